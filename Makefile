@@ -1,0 +1,54 @@
+# The two commands: `make run` (set up and start) and `make test` (set up and run all tests).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test setup lint format browser eval check-deploy clean
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+setup: $(BIN)/activate
+	mkdir -p var
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py demousers
+	$(BIN)/python manage.py loadseeds
+
+run: setup
+	$(BIN)/honcho start -f Procfile
+
+# Chromium for the browser tests (Debian's package; Playwright's own download does not work).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is missing: install Debian's 'chromium' package to run the browser tests."; fi; }
+
+lint: $(BIN)/activate
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/activate
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(BIN)/activate browser lint
+	mkdir -p var
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+eval: $(BIN)/activate
+	@if [ -d ../shared/eval ]; then \
+	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
+	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/checkworthy-dev.jsonl; \
+	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
+
+check-deploy: $(BIN)/activate
+	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=desk.example.org \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf var/broker var/broker-control var/test.sqlite3*

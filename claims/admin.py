@@ -1,0 +1,71 @@
+from django.contrib import admin
+
+from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source, Verdict
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "outlet", "format", "status", "progress", "uploaded_by", "created_at"]
+    list_filter = ["status", "format", "outlet"]
+    search_fields = ["headline", "outlet", "author", "url"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["content_hash", "created_at", "updated_at", "processed_at", "enqueued_at"]
+    raw_id_fields = ["uploaded_by"]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "normalized_name"]
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ["label", "slug", "rating_value", "colour", "order"]
+    list_editable = ["rating_value", "colour", "order"]
+    prepopulated_fields = {"slug": ["label"]}
+
+
+class ClaimEvidenceInline(admin.TabularInline):
+    model = ClaimEvidence
+    extra = 0
+    raw_id_fields = ["evidence", "added_by"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "source", "state", "verdict", "assignee", "score", "article"]
+    list_filter = ["state", "kind", "verdict", "assignee"]
+    search_fields = ["text", "source_text", "article__headline"]
+    list_select_related = ["source", "verdict", "assignee", "article"]
+    raw_id_fields = ["article", "source", "assignee", "proposed_by"]
+    readonly_fields = ["fingerprint", "version", "created_at", "updated_at"]
+    inlines = [ClaimEvidenceInline]
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "publisher", "url", "added_by", "created_at"]
+    list_filter = ["kind"]
+    search_fields = ["title", "url", "excerpt", "publisher"]
+    raw_id_fields = ["added_by"]
+
+
+@admin.register(ClaimEvent)
+class ClaimEventAdmin(admin.ModelAdmin):
+    """The audit trail is append-only: it can be read here, not changed."""
+
+    list_display = ["created_at", "claim", "actor", "action", "from_value", "to_value"]
+    list_filter = ["action"]
+    search_fields = ["text", "claim__text"]
+    list_select_related = ["claim", "actor"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

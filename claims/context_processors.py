@@ -1,0 +1,14 @@
+from claims.permissions import EDITOR, FACT_CHECKER, user_can
+
+
+def roles(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "is_editor": user_can(user, "approve"),
+        "is_fact_checker": user_can(user, "propose") and not user_can(user, "approve"),
+        "can_upload": user_can(user, "upload"),
+        "ROLE_EDITOR": EDITOR,
+        "ROLE_FACT_CHECKER": FACT_CHECKER,
+    }

@@ -1,0 +1,115 @@
+"""Claim extraction: plain text in, a list of ``ExtractedClaim`` out. No Django here.
+
+    from claims.extraction import extract, EXTRACTOR_VERSION
+    claims = extract(article_text)
+
+Deterministic and exception-free for any ``str``; offsets are Python string indices into the
+text. Bump ``EXTRACTOR_VERSION`` whenever the output for some input changes.
+"""
+
+from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
+
+EXTRACTOR_VERSION = "1.0"
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "DIRECT",
+    "INDIRECT",
+    "UNATTRIBUTED",
+    "ExtractedClaim",
+    "NumberMention",
+    "extract",
+]
+
+# Unattributed sentences become claims only when they look like checkable statements.
+_MIN_WORDS_UNATTRIBUTED = 6
+_MIN_SCORE_UNATTRIBUTED = 0.35
+
+
+def extract(text: str) -> list[ExtractedClaim]:
+    """Attributable and check-worthy claims of ``text``, ordered by start offset."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _extract(text)
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; degrade to nothing
+        return []
+
+
+def _extract(text: str) -> list[ExtractedClaim]:
+    from .attribution import find_attributions
+    from .checkworthiness import score
+    from .numbers import find_numbers
+    from .sentences import split_sentences
+    from .sources import SourceResolver
+
+    sentences = split_sentences(text)
+    attributions = find_attributions(text, sentences)
+    resolver = SourceResolver(text)
+    claims: list[ExtractedClaim] = []
+    for att in attributions:
+        source = source_name = source_kind = None
+        source_start = source_end = None
+        if att.source is not None:
+            source_start, source_end = att.source
+            source = text[source_start:source_end]
+            source_name, source_kind = resolver.resolve(source, source_start)
+        cue = cue_start = cue_end = None
+        if att.cue is not None:
+            cue_start, cue_end = att.cue
+            cue = text[cue_start:cue_end]
+        content = text[att.start : att.end]
+        mentions = find_numbers(text, att.start, att.end)
+        value, why = score(content, mentions)
+        claims.append(
+            ExtractedClaim(
+                text=content,
+                start=att.start,
+                end=att.end,
+                sentence_start=att.sentence[0],
+                sentence_end=att.sentence[1],
+                kind=DIRECT if att.kind == "direct" else INDIRECT,
+                source=source,
+                source_start=source_start,
+                source_end=source_end,
+                source_name=source_name,
+                source_kind=source_kind,
+                cue=cue,
+                cue_start=cue_start,
+                cue_end=cue_end,
+                score=value,
+                reasons=why,
+                numbers=mentions,
+            )
+        )
+
+    # Sentences not covered by an attribution: keep those that state something checkable.
+    covered = sorted((c.start, c.end) for c in claims)
+    idx = 0
+    for ss, se in sentences:
+        while idx < len(covered) and covered[idx][1] <= ss:
+            idx += 1
+        if idx < len(covered) and covered[idx][0] < se:
+            continue
+        sentence = text[ss:se]
+        if len(sentence.split()) < _MIN_WORDS_UNATTRIBUTED or sentence.rstrip().endswith("?"):
+            continue
+        mentions = find_numbers(text, ss, se)
+        value, why = score(sentence, mentions)
+        if value < _MIN_SCORE_UNATTRIBUTED and not mentions:
+            continue
+        claims.append(
+            ExtractedClaim(
+                text=sentence,
+                start=ss,
+                end=se,
+                sentence_start=ss,
+                sentence_end=se,
+                kind=UNATTRIBUTED,
+                score=value,
+                reasons=why,
+                numbers=mentions,
+            )
+        )
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims

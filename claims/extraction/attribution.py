@@ -1,0 +1,565 @@
+"""Find attributions (content, source, cue) in an article.
+
+A rule-based pass over sentences, tuned for news prose:
+
+* quotations are found first over the whole article, so that a quote running over several
+  sentences or paragraphs ("... / "... ," he said.) is one content span;
+* each sentence is then searched for cues: "according to X", "reportedly", passive
+  "it was reported that", and speech/belief verbs from ``lexicon``;
+* a verb cue is read in one of three shapes: forward ("X said (that) C"), inverted
+  ("C, X said." / "C, said X, a spokesman."), or a lead-in to a following quote ("X said:").
+
+The output is a list of ``Attribution`` records with raw spans; ``sources`` resolves names and
+``__init__`` builds the public ``ExtractedClaim`` objects.
+"""
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .sentences import split_sentences
+
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+OPEN_QUOTES = "“\""
+CLOSE_QUOTES = "”\""
+# Sentences longer than this (in tokens) are not searched backwards further than the window.
+_MAX_SOURCE_TOKENS = 30
+_MAX_SENTENCE_TOKENS = 400
+_TIME_NOUNS = frozenset(
+    "week weekend month year morning afternoon evening night spring summer fall autumn winter "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    kind: str  # "direct" or "indirect"
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    sentence: tuple[int, int]
+
+
+class Tokens:
+    """Tokens of one sentence with their offsets in the article."""
+
+    __slots__ = ("starts", "ends", "words", "lower")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        for m in _TOKEN.finditer(text, start, end):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.words.append(m.group())
+            if len(self.words) >= _MAX_SENTENCE_TOKENS:
+                break
+        self.lower = [w.lower() for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Quotations
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans (including the marks) of double-quoted passages.
+
+    Handles curly and straight quotes. A quote still open at the end of a paragraph continues
+    when the next paragraph opens with a quote mark (the newspaper convention for multi-paragraph
+    quotations); otherwise it is closed at the end of its paragraph.
+    """
+    quotes: list[tuple[int, int]] = []
+    open_at = -1
+    n = len(text)
+    for m in re.finditer(r"[“”\"\n]", text):
+        i = m.start()
+        ch = m.group()
+        if ch == "\n":
+            if open_at >= 0:
+                j = i
+                while j < n and text[j].isspace():
+                    j += 1
+                if j < n and text[j] in OPEN_QUOTES:
+                    continue  # the quotation goes on in the next paragraph
+                end = i
+                while end > open_at + 1 and text[end - 1].isspace():
+                    end -= 1
+                if end - open_at > 2:
+                    quotes.append((open_at, end))
+                open_at = -1
+            continue
+        if ch == "“":
+            if open_at < 0:
+                open_at = i
+            elif not _starts_paragraph(text, i):
+                open_at = i  # unbalanced: restart at the newer mark
+        elif ch == "”":
+            if open_at >= 0:
+                quotes.append((open_at, i + 1))
+                open_at = -1
+        else:  # straight quote: opening after space/start/bracket, closing otherwise
+            before = text[i - 1] if i > 0 else " "
+            if open_at < 0:
+                if before.isspace() or before in "([{—–-/":
+                    open_at = i
+            elif _starts_paragraph(text, i):
+                continue  # continuation mark of a multi-paragraph quote
+            elif before.isspace() and i + 1 < n and not text[i + 1].isspace():
+                open_at = i  # looks like a new opening mark: the previous one was stray
+            else:
+                quotes.append((open_at, i + 1))
+                open_at = -1
+    if open_at >= 0:
+        end = n
+        while end > open_at + 1 and text[end - 1].isspace():
+            end -= 1
+        if end - open_at > 2:
+            quotes.append((open_at, end))
+    return quotes
+
+
+def _starts_paragraph(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _quote_at(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The quotation containing ``pos`` (binary search; quotes are sorted and disjoint)."""
+    lo, hi = 0, len(quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if quotes[mid][1] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(quotes) and quotes[lo][0] <= pos < quotes[lo][1]:
+        return quotes[lo]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence-level cue analysis
+
+
+def _cue_modifiers_before(tk: Tokens, i: int, lo: int) -> int:
+    """Index of the first auxiliary/adverb directly before token ``i`` ("has also said")."""
+    j = i
+    while j - 1 >= lo and tk.lower[j - 1] in lx.CUE_MODIFIERS and j - i < 4:
+        j -= 1
+    # "Trump on Tuesday said": skip a time phrase too (not part of the cue).
+    return j
+
+
+def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
+    if j - 1 >= lo and tk.lower[j - 1] in lx.WEEKDAYS:
+        j -= 1
+        if j - 1 >= lo and tk.lower[j - 1] in ("on", "late", "early", "last"):
+            j -= 1
+    return j
+
+
+def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
+    """Token range [a, j) of the subject that ends just before index ``j``.
+
+    Walks backwards to a clause boundary. A comma directly before the verb opens an appositive
+    or relative clause ("X, a spokesman for Y, said"; "X, who ..., said"), which the source span
+    keeps, as PolNeAR does; any other comma ends the subject ("On Tuesday, X said").
+    """
+    k = j - 1
+    mode = "head"
+    if k >= lo and tk.words[k] == ",":
+        mode = "appositive"
+        k -= 1
+    stop = max(lo, j - _MAX_SOURCE_TOKENS)
+    while k >= stop:
+        w = tk.lower[k]
+        if w == ",":
+            if mode == "appositive":
+                mode = "head"
+                k -= 1
+                continue
+            break
+        if w in lx.SUBJECT_STOPS or w == ".":
+            break
+        if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
+            break
+        if w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower():
+            break
+        k -= 1
+    a = k + 1
+    if mode == "appositive":
+        return None  # never found the head of the appositive
+    # Drop leading conjunctions, connectives and time phrases ("This week he said").
+    while a < j:
+        if tk.lower[a] in ("and", "but", "so", "then", "meanwhile", "also", "yet", ",", "now"):
+            a += 1
+        elif tk.lower[a] in ("this", "last", "next", "earlier", "later") and a + 2 < j and \
+                tk.lower[a + 1] in _TIME_NOUNS:
+            a += 2
+        elif tk.lower[a] in lx.WEEKDAYS and a + 1 < j:
+            a += 1
+        else:
+            break
+    end = j - 1
+    while end >= a and tk.words[end] == ",":
+        end -= 1
+    if end < a:
+        return None
+    if tk.lower[end] in lx.NOT_SUBJECT_LAST:
+        return None
+    if end - a + 1 > 25:
+        return None
+    return a, end + 1
+
+
+def _listener_end(tk: Tokens, i: int, hi: int) -> int:
+    """For "told X ...", the index just after the listener X (or ``i`` if none)."""
+    if i >= hi:
+        return i
+    w = tk.lower[i]
+    if w in lx.LISTENER_WORDS:
+        return i + 1
+    k = i
+    if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
+        k += 1
+        while k < hi and k - i < 5 and tk.lower[k] not in lx.PREPOSITIONS and \
+                tk.lower[k] not in ("that", ",", "he", "she", "they", "it", "the", "“", "\""):
+            k += 1
+        return k
+    while k < hi and tk.words[k][:1].isupper() and tk.lower[k] not in lx.PERSONAL_PRONOUNS:
+        k += 1
+        if k < hi and tk.words[k] in ("’s", "'s"):
+            k += 1
+    return k
+
+
+def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
+    """True when tokens [i, hi) after an inverted cue are only adjuncts, not a clause."""
+    if i >= hi:
+        return True
+    w = tk.lower[i]
+    if tk.words[i] in (",", ".", "!", "?", ";", "—", "–", ":") and tk.words[i] != ":":
+        return True
+    if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during"):
+        return True
+    return hi - i <= 1
+
+
+class SentenceAnalyser:
+    def __init__(self, text: str, quotes: list[tuple[int, int]]):
+        self.text = text
+        self.quotes = quotes
+
+    # ----- helpers on spans
+    def _content_span(self, s: int, e: int) -> tuple[int, int] | None:
+        """Trim whitespace and a leading comma/colon; None when nothing is left."""
+        text = self.text
+        while s < e and (text[s].isspace() or text[s] in ",:;—–"):
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
+            return None
+        return s, e
+
+    def _extend_with_quote(self, s: int, e: int) -> tuple[int, int]:
+        """Grow a content span to cover quotations it opens or closes."""
+        q = _quote_at(self.quotes, s)
+        if q and q[0] < s and self.text[q[0]:s].strip() in ("", "“", '"'):
+            s = q[0]
+        q = _quote_at(self.quotes, s)
+        if q and q[1] > e:
+            e = q[1]
+        q = _quote_at(self.quotes, max(s, e - 1))
+        if q and q[0] < s:
+            s = q[0]
+        return s, e
+
+    # ----- main
+    def analyse(self, ss: int, se: int) -> list[Attribution]:
+        text = self.text
+        tk = Tokens(text, ss, se)
+        n = len(tk)
+        found: list[Attribution] = []
+        if n < 2:
+            return found
+        covered_until = -1  # token index up to which the sentence is already content
+        i = 0
+        while i < n:
+            w = tk.lower[i]
+            if i < covered_until:
+                i += 1
+                continue
+            att = None
+            if w == "according" and i + 1 < n and tk.lower[i + 1] == "to":
+                att = self._according_to(tk, i, ss, se)
+            elif w == "reportedly" or w == "allegedly" and False:
+                att = self._reportedly(tk, i, ss, se)
+            elif w == "it" and i + 2 < n:
+                att = self._passive(tk, i, ss, se)
+            elif w in lx.STRONG or w in lx.WEAK:
+                att = self._verb(tk, i, ss, se, found[-1] if found else None)
+            if att is not None:
+                found.append(att)
+                # Skip tokens inside the content (nested attributions are not separate claims).
+                if att.end > tk.starts[i]:
+                    k = i + 1
+                    while k < n and tk.starts[k] < att.end:
+                        k += 1
+                    covered_until = k
+            i += 1
+        return found
+
+    def _mk(self, content, source, cue, ss, se) -> Attribution | None:
+        if content is None:
+            return None
+        s, e = content
+        s, e = self._extend_with_quote(s, e)
+        span = self._content_span(s, e)
+        if span is None:
+            return None
+        s, e = span
+        direct = any(ch in "“”\"" for ch in self.text[s:e])
+        sent = (min(ss, s), max(se, e))
+        return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
+
+    def _according_to(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        n = len(tk)
+        cue = (tk.starts[i], tk.ends[i + 1])
+        k = i + 2
+        while k < n and tk.words[k] not in (",", ";", "—", "–", ":") and k - i < 25:
+            if tk.words[k] in (".", "!", "?") and k == n - 1:
+                break
+            k += 1
+        if k == i + 2:
+            return None
+        source = (tk.starts[i + 2], tk.ends[k - 1])
+        before = tk.starts[i] - ss
+        if i == 0 or (before < 25 and tk.words[i - 1] == ","):
+            # "According to X, C." (maybe after a short introductory phrase)
+            start = tk.ends[k] if k < n else se
+            content = (start, se) if k < n else None
+            if content is None and i > 0:
+                content = (ss, tk.starts[i])
+        else:
+            # "C, according to X." or "C according to X, D": content before the cue
+            content = (ss, tk.starts[i])
+            if k < n - 2:
+                content = (ss, se)
+        return self._mk(content, source, cue, ss, se)
+
+    def _reportedly(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        a = _cue_modifiers_before(tk, i, 0)
+        cue = (tk.starts[a], tk.ends[i])
+        return self._mk((ss, se), None, cue, ss, se)
+
+    def _passive(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        # "it was reported that", "it is believed that", "it has been announced that"
+        n = len(tk)
+        k = i + 1
+        while k < n and k - i <= 3 and tk.lower[k] in ("is", "was", "has", "had", "been", "being"):
+            k += 1
+        if k == i + 1 or k >= n or tk.lower[k] not in lx.PASSIVE_CUES:
+            return None
+        if k + 1 >= n or tk.lower[k + 1] not in ("that", "by"):
+            return None
+        cue = (tk.starts[i], tk.ends[k])
+        return self._mk((tk.starts[k + 1], se), None, cue, ss, se)
+
+    def _verb(
+        self, tk: Tokens, i: int, ss: int, se: int, prev: Attribution | None
+    ) -> Attribution | None:
+        text = self.text
+        n = len(tk)
+        w = tk.lower[i]
+        strong = w in lx.STRONG
+        # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
+        q = _quote_at(self.quotes, tk.starts[i])
+        if q is not None:
+            return None
+        if i > 0 and tk.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her"):
+            if tk.lower[i - 1] != "to" or not strong:
+                return None
+        cue_end = i + 1
+        particles = lx.PARTICLES.get(w)
+        if particles and cue_end < n and tk.lower[cue_end] in particles:
+            cue_end += 1
+        m = _cue_modifiers_before(tk, i, 0)
+        cue = (tk.starts[m], tk.ends[cue_end - 1])
+        before_cue = _skip_time_before(tk, m, 0)
+
+        # --- inverted: "C, said X[, apposition]." / "“C,” said X."
+        if (
+            w in lx.INVERTIBLE
+            and w not in lx.LISTENER_VERBS
+            and m > 0
+            and tk.words[m - 1] in (",", "”", '"')
+            and cue_end < n
+        ):
+            if tk.words[m - 1] == "," or _closes_quote(text, tk.starts[m - 1], self.quotes):
+                src = self._source_after(tk, cue_end, n)
+                if src is not None and m - 1 >= 1:
+                    content = self._content_before(tk, m - 1, ss)
+                    if content is not None:
+                        return self._mk(content, src, cue, ss, se)
+
+        # --- ", adding/citing/saying ...": a participle continuing the previous attribution
+        if w.endswith("ing") and m > 0 and tk.words[m - 1] == ",":
+            if prev is None or prev.source is None:
+                return None
+            return self._mk((tk.ends[cue_end - 1], se), prev.source, cue, ss, se)
+
+        # --- "C, X said [adjuncts]." / "“C,” X said."
+        subj = _subject_before(tk, before_cue, 0)
+        if subj is None:
+            return None
+        a, b = subj
+        if not self._plausible_subject(tk, a, b, strong):
+            return None
+        source = (tk.starts[a], tk.ends[b - 1])
+        after = cue_end
+        if w in lx.LISTENER_VERBS:
+            after = _listener_end(tk, cue_end, n)
+        if (
+            w in lx.INVERTIBLE
+            and a > 0
+            and tk.words[a - 1] in (",", "”", '"', "—", "–")
+            and _tail_is_adjunct(tk, after, n)
+        ):
+            content = self._content_before(tk, a - 1, ss)
+            if content is not None:
+                return self._mk(content, source, cue, ss, se)
+        if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
+            # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
+            prev = tk.lower[a - 1]
+            if prev not in lx.SUBJECT_STOPS and prev not in (",", "and", "but", "so", "then"):
+                if prev not in ("also", "yet", "meanwhile", "later", "now"):
+                    return None
+
+        # --- forward: "X said (that) C" / "X told Y (that) C" / "X said: “C”"
+        if after < n and tk.lower[after] == "that" and w in lx.LISTENER_VERBS:
+            pass  # PolNeAR keeps "that" in the content
+        cstart = tk.starts[after] if after < n else se
+        content = (cstart, se)
+        if after >= n or all(tk.words[k] in ".:!?,;" for k in range(after, n)):
+            # "X said:" then the quotation (or paragraph) that follows.
+            nxt = self._following_quote(se)
+            if nxt is None:
+                return None
+            content = nxt
+        return self._mk(content, source, cue, ss, se)
+
+    def _plausible_subject(self, tk: Tokens, a: int, b: int, strong: bool) -> bool:
+        first = tk.words[a]
+        last = tk.lower[b - 1]
+        if last in lx.NOT_SUBJECT_LAST:
+            return False
+        if not strong:
+            # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
+            if b - a > 8:
+                return False
+            if not (first[:1].isupper() or tk.lower[a] in lx.PERSONAL_PRONOUNS
+                    or tk.lower[a] in ("the", "a", "an", "some", "many", "most", "officials")):
+                return False
+        if b - a == 1 and tk.lower[a] in ("it",) and not strong:
+            return False
+        return True
+
+    def _source_after(self, tk: Tokens, i: int, n: int) -> tuple[int, int] | None:
+        """Source of "..., said X, a spokesman for Y." starting at token ``i``."""
+        if i >= n:
+            return None
+        first = tk.words[i]
+        if not (first[:1].isupper() or tk.lower[i] in ("the", "a", "an", "one", "another")):
+            return None
+        k = i
+        seen_comma = False
+        while k < n:
+            wk = tk.words[k]
+            if wk in (".", "!", "?", ";", ":", "—", "–", "“", "”", '"'):
+                break
+            if wk == ",":
+                # an apposition after the name: "said Jane Doe, a spokeswoman for X"
+                if k + 1 < n and tk.lower[k + 1] in ("a", "an", "the", "who", "which"):
+                    seen_comma = True
+                    k += 1
+                    continue
+                if k + 1 < n and tk.words[k + 1][:1].isupper():
+                    seen_comma = True
+                    k += 1
+                    continue
+                break
+            if not seen_comma and tk.lower[k] in lx.PREPOSITIONS and k > i and \
+                    tk.lower[k] not in ("of", "for", "to"):
+                break
+            k += 1
+        if k == i or k - i > 16:
+            return None
+        # The source runs to the end of the sentence ("..., said Jane Doe, a spokeswoman."),
+        # apart from closing punctuation or a trailing adjunct ("said X on Tuesday").
+        rest = [tk.words[j] for j in range(k, n)]
+        if rest and rest[0] not in (".", "!", "?", "”", '"') and tk.lower[k] not in lx.PREPOSITIONS:
+            return None
+        return tk.starts[i], tk.ends[k - 1]
+
+    def _content_before(self, tk: Tokens, k: int, ss: int) -> tuple[int, int] | None:
+        """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
+        end = tk.ends[k] if tk.words[k] != "," else tk.starts[k]
+        if tk.words[k] == "," and k > 0 and tk.words[k - 1] in ("”", '"'):
+            end = tk.ends[k - 1]
+        # quotation ending here: the whole quotation, however many sentences it spans
+        q = _quote_at(self.quotes, end - 1)
+        if q is not None and q[1] >= end - 1:
+            return q[0], max(end, q[1])
+        if k < 2:
+            return None
+        return ss, end
+
+    def _following_quote(self, se: int) -> tuple[int, int] | None:
+        text = self.text
+        j = se
+        n = len(text)
+        while j < n and text[j].isspace() and j - se < 5:
+            j += 1
+        if j < n and text[j] in OPEN_QUOTES:
+            q = _quote_at(self.quotes, j)
+            if q is not None:
+                return q
+        return None
+
+
+def _closes_quote(text: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
+    q = _quote_at(quotes, pos)
+    return q is not None and q[1] == pos + 1
+
+
+def find_attributions(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> list[Attribution]:
+    """All attributions of ``text``, ordered by content start, non-overlapping."""
+    if sentences is None:
+        sentences = split_sentences(text)
+    quotes = find_quotes(text)
+    analyser = SentenceAnalyser(text, quotes)
+    found: list[Attribution] = []
+    for ss, se in sentences:
+        found.extend(analyser.analyse(ss, se))
+    found.sort(key=lambda a: (a.start, -a.end))
+    # Keep content spans disjoint: a quotation attributed at its end may have been picked up
+    # again from an inner sentence.
+    kept: list[Attribution] = []
+    for att in found:
+        if kept and att.start < kept[-1].end:
+            prev = kept[-1]
+            if (att.end - att.start) > (prev.end - prev.start) and att.source and not prev.source:
+                kept[-1] = att
+            continue
+        kept.append(att)
+    return kept

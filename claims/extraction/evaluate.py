@@ -1,0 +1,133 @@
+"""Evaluate the extractor against a gold file: ``python -m claims.extraction.evaluate GOLD.jsonl``.
+
+The gold format is detected from the first line:
+* attribution gold (PolNeAR conversion: lines with "attributions"): the predictions are scored
+  with the official scorer ``score_attributions.py`` (by default the one next to the gold file;
+  ``--scorer PATH`` to choose), which prints content F1, source and cue accuracy and full F1;
+* check-worthiness gold (lines with "text" and "label"): precision, recall and F1 of the
+  positive class, a sentence counting as check-worthy when its score is >= ``--threshold``.
+
+Also prints throughput (KB of text per second of extraction, one core) and peak memory.
+"""
+
+import argparse
+import io
+import json
+import os
+import resource
+import runpy
+import sys
+import tempfile
+import time
+import tracemalloc
+from contextlib import redirect_stdout
+
+from . import EXTRACTOR_VERSION, extract
+from .__main__ import claim_to_dict
+
+
+def _read(path):
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _run_scorer(scorer: str, gold: str, pred: str) -> str:
+    argv = sys.argv
+    sys.argv = [scorer, gold, pred]
+    buf = io.StringIO()
+    try:
+        with redirect_stdout(buf):
+            runpy.run_path(scorer, run_name="__main__")
+    finally:
+        sys.argv = argv
+    return buf.getvalue()
+
+
+def evaluate_attributions(rows, gold_path: str, scorer: str) -> tuple[str, int, float]:
+    nbytes = 0
+    elapsed = 0.0
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        pred_path = fh.name
+        for d in rows:
+            text = d.get("text") or ""
+            nbytes += len(text.encode("utf-8"))
+            t0 = time.perf_counter()
+            claims = extract(text)
+            elapsed += time.perf_counter() - t0
+            fh.write(json.dumps({"id": d.get("id"), "claims": [claim_to_dict(c) for c in claims]})
+                     + "\n")
+    try:
+        report = _run_scorer(scorer, gold_path, pred_path)
+    finally:
+        os.unlink(pred_path)
+    return report, nbytes, elapsed
+
+
+def evaluate_checkworthiness(rows, threshold: float) -> tuple[str, int, float]:
+    from .checkworthiness import score
+
+    tp = fp = fn = 0
+    nbytes = 0
+    elapsed = 0.0
+    for d in rows:
+        text = d.get("text") or ""
+        nbytes += len(text.encode("utf-8"))
+        t0 = time.perf_counter()
+        value, _ = score(text)
+        elapsed += time.perf_counter() - t0
+        gold = int(d.get("label", 0)) == 1
+        pred = value >= threshold
+        tp += pred and gold
+        fp += pred and not gold
+        fn += gold and not pred
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    report = (
+        f"sentences {len(rows)}, positive {tp + fn}, predicted positive {tp + fp}\n"
+        f"check-worthy  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (threshold {threshold})\n"
+    )
+    return report, nbytes, elapsed
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m claims.extraction.evaluate", description=__doc__)
+    ap.add_argument("gold")
+    ap.add_argument("--scorer", help="path of score_attributions.py (default: next to GOLD)")
+    ap.add_argument("--threshold", type=float, default=0.5, help="check-worthiness cut-off")
+    ap.add_argument("--no-memory", action="store_true", help="skip tracemalloc (faster)")
+    args = ap.parse_args(argv)
+    rows = _read(args.gold)
+    if not rows:
+        print("empty gold file")
+        return 1
+    if not args.no_memory:
+        tracemalloc.start()
+    if "attributions" in rows[0]:
+        scorer = args.scorer or os.path.join(
+            os.path.dirname(os.path.abspath(args.gold)), "score_attributions.py"
+        )
+        report, nbytes, elapsed = evaluate_attributions(rows, args.gold, scorer)
+    elif "label" in rows[0]:
+        report, nbytes, elapsed = evaluate_checkworthiness(rows, args.threshold)
+    else:
+        print("unknown gold format: expected 'attributions' or 'label' keys")
+        return 1
+    peak = None
+    if not args.no_memory:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    print(f"extractor {EXTRACTOR_VERSION} on {args.gold}")
+    print(report.rstrip())
+    speed = nbytes / 1024 / elapsed if elapsed else float("inf")
+    note = " (slowed by tracemalloc; use --no-memory for speed)" if peak is not None else ""
+    print(f"throughput {speed:.0f} KB/s over {nbytes / 1024:.0f} KB{note}")
+    if peak is not None:
+        print(f"peak traced memory {peak / 1e6:.1f} MB")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS {rss:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

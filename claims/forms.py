@@ -1,0 +1,172 @@
+"""Forms: they parse and validate input; services apply the rules."""
+
+from django import forms
+from django.conf import settings
+
+from claims import ingest
+from claims.models import Claim, ClaimEvidence, Evidence, Verdict
+from claims.services import assignable_users
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+class ArticleUploadForm(forms.Form):
+    text = forms.CharField(
+        label="Paste the article",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 12, "placeholder": "Paste the article text here…"}),
+    )
+    files = MultipleFileField(
+        label="…or upload files",
+        required=False,
+        help_text="Plain text, Markdown, HTML, Word (.docx) or PDF; several at once if you like.",
+    )
+    headline = forms.CharField(max_length=300, required=False)
+    standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    outlet = forms.CharField(max_length=200, required=False)
+    author = forms.CharField(max_length=200, required=False)
+    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    published_on = forms.DateField(
+        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    allow_duplicate = forms.BooleanField(
+        required=False, label="Upload anyway, even if the same text is already here"
+    )
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        if len(files) > settings.ARTICLE_MAX_FILES:
+            raise forms.ValidationError(
+                f"Upload at most {settings.ARTICLE_MAX_FILES} files at a time."
+            )
+        documents, errors = [], []
+        for upload in files:
+            name = ingest.safe_filename(upload.name or "upload")
+            # Check the size before reading anything into memory.
+            if upload.size > settings.ARTICLE_MAX_BYTES:
+                limit = settings.ARTICLE_MAX_BYTES / (1024 * 1024)
+                errors.append(f"{name}: the file is larger than the {limit:g} MB limit.")
+                continue
+            data = upload.read()
+            try:
+                result = ingest.ingest_file(name, data, max_bytes=settings.ARTICLE_MAX_BYTES)
+            except ingest.IngestError as exc:
+                errors.append(f"{name}: {exc}")
+                continue
+            documents.append((result, name, data))
+        if errors:
+            raise forms.ValidationError(errors)
+        return documents
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        documents = list(cleaned.get("files") or [])
+        text = cleaned.get("text") or ""
+        if text.strip():
+            try:
+                result = ingest.ingest_text(text, max_bytes=settings.ARTICLE_MAX_BYTES)
+            except ingest.IngestError as exc:
+                self.add_error("text", str(exc))
+                return cleaned
+            documents.insert(0, (result, "", None))
+        elif text and not documents:
+            self.add_error("text", "The article is empty: it contains only spaces.")
+            return cleaned
+        if not documents:
+            raise forms.ValidationError("Paste the article's text or choose at least one file.")
+        if len(documents) > 1 and cleaned.get("headline"):
+            # One headline cannot name several articles; each takes its own title instead.
+            cleaned["headline"] = ""
+        cleaned["documents"] = documents
+        return cleaned
+
+
+class VersionedForm(forms.Form):
+    """Carries the claim version the user saw, for optimistic locking."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class TransitionForm(VersionedForm):
+    action = forms.CharField(widget=forms.HiddenInput, max_length=20)
+    reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class AssignForm(VersionedForm):
+    assignee = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label="— nobody —", label="Assign to"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_users()
+
+
+class VerdictForm(VersionedForm):
+    verdict = forms.ModelChoiceField(queryset=Verdict.objects.all(), empty_label="Choose…")
+    summary = forms.CharField(
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
+    )
+
+
+class EvidenceForm(forms.Form):
+    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    title = forms.CharField(max_length=300, required=False)
+    excerpt = forms.CharField(required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    kind = forms.ChoiceField(choices=Evidence.Kind.choices, initial=Evidence.Kind.WEB)
+    publisher = forms.CharField(max_length=200, required=False)
+    stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")
+    note = forms.CharField(required=False, max_length=2000)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("title") or "").strip() and not cleaned.get("url"):
+            raise forms.ValidationError("Give the evidence a title or a URL.")
+        return cleaned
+
+
+class LinkEvidenceForm(forms.Form):
+    evidence = forms.ModelChoiceField(queryset=Evidence.objects.all(), empty_label="Choose…")
+    stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")
+
+    def __init__(self, *args, claim=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if claim is not None:
+            self.fields["evidence"].queryset = Evidence.objects.exclude(claim_links__claim=claim)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BulkActionForm(forms.Form):
+    ACTIONS = [("assign", "Assign to…"), ("dismiss", "Dismiss")]
+    action = forms.ChoiceField(choices=ACTIONS)
+    claims = forms.ModelMultipleChoiceField(queryset=Claim.objects.all())
+    assignee = forms.ModelChoiceField(queryset=None, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = assignable_users()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "assign" and not cleaned.get("assignee"):
+            self.add_error("assignee", "Choose who to assign the claims to.")
+        return cleaned

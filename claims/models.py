@@ -1,0 +1,270 @@
+"""The domain: articles, the claims extracted from them, who said them, and the checking work."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        PROCESSING = "processing", "Processing"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    class Format(models.TextChoices):
+        TEXT = "text", "Plain text"
+        MARKDOWN = "markdown", "Markdown"
+        HTML = "html", "HTML"
+        DOCX = "docx", "Word (.docx)"
+        PDF = "pdf", "PDF"
+
+    headline = models.CharField(max_length=300)
+    standfirst = models.TextField(blank=True)
+    body = models.TextField(help_text="Normalised plain text; every claim offset refers to it.")
+    original_file = models.FileField(upload_to="originals/%Y/%m/", blank=True)
+    original_filename = models.CharField(max_length=255, blank=True)
+    format = models.CharField(max_length=10, choices=Format.choices, default=Format.TEXT)
+    outlet = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=10, default="en")
+    content_hash = models.CharField(max_length=64, db_index=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    error_message = models.TextField(blank=True)
+    extractor_version = models.CharField(max_length=20, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("article_detail", args=[self.pk])
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.READY, self.Status.FAILED)
+
+
+class Source(models.Model):
+    """A speaker, one record per distinct name across articles; aliases are other spellings."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        MEDIA = "media", "Media outlet"
+        GOVERNMENT = "government", "Government body"
+        ANONYMOUS = "anonymous", "Anonymous / unnamed"
+        DOCUMENT = "document", "Document"
+
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, unique=True)
+    kind = models.CharField(max_length=14, choices=Kind.choices, default=Kind.PERSON)
+    aliases = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("source_detail", args=[self.pk])
+
+
+class Verdict(models.Model):
+    """One step of the rating scale; its rating_value maps to ClaimReview's reviewRating."""
+
+    label = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=60, unique=True)
+    rating_value = models.SmallIntegerField()
+    colour = models.CharField(max_length=7, default="#777777", help_text="A CSS hex colour.")
+    order = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.label
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct quote"
+        INDIRECT = "indirect", "Reported speech"
+        UNATTRIBUTED = "unattributed", "Unattributed"
+
+    class State(models.TextChoices):
+        NEW = "new", "New"
+        ASSIGNED = "assigned", "Assigned"
+        IN_PROGRESS = "in_progress", "In progress"
+        IN_REVIEW = "in_review", "In review"
+        VERIFIED = "verified", "Verified"
+        PUBLISHED = "published", "Published"
+        DISMISSED = "dismissed", "Dismissed"
+
+    class Priority(models.IntegerChoices):
+        LOW = 0, "Low"
+        NORMAL = 1, "Normal"
+        HIGH = 2, "High"
+        URGENT = 3, "Urgent"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    ordinal = models.PositiveIntegerField()
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind.choices, db_index=True)
+    source = models.ForeignKey(
+        Source, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims"
+    )
+    source_text = models.CharField(max_length=300, blank=True)
+    source_start = models.PositiveIntegerField(null=True, blank=True)
+    source_end = models.PositiveIntegerField(null=True, blank=True)
+    cue = models.CharField(max_length=100, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    score = models.FloatField(default=0.0, db_index=True)
+    reasons = models.JSONField(default=list, blank=True)
+    numbers = models.JSONField(default=list, blank=True)
+    state = models.CharField(max_length=12, choices=State.choices, default=State.NEW, db_index=True)
+    verdict = models.ForeignKey(
+        Verdict, null=True, blank=True, on_delete=models.PROTECT, related_name="claims"
+    )
+    verdict_summary = models.TextField(blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_claims",
+    )
+    due_date = models.DateField(null=True, blank=True)
+    priority = models.PositiveSmallIntegerField(
+        choices=Priority.choices, default=Priority.NORMAL
+    )
+    detached = models.BooleanField(
+        default=False, help_text="The text this claim came from is no longer in the article."
+    )
+    version = models.PositiveIntegerField(default=1)
+    fingerprint = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        indexes = [
+            models.Index(fields=["article", "start"]),
+            models.Index(fields=["assignee", "state"]),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("claim_detail", args=[self.pk])
+
+
+class Evidence(models.Model):
+    class Kind(models.TextChoices):
+        WEB = "web", "Web page"
+        DOCUMENT = "document", "Document"
+        DATASET = "dataset", "Dataset"
+        INTERVIEW = "interview", "Interview"
+        STATEMENT = "statement", "Official statement"
+        NOTE = "note", "Note"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WEB)
+    title = models.CharField(max_length=300)
+    url = models.URLField(max_length=1000, blank=True)
+    excerpt = models.TextField(blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.title
+
+
+class ClaimEvidence(models.Model):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence_links")
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="claim_links")
+    stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.CONTEXT)
+    note = models.TextField(blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "evidence"], name="unique_claim_evidence")
+        ]
+        verbose_name = "claim evidence link"
+
+    def __str__(self):
+        return f"{self.get_stance_display()}: {self.evidence}"
+
+
+class ClaimEvent(models.Model):
+    """The append-only audit trail of a claim; comments are events with text."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", "Created"
+        ASSIGNED = "assigned", "Assigned"
+        STATE = "state", "State changed"
+        VERDICT = "verdict", "Verdict proposed"
+        EVIDENCE_LINKED = "evidence_linked", "Evidence linked"
+        EVIDENCE_UNLINKED = "evidence_unlinked", "Evidence unlinked"
+        COMMENT = "comment", "Comment"
+        REEXTRACTED = "reextracted", "Re-extracted"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    from_value = models.CharField(max_length=300, blank=True)
+    to_value = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} by {self.actor or 'system'}"

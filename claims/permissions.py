@@ -1,0 +1,51 @@
+"""Roles and what each may do: the one table the services (and templates) consult."""
+
+EDITORS = "Editors"
+FACT_CHECKERS = "Fact-checkers"
+VIEWERS = "Viewers"
+ROLE_GROUPS = (EDITORS, FACT_CHECKERS, VIEWERS)
+
+EDITOR = "editor"
+FACT_CHECKER = "fact_checker"
+VIEWER = "viewer"
+
+# action -> roles allowed. Fact-checkers act only on claims assigned to them (checked in
+# services); "take" lets a fact-checker assign an unassigned claim to themselves.
+PERMISSIONS = {
+    "view": {EDITOR, FACT_CHECKER, VIEWER},
+    "upload": {EDITOR},
+    "retry_article": {EDITOR},
+    "assign": {EDITOR},
+    "take": {EDITOR, FACT_CHECKER},
+    "start": {EDITOR, FACT_CHECKER},
+    "propose": {EDITOR, FACT_CHECKER},
+    "add_evidence": {EDITOR, FACT_CHECKER},
+    "comment": {EDITOR, FACT_CHECKER},
+    "approve": {EDITOR},
+    "send_back": {EDITOR},
+    "publish": {EDITOR},
+    "reopen": {EDITOR},
+    "dismiss": {EDITOR},
+    "restore": {EDITOR},
+}
+
+
+def role_of(user):
+    """The user's strongest role; superusers are editors, a signed-in user with no group views."""
+    if user is None or not user.is_authenticated:
+        return None
+    role = getattr(user, "_newsroom_role", None)
+    if role is None:
+        names = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser or EDITORS in names:
+            role = EDITOR
+        elif FACT_CHECKERS in names:
+            role = FACT_CHECKER
+        else:
+            role = VIEWER
+        user._newsroom_role = role  # one groups query per user object
+    return role
+
+
+def user_can(user, action):
+    return role_of(user) in PERMISSIONS[action]
