@@ -21,15 +21,9 @@ from pypdf import PdfReader
 
 FORMATS = ("text", "markdown", "html", "docx", "pdf")
 _EXTENSIONS = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".docx": "docx",
-    ".pdf": "pdf",
-}
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
+}  # fmt: skip
 ACCEPTED = ", ".join(_EXTENSIONS)
 
 MAX_PDF_PAGES = 300  # pypdf is slow on big files, and no article is this long
@@ -57,7 +51,10 @@ _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 # Control characters other than \n and \t; lone surrogates, which a Python str
 # can hold but UTF-8 (and so the database) cannot; BOMs / zero-width no-breaks.
 _JUNK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufeff]")
-_SPACES = re.compile(r"[^\S\n\t]+")  # any Unicode space except newline and tab
+# Runs of spaces, and any single Unicode space other than " ", newline and tab.
+# (Not simply [^\S\n\t]+, which would rewrite every single space: 5x slower.)
+_SPACES = re.compile(r"[^\S\n\t]{2,}|[^\S \n\t]")
+_LINE_EDGES = re.compile(r"[ \t]+\n[ \t]*|\n[ \t]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -65,9 +62,8 @@ def normalise_text(text: str) -> str:
     """Return text with "\\n" line endings, no control characters except \\n and
     \\t, single spaces, at most one blank line in a row, NFC, trimmed.
     Idempotent."""
-    text = _JUNK.sub("", _LINE_BREAKS.sub("\n", text))
-    lines = (_SPACES.sub(" ", line).strip(" \t") for line in text.split("\n"))
-    text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
+    text = _SPACES.sub(" ", _JUNK.sub("", _LINE_BREAKS.sub("\n", text)))
+    text = _BLANK_RUNS.sub("\n\n", _LINE_EDGES.sub("\n", text)).strip()
     # NFC last: removing a control character can bring a letter and a combining
     # accent together. NFC never creates spaces or control characters.
     return unicodedata.normalize("NFC", text)
@@ -114,11 +110,10 @@ def _looks_like_html(text: str) -> bool:
     return text.lstrip().startswith("<") and tags >= 3
 
 
-def _text_paragraphs(text: str) -> str:
+def _paragraphs(text: str) -> str:
     # Text copied from a web page or word processor often has one paragraph per
     # line and no blank lines; the contract is "paragraphs separated by a blank
     # line". Text that already has blank lines is left as written.
-    text = normalise_text(text)
     return text if "\n\n" in text else text.replace("\n", "\n\n")
 
 
@@ -127,11 +122,12 @@ def ingest_text(text: str, *, max_bytes: int) -> IngestedText:
     if not isinstance(text, str):
         raise IngestError("The article must be text.")
     _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "article")
-    if not normalise_text(text):
+    clean = normalise_text(text)
+    if not clean:
         raise IngestError("The article is empty. Paste its text or upload a file.")
-    if _looks_like_html(text):
+    if _looks_like_html(clean):
         return _from_html(text)
-    return _finish(_text_paragraphs(text), "text", None, "The article is empty.")
+    return _finish(_paragraphs(clean), "text", None, "The article is empty.")
 
 
 # --- files -------------------------------------------------------------------
@@ -159,6 +155,7 @@ def safe_filename(name: str) -> str:
 
 def ingest_file(name: str, data: bytes, *, max_bytes: int) -> IngestedText:
     """An uploaded file: the extension picks the format, the content must match."""
+    data = bytes(data)  # also accept bytearray / memoryview
     ext = os.path.splitext(safe_filename(name))[1].lower()
     fmt = _EXTENSIONS.get(ext)
     if fmt is None:
@@ -177,7 +174,8 @@ def ingest_file(name: str, data: bytes, *, max_bytes: int) -> IngestedText:
     if fmt == "markdown":
         body, title = _strip_markdown(text)
         return _finish(body, "markdown", title, "The file contains no text.")
-    return _finish(_text_paragraphs(text), "text", None, "The file contains no text.")
+    text = _paragraphs(normalise_text(text))
+    return _finish(text, "text", None, "The file contains no text.")
 
 
 _BOMS = (
@@ -188,6 +186,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _BINARY_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _BINARY = "This file does not look like text (it may be a renamed binary file)."
 
 
@@ -205,14 +204,17 @@ def _decode(data: bytes, declared: str | None = None) -> str:
         raise IngestError(_BINARY)
     for codec in filter(None, ("utf-8", declared, "cp1252")):
         try:
-            return _plausible(data.decode(codec))
-        except (UnicodeDecodeError, LookupError):
+            text = data.decode(codec)
+        except (ValueError, LookupError):  # UnicodeError is a ValueError
             continue
+        # Western text is mostly ASCII; Chinese or Russian bytes read as cp1252 are not.
+        if codec != "cp1252" or len(_NON_ASCII.findall(text)) <= max(6, len(text) // 3):
+            return _plausible(text)
     raise IngestError("The file's text encoding was not recognised. Save it as UTF-8 and retry.")
 
 
 def _plausible(text: str) -> str:
-    # Binary junk decoded as cp1252 is full of control characters; text is not.
+    # Binary junk decoded as text is full of control characters; real text is not.
     if len(_BINARY_CHARS.findall(text)) > max(2, len(text) // 100):
         raise IngestError(_BINARY)
     return text
@@ -302,12 +304,12 @@ def _html_text(root) -> str:
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if event == "start":
-            pre += tag == "pre"
+            pre += tag == "pre"  # True counts as 1
             out.append("\n" if tag == "br" else "\n\n" if tag in _BLOCK_TAGS else "")
             text = el.text
         else:
             pre -= tag == "pre"
-            out.append("\n\n" if tag in _BLOCK_TAGS else " " if tag == "td" else "")
+            out.append("\n\n" if tag in _BLOCK_TAGS else " " if tag in ("td", "th") else "")
             text = el.tail
         if text:
             out.append(text if pre else _HTML_SPACE.sub(" ", text))
@@ -318,7 +320,7 @@ def _html_text(root) -> str:
 
 _MD_TITLE = re.compile(r"^ {0,3}#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)  # level 1
 _MD_FENCE = re.compile(r"^ {0,3}(?:```|~~~).*$", re.MULTILINE)
-_MD_BLOCK = [  # (pattern, replacement), applied line-wise outside code fences
+_MD_BLOCK = [  # (pattern, replacement) applied outside code fences, line by line
     # ATX headings: "## Heading ##"
     (r"^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", r"\1"),
     # setext underlines and horizontal rules
@@ -343,8 +345,8 @@ _MD_INLINE = [
     (r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1"),
     (r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)", r"\1"),
 ]
-_MD_BLOCK = [(re.compile(p, re.MULTILINE), r) for p, r in _MD_BLOCK]
-_MD_INLINE = [(re.compile(p), r) for p, r in _MD_INLINE]
+_MD_BLOCK = [(re.compile(pattern, re.MULTILINE), repl) for pattern, repl in _MD_BLOCK]
+_MD_INLINE = [(re.compile(pattern), repl) for pattern, repl in _MD_INLINE]
 
 
 def _strip_markdown(text: str) -> tuple[str, str | None]:

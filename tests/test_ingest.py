@@ -6,6 +6,8 @@ know exactly what is in them), zip bombs with zipfile.
 
 import io
 import random
+import struct
+import tracemalloc
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -47,27 +49,23 @@ def refused(name: str, data: bytes, max_bytes: int = LIMIT) -> str:
 
 
 def make_pdf(lines=("Hello from the PDF",), pages: int = 1) -> bytes:
-    """A minimal valid PDF written by hand: Helvetica text on each page, or no
-    content stream at all when lines is empty (a "scan" without a text layer)."""
-    font = 3 + pages + (1 if lines else 0)  # object number of the font
-    page_objects = []
-    for _ in range(pages):
-        contents = " /Contents 3 0 R" if lines else ""
-        page_objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-            b" /Resources << /Font << /F1 %d 0 R >> >>%s >>" % (font, contents.encode())
-        )
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    first_page = 4 if lines else 3
-    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(pages))
-    objects.append(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages))
+    """A minimal valid PDF written by hand: the lines in Helvetica on every page,
+    or pages without any content stream when lines is empty (like a scan)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"",  # the page tree, filled in below once the page numbers are known
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    contents = b""
     if lines:
         ops = b" 0 -16 Td ".join(b"(%s) Tj" % line.encode("latin-1") for line in lines)
         stream = b"BT /F1 12 Tf 72 720 Td " + ops + b" ET"
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
-    objects += page_objects
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    assert font == len(objects)
+        contents = b" /Contents 4 0 R"
+    kids = b" ".join(b"%d 0 R" % (len(objects) + 1 + i) for i in range(pages))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
+    objects += [page + b" /Resources << /Font << /F1 3 0 R >> >>" + contents + b" >>"] * pages
 
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -75,12 +73,10 @@ def make_pdf(lines=("Hello from the PDF",), pages: int = 1) -> bytes:
         offsets.append(len(out))
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    size = len(objects) + 1
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
     return bytes(out)
 
 
@@ -128,7 +124,7 @@ def test_normalise_converts_crlf_cr_and_mixed_line_endings():
 
 
 def test_normalise_strips_control_characters_but_keeps_tab():
-    assert normalise_text("a\x00b\x07c\x1bd\tе\x7f\x85f") == "abcd\tе\nf"
+    assert normalise_text("a\x00b\x07c\x1bd\te\x7f\x85f") == "abcd\te\nf"
 
 
 def test_normalise_collapses_spaces_inside_lines_and_trims_lines():
@@ -160,10 +156,14 @@ def test_normalise_removes_lone_surrogates():
     assert normalise_text("a\ud800b") == "ab"
 
 
-@given(st.text())
-def test_normalise_is_idempotent(text):
+@settings(max_examples=500)
+@given(st.text() | st.text(alphabet=" \t\n\r\x00\x85\u00a0\u2003\u2028\ufeffe\u0301"))
+def test_normalise_is_idempotent_and_leaves_no_stray_whitespace(text):
     once = normalise_text(text)
     assert normalise_text(once) == once
+    assert once == once.strip() and "  " not in once and "\n\n\n" not in once
+    assert all(line == line.strip(" \t") for line in once.split("\n"))
+    assert not any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in once)
 
 
 # --- pasted text -----------------------------------------------------------------
@@ -261,7 +261,10 @@ def test_html_drops_navigation_cookie_and_ad_chrome():
 
 
 def test_html_keeps_the_article_header_with_its_headline():
-    html = b"<header>Site</header><article><header><h1>Headline</h1><p>By A. Writer</p></header><p>Body.</p></article>"
+    html = (
+        b"<header>Site</header><article><header><h1>Headline</h1><p>By A. Writer</p></header>"
+        b"<p>Body.</p></article>"
+    )
     assert text_of("a.html", html) == "Headline\n\nBy A. Writer\n\nBody."
 
 
@@ -271,7 +274,10 @@ def test_html_does_not_drop_the_article_because_of_a_wrapper_class():
 
 
 def test_html_blocks_become_separate_paragraphs():
-    html = b"<h2>Sub</h2><p>One\n  line <em>wrapped</em></p><ul><li>first<li>second</ul><blockquote>Quote</blockquote>"
+    html = (
+        b"<h2>Sub</h2><p>One\n  line <em>wrapped</em></p>"
+        b"<ul><li>first<li>second</ul><blockquote>Quote</blockquote>"
+    )
     assert text_of("a.html", html) == "Sub\n\nOne line wrapped\n\nfirst\n\nsecond\n\nQuote"
 
 
@@ -330,7 +336,10 @@ def test_html_file_uses_declared_charset_when_not_utf8():
 
 
 def test_markdown_strips_headings_emphasis_links_and_images():
-    md = b"# The *Big* Story\n\n## Part one\n\nSome **bold**, _em_ and ~~gone~~ text with [a link](https://x.org) ![photo](a.png).\n"
+    md = (
+        b"# The *Big* Story\n\n## Part one\n\n"
+        b"Some **bold**, _em_ and ~~gone~~ text with [a link](https://x.org) ![photo](a.png).\n"
+    )
     result = ingest_file("story.md", md, max_bytes=LIMIT)
     assert result.format == "markdown"
     assert result.title == "The Big Story"
@@ -379,6 +388,17 @@ def test_cp1252_is_used_when_utf8_fails_and_result_is_plausible():
 
 def test_invalid_utf8_that_is_not_cp1252_either_is_refused():
     assert "encoding was not recognised" in refused("a.txt", b"abc \xff\xfe\x81 def \x8d")
+
+
+def test_cyrillic_bytes_are_not_misread_as_cp1252():
+    data = "Привет, как дела? Всё хорошо, спасибо.".encode("cp1251")
+    assert "encoding was not recognised" in refused("a.txt", data)
+
+
+@pytest.mark.parametrize("charset", ["punycode", "rot13", "no-such-charset", "base64"])
+def test_html_with_bogus_declared_charset_falls_back_to_cp1252(charset):
+    html = b'<meta charset="%s"><p>caf\xe9</p>' % charset.encode()
+    assert text_of("a.html", html) == "caf\u00e9"
 
 
 def test_truncated_utf16_is_refused():
@@ -498,6 +518,22 @@ def test_zip_bomb_docx_is_refused_by_compression_ratio():
     assert "looks unsafe" in refused(
         "bomb.docx", bomb, max_bytes=100 * MB
     )  # under 20x, but ~1000:1
+
+
+def test_zip_bomb_docx_lying_about_its_size_is_refused_without_inflating_it():
+    members = {"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (40 * MB)}
+    bomb = bytearray(make_zip(members))
+    # Declare a small uncompressed size in the central directory, which zipfile trusts.
+    entry = bomb.index(b"PK\x01\x02", bomb.index(b"PK\x01\x02") + 1)
+    assert bomb[entry + 46 : entry + 46 + 17] == b"word/document.xml"
+    struct.pack_into("<I", bomb, entry + 24, 5000)
+    tracemalloc.start()
+    try:
+        assert "could not be read" in refused("bomb.docx", bytes(bomb))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * MB  # the 40 MB member was never inflated in full
 
 
 # --- PDF -------------------------------------------------------------------------

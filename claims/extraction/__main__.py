@@ -44,16 +44,18 @@ def document(doc_id, text: str) -> dict:
 
 def iter_jsonl(path: str):
     """(id, text) pairs of a JSONL file; '-' reads standard input."""
-    fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    try:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
+    if path == "-":
+        yield from _iter_lines(sys.stdin)
+        return
+    with open(path, encoding="utf-8") as fh:
+        yield from _iter_lines(fh)
+
+
+def _iter_lines(fh):
+    for lineno, line in enumerate(fh, 1):
+        if line.strip():
             d = json.loads(line)
             yield d.get("id", lineno), d.get("text") or ""
-    finally:
-        if fh is not sys.stdin:
-            fh.close()
 
 
 def main(argv=None) -> int:

@@ -17,17 +17,46 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .lexicon import words
 from .sentences import split_sentences
 
-_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
-OPEN_QUOTES = "“\""
-CLOSE_QUOTES = "”\""
+# Words (with inner apostrophes, hyphens, dots), titles and initials with their period ("Sen.",
+# "J."), the two-apostrophe quote mark some outlets use (''), or one punctuation character.
+_TOKEN = re.compile(
+    r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
+)
+QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
+OPEN_QUOTES = '“"'
+CLOSE_QUOTES = '”"'
 # Sentences longer than this (in tokens) are not searched backwards further than the window.
 _MAX_SOURCE_TOKENS = 30
 _MAX_SENTENCE_TOKENS = 400
+_FINITE = frozenset(
+    words(
+        """
+        is was were are has have had will would could can should may might did does do be
+        been not that
+        """
+    )
+)
+_LEADING_CONNECTIVES = frozenset(
+    words(
+        """
+        and but so then meanwhile also yet , now later earlier still instead however
+        separately indeed previously afterwards afterward moreover
+        """
+    )
+)
+_SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
+_WH = frozenset(words("what why how where when whether which"))
 _TIME_NOUNS = frozenset(
-    "week weekend month year morning afternoon evening night spring summer fall autumn winter "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    words(
+        """
+        week weekend month year morning afternoon evening night spring summer fall autumn
+        winter monday tuesday wednesday thursday friday saturday sunday
+        """
+    )
 )
 
 
@@ -76,9 +105,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     quotes: list[tuple[int, int]] = []
     open_at = -1
     n = len(text)
-    for m in re.finditer(r"[“”\"\n]", text):
+    for m in re.finditer(r"''|[“”\"\n]", text):
         i = m.start()
         ch = m.group()
+        if ch == "''":
+            ch = '"'  # two apostrophes used as a straight double quote
         if ch == "\n":
             if open_at >= 0:
                 j = i
@@ -112,7 +143,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             elif before.isspace() and i + 1 < n and not text[i + 1].isspace():
                 open_at = i  # looks like a new opening mark: the previous one was stray
             else:
-                quotes.append((open_at, i + 1))
+                quotes.append((open_at, m.end()))
                 open_at = -1
     if open_at >= 0:
         end = n
@@ -186,8 +217,10 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             break
-        if w in lx.SUBJECT_STOPS or w == ".":
+        if w in lx.SUBJECT_STOPS or w == "." or w in QUOTE_TOKENS:
             break
+        if mode == "head" and (w in _FINITE or w in _WH) and k < j - 1:
+            break  # "That's why he said", "what he said": a clause, not a subject
         if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
             break
         if w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower():
@@ -198,10 +231,13 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
         return None  # never found the head of the appositive
     # Drop leading conjunctions, connectives and time phrases ("This week he said").
     while a < j:
-        if tk.lower[a] in ("and", "but", "so", "then", "meanwhile", "also", "yet", ",", "now"):
+        if tk.lower[a] in _LEADING_CONNECTIVES:
             a += 1
-        elif tk.lower[a] in ("this", "last", "next", "earlier", "later") and a + 2 < j and \
-                tk.lower[a + 1] in _TIME_NOUNS:
+        elif (
+            tk.lower[a] in ("this", "last", "next", "earlier", "later")
+            and a + 2 < j
+            and tk.lower[a + 1] in _TIME_NOUNS
+        ):
             a += 2
         elif tk.lower[a] in lx.WEEKDAYS and a + 1 < j:
             a += 1
@@ -229,8 +265,12 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
     k = i
     if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         k += 1
-        while k < hi and k - i < 5 and tk.lower[k] not in lx.PREPOSITIONS and \
-                tk.lower[k] not in ("that", ",", "he", "she", "they", "it", "the", "“", "\""):
+        while (
+            k < hi
+            and k - i < 5
+            and tk.lower[k] not in lx.PREPOSITIONS
+            and tk.lower[k] not in ("that", ",", "he", "she", "they", "it", "the", "“", '"')
+        ):
             k += 1
         return k
     while k < hi and tk.words[k][:1].isupper() and tk.lower[k] not in lx.PERSONAL_PRONOUNS:
@@ -272,7 +312,7 @@ class SentenceAnalyser:
     def _extend_with_quote(self, s: int, e: int) -> tuple[int, int]:
         """Grow a content span to cover quotations it opens or closes."""
         q = _quote_at(self.quotes, s)
-        if q and q[0] < s and self.text[q[0]:s].strip() in ("", "“", '"'):
+        if q and q[0] < s and self.text[q[0] : s].strip() in ("", "“", '"'):
             s = q[0]
         q = _quote_at(self.quotes, s)
         if q and q[1] > e:
@@ -300,7 +340,7 @@ class SentenceAnalyser:
             att = None
             if w == "according" and i + 1 < n and tk.lower[i + 1] == "to":
                 att = self._according_to(tk, i, ss, se)
-            elif w == "reportedly" or w == "allegedly" and False:
+            elif w == "reportedly":
                 att = self._reportedly(tk, i, ss, se)
             elif w == "it" and i + 2 < n:
                 att = self._passive(tk, i, ss, se)
@@ -326,7 +366,7 @@ class SentenceAnalyser:
         if span is None:
             return None
         s, e = span
-        direct = any(ch in "“”\"" for ch in self.text[s:e])
+        direct = any(ch in '“”"' for ch in self.text[s:e])
         sent = (min(ss, s), max(se, e))
         return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
 
@@ -384,9 +424,13 @@ class SentenceAnalyser:
         q = _quote_at(self.quotes, tk.starts[i])
         if q is not None:
             return None
-        if i > 0 and tk.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her"):
-            if tk.lower[i - 1] != "to" or not strong:
-                return None
+        # "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")
+        if (
+            i > 0
+            and tk.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her")
+            and (tk.lower[i - 1] != "to" or not strong)
+        ):
+            return None
         cue_end = i + 1
         particles = lx.PARTICLES.get(w)
         if particles and cue_end < n and tk.lower[cue_end] in particles:
@@ -400,15 +444,14 @@ class SentenceAnalyser:
             w in lx.INVERTIBLE
             and w not in lx.LISTENER_VERBS
             and m > 0
-            and tk.words[m - 1] in (",", "”", '"')
+            and (tk.words[m - 1] == "," or tk.words[m - 1] in QUOTE_TOKENS)
             and cue_end < n
-        ):
-            if tk.words[m - 1] == "," or _closes_quote(text, tk.starts[m - 1], self.quotes):
-                src = self._source_after(tk, cue_end, n)
-                if src is not None and m - 1 >= 1:
-                    content = self._content_before(tk, m - 1, ss)
-                    if content is not None:
-                        return self._mk(content, src, cue, ss, se)
+        ) and (tk.words[m - 1] == "," or _closes_quote(tk.ends[m - 1], self.quotes)):
+            src = self._source_after(tk, cue_end, n)
+            if src is not None and m - 1 >= 1:
+                content = self._content_before(tk, m - 1, ss)
+                if content is not None:
+                    return self._mk(content, src, cue, ss, se)
 
         # --- ", adding/citing/saying ...": a participle continuing the previous attribution
         if w.endswith("ing") and m > 0 and tk.words[m - 1] == ",":
@@ -430,7 +473,7 @@ class SentenceAnalyser:
         if (
             w in lx.INVERTIBLE
             and a > 0
-            and tk.words[a - 1] in (",", "”", '"', "—", "–")
+            and (tk.words[a - 1] in (",", "—", "–") or tk.words[a - 1] in QUOTE_TOKENS)
             and _tail_is_adjunct(tk, after, n)
         ):
             content = self._content_before(tk, a - 1, ss)
@@ -439,9 +482,8 @@ class SentenceAnalyser:
         if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
             prev = tk.lower[a - 1]
-            if prev not in lx.SUBJECT_STOPS and prev not in (",", "and", "but", "so", "then"):
-                if prev not in ("also", "yet", "meanwhile", "later", "now"):
-                    return None
+            if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS:
+                return None
 
         # --- forward: "X said (that) C" / "X told Y (that) C" / "X said: “C”"
         if after < n and tk.lower[after] == "that" and w in lx.LISTENER_VERBS:
@@ -465,12 +507,13 @@ class SentenceAnalyser:
             # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
             if b - a > 8:
                 return False
-            if not (first[:1].isupper() or tk.lower[a] in lx.PERSONAL_PRONOUNS
-                    or tk.lower[a] in ("the", "a", "an", "some", "many", "most", "officials")):
+            if not (
+                first[:1].isupper()
+                or tk.lower[a] in lx.PERSONAL_PRONOUNS
+                or tk.lower[a] in ("the", "a", "an", "some", "many", "most", "officials")
+            ):
                 return False
-        if b - a == 1 and tk.lower[a] in ("it",) and not strong:
-            return False
-        return True
+        return not (b - a == 1 and tk.lower[a] in ("it",) and not strong)
 
     def _source_after(self, tk: Tokens, i: int, n: int) -> tuple[int, int] | None:
         """Source of "..., said X, a spokesman for Y." starting at token ``i``."""
@@ -483,7 +526,7 @@ class SentenceAnalyser:
         seen_comma = False
         while k < n:
             wk = tk.words[k]
-            if wk in (".", "!", "?", ";", ":", "—", "–", "“", "”", '"'):
+            if wk in (".", "!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS:
                 break
             if wk == ",":
                 # an apposition after the name: "said Jane Doe, a spokeswoman for X"
@@ -496,23 +539,34 @@ class SentenceAnalyser:
                     k += 1
                     continue
                 break
-            if not seen_comma and tk.lower[k] in lx.PREPOSITIONS and k > i and \
-                    tk.lower[k] not in ("of", "for", "to"):
+            if (
+                not seen_comma
+                and tk.lower[k] in lx.PREPOSITIONS
+                and k > i
+                and tk.lower[k] not in ("of", "for", "to")
+            ):
                 break
+            if not seen_comma and tk.lower[k] in _FINITE:
+                return None  # "..., said the records were lost": a clause, not a name
             k += 1
         if k == i or k - i > 16:
             return None
         # The source runs to the end of the sentence ("..., said Jane Doe, a spokeswoman."),
         # apart from closing punctuation or a trailing adjunct ("said X on Tuesday").
         rest = [tk.words[j] for j in range(k, n)]
-        if rest and rest[0] not in (".", "!", "?", "”", '"') and tk.lower[k] not in lx.PREPOSITIONS:
+        if (
+            rest
+            and rest[0] not in (".", "!", "?")
+            and rest[0] not in QUOTE_TOKENS
+            and tk.lower[k] not in lx.PREPOSITIONS
+        ):
             return None
         return tk.starts[i], tk.ends[k - 1]
 
     def _content_before(self, tk: Tokens, k: int, ss: int) -> tuple[int, int] | None:
         """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
         end = tk.ends[k] if tk.words[k] != "," else tk.starts[k]
-        if tk.words[k] == "," and k > 0 and tk.words[k - 1] in ("”", '"'):
+        if tk.words[k] == "," and k > 0 and tk.words[k - 1] in QUOTE_TOKENS:
             end = tk.ends[k - 1]
         # quotation ending here: the whole quotation, however many sentences it spans
         q = _quote_at(self.quotes, end - 1)
@@ -535,9 +589,9 @@ class SentenceAnalyser:
         return None
 
 
-def _closes_quote(text: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
-    q = _quote_at(quotes, pos)
-    return q is not None and q[1] == pos + 1
+def _closes_quote(end: int, quotes: list[tuple[int, int]]) -> bool:
+    q = _quote_at(quotes, end - 1)
+    return q is not None and q[1] == end
 
 
 def find_attributions(

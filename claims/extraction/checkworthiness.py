@@ -54,7 +54,7 @@ def features(text: str, mentions=None) -> list[str]:
     words = [_shape(w) for w in _WORD.findall(low)]
     feats = ["__bias__"]
     feats.extend("w:" + w for w in words)
-    feats.extend("b:" + a + "_" + b for a, b in zip(words, words[1:]))
+    feats.extend("b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
     if mentions is None:
         mentions = find_numbers(text)
     kinds = {m.kind for m in mentions}

@@ -54,8 +54,9 @@ def evaluate_attributions(rows, gold_path: str, scorer: str) -> tuple[str, int, 
             t0 = time.perf_counter()
             claims = extract(text)
             elapsed += time.perf_counter() - t0
-            fh.write(json.dumps({"id": d.get("id"), "claims": [claim_to_dict(c) for c in claims]})
-                     + "\n")
+            fh.write(
+                json.dumps({"id": d.get("id"), "claims": [claim_to_dict(c) for c in claims]}) + "\n"
+            )
     try:
         report = _run_scorer(scorer, gold_path, pred_path)
     finally:

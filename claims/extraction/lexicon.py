@@ -7,57 +7,77 @@ have a subject; ``WEAK`` forms (beliefs, intentions, "called", "showed") need a 
 are never used for inverted "..., X verb." patterns.
 """
 
+
+def words(text: str) -> list[str]:
+    """Split a whitespace-separated word list (keeps long lists readable)."""
+    return text.split()
+
+
 STRONG = frozenset(
-    """
-    say says said saying tell tells told telling add adds added adding write writes wrote
-    note notes noted noting explain explains explained explaining argue argues argued arguing
-    claim claims claimed claiming insist insists insisted insisting warn warns warned warning
-    confirm confirms confirmed confirming deny denies denied denying announce announces announced
-    announcing report reports reported reporting state states stated stating acknowledge
-    acknowledges acknowledged acknowledging admit admits admitted admitting assert asserts asserted
-    asserting suggest suggests suggested suggesting tweet tweets tweeted tweeting declare declares
-    declared declaring predict predicts predicted predicting stress stresses stressed stressing
-    emphasize emphasizes emphasized emphasizing recall recalls recalled recalling reply replies
-    replied replying respond responds responded responding counter counters countered countering
-    conclude concludes concluded concluding reveal reveals revealed revealing allege alleges alleged
-    alleging accuse accuses accused accusing blame blames blamed blaming contend contends contended
-    maintain maintains maintained remark remarks remarked comment comments commented complain
-    complains complained concede concedes conceded joke jokes joked vow vows vowed vowing pledge
-    pledges pledged pledging promise promises promised promising urge urges urged urging
-    reiterate reiterates reiterated reiterating acknowledge observe observes observed boast boasts
-    boasted lament laments lamented decry decries decried criticize criticizes criticized
-    criticizing criticise criticised condemn condemns condemned condemning denounce denounces
-    denounced denouncing praise praises praised praising slam slams slammed slamming blast blasts
-    blasted blasting attack attacks attacked attacking dismiss dismisses dismissed dismissing
-    reject rejects rejected rejecting question questions questioned questioning cite cites cited
-    citing describe describes described describing ask asks asked asking wonder wonders wondered
-    speculate speculates speculated testify testifies testified disclose discloses disclosed
-    indicate indicates indicated indicating caution cautions cautioned point points pointed
-    explain tout touts touted assure assures assured assuring inform informs informed echo echoes
-    echoed retort retorts retorted shout shouts shouted yell yells yelled quip quips quipped
-    mock mocks mocked mocking recount recounts recounted rail rails railed acknowledged
-    """.split()
+    words(
+        """
+        say says said saying tell tells told telling add adds added adding write writes
+        wrote note notes noted noting explain explains explained explaining argue argues
+        argued arguing claim claims claimed claiming insist insists insisted insisting warn
+        warns warned warning confirm confirms confirmed confirming deny denies denied
+        denying announce announces announced announcing report reports reported reporting
+        state states stated stating acknowledge acknowledges acknowledged acknowledging
+        admit admits admitted admitting assert asserts asserted asserting suggest suggests
+        suggested suggesting tweet tweets tweeted tweeting declare declares declared
+        declaring predict predicts predicted predicting stress stresses stressed stressing
+        emphasize emphasizes emphasized emphasizing recall recalls recalled recalling reply
+        replies replied replying respond responds responded responding counter counters
+        countered countering conclude concludes concluded concluding reveal reveals revealed
+        revealing allege alleges alleged alleging accuse accuses accused accusing blame
+        blames blamed blaming contend contends contended maintain maintains maintained
+        remark remarks remarked comment comments commented complain complains complained
+        concede concedes conceded joke jokes joked vow vows vowed vowing pledge pledges
+        pledged pledging promise promises promised promising urge urges urged urging
+        reiterate reiterates reiterated reiterating acknowledge observe observes observed
+        boast boasts boasted lament laments lamented decry decries decried criticize
+        criticizes criticized criticizing criticise criticised condemn condemns condemned
+        condemning denounce denounces denounced denouncing praise praises praised praising
+        slam slams slammed slamming blast blasts blasted blasting attack attacks attacked
+        attacking dismiss dismisses dismissed dismissing reject rejects rejected rejecting
+        question questions questioned questioning cite cites cited citing describe describes
+        described describing ask asks asked asking wonder wonders wondered speculate
+        speculates speculated testify testifies testified disclose discloses disclosed
+        indicate indicates indicated indicating caution cautions cautioned point points
+        pointed explain tout touts touted assure assures assured assuring inform informs
+        informed echo echoes echoed retort retorts retorted shout shouts shouted yell yells
+        yelled quip quips quipped mock mocks mocked mocking recount recounts recounted rail
+        rails railed acknowledged
+        """
+    )
 )
 
 # Beliefs, intentions, evidence and evaluation: attributions in PolNeAR, but the same forms are
 # often plain verbs, so they need a subject directly before them.
 WEAK = frozenset(
-    """
-    believe believes believed think thinks thought hope hopes hoped fear fears feared expect
-    expects expected want wants wanted know knows knew feel feels felt worry worries worried
-    doubt doubts doubted estimate estimates estimated show shows showed shown find finds found
-    call calls called calling seem seems seemed appear appears appeared plan plans planned
-    endorse endorses endorsed endorsing support supports supported oppose opposes opposed
-    agree agrees agreed decline declines declined refuse refuses refused continue continues
-    continued mention mentions mentioned propose proposes proposed seek seeks sought
-    predict view views viewed see sees saw consider considers considered
-    """.split()
+    words(
+        """
+        believe believes believed think thinks thought hope hopes hoped fear fears feared
+        expect expects expected want wants wanted know knows knew feel feels felt worry
+        worries worried doubt doubts doubted estimate estimates estimated show shows showed
+        shown find finds found call calls called calling seem seems seemed appear appears
+        appeared plan plans planned endorse endorses endorsed endorsing support supports
+        supported oppose opposes opposed agree agrees agreed decline declines declined
+        refuse refuses refused continue continues continued mention mentions mentioned
+        propose proposes proposed seek seeks sought predict view views viewed see sees saw
+        consider considers considered
+        """
+    )
 )
 
 # Verbs whose first object is the listener: "told Axios that ...", "assured voters ...".
 LISTENER_VERBS = frozenset(
-    "tell tells told telling assure assures assured assuring inform informs informed "
-    "remind reminds reminded warn warns warned warning urge urges urged ask asks asked asking".split()
+    words(
+        """
+        tell tells told telling assure assures assured assuring inform informs informed
+        remind reminds reminded warn warns warned warning urge urges urged ask asks asked
+        asking
+        """
+    )
 )
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at".
@@ -84,73 +104,94 @@ PARTICLES = {
 
 # Verbs used in "..., X said." inversions and "..., said X." (journalistic speech verbs).
 INVERTIBLE = frozenset(
-    """
-    say says said tell tells told add adds added write writes wrote note notes noted explain
-    explains explained argue argues argued claim claims claimed insist insists insisted warn warns
-    warned confirm confirms confirmed report reports reported state states stated acknowledge
-    acknowledged admit admitted assert asserted suggest suggested tweet tweets tweeted declare
-    declared predict predicted stress stressed emphasize emphasized recall recalled reply replied
-    respond responded counter countered conclude concluded continue continued continues remark
-    remarked comment commented complain complained concede conceded joke joked ask asks asked
-    wonder wondered quip quipped retort retorted shout shouted yell yelled observe observed
-    maintain maintained contend contended boast boasted lament lamented posted recounted
-    """.split()
+    words(
+        """
+        say says said tell tells told add adds added write writes wrote note notes noted
+        explain explains explained argue argues argued claim claims claimed insist insists
+        insisted warn warns warned confirm confirms confirmed report reports reported state
+        states stated acknowledge acknowledged admit admitted assert asserted suggest
+        suggested tweet tweets tweeted declare declared predict predicted stress stressed
+        emphasize emphasized recall recalled reply replied respond responded counter
+        countered conclude concluded continue continued continues remark remarked comment
+        commented complain complained concede conceded joke joked ask asks asked wonder
+        wondered quip quipped retort retorted shout shouted yell yelled observe observed
+        maintain maintained contend contended boast boasted lament lamented posted recounted
+        """
+    )
 )
 
 # Auxiliaries and adverbs between subject and cue; they become part of the cue ("has also said").
 CUE_MODIFIERS = frozenset(
-    """
-    has have had is was are were be been being will would could should may might must can do
-    does did not never also later previously repeatedly publicly privately again then already
-    once recently reportedly often frequently long since just even first initially further
-    still quickly angrily flatly openly loudly specifically explicitly separately earlier
-    subsequently ultimately immediately simply bluntly emphatically n't ’t
-    """.split()
+    words(
+        """
+        has have had is was are were be been being will would could should may might must
+        can do does did not never also later previously repeatedly publicly privately again
+        then already once recently reportedly often frequently long since just even first
+        initially further still quickly angrily flatly openly loudly specifically explicitly
+        separately earlier subsequently ultimately immediately simply bluntly emphatically
+        n't ’t
+        """
+    )
 )
 
 # Time phrases that may sit between the subject and the cue ("Trump on Tuesday said").
 WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight".split()
+    words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+        """
+    )
 )
 
 # Tokens that end a subject when walking backwards from the cue.
 SUBJECT_STOPS = frozenset(
-    """
-    that because as when while if after before since although though where whereas but so
-    whether than unless until whom whose ; : — – ( ) [ ] “ ” " ‘ ’
-    """.split()
+    words(
+        """
+        that because as when while if after before since although though where whereas but
+        so whether than unless until whom whose ; : — – ( ) [ ] “ ” " ‘ ’
+        """
+    )
 )
 
 FUNCTION_WORDS = frozenset(
-    """
-    the a an of to in on at for from by with about into over under and or but as that this
-    these those its his her their our my your is was are were be been has have had will would
-    not no than then so if
-    """.split()
+    words(
+        """
+        the a an of to in on at for from by with about into over under and or but as that
+        this these those its his her their our my your is was are were be been has have had
+        will would not no than then so if
+        """
+    )
 )
 
-PERSONAL_PRONOUNS = frozenset("he she they it we i you".split())
+PERSONAL_PRONOUNS = frozenset(words("he she they it we i you"))
 
 # After these the cue is not a speech act: "a group called X", "was asked to".
-NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset("who which what there here".split())
+NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
 
 PREPOSITIONS = frozenset(
-    """
-    in on at during after before while when as via through to of about from with without
-    for over under amid among despite since until last this next earlier later yesterday today
-    """.split()
+    words(
+        """
+        in on at during after before while when as via through to of about from with without
+        for over under amid among despite since until last this next earlier later yesterday
+        today
+        """
+    )
 )
 
 LISTENER_WORDS = frozenset(
-    """
-    me him her them us you reporters journalists supporters voters crowds crowd audience
-    lawmakers members senators delegates donors interviewers viewers listeners
-    """.split()
+    words(
+        """
+        me him her them us you reporters journalists supporters voters crowds crowd audience
+        lawmakers members senators delegates donors interviewers viewers listeners
+        """
+    )
 )
 
 PASSIVE_CUES = frozenset(
-    """
-    reported said announced alleged claimed believed understood expected thought rumored rumoured
-    feared known estimated confirmed suggested argued
-    """.split()
+    words(
+        """
+        reported said announced alleged claimed believed understood expected thought rumored
+        rumoured feared known estimated confirmed suggested argued
+        """
+    )
 )

@@ -7,28 +7,32 @@ A sentence never crosses a line break (paragraphs are lines in our normalised ar
 
 import re
 
+from .lexicon import words
+
 # Words that end with a period but do not end a sentence (compared lower case, without the dot).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft
-    jr sr rev hon pres supt det insp atty messrs mme mlle
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc plc bros dept univ assn est approx vs etc al fig no nos vol pp p
-    ave blvd rd hwy
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nev okla ore pa tenn tex va vt wash wis wyo
-    """.split()
+    words(
+        """
+        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft
+        jr sr rev hon pres supt det insp atty messrs mme mlle jan feb mar apr jun jul aug
+        sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc
+        plc bros dept univ assn est approx vs etc al fig no nos vol pp p ave blvd rd hwy ala
+        ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+        mont neb nev okla ore pa tenn tex va vt wash wis wyo
+        """
+    )
 )
 
 # After a dotted abbreviation such as "U.S." a sentence usually continues ("U.S. officials");
 # it ends only when the next word is a typical sentence opener.
 SENTENCE_OPENERS = frozenset(
-    """
-    the a an he she it they we i you this that these those there but and in on at for if
-    when while after before his her their its our my some many most one two however still
-    yet so then meanwhile also no not as officials mr mrs ms
-    """.split()
+    words(
+        """
+        the a an he she it they we i you this that these those there but and in on at for if
+        when while after before his her their its our my some many most one two however
+        still yet so then meanwhile also no not as officials mr mrs ms
+        """
+    )
 )
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
@@ -44,7 +48,7 @@ def _is_boundary(text: str, dot: int, end: int, line_end: int) -> bool:
     if not next_word:
         # Followed by a dash, quote or nothing word-like: only a boundary for "!?" or real end.
         rest = text[end:line_end].lstrip()
-        return bool(rest) and not rest[0] in ",;:)" and text[dot] != "."
+        return bool(rest) and rest[0] not in ",;:)" and text[dot] != "."
     if next_word[0].islower():
         return False  # "the U.S. and ...", "Mr. smith" (rare), "p.m. on Tuesday"
     if text[dot] != "." or end - dot > 1 and text[dot:end].startswith(".."):

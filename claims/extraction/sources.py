@@ -7,21 +7,26 @@ resolved against what the article has said *before* the mention, like a reader d
 
 import re
 
-PRONOUNS_PERSON = frozenset("he she him her i we".split())
-PRONOUNS_THING = frozenset("it they".split())
+from .lexicon import words
+
+PRONOUNS_PERSON = frozenset(words("he she him her i we"))
+PRONOUNS_THING = frozenset(words("it they"))
 
 # Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
 TITLES = frozenset(
-    """
-    president vice prime minister secretary senator sen rep representative gov governor mayor
-    chancellor king queen prince princess pope judge justice gen general adm admiral col colonel
-    lt capt captain sgt dr mr mrs ms miss prof professor rev sir dame lord lady ambassador envoy
-    spokesman spokeswoman spokesperson chairman chairwoman chair director ceo chief leader speaker
-    commissioner attorney candidate nominee congressman congresswoman councilman councilwoman
-    sheriff officer agent aide adviser advisor analyst economist founder former acting deputy
-    special first lady minority majority whip house senate republican democratic democrat
-    gop presidential candidate frontrunner
-    """.split()
+    words(
+        """
+        president vice prime minister secretary senator sen rep representative gov governor
+        mayor chancellor king queen prince princess pope judge justice gen general adm
+        admiral col colonel lt capt captain sgt dr mr mrs ms miss prof professor rev sir
+        dame lord lady ambassador envoy spokesman spokeswoman spokesperson chairman
+        chairwoman chair director ceo chief leader speaker commissioner attorney candidate
+        nominee congressman congresswoman councilman councilwoman sheriff officer agent aide
+        adviser advisor analyst economist founder former acting deputy special first lady
+        minority majority whip house senate republican democratic democrat gop presidential
+        candidate frontrunner
+        """
+    )
 )
 
 ANONYMOUS = re.compile(
@@ -72,7 +77,7 @@ DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 # Lowercase heads for which an upper-case first word does not make a proper name.
-_DETERMINERS = frozenset("the a an this that these those his her their its our one".split())
+_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
 
 
 def classify(name: str) -> str:
@@ -106,10 +111,24 @@ def classify(name: str) -> str:
 def _has_proper_name(text: str) -> bool:
     words = text.split()
     return any(w[:1].isupper() for w in words[1:]) or (
-        bool(words) and words[0][:1].isupper() and words[0].lower() not in _DETERMINERS
+        bool(words)
+        and words[0][:1].isupper()
+        and words[0].lower() not in _DETERMINERS
         and not ANONYMOUS.match(words[0])
     )
 
+
+# Capitalised only because they open a sentence: "Later Lindqvist said".
+_SENTENCE_WORDS = frozenset(
+    words(
+        """
+        later earlier then but and so yet still meanwhile however also now when while after
+        before in on at as if the a an this that these those there here his her their its
+        our my we i he she they it what why how who where today yesterday last next
+        according since asked
+        """
+    )
+)
 
 _NAME = re.compile(
     r"(?:[A-Z][\w’'\-]*\.?|de|van|von|al|bin|da|del|la|le)"
@@ -128,8 +147,8 @@ def head_name(source: str) -> str:
     for idx, w in enumerate(words):
         if w.lower().rstrip(".") in TITLES and idx < len(words) - 1:
             last_title = idx
-    if last_title >= 0 and any(w[:1].isupper() for w in words[last_title + 1:]):
-        rest = words[last_title + 1:]
+    if last_title >= 0 and any(w[:1].isupper() for w in words[last_title + 1 :]):
+        rest = words[last_title + 1 :]
         if rest and rest[0][:1].isupper():
             words = rest
     if words and words[0].lower() in _DETERMINERS and len(words) > 1:
@@ -152,7 +171,9 @@ class SourceResolver:
         for m in _NAME.finditer(self.text):
             words = m.group().split()
             # drop leading title/role words ("President Vladimir Putin")
-            while words and words[0].lower().rstrip(".") in TITLES:
+            while words and (
+                words[0].lower().rstrip(".") in TITLES or words[0].lower() in _SENTENCE_WORDS
+            ):
                 words = words[1:]
             if len(words) < 2 or len(words) > 4:
                 continue
@@ -172,11 +193,17 @@ class SourceResolver:
         if words:
             last = words[-1].rstrip(".")
             full = self._full_names.get(last)
-            if full and len(words) <= 2 and (len(words) == 1 or words[0].rstrip(".").lower()
-                                              in TITLES):
+            if (
+                full
+                and len(words) <= 2
+                and (len(words) == 1 or words[0].rstrip(".").lower() in TITLES)
+            ):
                 return full
-            if len(words) >= 2 and last in self._full_names and words[0].rstrip(".").lower() \
-                    in TITLES:
+            if (
+                len(words) >= 2
+                and last in self._full_names
+                and words[0].rstrip(".").lower() in TITLES
+            ):
                 return self._full_names[last]
         return name or source.strip()
 
@@ -188,8 +215,14 @@ class SourceResolver:
                 if pos < position:
                     return name, "person"
             return source.strip(), "person"
-        if low in PRONOUNS_THING or low in ("the outlet", "the newspaper", "the agency",
-                                            "the paper", "the network", "the broadcaster"):
+        if low in PRONOUNS_THING or low in (
+            "the outlet",
+            "the newspaper",
+            "the agency",
+            "the paper",
+            "the network",
+            "the broadcaster",
+        ):
             want = "media" if low != "they" and low != "it" else None
             for pos, name, kind in reversed(self.things):
                 if pos < position and (want is None or kind == want):

@@ -39,7 +39,7 @@ def fit(rows, seed=13):
     for fs in feats:
         counts.update(set(fs))
     keep = {f for f, c in counts.items() if c >= MIN_COUNT}
-    data = [([f for f in set(fs) if f in keep], y) for fs, (_, y) in zip(feats, rows)]
+    data = [([f for f in set(fs) if f in keep], y) for fs, (_, y) in zip(feats, rows, strict=False)]
     pos = sum(y for _, y in data)
     # Balance the classes: check-worthy sentences are a quarter of the data.
     wpos = (len(data) - pos) / max(pos, 1)
@@ -68,9 +68,9 @@ def predict(w, text):
 
 
 def prf(scores, labels, threshold):
-    tp = sum(1 for s, y in zip(scores, labels) if s >= threshold and y)
-    fp = sum(1 for s, y in zip(scores, labels) if s >= threshold and not y)
-    fn = sum(1 for s, y in zip(scores, labels) if s < threshold and y)
+    tp = sum(1 for s, y in zip(scores, labels, strict=False) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels, strict=False) if s >= threshold and not y)
+    fn = sum(1 for s, y in zip(scores, labels, strict=False) if s < threshold and y)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
@@ -101,19 +101,31 @@ def main(argv=None):
     w = fit(rest)
     scores = [predict(w, t) for t, _ in held]
     threshold = best_threshold(scores, [y for _, y in held])
-    print("held-out P/R/F1 %.3f %.3f %.3f at %.1f" % (*prf(scores, [y for _, y in held],
-                                                          threshold), threshold))
+    print(
+        "held-out P/R/F1 {:.3f} {:.3f} {:.3f} at {:.1f}".format(
+            *prf(scores, [y for _, y in held], threshold), threshold
+        )
+    )
     w = fit(rows)
     weights = {f: round(v, 3) for f, v in sorted(w.items()) if abs(v) >= PRUNE}
     with open(args.out, "w", encoding="utf-8") as fh:
-        json.dump({"threshold": threshold, "weights": weights,
-                   "source": "CheckThat! 2024 English train (ClaimBuster), see README"},
-                  fh, separators=(",", ":"), sort_keys=True)
+        json.dump(
+            {
+                "threshold": threshold,
+                "weights": weights,
+                "source": "CheckThat! 2024 English train (ClaimBuster), see README",
+            },
+            fh,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
     print(f"wrote {len(weights)} weights to {args.out}")
     if args.dev:
         dev = load(args.dev)
         scores = [predict(weights, t) for t, _ in dev]
-        print("dev P/R/F1 %.3f %.3f %.3f" % prf(scores, [y for _, y in dev], threshold))
+        print(
+            "dev P/R/F1 {:.3f} {:.3f} {:.3f}".format(*prf(scores, [y for _, y in dev], threshold))
+        )
 
 
 if __name__ == "__main__":

@@ -1,0 +1,204 @@
+"""Shared fixtures: the desk's people and a processed article.
+
+Alice is an editor, Bob and Carol are fact-checkers, Vic is a viewer, Dave is another editor
+(approval needs an editor other than the proposer).
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from claims import services
+from claims.extraction import extract
+from claims.models import Article, Claim, Verdict
+from claims.permissions import EDITORS, FACT_CHECKERS, VIEWERS
+
+SAMPLE_TEXT = (
+    "The city council approved a budget of $4.2 million on Monday, officials said.\n\n"
+    "“We have cut waste by 30 percent since 2021,” Mayor Jane Holloway told reporters.\n\n"
+    "According to the transport department, bus ridership fell by 12 percent last year.\n\n"
+    "Holloway said the new tram line would open in 2027."
+)
+
+
+def _person(django_user_model, username, group_name):
+    user = django_user_model.objects.create_user(username, password="pw-" + username)
+    if group_name:
+        user.groups.add(Group.objects.get_or_create(name=group_name)[0])
+    return user
+
+
+def restore_reference_data():
+    """Transactional tests flush every table: put back the roles and verdicts migration 0002 made."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("claims.migrations.0002_roles_and_verdicts").create(apps, None)
+
+
+@pytest.fixture
+def alice(django_user_model):
+    return _person(django_user_model, "alice", EDITORS)
+
+
+@pytest.fixture
+def dave(django_user_model):
+    return _person(django_user_model, "dave", EDITORS)
+
+
+@pytest.fixture
+def bob(django_user_model):
+    return _person(django_user_model, "bob", FACT_CHECKERS)
+
+
+@pytest.fixture
+def carol(django_user_model):
+    return _person(django_user_model, "carol", FACT_CHECKERS)
+
+
+@pytest.fixture
+def vic(django_user_model):
+    return _person(django_user_model, "vic", VIEWERS)
+
+
+@pytest.fixture
+def article(alice):
+    """An article whose extraction has been applied (no broker involved)."""
+    article = Article.objects.create(
+        headline="Council passes budget",
+        body=SAMPLE_TEXT,
+        content_hash=services.content_hash(SAMPLE_TEXT),
+        uploaded_by=alice,
+    )
+    return services.apply_extraction(article, extract(SAMPLE_TEXT))
+
+
+@pytest.fixture
+def claim(article):
+    return article.claims.order_by("start").first()
+
+
+@pytest.fixture
+def verdict_false():
+    return Verdict.objects.get(slug="false")
+
+
+@pytest.fixture
+def claim_in_progress(claim, alice, bob):
+    """A claim assigned to Bob, who has started work and linked one piece of evidence."""
+    services.assign_claim(claim, bob, actor=alice)
+    services.transition(claim, "start", actor=bob)
+    services.add_evidence(claim, actor=bob, title="Budget document", url="https://example.org/b")
+    return Claim.objects.get(pk=claim.pk)
+
+
+@pytest.fixture
+def claim_in_review(claim_in_progress, bob, verdict_false):
+    services.propose_verdict(
+        claim_in_progress, actor=bob, verdict=verdict_false, summary="The budget was $3.9m."
+    )
+    return Claim.objects.get(pk=claim_in_progress.pk)
+
+
+def database_url():
+    """A URL for the test database, so another process (a worker) can use it."""
+    from django.db import connection
+
+    conf = connection.settings_dict
+    if conf["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{conf['NAME']}"
+    auth = conf["USER"] + (f":{conf['PASSWORD']}" if conf["PASSWORD"] else "")
+    return f"postgres://{auth}@{conf['HOST'] or 'localhost'}:{conf['PORT'] or 5432}/{conf['NAME']}"
+
+
+class WorkerProcess:
+    """A real Celery worker in its own process, on its own queue, using the test database."""
+
+    def __init__(self, tmp_path, name="w1"):
+        import os
+        import sys
+
+        from newsroom.celery import app
+
+        self.queue = app.conf.task_default_queue
+        self.log_path = tmp_path / f"worker-{name}.log"
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "CELERY_QUEUE": self.queue,
+            "CONN_MAX_AGE": "0",
+        }
+        self.command = [
+            sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool=solo",
+            "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+            "-n", f"{name}-{os.getpid()}@%h", "-Q", self.queue,
+        ]  # fmt: skip
+        self.process = None
+
+    def start(self, timeout=60):
+        import subprocess
+        import time
+
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 (closed in stop)
+        self.process = subprocess.Popen(
+            self.command, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if b" ready." in self.log_path.read_bytes():
+                return self
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        raise RuntimeError("The Celery worker did not start:\n" + self.output())
+
+    def output(self):
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self, sig=None):
+        import signal
+
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig or signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except Exception:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+
+
+@pytest.fixture
+def worker_queue(settings):
+    """A queue name of this test run's own, so no other worker (e.g. `make run`) steals tasks."""
+    import os
+    import uuid
+
+    from newsroom.celery import app
+
+    queue = f"newsroom-test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    settings.CELERY_TASK_DEFAULT_QUEUE = queue
+    yield queue
+    app.conf.task_default_queue = previous
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, worker_queue, tmp_path):
+    restore_reference_data()
+    worker = WorkerProcess(tmp_path).start()
+    yield worker
+    worker.stop()
+
+
+def wait_for(condition, timeout=30, interval=0.1, message="condition"):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(interval)
+    raise AssertionError(f"Timed out after {timeout}s waiting for {message}")

@@ -1,0 +1,101 @@
+"""Sentence splitting, numbers, sources and check-worthiness, on hand-written text."""
+
+from claims.extraction import EXTRACTOR_VERSION, ExtractedClaim, NumberMention, extract
+from claims.extraction.checkworthiness import score
+from claims.extraction.numbers import find_numbers
+from claims.extraction.sentences import split_sentences
+from claims.extraction.sources import SourceResolver, classify, head_name
+
+
+def sentences(text):
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_public_api():
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+    assert ExtractedClaim and NumberMention
+
+
+def test_abbreviations_do_not_split():
+    text = "Mr. Novak flew to the U.S. on Sept. 4 with Dr. Reyes. He paid 3.5 dollars."
+    assert sentences(text) == [
+        "Mr. Novak flew to the U.S. on Sept. 4 with Dr. Reyes.",
+        "He paid 3.5 dollars.",
+    ]
+
+
+def test_initials_do_not_split():
+    assert sentences("John F. Kennedy spoke. Crowds cheered.") == [
+        "John F. Kennedy spoke.",
+        "Crowds cheered.",
+    ]
+
+
+def test_us_at_sentence_end():
+    assert sentences("She moved to the U.S. The move was hard.") == [
+        "She moved to the U.S.",
+        "The move was hard.",
+    ]
+
+
+def test_quote_end_and_paragraphs():
+    text = "“Go home,” he said. “Now!” She left.\nNext paragraph here"
+    assert sentences(text) == ["“Go home,” he said.", "“Now!”", "She left.", "Next paragraph here"]
+
+
+def test_numbers_kinds():
+    text = "Spending rose by 12 percent to $4.5 billion on March 3, 2021, more than in 2019."
+    kinds = {(m.text, m.kind) for m in find_numbers(text)}
+    assert ("12 percent", "percent") in kinds
+    assert ("$4.5 billion", "money") in kinds
+    assert ("March 3, 2021", "date") in kinds
+    assert ("more than", "comparison") in kinds
+    for m in find_numbers(text):
+        assert text[m.start : m.end] == m.text
+
+
+def test_named_statistic():
+    assert any(m.kind == "statistic" for m in find_numbers("The jobless rate is stuck."))
+
+
+def test_classify_sources():
+    assert classify("Reuters") == "media"
+    assert classify("the newspaper") == "media"
+    assert classify("the Kremlin") == "government"
+    assert classify("the Interior Ministry") == "government"
+    assert classify("two senior officials") == "anonymous"
+    assert classify("people familiar with the matter") == "anonymous"
+    assert classify("Acme Corp") == "organisation"
+    assert classify("a report by the auditor") == "document"
+    assert classify("Jane Morrow") == "person"
+
+
+def test_head_name():
+    assert head_name("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert head_name("Kirill Dmitriev, an aide to the president") == "Kirill Dmitriev"
+
+
+def test_resolver_outlet():
+    text = "The Valley Herald reported the closure. The outlet said more would follow."
+    r = SourceResolver(text)
+    assert r.resolve("The Valley Herald", 0) == ("Valley Herald", "media")
+    assert r.resolve("The outlet", 40)[0] == "Valley Herald"
+
+
+def test_checkworthiness_ranks_facts_above_chatter():
+    fact, why = score("Crime in the state fell by 20 percent between 2010 and 2015.")
+    chatter, _ = score("Thank you, it is great to be here tonight.")
+    assert 0 <= chatter < fact <= 1
+    assert "contains a number" in why
+
+
+def test_reasons_accusation_and_cause():
+    _, why = score("The flooding was caused by the council's decision to cut drainage funds.")
+    assert "causal claim" in why
+    _, why = score("He accused the minister of taking bribes from the builders.")
+    assert "accusation" in why
+
+
+def test_deterministic():
+    text = "The port handled 3 million containers, officials said. “It is a record,” he added."
+    assert extract(text) == extract(text)
