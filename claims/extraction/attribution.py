@@ -182,8 +182,14 @@ def _quote_at(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
 def _cue_modifiers_before(tk: Tokens, i: int, lo: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i`` ("has also said")."""
     j = i
-    while j - 1 >= lo and tk.lower[j - 1] in lx.CUE_MODIFIERS and j - i < 4:
-        j -= 1
+    while j - 1 >= lo and i - j < 4:
+        w = tk.lower[j - 1]
+        if w in lx.CUE_MODIFIERS or (
+            w.endswith("ly") and len(w) > 4 and w not in lx.LY_NOUNS and tk.words[j - 1].islower()
+        ):
+            j -= 1
+        else:
+            break
     # "Trump on Tuesday said": skip a time phrase too (not part of the cue).
     return j
 
@@ -311,8 +317,11 @@ class SentenceAnalyser:
 
     def _extend_with_quote(self, s: int, e: int) -> tuple[int, int]:
         """Grow a content span to cover quotations it opens or closes."""
+        text = self.text
+        while s < e and text[s] in " \t,:;—–":
+            s += 1
         q = _quote_at(self.quotes, s)
-        if q and q[0] < s and self.text[q[0] : s].strip() in ("", "“", '"'):
+        if q and q[0] < s and text[q[0] : s].strip() in ("", "“", '"', "''"):
             s = q[0]
         q = _quote_at(self.quotes, s)
         if q and q[1] > e:
@@ -431,6 +440,21 @@ class SentenceAnalyser:
             and (tk.lower[i - 1] != "to" or not strong)
         ):
             return None
+        # "Islamic State", "Trump Says": a capitalised cue word inside a sentence is a name or
+        # a headline, not a verb.
+        if i > 0 and tk.words[i][:1].isupper() and tk.words[i - 1] not in QUOTE_TOKENS:
+            return None
+        # Forms that are also nouns ("his home state", "the attacks") need a subject-like word
+        # right before them.
+        if w in lx.NOUN_LIKE and i > 0:
+            before = tk.words[i - 1]
+            if not (
+                before[:1].isupper()
+                or before.lower() in lx.PERSONAL_PRONOUNS
+                or before.lower() in lx.CUE_MODIFIERS
+                or before.lower() in lx.PLURAL_SUBJECTS
+            ):
+                return None
         cue_end = i + 1
         particles = lx.PARTICLES.get(w)
         if particles and cue_end < n and tk.lower[cue_end] in particles:
@@ -478,6 +502,14 @@ class SentenceAnalyser:
         ):
             content = self._content_before(tk, a - 1, ss)
             if content is not None:
+                if (
+                    after + 2 < n
+                    and tk.words[after] == ","
+                    and not tk.lower[after + 1].endswith("ing")
+                    and tk.lower[after + 1] not in ("a", "an", "the", "who")
+                ):
+                    # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
+                    content = (content[0], se)
                 return self._mk(content, source, cue, ss, se)
         if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...

@@ -195,3 +195,32 @@ PASSIVE_CUES = frozenset(
         """
     )
 )
+
+# Cue forms that are just as often nouns: accepted only after a name, pronoun or auxiliary.
+NOUN_LIKE = frozenset(
+    words(
+        """
+        state states tweet tweets note notes report reports attack attacks comment comments
+        remark remarks claim claims question questions point points call calls support supports
+        show shows promise promises praise blast blasts slam slams pledge pledges vow vows plan
+        plans view views fear fears hope hopes doubt doubts worry worries estimate estimates
+        counter counters reply replies joke jokes cite cites want wants stress urge urges
+        complaint complaints find finds order orders blame record records echo echoes
+        """
+    )
+)
+
+# Plural nouns that are typical subjects of a cue in lower case ("officials say").
+PLURAL_SUBJECTS = frozenset(
+    words(
+        """
+        officials sources aides people voters experts critics analysts economists advisers
+        advisors democrats republicans supporters opponents leaders lawmakers members residents
+        polls surveys studies data figures documents records reports authorities police
+        prosecutors investigators scientists researchers observers who that which
+        """
+    )
+)
+
+# Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
+LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
