@@ -5,7 +5,15 @@ from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, S
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "outlet", "format", "status", "progress", "uploaded_by", "created_at"]
+    list_display = [
+        "headline",
+        "outlet",
+        "format",
+        "status",
+        "progress",
+        "uploaded_by",
+        "created_at",
+    ]
     list_filter = ["status", "format", "outlet"]
     search_fields = ["headline", "outlet", "author", "url"]
     date_hierarchy = "created_at"

@@ -53,13 +53,10 @@ class ArticleUploadForm(forms.Form):
         documents, errors = [], []
         for upload in files:
             name = ingest.safe_filename(upload.name or "upload")
-            # Check the size before reading anything into memory.
-            if upload.size > settings.ARTICLE_MAX_BYTES:
-                limit = settings.ARTICLE_MAX_BYTES / (1024 * 1024)
-                errors.append(f"{name}: the file is larger than the {limit:g} MB limit.")
-                continue
-            data = upload.read()
             try:
+                # The size is checked before anything is read into memory.
+                ingest.check_size(upload.size, settings.ARTICLE_MAX_BYTES, "file")
+                data = upload.read()
                 result = ingest.ingest_file(name, data, max_bytes=settings.ARTICLE_MAX_BYTES)
             except ingest.IngestError as exc:
                 errors.append(f"{name}: {exc}")
@@ -102,7 +99,9 @@ class VersionedForm(forms.Form):
 
 class TransitionForm(VersionedForm):
     action = forms.CharField(widget=forms.HiddenInput, max_length=20)
-    reason = forms.CharField(required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class AssignForm(VersionedForm):
@@ -126,7 +125,9 @@ class VerdictForm(VersionedForm):
 class EvidenceForm(forms.Form):
     url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
     title = forms.CharField(max_length=300, required=False)
-    excerpt = forms.CharField(required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    excerpt = forms.CharField(
+        required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     kind = forms.ChoiceField(choices=Evidence.Kind.choices, initial=Evidence.Kind.WEB)
     publisher = forms.CharField(max_length=200, required=False)
     stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")

@@ -86,7 +86,8 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
-def _check_size(n: int, max_bytes: int, what: str) -> None:
+def check_size(n: int, max_bytes: int, what: str) -> None:
+    """Refuse `n` bytes over the limit, saying both sizes in units a journalist reads."""
     if n > max_bytes:
         raise IngestError(f"The {what} is too large ({_size(n)}); the limit is {_size(max_bytes)}.")
 
@@ -121,7 +122,7 @@ def ingest_text(text: str, *, max_bytes: int) -> IngestedText:
     """Pasted text; treated as HTML if it clearly is HTML."""
     if not isinstance(text, str):
         raise IngestError("The article must be text.")
-    _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "article")
+    check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "article")
     clean = normalise_text(text)
     if not clean:
         raise IngestError("The article is empty. Paste its text or upload a file.")
@@ -163,7 +164,7 @@ def ingest_file(name: str, data: bytes, *, max_bytes: int) -> IngestedText:
         raise IngestError(f"{what} not supported. Accepted types: {ACCEPTED}.")
     if not data:
         raise IngestError("The file is empty (0 bytes).")
-    _check_size(len(data), max_bytes, "file")
+    check_size(len(data), max_bytes, "file")
     if fmt == "pdf":
         return _from_pdf(data)
     if fmt == "docx":

@@ -161,9 +161,7 @@ class Claim(models.Model):
         related_name="assigned_claims",
     )
     due_date = models.DateField(null=True, blank=True)
-    priority = models.PositiveSmallIntegerField(
-        choices=Priority.choices, default=Priority.NORMAL
-    )
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
     detached = models.BooleanField(
         default=False, help_text="The text this claim came from is no longer in the article."
     )

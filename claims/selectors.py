@@ -43,13 +43,14 @@ class QueueQuery:
         query = cls()
         if params.get("tab") in TABS:
             query.tab = params["tab"]
-        query.q = params.get("q", "").strip()[:200]
+        # NUL characters are dropped: PostgreSQL refuses them in a query parameter.
+        query.q = params.get("q", "").replace("\x00", "").strip()[:200]
         sort = params.get("o", "score")
         query.descending = sort.startswith("-")
         if sort.lstrip("-") in SORTS:
             query.sort = sort.lstrip("-")
         for key in FILTER_KEYS:
-            value = params.get(key, "").strip()
+            value = params.get(key, "").replace("\x00", "").strip()
             if value and (key in ("state", "kind") or value == "none" or value.isdigit()):
                 query.filters[key] = value
         query.page = params.get("page", "1")
@@ -151,9 +152,7 @@ def article_segments(body, claims):
 
 def claim_for_page(pk):
     return (
-        Claim.objects.select_related(
-            "article", "source", "assignee", "verdict", "proposed_by"
-        )
+        Claim.objects.select_related("article", "source", "assignee", "verdict", "proposed_by")
         .prefetch_related(
             Prefetch(
                 "evidence_links",
@@ -228,7 +227,12 @@ def page_of(queryset, number, size=50):
 
 
 def articles_list():
-    return Article.objects.select_related("uploaded_by").annotate(claim_count=Count("claims"))
+    # Explicit order: Meta.ordering is not applied to a query with an aggregate (GROUP BY).
+    return (
+        Article.objects.select_related("uploaded_by")
+        .annotate(claim_count=Count("claims"))
+        .order_by("-created_at", "-id")
+    )
 
 
 def sources_list():

@@ -8,6 +8,7 @@ import hashlib
 import logging
 import re
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -154,7 +155,10 @@ def start_processing(article_id, *, attempt=1):
         article = Article.objects.select_for_update().filter(pk=article_id).first()
         if article is None:
             return None
-        if article.status == Article.Status.READY and article.extractor_version == EXTRACTOR_VERSION:
+        if (
+            article.status == Article.Status.READY
+            and article.extractor_version == EXTRACTOR_VERSION
+        ):
             return None  # a duplicate delivery of a task that already completed
         article.status = Article.Status.PROCESSING
         article.progress = 10
@@ -376,40 +380,48 @@ def assign_claim(claim, assignee, *, actor, expected_version=None):
     return claim
 
 
-# action -> (states it may start from, state it leads to, label, needs a reason)
+class Transition(NamedTuple):
+    sources: set
+    target: str
+    label: str  # the button
+    needs_reason: bool
+    does: str  # for refusals: "Your role cannot <does>."
+
+
 TRANSITIONS = {
-    "start": ({State.ASSIGNED}, State.IN_PROGRESS, "Start work", False),
-    "approve": ({State.IN_REVIEW}, State.VERIFIED, "Approve verdict", False),
-    "send_back": ({State.IN_REVIEW}, State.IN_PROGRESS, "Send back", True),
-    "publish": ({State.VERIFIED}, State.PUBLISHED, "Publish", False),
-    "reopen": ({State.VERIFIED, State.PUBLISHED}, State.IN_PROGRESS, "Reopen", True),
-    "dismiss": (
-        {State.NEW, State.ASSIGNED, State.IN_PROGRESS},
-        State.DISMISSED,
-        "Dismiss",
-        False,
-    ),
-    "restore": ({State.DISMISSED}, State.NEW, "Restore", False),
-}
+    "start": Transition({State.ASSIGNED}, State.IN_PROGRESS, "Start work", False,
+                        "start work on claims"),
+    "approve": Transition({State.IN_REVIEW}, State.VERIFIED, "Approve verdict", False,
+                          "approve verdicts"),
+    "send_back": Transition({State.IN_REVIEW}, State.IN_PROGRESS, "Send back", True,
+                            "send claims back"),
+    "publish": Transition({State.VERIFIED}, State.PUBLISHED, "Publish", False, "publish claims"),
+    "reopen": Transition({State.VERIFIED, State.PUBLISHED}, State.IN_PROGRESS, "Reopen", True,
+                         "reopen claims"),
+    "dismiss": Transition({State.NEW, State.ASSIGNED, State.IN_PROGRESS}, State.DISMISSED,
+                          "Dismiss", False, "dismiss claims"),
+    "restore": Transition({State.DISMISSED}, State.NEW, "Restore", False,
+                          "restore dismissed claims"),
+}  # fmt: skip
 
 
 def check_transition(claim, action, actor, reason=""):
     """Raise WorkflowError when `actor` may not apply `action` to `claim` now."""
     if action not in TRANSITIONS:
         raise WorkflowError("Unknown action.")
-    sources, target, label, needs_reason = TRANSITIONS[action]
-    _require(actor, action, f"Your role cannot {label.lower()} claims.")
-    if claim.state not in sources:
+    rule = TRANSITIONS[action]
+    _require(actor, action, f"Your role cannot {rule.does}.")
+    if claim.state not in rule.sources:
         raise WorkflowError(
             f"A claim that is {claim.get_state_display().lower()} cannot be moved to "
-            f"{State(target).label.lower()}."
+            f"{State(rule.target).label.lower()}."
         )
     if action == "start":
         _require_worker(claim, actor, "start work on this claim")
     if action == "approve" and claim.proposed_by_id == actor.pk:
         raise WorkflowError("You proposed this verdict: another editor must approve it.")
-    if needs_reason and not reason.strip():
-        raise WorkflowError(f"Give a reason to {label.lower()} this claim.")
+    if rule.needs_reason and not reason.strip():
+        raise WorkflowError(f"Give a reason to {rule.label.lower()} this claim.")
 
 
 def transition(claim, action, *, actor, reason="", expected_version=None):
@@ -417,7 +429,7 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
     with transaction.atomic():
         claim = _lock(claim, expected_version)
         check_transition(claim, action, actor, reason)
-        before, target = claim.state, TRANSITIONS[action][1]
+        before, target = claim.state, TRANSITIONS[action].target
         claim.state = target
         fields = ["state"]
         if action == "restore":
@@ -431,12 +443,12 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
 def allowed_actions(claim, user):
     """The transitions `user` may make on `claim` now, for buttons: [(action, label, reason?)]."""
     allowed = []
-    for action, (_, _, label, needs_reason) in TRANSITIONS.items():
+    for action, rule in TRANSITIONS.items():
         try:
             check_transition(claim, action, user, reason="-")
         except WorkflowError:
             continue
-        allowed.append((action, label, needs_reason))
+        allowed.append((action, rule.label, rule.needs_reason))
     return allowed
 
 
@@ -538,7 +550,7 @@ def add_comment(claim, *, actor, text):
     return _record(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())
 
 
-def bulk_apply(claims, operation, *, actor):
+def bulk_apply(claims, operation):
     """Apply `operation(claim)` to each claim; returns (done, [refusal messages])."""
     done, refused = 0, []
     for claim in claims:

@@ -2,10 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from claims import selectors, services
@@ -73,8 +76,6 @@ def article_upload(request):
 
 
 def _submit_documents(request, data):
-    from django.core.files.base import ContentFile
-
     created, duplicates = [], []
     for document, filename, raw in data["documents"]:
         headline = data["headline"] or document.title or filename or document.text[:80]
@@ -153,6 +154,7 @@ def article_original(request, pk):
 
 
 @require_GET
+@vary_on_headers("HX-Request", "HX-Target")
 def claim_queue(request):
     query = selectors.QueueQuery.from_params(request.GET)
     context = {
@@ -178,7 +180,8 @@ def claim_queue(request):
 def claim_bulk(request):
     form = BulkActionForm(request.POST)
     back = request.POST.get("next") or reverse("claim_queue")
-    if not back.startswith("/"):
+    # Only a path on this site: "//evil.example/" starts with "/" but leaves it.
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts=None) or not back.startswith("/"):
         back = reverse("claim_queue")
     if not form.is_valid():
         for errors in form.errors.values():
@@ -189,14 +192,12 @@ def claim_bulk(request):
     if action == "assign":
         assignee = form.cleaned_data["assignee"]
         done, refused = services.bulk_apply(
-            claims, lambda c: services.assign_claim(c, assignee, actor=request.user),
-            actor=request.user,
+            claims, lambda c: services.assign_claim(c, assignee, actor=request.user)
         )
         verb = f"Assigned to {assignee}"
     else:
         done, refused = services.bulk_apply(
-            claims, lambda c: services.transition(c, "dismiss", actor=request.user),
-            actor=request.user,
+            claims, lambda c: services.transition(c, "dismiss", actor=request.user)
         )
         verb = "Dismissed"
     if done:
@@ -220,7 +221,8 @@ def _claim_panel_context(request, claim, **forms):
         "actions": services.allowed_actions(claim, user),
         "can_propose": services.can_propose(claim, user),
         "can_assign": user_can(user, "assign"),
-        "can_take": user_can(user, "take") and claim.assignee_id is None
+        "can_take": user_can(user, "take")
+        and claim.assignee_id is None
         and claim.state in (Claim.State.NEW, Claim.State.ASSIGNED),
         "can_edit_evidence": user_can(user, "add_evidence")
         and claim.state not in services.EVIDENCE_LOCKED_STATES
@@ -252,10 +254,12 @@ def _claim_response(request, pk, error=None, **forms):
     """After a POST: the refreshed panel for htmx, or a redirect back to the claim page."""
     if error:
         messages.error(request, error)
-    if request.htmx:
+    if request.htmx or error:
+        # A refusal re-renders the page with the user's input in the forms: nothing typed is lost.
         claim = selectors.claim_for_page(pk)
         context = _claim_panel_context(request, claim, **forms)
-        return render(request, "claims/claim_detail.html#claim-panel", context)
+        template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
+        return render(request, template, context)
     return redirect("claim_detail", pk=pk)
 
 
@@ -310,7 +314,9 @@ def claim_propose(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = VerdictForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, pk, "Choose a verdict and write a summary.", verdict_form=form)
+        return _claim_response(
+            request, pk, "Choose a verdict and write a summary.", verdict_form=form
+        )
     try:
         services.propose_verdict(
             claim,
@@ -320,9 +326,7 @@ def claim_propose(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except StaleClaimError as exc:
-        return _claim_response(
-            request, pk, str(exc), verdict_form=_with_current_version(form, pk)
-        )
+        return _claim_response(request, pk, str(exc), verdict_form=_with_current_version(form, pk))
     except WorkflowError as exc:
         return _claim_response(request, pk, str(exc), verdict_form=form)
     messages.success(request, "Verdict proposed: an editor will review it.")
@@ -352,7 +356,9 @@ def claim_link_evidence(request, pk):
         return _claim_response(request, pk, "Choose the evidence to link.")
     try:
         services.link_evidence(
-            claim, form.cleaned_data["evidence"], actor=request.user,
+            claim,
+            form.cleaned_data["evidence"],
+            actor=request.user,
             stance=form.cleaned_data["stance"],
         )
     except WorkflowError as exc:
@@ -362,7 +368,9 @@ def claim_link_evidence(request, pk):
 
 @require_POST
 def claim_unlink_evidence(request, pk, link_pk):
-    link = get_object_or_404(ClaimEvidence.objects.select_related("evidence"), pk=link_pk, claim_id=pk)
+    link = get_object_or_404(
+        ClaimEvidence.objects.select_related("evidence"), pk=link_pk, claim_id=pk
+    )
     try:
         services.unlink_evidence(link, actor=request.user)
     except WorkflowError as exc:

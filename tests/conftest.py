@@ -20,6 +20,11 @@ SAMPLE_TEXT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _person(django_user_model, username, group_name):
     user = django_user_model.objects.create_user(username, password="pw-" + username)
     if group_name:
@@ -28,7 +33,7 @@ def _person(django_user_model, username, group_name):
 
 
 def restore_reference_data():
-    """Transactional tests flush every table: put back the roles and verdicts migration 0002 made."""
+    """Transactional tests flush every table: restore the roles and verdicts of migration 0002."""
     import importlib
 
     from django.apps import apps

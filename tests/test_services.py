@@ -17,18 +17,21 @@ from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, S
 from claims.services import DuplicateArticleError, StaleClaimError, WorkflowError
 from tests.conftest import SAMPLE_TEXT
 
+# Every test here uses the database (some only through fixtures looked up at run time).
+pytestmark = pytest.mark.django_db
+
 State = Claim.State
 Action = ClaimEvent.Action
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def people(alice, bob, carol, vic):
-    return {"editor": alice, "assigned fact-checker": bob, "other fact-checker": carol, "viewer": vic}
+    return {
+        "editor": alice,
+        "assigned fact-checker": bob,
+        "other fact-checker": carol,
+        "viewer": vic,
+    }
 
 
 def put(claim, state, **fields):
@@ -55,7 +58,7 @@ ALLOWED_ROLES = {
 }
 CASES = [
     (action, from_state, role)
-    for action, (from_states, _, _, _) in services.TRANSITIONS.items()
+    for action, (from_states, *_) in services.TRANSITIONS.items()
     for from_state in sorted(from_states)
     for role in ROLES
 ]
@@ -63,7 +66,7 @@ ALLOWED = [case for case in CASES if case[2] in ALLOWED_ROLES.get(case[0], ())]
 REFUSED = [case for case in CASES if case[2] not in ALLOWED_ROLES.get(case[0], ())]
 WRONG_STATES = [
     (action, state)
-    for action, (from_states, _, _, _) in services.TRANSITIONS.items()
+    for action, (from_states, *_) in services.TRANSITIONS.items()
     for state in State.values
     if state not in from_states
 ]
@@ -295,7 +298,9 @@ def test_proposing_records_verdict_and_state_events(claim_in_progress, bob, verd
     )
 
 
-def test_editor_may_propose_on_claim_assigned_to_fact_checker(claim_in_progress, alice, verdict_false):
+def test_editor_may_propose_on_claim_assigned_to_fact_checker(
+    claim_in_progress, alice, verdict_false
+):
     services.propose_verdict(claim_in_progress, actor=alice, verdict=verdict_false, summary="No.")
 
     assert Claim.objects.get(pk=claim_in_progress.pk).proposed_by == alice
@@ -375,7 +380,11 @@ def test_stale_proposal_is_refused_and_changes_nothing(
 
     with pytest.raises(StaleClaimError):
         services.propose_verdict(
-            claim_in_progress, actor=bob, verdict=verdict_false, summary="No.", expected_version=seen
+            claim_in_progress,
+            actor=bob,
+            verdict=verdict_false,
+            summary="No.",
+            expected_version=seen,
         )
 
     fresh = Claim.objects.get(pk=claim_in_progress.pk)

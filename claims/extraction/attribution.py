@@ -49,12 +49,30 @@ _LEADING_CONNECTIVES = frozenset(
     )
 )
 _SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
+_NOT_HEADLINE_SOURCE = frozenset(
+    words("update updated note editor’s editor's watch read related photo video live breaking")
+)
+_DETERMINERS = frozenset(
+    words("the a an his her their its our this that these those some many several two three")
+)
 _WH = frozenset(words("what why how where when whether which"))
 _TIME_NOUNS = frozenset(
     words(
         """
         week weekend month year morning afternoon evening night spring summer fall autumn
         winter monday tuesday wednesday thursday friday saturday sunday
+        """
+    )
+)
+
+
+# Second verbs of a compound predicate that start a new attribution: "... and said C".
+_COMPOUND_CUES = frozenset(
+    words(
+        """
+        said says added adds told tells noted argued insisted warned acknowledged admitted
+        stressed suggested called urged vowed promised predicted declared explained wrote
+        tweeted asked claimed conceded maintained pledged questioned criticized accused
         """
     )
 )
@@ -223,9 +241,21 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
                 k -= 1
                 continue
             break
-        if w in lx.SUBJECT_STOPS or w == "." or w in QUOTE_TOKENS:
+        if w == ")":
+            # "Jane Doe (D-Ohio) said", "X, whose farm (in 2010) flooded, said": skip the group
+            k = _open_paren_before(tk, k, stop)
+            if k < 0:
+                break
+            k -= 1
+            continue
+        if w in (";", ":", ".", "(") or w in QUOTE_TOKENS:
             break
-        if mode == "head" and (w in _FINITE or w in _WH) and k < j - 1:
+        if mode == "appositive":
+            k -= 1  # inside "X, a ... and ... at Y, said" anything goes up to the comma
+            continue
+        if w in lx.SUBJECT_STOPS:
+            break
+        if (w in _FINITE or w in _WH) and k < j - 1:
             break  # "That's why he said", "what he said": a clause, not a subject
         if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
             break
@@ -261,6 +291,72 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
     return a, end + 1
 
 
+def _open_paren_before(tk: Tokens, k: int, stop: int) -> int:
+    """Index of the "(" matching the ")" at ``k`` within 8 tokens, or -1."""
+    for m in range(k - 1, max(stop, k - 9) - 1, -1):
+        if tk.words[m] == "(":
+            return m
+        if tk.words[m] in (")", ",", ";") or tk.words[m] in QUOTE_TOKENS:
+            return -1
+    return -1
+
+
+def _close_paren_after(tk: Tokens, k: int, hi: int) -> int:
+    """Index of the ")" matching the "(" at ``k`` within 8 tokens, or -1."""
+    for m in range(k + 1, min(hi, k + 9)):
+        if tk.words[m] == ")":
+            return m
+        if tk.words[m] in ("(", ",", ";") or tk.words[m] in QUOTE_TOKENS:
+            return -1
+    return -1
+
+
+def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase opening the sentence, before index ``hi``.
+
+    Without part-of-speech tags this is conservative: a pronoun, a run of capitalised words
+    ("Florida Gov. Jane Doe (R)"), or a determiner with a few lower-case nouns ("the state
+    court"), ending at the first word that looks like a verb.
+    """
+    a = 0
+    while a < hi and tk.lower[a] in _LEADING_CONNECTIVES:
+        a += 1
+    if a < hi and tk.lower[a] in lx.PREPOSITIONS:  # "In her speech, the governor ..."
+        comma = next((k for k in range(a, min(hi, a + 10)) if tk.words[k] == ","), -1)
+        a = comma + 1 if comma >= 0 else hi
+    if a >= hi:
+        return None
+    if tk.lower[a] in lx.PERSONAL_PRONOUNS:
+        return a, a + 1
+    nominal = tk.lower[a] in _DETERMINERS
+    b = a + 1 if nominal else a
+    while b < hi:
+        w, low = tk.words[b], tk.lower[b]
+        if w == "(":
+            close = _close_paren_after(tk, b, hi)
+            if close < 0:
+                return None
+            b = close + 1
+        elif _name_part(w) or (nominal and w.isalpha() and not _verb_like(low)):
+            b += 1
+        else:
+            break
+    if b == a or b >= hi or not _verb_like(tk.lower[b]) or b - a > 12:
+        return None
+    return a, b
+
+
+def _name_part(word: str) -> bool:
+    return word[:1].isupper() or word.lower() in ("of", "for", "’s", "'s", "-", "&")
+
+
+def _verb_like(low: str) -> bool:
+    """A guess without tags: past forms, auxiliaries and cue verbs (not noun-like ones)."""
+    if low in lx.NOUN_LIKE:
+        return False
+    return low.endswith("ed") or low in lx.STRONG or low in lx.WEAK or low in _FINITE
+
+
 def _listener_end(tk: Tokens, i: int, hi: int) -> int:
     """For "told X ...", the index just after the listener X (or ``i`` if none)."""
     if i >= hi:
@@ -284,6 +380,15 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
         if k < hi and tk.words[k] in ("’s", "'s"):
             k += 1
     return k
+
+
+def _short_adjunct_tail(tk: Tokens, i: int, hi: int) -> bool:
+    """True when tokens [i, hi) are at most a short adjunct ("on Tuesday", "in a statement")."""
+    if i >= hi or tk.words[i] in (".", "!", "?"):
+        return True
+    if tk.lower[i] not in lx.PREPOSITIONS or hi - i > 8:
+        return False
+    return not any(w in _FINITE or w in lx.PERSONAL_PRONOUNS for w in tk.lower[i:hi])
 
 
 def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
@@ -340,6 +445,9 @@ class SentenceAnalyser:
         if n < 2:
             return found
         covered_until = -1  # token index up to which the sentence is already content
+        head = self._headline_colon(tk, ss, se)
+        if head is not None:
+            return [head]
         i = 0
         while i < n:
             w = tk.lower[i]
@@ -375,9 +483,26 @@ class SentenceAnalyser:
         if span is None:
             return None
         s, e = span
-        direct = any(ch in '“”"' for ch in self.text[s:e])
+        piece = self.text[s:e]
+        direct = any(ch in '“”"' for ch in piece) or "''" in piece
         sent = (min(ss, s), max(se, e))
         return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
+
+    def _headline_colon(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """Headline style "Bernie Sanders: Brexit vote could help Trump"."""
+        n = len(tk)
+        for k in range(1, min(5, n - 3)):
+            if tk.words[k] == ":":
+                break
+            if not tk.words[k][:1].isupper():
+                return None
+        else:
+            return None
+        if not tk.words[0][:1].isupper() or tk.lower[0] in _NOT_HEADLINE_SOURCE:
+            return None
+        source = (tk.starts[0], tk.ends[k - 1])
+        cue = (tk.starts[k], tk.ends[k])
+        return self._mk((tk.ends[k], se), source, cue, ss, se)
 
     def _according_to(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         n = len(tk)
@@ -425,7 +550,6 @@ class SentenceAnalyser:
     def _verb(
         self, tk: Tokens, i: int, ss: int, se: int, prev: Attribution | None
     ) -> Attribution | None:
-        text = self.text
         n = len(tk)
         w = tk.lower[i]
         strong = w in lx.STRONG
@@ -483,11 +607,29 @@ class SentenceAnalyser:
                 return None
             return self._mk((tk.ends[cue_end - 1], se), prev.source, cue, ss, se)
 
+        # --- "X declined to comment but said C": the second verb of a compound predicate
+        if before_cue > 1 and tk.lower[before_cue - 1] in ("and", "but"):
+            source = self._compound(tk, before_cue - 1, prev)
+            if source is None:
+                return None
+            after = _listener_end(tk, cue_end, n) if w in lx.LISTENER_VERBS else cue_end
+            return self._forward(tk, after, source, cue, ss, se)
+
+        # --- "Ann Lee, who said C, ...": the relative pronoun is the source (as in PolNeAR)
+        if before_cue > 1 and tk.lower[before_cue - 1] == "who":
+            source = (tk.starts[before_cue - 1], tk.ends[before_cue - 1])
+            return self._relative_content(tk, cue_end, source, cue, ss, se)
+
         # --- "C, X said [adjuncts]." / "“C,” X said."
         subj = _subject_before(tk, before_cue, 0)
         if subj is None:
             return None
         a, b = subj
+        if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
+            # "the rule, which critics said was unfair, ...": the rest of the relative clause
+            if self._plausible_subject(tk, a, b, strong):
+                source = (tk.starts[a], tk.ends[b - 1])
+                return self._relative_content(tk, cue_end, source, cue, ss, se)
         if not self._plausible_subject(tk, a, b, strong):
             return None
         source = (tk.starts[a], tk.ends[b - 1])
@@ -511,6 +653,12 @@ class SentenceAnalyser:
                     # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
                     content = (content[0], se)
                 return self._mk(content, source, cue, ss, se)
+        if a == 0 and w in lx.INVERTIBLE and _short_adjunct_tail(tk, after, n):
+            # '“Why not?” Jane Doe said.': the splitter ends a sentence after '?”' or '!”'
+            # followed by a capital, so the quotation sits just before this sentence.
+            q = self._exclaimed_quote_before(ss)
+            if q is not None:
+                return self._mk(q, source, cue, ss, se)
         if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
             prev = tk.lower[a - 1]
@@ -518,17 +666,62 @@ class SentenceAnalyser:
                 return None
 
         # --- forward: "X said (that) C" / "X told Y (that) C" / "X said: “C”"
-        if after < n and tk.lower[after] == "that" and w in lx.LISTENER_VERBS:
-            pass  # PolNeAR keeps "that" in the content
-        cstart = tk.starts[after] if after < n else se
-        content = (cstart, se)
+        return self._forward(tk, after, source, cue, ss, se)
+
+    def _forward(self, tk: Tokens, after: int, source, cue, ss: int, se: int):
+        """Content after the cue: to the end of the sentence, or to a second verb of the same
+        subject ("declined to comment but said ..."), or the quotation after "X said:"."""
+        n = len(tk)
         if after >= n or all(tk.words[k] in ".:!?,;" for k in range(after, n)):
             # "X said:" then the quotation (or paragraph) that follows.
             nxt = self._following_quote(se)
             if nxt is None:
                 return None
-            content = nxt
-        return self._mk(content, source, cue, ss, se)
+            return self._mk(nxt, source, cue, ss, se)
+        end = se
+        k = self._compound_break(tk, after + 1, n)
+        if k is not None:
+            end = tk.starts[k - 1] if tk.words[k - 1] == "," else tk.starts[k]
+        return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _relative_content(self, tk: Tokens, after: int, source, cue, ss: int, se: int):
+        """Content of a cue inside a relative clause: up to the clause's end (a comma, dash or
+        semicolon outside quotation marks) or the end of the sentence."""
+        n = len(tk)
+        k = after
+        while k < n:
+            if tk.words[k] in (",", ";", "—", "–") and _quote_at(self.quotes, tk.starts[k]) is None:
+                break
+            k += 1
+        if k == after:
+            return None
+        end = tk.ends[k - 1] if k < n else se
+        return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _compound_break(self, tk: Tokens, lo: int, hi: int) -> int | None:
+        """Index of "and"/"but" that starts a second cue verb of the same subject, e.g. "and
+        said", "but added" (not inside a quotation)."""
+        for k in range(lo, hi - 1):
+            if tk.lower[k] not in ("and", "but"):
+                continue
+            j = k + 1
+            while j < hi - 1 and tk.lower[j] in lx.CUE_MODIFIERS:
+                j += 1
+            if tk.lower[j] in _COMPOUND_CUES and _quote_at(self.quotes, tk.starts[k]) is None:
+                return k
+        return None
+
+    def _compound(self, tk: Tokens, k: int, prev: Attribution | None) -> tuple[int, int] | None:
+        """Source of a verb after "and"/"but" at ``k``: the previous cue's source in the same
+        sentence, otherwise the noun phrase opening the sentence ("The court disagreed and
+        said ...")."""
+        if prev is not None and prev.source is not None and prev.cue[1] <= tk.starts[k]:
+            return prev.source
+        span = _initial_subject(tk, k)
+        if span is None:
+            return None
+        a, b = span
+        return tk.starts[a], tk.ends[b - 1]
 
     def _plausible_subject(self, tk: Tokens, a: int, b: int, strong: bool) -> bool:
         first = tk.words[a]
@@ -537,12 +730,13 @@ class SentenceAnalyser:
             return False
         if not strong:
             # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
-            if b - a > 8:
+            if b - a > 12:
                 return False
             if not (
                 first[:1].isupper()
                 or tk.lower[a] in lx.PERSONAL_PRONOUNS
                 or tk.lower[a] in ("the", "a", "an", "some", "many", "most", "officials")
+                or tk.lower[a] in lx.PLURAL_SUBJECTS
             ):
                 return False
         return not (b - a == 1 and tk.lower[a] in ("it",) and not strong)
@@ -556,41 +750,48 @@ class SentenceAnalyser:
             return None
         k = i
         seen_comma = False
+        lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
         while k < n:
             wk = tk.words[k]
             if wk in (".", "!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS:
                 break
+            if wk == "(":
+                # "said Jane Doe (D-Ohio)": keep a short parenthesis with the name
+                close = _close_paren_after(tk, k, n)
+                if close < 0:
+                    break
+                k = close + 1
+                continue
             if wk == ",":
                 # an apposition after the name: "said Jane Doe, a spokeswoman for X"
-                if k + 1 < n and tk.lower[k + 1] in ("a", "an", "the", "who", "which"):
-                    seen_comma = True
-                    k += 1
-                    continue
-                if k + 1 < n and tk.words[k + 1][:1].isupper():
+                if k + 1 < n and (
+                    tk.lower[k + 1] in ("a", "an", "the", "who", "which", "whose")
+                    or tk.words[k + 1][:1].isupper()
+                ):
                     seen_comma = True
                     k += 1
                     continue
                 break
-            if (
-                not seen_comma
-                and tk.lower[k] in lx.PREPOSITIONS
-                and k > i
-                and tk.lower[k] not in ("of", "for", "to")
-            ):
+            low = tk.lower[k]
+            if not seen_comma and k > i and low in ("who", "whose"):
+                break  # "said one official who asked not to be named": the name ends here
+            if not seen_comma and k > i and low in lx.PREPOSITIONS and low not in ("of", "for"):
                 break
-            if not seen_comma and tk.lower[k] in _FINITE:
-                return None  # "..., said the records were lost": a clause, not a name
+            if not seen_comma:
+                lowercase += not wk[:1].isupper()
+                if low in _FINITE or low == "to" or lowercase >= 6:
+                    return None  # "..., said the records were lost": a clause, not a name
             k += 1
-        if k == i or k - i > 16:
+        if k == i or k - i > 30:
             return None
         # The source runs to the end of the sentence ("..., said Jane Doe, a spokeswoman."),
         # apart from closing punctuation or a trailing adjunct ("said X on Tuesday").
-        rest = [tk.words[j] for j in range(k, n)]
         if (
-            rest
-            and rest[0] not in (".", "!", "?")
-            and rest[0] not in QUOTE_TOKENS
+            k < n
+            and tk.words[k] not in (".", "!", "?", ",")
+            and tk.words[k] not in QUOTE_TOKENS
             and tk.lower[k] not in lx.PREPOSITIONS
+            and tk.lower[k] not in ("who", "whose")
         ):
             return None
         return tk.starts[i], tk.ends[k - 1]
@@ -602,11 +803,22 @@ class SentenceAnalyser:
             end = tk.ends[k - 1]
         # quotation ending here: the whole quotation, however many sentences it spans
         q = _quote_at(self.quotes, end - 1)
-        if q is not None and q[1] >= end - 1:
+        if q is not None and q[1] >= end - 1 and (q[0] <= ss or not self.text[ss : q[0]].strip()):
             return q[0], max(end, q[1])
         if k < 2:
             return None
         return ss, end
+
+    def _exclaimed_quote_before(self, ss: int) -> tuple[int, int] | None:
+        """A quotation ending in '?' or '!' directly before ``ss`` on the same line."""
+        text = self.text
+        j = ss
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        q = _quote_at(self.quotes, j - 1)
+        if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!":
+            return None
+        return q
 
     def _following_quote(self, se: int) -> tuple[int, int] | None:
         text = self.text
@@ -648,4 +860,46 @@ def find_attributions(
                 kept[-1] = att
             continue
         kept.append(att)
+    _continue_quotes(text, quotes, kept)
     return kept
+
+
+def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribution]) -> None:
+    """Extend '“A,” she said.' over the quotations that directly follow it.
+
+    Reporters attribute a long quotation once, after its first sentence: '“A,” she said. “B. C.”'
+    The speaker of B and C is the same, and PolNeAR annotates them as one content.
+    """
+    starts = [a.start for a in atts]
+    for idx, att in enumerate(atts):
+        if att.kind != "direct" or att.cue is None or att.cue[0] < att.end:
+            continue
+        if text[att.end - 1] not in "”\"'":
+            continue
+        nxt_start = starts[idx + 1] if idx + 1 < len(starts) else len(text)
+        pos = att.sentence[1]
+        for _ in range(4):  # a few quotations at most
+            j = pos
+            newlines = 0
+            while j < len(text) and text[j].isspace():
+                newlines += text[j] == "\n"
+                j += 1
+            if j >= len(text) or newlines > 1 or text[j] not in OPEN_QUOTES and text[j] != "'":
+                break
+            q = _quote_at(quotes, j)
+            if q is None or q[0] != j or q[1] > nxt_start:
+                break
+            # The quotation must end its sentence: '“B.” Then she left.' is fine,
+            # '“B,” he added.' has its own cue and is left alone.
+            k = q[1]
+            while k < len(text) and text[k] in " \t":
+                k += 1
+            if (
+                k < len(text)
+                and text[k] not in '\n“"'
+                and text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in ".!?"
+            ):
+                break
+            att.end = q[1]
+            att.sentence = (att.sentence[0], max(att.sentence[1], q[1]))
+            pos = q[1]

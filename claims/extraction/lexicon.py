@@ -51,6 +51,25 @@ STRONG = frozenset(
     )
 )
 
+# Evaluation verbs: PolNeAR also annotates "X praised / defended / thanked Y" as attributions.
+STRONG = STRONG | frozenset(
+    words(
+        """
+        defend defends defended defending thank thanks thanked thanking welcome welcomes
+        welcomed hail hails hailed credit credits credited liken likens likened label labels
+        labeled labelled dub dubs dubbed brand brands branded portray portrays portrayed
+        challenge challenges challenged demand demands demanded request requested chide chided
+        assail assailed lambast lambasted deride derided rebuke rebuked knock knocked rip ripped
+        hammer hammered advocate advocates advocated threaten threatens threatened forecast
+        confess confessed apologize apologized brag brags bragged bemoan bemoaned gripe griped
+        hint hints hinted imply implies implied signal signals signaled signalled repeat repeats
+        repeated remember remembers remembered express expresses expressed lash lashed scoff
+        scoffed chastise chastised excoriate excoriated applaud applauded congratulate
+        congratulated
+        """
+    )
+)
+
 # Beliefs, intentions, evidence and evaluation: attributions in PolNeAR, but the same forms are
 # often plain verbs, so they need a subject directly before them.
 WEAK = frozenset(
@@ -205,7 +224,8 @@ NOUN_LIKE = frozenset(
         show shows promise promises praise blast blasts slam slams pledge pledges vow vows plan
         plans view views fear fears hope hopes doubt doubts worry worries estimate estimates
         counter counters reply replies joke jokes cite cites want wants stress urge urges
-        complaint complaints find finds order orders blame record records echo echoes
+        complaint complaints find finds order orders blame record records echo echoes brand
+        brands label labels
         """
     )
 )

@@ -55,8 +55,13 @@ _PATTERNS = [
     ("number", rf"(?<![\w.]){_NUMBER}(?![\w])"),
 ]
 
+# Anchored at word starts (or a currency sign) so the long alternation is tried only there:
+# this keeps the pass several times faster on ordinary prose.
 _COMBINED = re.compile(
-    "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS), re.IGNORECASE
+    r"(?<!\w)(?=[\w$€£¥])(?:"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS)
+    + ")",
+    re.IGNORECASE,
 )
 # Plain numbers that are rarely worth checking on their own.
 _TRIVIAL = frozenset({"one", "two", "half", "a third", "a quarter"})

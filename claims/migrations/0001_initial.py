@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,161 +14,428 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300)),
-                ('normalized_name', models.CharField(max_length=300, unique=True)),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organisation', 'Organisation'), ('media', 'Media outlet'), ('government', 'Government body'), ('anonymous', 'Anonymous / unnamed'), ('document', 'Document')], default='person', max_length=14)),
-                ('aliases', models.JSONField(blank=True, default=list)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300)),
+                ("normalized_name", models.CharField(max_length=300, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Person"),
+                            ("organisation", "Organisation"),
+                            ("media", "Media outlet"),
+                            ("government", "Government body"),
+                            ("anonymous", "Anonymous / unnamed"),
+                            ("document", "Document"),
+                        ],
+                        default="person",
+                        max_length=14,
+                    ),
+                ),
+                ("aliases", models.JSONField(blank=True, default=list)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Verdict',
+            name="Verdict",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=60)),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('rating_value', models.SmallIntegerField()),
-                ('colour', models.CharField(default='#777777', help_text='A CSS hex colour.', max_length=7)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('description', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=60)),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("rating_value", models.SmallIntegerField()),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#777777", help_text="A CSS hex colour.", max_length=7
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("description", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['order', 'id'],
+                "ordering": ["order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('headline', models.CharField(max_length=300)),
-                ('standfirst', models.TextField(blank=True)),
-                ('body', models.TextField(help_text='Normalised plain text; every claim offset refers to it.')),
-                ('original_file', models.FileField(blank=True, upload_to='originals/%Y/%m/')),
-                ('original_filename', models.CharField(blank=True, max_length=255)),
-                ('format', models.CharField(choices=[('text', 'Plain text'), ('markdown', 'Markdown'), ('html', 'HTML'), ('docx', 'Word (.docx)'), ('pdf', 'PDF')], default='text', max_length=10)),
-                ('outlet', models.CharField(blank=True, max_length=200)),
-                ('author', models.CharField(blank=True, max_length=200)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('language', models.CharField(default='en', max_length=10)),
-                ('content_hash', models.CharField(db_index=True, max_length=64)),
-                ('status', models.CharField(choices=[('queued', 'Queued'), ('processing', 'Processing'), ('ready', 'Ready'), ('failed', 'Failed')], db_index=True, default='queued', max_length=12)),
-                ('progress', models.PositiveSmallIntegerField(default=0)),
-                ('error_message', models.TextField(blank=True)),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('attempts', models.PositiveIntegerField(default=0)),
-                ('enqueued_at', models.DateTimeField(blank=True, null=True)),
-                ('processed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("headline", models.CharField(max_length=300)),
+                ("standfirst", models.TextField(blank=True)),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Normalised plain text; every claim offset refers to it."
+                    ),
+                ),
+                ("original_file", models.FileField(blank=True, upload_to="originals/%Y/%m/")),
+                ("original_filename", models.CharField(blank=True, max_length=255)),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("text", "Plain text"),
+                            ("markdown", "Markdown"),
+                            ("html", "HTML"),
+                            ("docx", "Word (.docx)"),
+                            ("pdf", "PDF"),
+                        ],
+                        default="text",
+                        max_length=10,
+                    ),
+                ),
+                ("outlet", models.CharField(blank=True, max_length=200)),
+                ("author", models.CharField(blank=True, max_length=200)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("language", models.CharField(default="en", max_length=10)),
+                ("content_hash", models.CharField(db_index=True, max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("processing", "Processing"),
+                            ("ready", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="queued",
+                        max_length=12,
+                    ),
+                ),
+                ("progress", models.PositiveSmallIntegerField(default=0)),
+                ("error_message", models.TextField(blank=True)),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("attempts", models.PositiveIntegerField(default=0)),
+                ("enqueued_at", models.DateTimeField(blank=True, null=True)),
+                ("processed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ordinal', models.PositiveIntegerField()),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('sentence_start', models.PositiveIntegerField()),
-                ('sentence_end', models.PositiveIntegerField()),
-                ('kind', models.CharField(choices=[('direct', 'Direct quote'), ('indirect', 'Reported speech'), ('unattributed', 'Unattributed')], db_index=True, max_length=12)),
-                ('source_text', models.CharField(blank=True, max_length=300)),
-                ('source_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('source_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('cue', models.CharField(blank=True, max_length=100)),
-                ('cue_start', models.PositiveIntegerField(blank=True, null=True)),
-                ('cue_end', models.PositiveIntegerField(blank=True, null=True)),
-                ('score', models.FloatField(db_index=True, default=0.0)),
-                ('reasons', models.JSONField(blank=True, default=list)),
-                ('numbers', models.JSONField(blank=True, default=list)),
-                ('state', models.CharField(choices=[('new', 'New'), ('assigned', 'Assigned'), ('in_progress', 'In progress'), ('in_review', 'In review'), ('verified', 'Verified'), ('published', 'Published'), ('dismissed', 'Dismissed')], db_index=True, default='new', max_length=12)),
-                ('verdict_summary', models.TextField(blank=True)),
-                ('due_date', models.DateField(blank=True, null=True)),
-                ('priority', models.PositiveSmallIntegerField(choices=[(0, 'Low'), (1, 'Normal'), (2, 'High'), (3, 'Urgent')], default=1)),
-                ('detached', models.BooleanField(default=False, help_text='The text this claim came from is no longer in the article.')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('fingerprint', models.CharField(db_index=True, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claims', to='claims.article')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_claims', to=settings.AUTH_USER_MODEL)),
-                ('proposed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('source', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='claims', to='claims.source')),
-                ('verdict', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.verdict')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("ordinal", models.PositiveIntegerField()),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                ("sentence_start", models.PositiveIntegerField()),
+                ("sentence_end", models.PositiveIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Direct quote"),
+                            ("indirect", "Reported speech"),
+                            ("unattributed", "Unattributed"),
+                        ],
+                        db_index=True,
+                        max_length=12,
+                    ),
+                ),
+                ("source_text", models.CharField(blank=True, max_length=300)),
+                ("source_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("source_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("cue", models.CharField(blank=True, max_length=100)),
+                ("cue_start", models.PositiveIntegerField(blank=True, null=True)),
+                ("cue_end", models.PositiveIntegerField(blank=True, null=True)),
+                ("score", models.FloatField(db_index=True, default=0.0)),
+                ("reasons", models.JSONField(blank=True, default=list)),
+                ("numbers", models.JSONField(blank=True, default=list)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("assigned", "Assigned"),
+                            ("in_progress", "In progress"),
+                            ("in_review", "In review"),
+                            ("verified", "Verified"),
+                            ("published", "Published"),
+                            ("dismissed", "Dismissed"),
+                        ],
+                        db_index=True,
+                        default="new",
+                        max_length=12,
+                    ),
+                ),
+                ("verdict_summary", models.TextField(blank=True)),
+                ("due_date", models.DateField(blank=True, null=True)),
+                (
+                    "priority",
+                    models.PositiveSmallIntegerField(
+                        choices=[(0, "Low"), (1, "Normal"), (2, "High"), (3, "Urgent")], default=1
+                    ),
+                ),
+                (
+                    "detached",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The text this claim came from is no longer in the article.",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("fingerprint", models.CharField(db_index=True, max_length=64)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claims",
+                        to="claims.article",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_claims",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="claims",
+                        to="claims.source",
+                    ),
+                ),
+                (
+                    "verdict",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claims",
+                        to="claims.verdict",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-score', 'id'],
+                "ordering": ["-score", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimEvent',
+            name="ClaimEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('created', 'Created'), ('assigned', 'Assigned'), ('state', 'State changed'), ('verdict', 'Verdict proposed'), ('evidence_linked', 'Evidence linked'), ('evidence_unlinked', 'Evidence unlinked'), ('comment', 'Comment'), ('reextracted', 'Re-extracted')], max_length=20)),
-                ('from_value', models.CharField(blank=True, max_length=300)),
-                ('to_value', models.CharField(blank=True, max_length=300)),
-                ('text', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("created", "Created"),
+                            ("assigned", "Assigned"),
+                            ("state", "State changed"),
+                            ("verdict", "Verdict proposed"),
+                            ("evidence_linked", "Evidence linked"),
+                            ("evidence_unlinked", "Evidence unlinked"),
+                            ("comment", "Comment"),
+                            ("reextracted", "Re-extracted"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("from_value", models.CharField(blank=True, max_length=300)),
+                ("to_value", models.CharField(blank=True, max_length=300)),
+                ("text", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
+                "ordering": ["created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('web', 'Web page'), ('document', 'Document'), ('dataset', 'Dataset'), ('interview', 'Interview'), ('statement', 'Official statement'), ('note', 'Note')], default='web', max_length=10)),
-                ('title', models.CharField(max_length=300)),
-                ('url', models.URLField(blank=True, max_length=1000)),
-                ('excerpt', models.TextField(blank=True)),
-                ('publisher', models.CharField(blank=True, max_length=200)),
-                ('published_on', models.DateField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("web", "Web page"),
+                            ("document", "Document"),
+                            ("dataset", "Dataset"),
+                            ("interview", "Interview"),
+                            ("statement", "Official statement"),
+                            ("note", "Note"),
+                        ],
+                        default="web",
+                        max_length=10,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("url", models.URLField(blank=True, max_length=1000)),
+                ("excerpt", models.TextField(blank=True)),
+                ("publisher", models.CharField(blank=True, max_length=200)),
+                ("published_on", models.DateField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimEvidence',
+            name="ClaimEvidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stance', models.CharField(choices=[('supports', 'Supports'), ('refutes', 'Refutes'), ('context', 'Context')], default='context', max_length=10)),
-                ('note', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence_links', to='claims.claim')),
-                ('evidence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='claim_links', to='claims.evidence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stance",
+                    models.CharField(
+                        choices=[
+                            ("supports", "Supports"),
+                            ("refutes", "Refutes"),
+                            ("context", "Context"),
+                        ],
+                        default="context",
+                        max_length=10,
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence_links",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "evidence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="claim_links",
+                        to="claims.evidence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'claim evidence link',
-                'ordering': ['created_at', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('claim', 'evidence'), name='unique_claim_evidence')],
+                "verbose_name": "claim evidence link",
+                "ordering": ["created_at", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("claim", "evidence"), name="unique_claim_evidence"
+                    )
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['article', 'start'], name='claims_clai_article_89f072_idx'),
+            model_name="claim",
+            index=models.Index(fields=["article", "start"], name="claims_clai_article_89f072_idx"),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(fields=['assignee', 'state'], name='claims_clai_assigne_cf2c61_idx'),
+            model_name="claim",
+            index=models.Index(fields=["assignee", "state"], name="claims_clai_assigne_cf2c61_idx"),
         ),
     ]

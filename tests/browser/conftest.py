@@ -39,7 +39,9 @@ def new_page(browser, live_server):
     contexts = []
 
     def make(username, password):
-        context = browser.new_context(base_url=live_server.url, viewport={"width": 1400, "height": 900})
+        context = browser.new_context(
+            base_url=live_server.url, viewport={"width": 1400, "height": 900}
+        )
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()

@@ -63,7 +63,5 @@ def test_upload_extract_assign_check_and_approve(
     assert list(claim.events.values_list("action", flat=True)).count("state") == 4
 
     editor.goto(article.get_absolute_url())
-    expect(editor.locator(f"#c{claim.pk}")).to_have_class(
-        "claim-mark state-verified kind-indirect"
-    )
+    expect(editor.locator(f"#c{claim.pk}")).to_have_class("claim-mark state-verified kind-indirect")
     editor.screenshot(path=str(screenshot_dir / "article-page.png"), full_page=True)

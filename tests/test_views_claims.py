@@ -1,0 +1,575 @@
+"""The claim page and its actions: transitions, assigning, taking, proposing, evidence, comments.
+
+Alice and Dave are editors, Bob the fact-checker the claim is assigned to, Carol a fact-checker
+it is not assigned to, Vic a viewer. Refused actions must say why, in the page or the partial.
+"""
+
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims import services
+from claims.extraction.types import ExtractedClaim
+from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence
+
+# Every test here uses the database (some only through fixtures looked up at run time).
+pytestmark = pytest.mark.django_db
+
+State = Claim.State
+HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "claim-panel"}
+
+
+@pytest.fixture
+def login(client, request):
+    def as_(name):
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return as_
+
+
+def text_of(response):
+    return unescape(response.content.decode())
+
+
+def post(client, name, claim, data=None, *, htmx=False, args=()):
+    """POST to one of the claim's endpoints; follow the redirect unless it is an htmx request."""
+    url = reverse(name, args=[claim.pk, *args])
+    if htmx:
+        return client.post(url, data or {}, **HTMX)
+    return client.post(url, data or {}, follow=True)
+
+
+def fresh(claim):
+    return Claim.objects.get(pk=claim.pk)
+
+
+@pytest.fixture
+def claim_assigned(claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+    return fresh(claim)
+
+
+@pytest.fixture
+def evidence(alice):
+    return Evidence.objects.create(title="Council minutes", url="https://example.org/m")
+
+
+# --- The page -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("state", ["claim", "claim_in_progress", "claim_in_review"])
+@pytest.mark.parametrize("who", ["alice", "bob", "carol", "vic"])
+def test_claim_page_renders_for_every_role(login, request, state, who):
+    claim = request.getfixturevalue(state)
+
+    response = login(who).get(claim.get_absolute_url())
+
+    assert response.status_code == 200
+    assert claim.text in text_of(response)
+
+
+def test_anonymous_user_is_sent_to_login(client, claim):
+    response = client.get(claim.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_unknown_claim_is_404(login):
+    assert login("vic").get(reverse("claim_detail", args=[999999])).status_code == 404
+
+
+def test_viewer_is_offered_no_action(login, claim_in_progress):
+    response = login("vic").get(claim_in_progress.get_absolute_url())
+
+    assert "No action is open to you on this claim now." in text_of(response)
+    assert 'data-action="' not in response.content.decode()
+
+
+def test_assigned_fact_checker_is_offered_start(login, claim_assigned):
+    content = login("bob").get(claim_assigned.get_absolute_url()).content.decode()
+
+    assert 'data-action="start"' in content
+
+
+def test_other_editor_is_offered_approve_and_send_back(login, claim_in_review):
+    content = login("dave").get(claim_in_review.get_absolute_url()).content.decode()
+
+    assert 'data-action="approve"' in content
+    assert 'data-action="send_back"' in content
+
+
+def test_fact_checker_is_offered_take_on_unassigned_claim(login, claim):
+    content = login("bob").get(claim.get_absolute_url()).content.decode()
+
+    assert 'name="take"' in content
+
+
+def test_viewer_is_not_offered_take(login, claim):
+    assert 'name="take"' not in login("vic").get(claim.get_absolute_url()).content.decode()
+
+
+def test_claim_page_escapes_claim_and_article_text(login, alice):
+    body = "Officials said <script>alert(1)</script> <img src=x onerror=alert(1)> was fine."
+    article = Article.objects.create(headline="<i>XSS</i>", body=body, content_hash="x")
+    extracted = ExtractedClaim(
+        text=body[15:], start=15, end=len(body), sentence_start=0, sentence_end=len(body),
+        kind="indirect", source="<b>Officials</b>", source_name="<b>Officials</b>",
+        source_kind="anonymous", cue="said", cue_start=10, cue_end=14,
+    )  # fmt: skip
+    services.apply_extraction(article, [extracted])
+    claim = article.claims.get()
+
+    content = login("vic").get(claim.get_absolute_url()).content.decode()
+
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+    assert "&lt;img src=x onerror=alert(1)&gt;" in content
+    assert "&lt;b&gt;Officials&lt;/b&gt;" in content
+    assert "<script>alert(1)" not in content
+    assert "<img src=x" not in content
+    assert "<i>XSS</i>" not in content
+
+
+# --- POST-only endpoints ------------------------------------------------------------------------
+
+POST_ONLY = [
+    "claim_transition",
+    "claim_assign",
+    "claim_propose",
+    "claim_add_evidence",
+    "claim_link_evidence",
+    "claim_comment",
+]
+
+
+@pytest.mark.parametrize("name", POST_ONLY)
+def test_get_on_post_only_url_is_405(login, claim, name):
+    assert login("alice").get(reverse(name, args=[claim.pk])).status_code == 405
+
+
+def test_get_on_unlink_is_405(login, claim_in_progress):
+    link = claim_in_progress.evidence_links.get()
+    url = reverse("claim_unlink_evidence", args=[claim_in_progress.pk, link.pk])
+
+    assert login("alice").get(url).status_code == 405
+
+
+def test_get_on_bulk_is_405(login):
+    assert login("alice").get(reverse("claim_bulk")).status_code == 405
+
+
+# --- Transitions --------------------------------------------------------------------------------
+
+
+def transition(client, claim, action, reason="", **kwargs):
+    data = {"action": action, "version": claim.version, "reason": reason}
+    return post(client, "claim_transition", claim, data, **kwargs)
+
+
+def test_assigned_fact_checker_starts_work(login, claim_assigned):
+    response = transition(login("bob"), claim_assigned, "start")
+
+    assert response.status_code == 200
+    assert fresh(claim_assigned).state == State.IN_PROGRESS
+
+
+def test_transition_over_htmx_returns_claim_panel(login, claim_assigned):
+    response = transition(login("bob"), claim_assigned, "start", htmx=True)
+
+    content = response.content.decode()
+    assert "<html" not in content
+    assert 'id="claim-panel"' in content
+    assert 'id="claim-state">In progress<' in content
+
+
+def test_other_fact_checker_cannot_start_work(login, claim_assigned):
+    response = transition(login("carol"), claim_assigned, "start")
+
+    assert response.status_code == 200
+    assert "Only the assigned fact-checker or an editor can start work" in text_of(response)
+    assert fresh(claim_assigned).state == State.ASSIGNED
+
+
+def test_refused_transition_over_htmx_shows_message_in_panel(login, claim_assigned):
+    response = transition(login("carol"), claim_assigned, "start", htmx=True)
+
+    assert response.status_code == 200
+    assert "Only the assigned fact-checker or an editor can start work" in text_of(response)
+
+
+def test_viewer_cannot_dismiss(login, claim):
+    response = transition(login("vic"), claim, "dismiss")
+
+    assert "Your role cannot dismiss claims." in text_of(response)
+    assert fresh(claim).state == State.NEW
+
+
+def test_fact_checker_cannot_approve(login, claim_in_review):
+    response = transition(login("carol"), claim_in_review, "approve")
+
+    assert "Your role cannot approve verdicts." in text_of(response)
+    assert fresh(claim_in_review).state == State.IN_REVIEW
+
+
+def test_editor_approves_verdict(login, claim_in_review):
+    transition(login("alice"), claim_in_review, "approve")
+
+    assert fresh(claim_in_review).state == State.VERIFIED
+
+
+def test_editor_sends_back_with_reason(login, claim_in_review):
+    transition(login("alice"), claim_in_review, "send_back", reason="Need a second source.")
+
+    assert fresh(claim_in_review).state == State.IN_PROGRESS
+    assert claim_in_review.events.filter(text="Need a second source.").exists()
+
+
+def test_send_back_without_reason_is_refused(login, claim_in_review):
+    response = transition(login("alice"), claim_in_review, "send_back", reason=" ")
+
+    assert "Give a reason to send back this claim." in text_of(response)
+    assert fresh(claim_in_review).state == State.IN_REVIEW
+
+
+def test_incomplete_transition_form_is_refused_with_message(login, claim):
+    response = post(login("alice"), "claim_transition", claim, {"action": "dismiss"})
+
+    assert "The form was incomplete; reload the page." in text_of(response)
+    assert fresh(claim).state == State.NEW
+
+
+def test_stale_transition_is_refused_with_message(login, claim_assigned, alice, carol):
+    seen = claim_assigned
+    services.assign_claim(claim_assigned, carol, actor=alice)
+
+    response = transition(login("alice"), seen, "dismiss")
+
+    assert "changed by alice while you were editing" in text_of(response)
+    assert fresh(claim_assigned).state == State.ASSIGNED
+
+
+# --- Assigning and taking -----------------------------------------------------------------------
+
+
+def assign(client, claim, assignee, **kwargs):
+    data = {"assignee": assignee.pk if assignee else "", "version": claim.version}
+    return post(client, "claim_assign", claim, data, **kwargs)
+
+
+def take(client, claim, **kwargs):
+    return post(client, "claim_assign", claim, {"take": "1", "version": claim.version}, **kwargs)
+
+
+def test_editor_assigns_claim(login, claim, bob):
+    response = assign(login("alice"), claim, bob)
+
+    assert response.status_code == 200
+    assert (fresh(claim).assignee, fresh(claim).state) == (bob, State.ASSIGNED)
+
+
+def test_assign_over_htmx_returns_claim_panel(login, claim, bob):
+    content = assign(login("alice"), claim, bob, htmx=True).content.decode()
+
+    assert "<html" not in content
+    assert 'id="claim-panel"' in content
+
+
+def test_fact_checker_cannot_assign_to_someone_else(login, claim, carol):
+    response = assign(login("bob"), claim, carol)
+
+    assert "Only editors can assign claims to other people." in text_of(response)
+    assert fresh(claim).assignee is None
+
+
+def test_assigning_to_viewer_is_refused_with_message(login, claim, vic):
+    response = assign(login("alice"), claim, vic)
+
+    assert "Choose someone to assign the claim to." in text_of(response)
+    assert fresh(claim).assignee is None
+
+
+def test_fact_checker_takes_unassigned_claim(login, claim, bob):
+    take(login("bob"), claim)
+
+    assert fresh(claim).assignee == bob
+
+
+def test_viewer_cannot_take_claim(login, claim):
+    response = take(login("vic"), claim)
+
+    assert "Viewers cannot take claims." in text_of(response)
+    assert fresh(claim).assignee is None
+
+
+def test_fact_checker_cannot_take_claim_assigned_to_another(login, claim, alice, carol):
+    services.assign_claim(claim, carol, actor=alice)
+
+    response = take(login("bob"), fresh(claim), htmx=True)
+
+    assert "This claim is already assigned to carol." in text_of(response)
+    assert fresh(claim).assignee == carol
+
+
+# --- Proposing a verdict ------------------------------------------------------------------------
+
+
+def propose(client, claim, verdict, summary, version=None, **kwargs):
+    data = {
+        "verdict": verdict.pk if verdict else "",
+        "summary": summary,
+        "version": claim.version if version is None else version,
+    }
+    return post(client, "claim_propose", claim, data, **kwargs)
+
+
+def test_assigned_fact_checker_proposes_verdict(login, claim_in_progress, verdict_false):
+    response = propose(login("bob"), claim_in_progress, verdict_false, "It was $3.9m.")
+
+    assert "Verdict proposed: an editor will review it." in text_of(response)
+    assert fresh(claim_in_progress).state == State.IN_REVIEW
+
+
+def test_other_fact_checker_cannot_propose(login, claim_in_progress, verdict_false):
+    response = propose(login("carol"), claim_in_progress, verdict_false, "It was $3.9m.")
+
+    assert "Only the assigned fact-checker or an editor can propose a verdict." in text_of(response)
+    assert fresh(claim_in_progress).state == State.IN_PROGRESS
+
+
+def test_viewer_cannot_propose(login, claim_in_progress, verdict_false):
+    response = propose(login("vic"), claim_in_progress, verdict_false, "It was $3.9m.")
+
+    assert "Your role cannot propose verdicts." in text_of(response)
+    assert fresh(claim_in_progress).state == State.IN_PROGRESS
+
+
+def test_proposal_without_summary_is_refused(login, claim_in_progress, verdict_false):
+    response = propose(login("bob"), claim_in_progress, verdict_false, "")
+
+    assert "Choose a verdict and write a summary." in text_of(response)
+    assert fresh(claim_in_progress).state == State.IN_PROGRESS
+
+
+def test_proposal_without_evidence_keeps_summary(login, claim_assigned, verdict_false):
+    response = propose(login("bob"), claim_assigned, verdict_false, "My careful summary", htmx=True)
+
+    content = text_of(response)
+    assert "Link at least one piece of evidence before proposing a verdict." in content
+    assert "My careful summary</textarea>" in content
+    assert fresh(claim_assigned).state == State.ASSIGNED
+
+
+@pytest.fixture
+def changed_meanwhile(claim_in_progress, alice, bob, carol):
+    """Bob's view of the claim, after Alice reassigned it away from him and back."""
+    seen = claim_in_progress.version
+    services.assign_claim(claim_in_progress, carol, actor=alice)
+    services.assign_claim(fresh(claim_in_progress), bob, actor=alice)
+    return seen
+
+
+def test_stale_proposal_says_claim_changed(
+    login, claim_in_progress, changed_meanwhile, verdict_false
+):
+    response = propose(
+        login("bob"), claim_in_progress, verdict_false, "My summary", changed_meanwhile, htmx=True
+    )
+
+    assert "changed by alice while you were editing" in text_of(response)
+    assert fresh(claim_in_progress).verdict is None
+
+
+def test_stale_proposal_keeps_summary_with_current_version(
+    login, claim_in_progress, changed_meanwhile, verdict_false
+):
+    response = propose(
+        login("bob"), claim_in_progress, verdict_false, "My summary", changed_meanwhile, htmx=True
+    )
+
+    content = text_of(response)
+    assert "My summary</textarea>" in content
+    assert f'name="version" value="{fresh(claim_in_progress).version}"' in content
+
+
+# --- Evidence -----------------------------------------------------------------------------------
+
+
+def add_evidence(client, claim, **kwargs):
+    data = {"title": "Budget audit", "url": "https://example.org/audit", "kind": "web"}
+    return post(client, "claim_add_evidence", claim, {**data, "stance": "refutes"}, **kwargs)
+
+
+def test_assigned_fact_checker_adds_evidence(login, claim_assigned):
+    response = add_evidence(login("bob"), claim_assigned, htmx=True)
+
+    assert "Budget audit" in text_of(response)
+    assert claim_assigned.evidence_links.get().stance == "refutes"
+
+
+def test_other_fact_checker_cannot_add_evidence(login, claim_assigned):
+    response = add_evidence(login("carol"), claim_assigned)
+
+    assert "Only the assigned fact-checker or an editor can change this claim's evidence." in (
+        text_of(response)
+    )
+    assert not claim_assigned.evidence_links.exists()
+
+
+def test_viewer_cannot_add_evidence(login, claim_assigned):
+    response = add_evidence(login("vic"), claim_assigned, htmx=True)
+
+    assert "Your role cannot change evidence." in text_of(response)
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_without_title_or_url_is_refused(login, claim_assigned):
+    response = post(
+        login("bob"), "claim_add_evidence", claim_assigned, {"kind": "web", "stance": "context"},
+        htmx=True,
+    )  # fmt: skip
+
+    content = text_of(response)
+    assert "The evidence could not be added: see the form." in content
+    assert "Give the evidence a title or a URL." in content
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_cannot_be_added_to_verified_claim(login, claim_in_review):
+    Claim.objects.filter(pk=claim_in_review.pk).update(state=State.VERIFIED)
+
+    response = add_evidence(login("alice"), claim_in_review)
+
+    assert "The claim is verified: reopen it to change its evidence." in text_of(response)
+    assert claim_in_review.evidence_links.count() == 1
+
+
+def link(client, claim, evidence, **kwargs):
+    data = {"evidence": evidence.pk, "stance": "supports"}
+    return post(client, "claim_link_evidence", claim, data, **kwargs)
+
+
+def test_assigned_fact_checker_links_existing_evidence(login, claim_assigned, evidence):
+    link(login("bob"), claim_assigned, evidence)
+
+    assert claim_assigned.evidence_links.get().evidence == evidence
+
+
+def test_viewer_cannot_link_evidence(login, claim_assigned, evidence):
+    response = link(login("vic"), claim_assigned, evidence, htmx=True)
+
+    assert "Your role cannot change evidence." in text_of(response)
+    assert not claim_assigned.evidence_links.exists()
+
+
+def test_linking_without_choosing_evidence_is_refused(login, claim_assigned):
+    response = post(login("bob"), "claim_link_evidence", claim_assigned, {"stance": "context"})
+
+    assert "Choose the evidence to link." in text_of(response)
+
+
+def unlink(client, claim, claim_link, **kwargs):
+    return post(client, "claim_unlink_evidence", claim, args=[claim_link.pk], **kwargs)
+
+
+def test_assigned_fact_checker_unlinks_evidence(login, claim_in_progress):
+    claim_link = claim_in_progress.evidence_links.get()
+
+    unlink(login("bob"), claim_in_progress, claim_link)
+
+    assert not ClaimEvidence.objects.filter(pk=claim_link.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "who, message",
+    [
+        ("carol", "Only the assigned fact-checker or an editor can change this claim's evidence."),
+        ("vic", "Your role cannot change evidence."),
+    ],
+)
+def test_unlink_is_refused_with_message(login, claim_in_progress, who, message):
+    claim_link = claim_in_progress.evidence_links.get()
+
+    response = unlink(login(who), claim_in_progress, claim_link, htmx=True)
+
+    assert message in text_of(response)
+    assert ClaimEvidence.objects.filter(pk=claim_link.pk).exists()
+
+
+def test_unlinking_another_claims_evidence_is_404(login, claim_in_progress, article):
+    other = article.claims.exclude(pk=claim_in_progress.pk).first()
+    claim_link = claim_in_progress.evidence_links.get()
+
+    response = login("alice").post(reverse("claim_unlink_evidence", args=[other.pk, claim_link.pk]))
+
+    assert response.status_code == 404
+    assert ClaimEvidence.objects.filter(pk=claim_link.pk).exists()
+
+
+# --- Comments -----------------------------------------------------------------------------------
+
+
+def comment(client, claim, text, **kwargs):
+    return post(client, "claim_comment", claim, {"text": text}, **kwargs)
+
+
+def test_fact_checker_comments(login, claim):
+    response = comment(login("carol"), claim, "Seen this claim before.", htmx=True)
+
+    assert "Seen this claim before." in text_of(response)
+    assert claim.events.get(action=ClaimEvent.Action.COMMENT).actor.username == "carol"
+
+
+def test_viewer_cannot_comment(login, claim):
+    response = comment(login("vic"), claim, "Hello")
+
+    assert "Viewers cannot comment." in text_of(response)
+    assert not claim.events.filter(action=ClaimEvent.Action.COMMENT).exists()
+
+
+def test_empty_comment_is_refused(login, claim):
+    response = comment(login("bob"), claim, "", htmx=True)
+
+    assert "The comment is empty." in text_of(response)
+    assert not claim.events.filter(action=ClaimEvent.Action.COMMENT).exists()
+
+
+def test_comment_is_escaped(login, claim):
+    content = comment(login("bob"), claim, "<script>alert(1)</script>").content.decode()
+
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in content
+    assert "<script>alert(1)" not in content
+
+
+# --- Query counts -------------------------------------------------------------------------------
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "vic"])
+def test_claim_page_query_count_is_small(
+    login, claim_in_progress, django_assert_max_num_queries, who
+):
+    client = login(who)
+
+    with django_assert_max_num_queries(15):
+        client.get(claim_in_progress.get_absolute_url())
+
+
+def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progress, alice, bob):
+    Evidence.objects.create(title="Unlinked report")  # so the "link existing" form shows
+    client = login("alice")
+    before = queries_for(client, claim_in_progress.get_absolute_url())
+    for n in range(4):
+        services.add_evidence(claim_in_progress, actor=bob, title=f"Source {n}")
+        services.add_comment(claim_in_progress, actor=alice, text=f"Comment {n}")
+        Evidence.objects.create(title=f"Unlinked report {n}")
+
+    assert queries_for(client, claim_in_progress.get_absolute_url()) == before

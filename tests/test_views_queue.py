@@ -1,0 +1,492 @@
+"""The claim queue: tabs, filters, search, sorting, pagination, the htmx partial, bulk actions.
+
+The desk: in the council article, Bob's claim on Holloway's quote is in review with a False
+verdict, Carol has the council claim, the rest is unassigned; a second article holds one
+unattributed claim about a bridge.
+"""
+
+import re
+from html import unescape
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from claims import services
+from claims.extraction.types import ExtractedClaim
+from claims.models import Article, Claim, Source
+
+# Every test here uses the database (some only through fixtures looked up at run time).
+pytestmark = pytest.mark.django_db
+
+State = Claim.State
+QUEUE = "/claims/"
+
+
+@pytest.fixture
+def login(client, request):
+    def as_(name):
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return as_
+
+
+def text_of(response):
+    return unescape(response.content.decode())
+
+
+def rows(response):
+    """The ids of the claims listed in the queue, in order."""
+    return [int(pk) for pk in re.findall(r'data-url="/claims/(\d+)/"', response.content.decode())]
+
+
+def add_bridge_article(alice, text="the bridge will close in June"):
+    body = f"Residents were told that {text}."
+    article = Article.objects.create(
+        headline="Bridge works", body=body, content_hash="bridge", uploaded_by=alice
+    )
+    start = body.index(text)
+    services.apply_extraction(
+        article,
+        [
+            ExtractedClaim(
+                text=text, start=start, end=start + len(text), sentence_start=0,
+                sentence_end=len(body), kind="unattributed", score=0.5,
+            )
+        ],
+    )  # fmt: skip
+    return article.claims.get()
+
+
+@pytest.fixture
+def desk(article, alice, bob, carol, verdict_false):
+    """The desk's claims by name (their ids)."""
+    by_text = {fragment: article.claims.get(text__contains=fragment) for fragment in
+               ("city council", "cut waste", "bus ridership", "tram line")}  # fmt: skip
+    quote = by_text["cut waste"]
+    services.assign_claim(quote, bob, actor=alice)
+    services.transition(quote, "start", actor=bob)
+    services.add_evidence(quote, actor=bob, title="Council accounts")
+    services.propose_verdict(quote, actor=bob, verdict=verdict_false, summary="Waste rose.")
+    services.assign_claim(by_text["city council"], carol, actor=alice)
+    return {
+        "council": by_text["city council"].pk,
+        "quote": quote.pk,
+        "bus": by_text["bus ridership"].pk,
+        "tram": by_text["tram line"].pk,
+        "bridge": add_bridge_article(alice).pk,
+    }
+
+
+def names(desk, pks):
+    by_pk = {pk: name for name, pk in desk.items()}
+    return {by_pk[pk] for pk in pks}
+
+
+# --- Every tab, every role ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("tab", ["mine", "unassigned", "in_review", "all"])
+@pytest.mark.parametrize("who", ["alice", "bob", "vic"])
+def test_queue_tab_renders_for_every_role(login, desk, tab, who):
+    response = login(who).get(QUEUE, {"tab": tab})
+
+    assert response.status_code == 200
+
+
+def test_anonymous_user_is_sent_to_login(client):
+    response = client.get(QUEUE)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    "tab, expected",
+    [
+        ("mine", {"quote"}),
+        ("unassigned", {"bus", "tram", "bridge"}),
+        ("in_review", {"quote"}),
+        ("all", {"council", "quote", "bus", "tram", "bridge"}),
+    ],
+)
+def test_tab_lists_its_claims(login, desk, tab, expected):
+    response = login("bob").get(QUEUE, {"tab": tab})
+
+    assert names(desk, rows(response)) == expected
+
+
+def test_unassigned_tab_leaves_out_dismissed_claims(login, desk, alice):
+    services.transition(Claim.objects.get(pk=desk["bus"]), "dismiss", actor=alice)
+
+    response = login("bob").get(QUEUE, {"tab": "unassigned"})
+
+    assert names(desk, rows(response)) == {"tram", "bridge"}
+
+
+def test_tabs_show_their_counts(login, desk):
+    content = login("bob").get(QUEUE).content.decode()
+
+    assert re.search(r'tab=mine"[^>]*>Mine <span class="count">1</span>', content)
+    assert re.search(r'tab=all"[^>]*>All <span class="count">5</span>', content)
+
+
+# --- Filters and search -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def holloway(desk):
+    return Source.objects.get(name="Jane Holloway")
+
+
+FILTERS = [
+    ("state", lambda d: State.IN_REVIEW, {"quote"}),
+    ("state", lambda d: State.ASSIGNED, {"council"}),
+    ("assignee", lambda d: str(d["bob"].pk), {"quote"}),
+    ("assignee", lambda d: "none", {"bus", "tram", "bridge"}),
+    ("verdict", lambda d: str(d["verdict"].pk), {"quote"}),
+    ("kind", lambda d: "unattributed", {"bridge"}),
+    ("article", lambda d: str(d["article"].pk), {"council", "quote", "bus", "tram"}),
+    ("source", lambda d: str(d["holloway"].pk), {"quote", "tram"}),
+    ("source", lambda d: "none", {"bridge"}),
+]
+
+
+@pytest.mark.parametrize(
+    "key, value, expected", FILTERS, ids=[f"{k}-{sorted(e)}" for k, _, e in FILTERS]
+)
+def test_filter_narrows_the_queue(
+    login, desk, bob, verdict_false, article, holloway, key, value, expected
+):
+    known = {"bob": bob, "verdict": verdict_false, "article": article, "holloway": holloway}
+
+    response = login("vic").get(QUEUE, {key: value(known)})
+
+    assert names(desk, rows(response)) == expected
+
+
+def test_direct_quote_filter_lists_only_direct_quotes(login, desk):
+    direct = set(Claim.objects.filter(kind=Claim.Kind.DIRECT).values_list("pk", flat=True))
+
+    response = login("vic").get(QUEUE, {"kind": "direct"})
+
+    assert set(rows(response)) == direct
+    assert desk["quote"] in direct
+
+
+def test_filters_combine(login, desk, holloway):
+    response = login("vic").get(QUEUE, {"source": holloway.pk, "state": State.NEW})
+
+    assert names(desk, rows(response)) == {"tram"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"state": "bogus"},
+        {"kind": "<script>"},
+        {"assignee": "abc"},
+        {"verdict": "-1"},
+        {"article": "1.5"},
+        {"source": "9999999"},
+        {"tab": "everything"},
+        {"o": "-password"},
+        {"o": "'; DROP TABLE claims_claim; --"},
+    ],
+)
+def test_unknown_filter_values_do_not_break_the_queue(login, desk, params):
+    response = login("vic").get(QUEUE, params)
+
+    assert response.status_code == 200
+    assert Claim.objects.count() == 5
+
+
+def test_ignored_filter_value_lists_everything(login, desk):
+    response = login("vic").get(QUEUE, {"assignee": "abc"})
+
+    assert len(rows(response)) == 5
+
+
+def test_unmatched_filter_says_nothing_matches(login, desk):
+    response = login("vic").get(QUEUE, {"state": "bogus"})
+
+    assert rows(response) == []
+    assert "No claims match." in text_of(response)
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("tram line", {"tram"}),
+        ("HOLLOWAY", {"quote", "tram"}),  # the source as written
+        ("Bridge works", {"bridge"}),  # the headline
+    ],
+)
+def test_search_finds_text_source_and_headline(login, desk, q, expected):
+    response = login("vic").get(QUEUE, {"q": q})
+
+    assert names(desk, rows(response)) == expected
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["' OR 1=1 --", '"; DROP TABLE claims_claim; --', "%", "_", "\\", "100%_done'"],
+)
+def test_search_with_sql_metacharacters_matches_nothing(login, desk, q):
+    response = login("vic").get(QUEUE, {"q": q})
+
+    assert response.status_code == 200
+    assert rows(response) == []
+    assert Claim.objects.count() == 5
+
+
+def test_search_drops_nul_characters(login, desk):
+    # PostgreSQL refuses NUL in a query parameter; "tram\x00" must not reach the database.
+    response = login("vic").get(QUEUE, {"q": "tram\x00", "state": "new\x00"})
+
+    assert names(desk, rows(response)) == {"tram"}
+    assert 'value="tram"' in response.content.decode()
+
+
+def test_search_is_kept_in_the_search_box(login, desk):
+    content = login("vic").get(QUEUE, {"q": '"><script>x</script>'}).content.decode()
+
+    assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in content
+    assert "<script>x</script>" not in content
+
+
+def test_queue_escapes_claim_text(login, alice):
+    add_bridge_article(alice, text="<img src=x onerror=alert(1)> is safe")
+
+    content = login("vic").get(QUEUE).content.decode()
+
+    assert "&lt;img src=x onerror=alert(1)&gt; is safe" in content
+    assert "<img src=x" not in content
+
+
+# --- Sorting ------------------------------------------------------------------------------------
+
+SORTS = ["score", "created", "article", "state", "assignee", "kind", "source"]
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("sort", SORTS)
+def test_every_sort_lists_every_claim(login, desk, sort, descending):
+    response = login("vic").get(QUEUE, {"o": ("-" if descending else "") + sort})
+
+    assert response.status_code == 200
+    assert sorted(rows(response)) == sorted(desk.values())
+
+
+def test_default_sort_puts_highest_score_first(login, desk):
+    scores = dict(Claim.objects.values_list("pk", "score"))
+
+    listed = rows(login("vic").get(QUEUE))
+
+    assert [scores[pk] for pk in listed] == sorted(scores.values(), reverse=True)
+
+
+def test_reversed_score_sort_puts_lowest_first(login, desk):
+    scores = dict(Claim.objects.values_list("pk", "score"))
+
+    listed = rows(login("vic").get(QUEUE, {"o": "-score"}))
+
+    assert [scores[pk] for pk in listed] == sorted(scores.values())
+
+
+def test_state_sort_orders_by_state(login, desk):
+    states = dict(Claim.objects.values_list("pk", "state"))
+
+    listed = rows(login("vic").get(QUEUE, {"o": "state"}))
+
+    assert [states[pk] for pk in listed] == sorted(states.values())
+
+
+# --- Pagination ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_pages(settings):
+    settings.QUEUE_PAGE_SIZE = 2
+
+
+def test_queue_is_paginated(login, desk, small_pages):
+    response = login("vic").get(QUEUE)
+
+    assert len(rows(response)) == 2
+    assert "Page 1 of 3 · 5 in all" in text_of(response)
+
+
+def test_pages_together_list_every_claim_once(login, desk, small_pages):
+    client = login("vic")
+
+    listed = [pk for page in (1, 2, 3) for pk in rows(client.get(QUEUE, {"page": page}))]
+
+    assert sorted(listed) == sorted(desk.values())
+
+
+def test_next_page_link_keeps_filters(login, desk, small_pages):
+    content = login("vic").get(QUEUE, {"q": "the", "o": "state"}).content.decode()
+
+    assert re.search(r'href="\?[^"]*q=the[^"]*o=state[^"]*page=2"', content)
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "1.5", ""])
+def test_odd_page_number_still_shows_a_page(login, desk, small_pages, page):
+    response = login("vic").get(QUEUE, {"page": page})
+
+    assert response.status_code == 200
+    assert len(rows(response)) in (1, 2)
+
+
+# --- htmx ---------------------------------------------------------------------------------------
+
+
+def test_htmx_request_for_results_gets_only_the_results(login, desk):
+    response = login("vic").get(
+        QUEUE, {"q": "tram"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="queue-results"
+    )
+
+    content = response.content.decode()
+    assert "<html" not in content
+    assert 'id="queue-results"' in content
+    assert 'aria-label="Filters"' not in content
+    assert names(desk, rows(response)) == {"tram"}
+
+
+def test_htmx_request_for_another_target_gets_the_page(login, desk):
+    response = login("vic").get(QUEUE, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="main")
+
+    assert "<html" in response.content.decode()
+
+
+def test_plain_request_gets_the_page(login, desk):
+    content = login("vic").get(QUEUE).content.decode()
+
+    assert "<html" in content
+    assert 'id="queue-results"' in content
+
+
+def test_only_editors_get_checkboxes(login, desk):
+    assert 'name="claims"' in login("alice").get(QUEUE).content.decode()
+    assert 'name="claims"' not in login("bob").get(QUEUE).content.decode()
+
+
+# --- Bulk actions -------------------------------------------------------------------------------
+
+
+def bulk(client, action, pks, assignee=None, **extra):
+    data = {"action": action, "claims": list(pks), **extra}
+    if assignee is not None:
+        data["assignee"] = assignee.pk
+    return client.post(reverse("claim_bulk"), data, follow=True)
+
+
+def test_editor_bulk_assigns(login, desk, bob):
+    response = bulk(login("alice"), "assign", [desk["bus"], desk["tram"]], assignee=bob)
+
+    assert "Assigned to bob: 2 claims." in text_of(response)
+    assert set(Claim.objects.filter(assignee=bob).values_list("pk", flat=True)) == {
+        desk["quote"],
+        desk["bus"],
+        desk["tram"],
+    }
+
+
+def test_editor_bulk_dismisses(login, desk):
+    response = bulk(login("alice"), "dismiss", [desk["bus"], desk["tram"], desk["bridge"]])
+
+    assert "Dismissed: 3 claims." in text_of(response)
+    assert Claim.objects.filter(state=State.DISMISSED).count() == 3
+
+
+def test_bulk_counts_only_done_and_names_refused(login, desk):
+    response = bulk(login("alice"), "dismiss", [desk["bus"], desk["quote"]])
+
+    content = text_of(response)
+    assert "Dismissed: 1 claim." in content
+    assert f"Claim {desk['quote']}: A claim that is in review cannot be moved to dismissed." in (
+        content
+    )
+    assert Claim.objects.get(pk=desk["quote"]).state == State.IN_REVIEW
+
+
+def test_fact_checker_bulk_assign_is_refused_with_message(login, desk, carol):
+    response = bulk(login("bob"), "assign", [desk["bus"]], assignee=carol)
+
+    assert "Only editors can assign claims to other people." in text_of(response)
+    assert "Assigned to" not in text_of(response)
+    assert Claim.objects.get(pk=desk["bus"]).assignee is None
+
+
+def test_viewer_bulk_dismiss_is_refused_with_message(login, desk):
+    response = bulk(login("vic"), "dismiss", [desk["bus"]])
+
+    assert response.status_code == 200
+    assert "Your role cannot dismiss claims." in text_of(response)
+    assert Claim.objects.get(pk=desk["bus"]).state == State.NEW
+
+
+def test_bulk_assign_needs_an_assignee(login, desk):
+    response = bulk(login("alice"), "assign", [desk["bus"]])
+
+    assert "Choose who to assign the claims to." in text_of(response)
+
+
+def test_bulk_without_claims_is_refused_with_message(login, desk):
+    response = bulk(login("alice"), "dismiss", [])
+
+    assert "This field is required." in text_of(response)
+    assert not Claim.objects.filter(state=State.DISMISSED).exists()
+
+
+def test_bulk_returns_to_the_filtered_queue(login, desk):
+    client = login("alice")
+
+    response = client.post(
+        reverse("claim_bulk"),
+        {"action": "dismiss", "claims": [desk["bus"]], "next": "/claims/?tab=unassigned"},
+    )
+
+    assert response["Location"] == "/claims/?tab=unassigned"
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:x"]
+)
+def test_bulk_never_redirects_off_site(login, desk, target):
+    response = login("alice").post(
+        reverse("claim_bulk"), {"action": "dismiss", "claims": [desk["bus"]], "next": target}
+    )
+
+    assert response["Location"] == reverse("claim_queue")
+
+
+# --- Query counts -------------------------------------------------------------------------------
+
+
+def queries_for(client, params=None):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(QUEUE, params or {}).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "vic"])
+def test_queue_query_count_is_small(login, desk, django_assert_max_num_queries, who):
+    client = login(who)
+
+    with django_assert_max_num_queries(10):
+        client.get(QUEUE, {"tab": "all", "q": "the", "o": "assignee"})
+
+
+def test_queue_query_count_does_not_grow_with_rows(login, desk, alice, bob, carol):
+    client = login("alice")
+    before = queries_for(client)
+    for n in range(6):
+        claim = add_bridge_article(alice, text=f"the bridge will close in month {n}")
+        services.assign_claim(claim, bob if n % 2 else carol, actor=alice)
+
+    assert Claim.objects.count() == 11
+    assert queries_for(client) == before
