@@ -6,13 +6,15 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: run test setup lint format browser eval check-deploy clean
 
-$(BIN)/activate: requirements.txt requirements-dev.txt
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $(BIN)/activate
+# The stamp is written only after a complete install, so an interrupted one is redone.
+STAMP := $(VENV)/.installed
 
-setup: $(BIN)/activate
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
 	mkdir -p var
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py demousers
@@ -28,25 +30,25 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Chromium is missing: install Debian's 'chromium' package to run the browser tests."; fi; }
 
-lint: $(BIN)/activate
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(BIN)/activate
+format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(BIN)/activate browser lint
+test: $(STAMP) browser lint
 	mkdir -p var
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-eval: $(BIN)/activate
+eval: $(STAMP)
 	@if [ -d ../shared/eval ]; then \
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/checkworthy-dev.jsonl; \
 	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
 
-check-deploy: $(BIN)/activate
+check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=desk.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 

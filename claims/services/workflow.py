@@ -1,0 +1,277 @@
+"""The claim workflow: assignment, state transitions, verdicts, evidence and comments.
+
+Every change is checked here (role, state, assignee), recorded as a ClaimEvent, and refused with
+a WorkflowError that says why. Changes that could clash take the version the user saw.
+"""
+
+from typing import NamedTuple
+
+from django.db import transaction
+from django.db.models import Q
+
+from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence
+from claims.permissions import EDITOR, FACT_CHECKER, role_of, user_can
+from claims.services.errors import StaleClaimError, WorkflowError, require
+
+State = Claim.State
+
+
+def _lock(claim, expected_version):
+    """Re-read the claim under a row lock; refuse if it changed since the user loaded it."""
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    if expected_version is not None and int(expected_version) != locked.version:
+        raise StaleClaimError(locked)
+    return locked
+
+
+def _record(claim, actor, action, from_value="", to_value="", text=""):
+    return ClaimEvent.objects.create(
+        claim=claim,
+        actor=actor,
+        action=action,
+        from_value=str(from_value)[:300],
+        to_value=str(to_value)[:300],
+        text=text,
+    )
+
+
+def _save(claim, *fields):
+    claim.version += 1
+    claim.save(update_fields=[*fields, "version", "updated_at"])
+
+
+def _require_worker(claim, actor, what):
+    """Fact-checkers work only claims assigned to them; editors may act on any."""
+    if role_of(actor) == FACT_CHECKER and claim.assignee_id != actor.pk:
+        raise WorkflowError(f"Only the assigned fact-checker or an editor can {what}.")
+
+
+def assignable_users():
+    from django.contrib.auth import get_user_model
+
+    from claims.permissions import EDITORS, FACT_CHECKERS
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name__in=[EDITORS, FACT_CHECKERS]) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+def assign_claim(claim, assignee, *, actor, expected_version=None):
+    """Give a claim to a fact-checker (editors), or take an unassigned one (fact-checkers)."""
+    if assignee is not None and assignee != actor:
+        require(actor, "assign", "Only editors can assign claims to other people.")
+    else:
+        require(actor, "take", "Viewers cannot take claims.")
+    if assignee is not None and role_of(assignee) not in (EDITOR, FACT_CHECKER):
+        raise WorkflowError(f"{assignee} cannot be assigned claims: they are not a fact-checker.")
+    with transaction.atomic():
+        claim = _lock(claim, expected_version)
+        if claim.state in (State.VERIFIED, State.PUBLISHED, State.DISMISSED):
+            raise WorkflowError(
+                f"A {claim.get_state_display().lower()} claim cannot be reassigned."
+            )
+        if role_of(actor) == FACT_CHECKER and claim.assignee_id not in (None, actor.pk):
+            raise WorkflowError(f"This claim is already assigned to {claim.assignee}.")
+        if claim.assignee_id == (assignee.pk if assignee else None):
+            return claim
+        before = claim.assignee
+        claim.assignee = assignee
+        fields = ["assignee"]
+        if claim.state == State.NEW and assignee is not None:
+            claim.state = State.ASSIGNED
+            fields.append("state")
+            _record(claim, actor, ClaimEvent.Action.STATE, State.NEW, State.ASSIGNED)
+        elif claim.state == State.ASSIGNED and assignee is None:
+            claim.state = State.NEW
+            fields.append("state")
+            _record(claim, actor, ClaimEvent.Action.STATE, State.ASSIGNED, State.NEW)
+        _save(claim, *fields)
+        _record(claim, actor, ClaimEvent.Action.ASSIGNED, before or "", assignee or "")
+    return claim
+
+
+class Transition(NamedTuple):
+    sources: set
+    target: str
+    label: str  # the button
+    needs_reason: bool
+    does: str  # for refusals: "Your role cannot <does>."
+
+
+TRANSITIONS = {
+    "start": Transition({State.ASSIGNED}, State.IN_PROGRESS, "Start work", False,
+                        "start work on claims"),
+    "approve": Transition({State.IN_REVIEW}, State.VERIFIED, "Approve verdict", False,
+                          "approve verdicts"),
+    "send_back": Transition({State.IN_REVIEW}, State.IN_PROGRESS, "Send back", True,
+                            "send claims back"),
+    "publish": Transition({State.VERIFIED}, State.PUBLISHED, "Publish", False, "publish claims"),
+    "reopen": Transition({State.VERIFIED, State.PUBLISHED}, State.IN_PROGRESS, "Reopen", True,
+                         "reopen claims"),
+    "dismiss": Transition({State.NEW, State.ASSIGNED, State.IN_PROGRESS}, State.DISMISSED,
+                          "Dismiss", False, "dismiss claims"),
+    "restore": Transition({State.DISMISSED}, State.NEW, "Restore", False,
+                          "restore dismissed claims"),
+}  # fmt: skip
+
+
+def check_transition(claim, action, actor, reason=""):
+    """Raise WorkflowError when `actor` may not apply `action` to `claim` now."""
+    if action not in TRANSITIONS:
+        raise WorkflowError("Unknown action.")
+    rule = TRANSITIONS[action]
+    require(actor, action, f"Your role cannot {rule.does}.")
+    if claim.state not in rule.sources:
+        raise WorkflowError(
+            f"A claim that is {claim.get_state_display().lower()} cannot be moved to "
+            f"{State(rule.target).label.lower()}."
+        )
+    if action == "start":
+        _require_worker(claim, actor, "start work on this claim")
+    if action == "approve" and claim.proposed_by_id == actor.pk:
+        raise WorkflowError("You proposed this verdict: another editor must approve it.")
+    if rule.needs_reason and not reason.strip():
+        raise WorkflowError(f"Give a reason to {rule.label.lower()} this claim.")
+
+
+def transition(claim, action, *, actor, reason="", expected_version=None):
+    """Move a claim along the workflow (start, approve, send back, publish, reopen, dismiss)."""
+    with transaction.atomic():
+        claim = _lock(claim, expected_version)
+        check_transition(claim, action, actor, reason)
+        before, target = claim.state, TRANSITIONS[action].target
+        claim.state = target
+        fields = ["state"]
+        if action == "restore":
+            claim.assignee = None
+            fields.append("assignee")
+        _save(claim, *fields)
+        _record(claim, actor, ClaimEvent.Action.STATE, before, target, reason.strip())
+    return claim
+
+
+def allowed_actions(claim, user):
+    """The transitions `user` may make on `claim` now, for buttons: [(action, label, reason?)]."""
+    allowed = []
+    for action, rule in TRANSITIONS.items():
+        try:
+            check_transition(claim, action, user, reason="-")
+        except WorkflowError:
+            continue
+        allowed.append((action, rule.label, rule.needs_reason))
+    return allowed
+
+
+def can_propose(claim, user):
+    return (
+        user_can(user, "propose")
+        and claim.state in (State.ASSIGNED, State.IN_PROGRESS)
+        and (role_of(user) == EDITOR or claim.assignee_id == user.pk)
+    )
+
+
+def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
+    """Put a verdict with its summary up for an editor's approval (state: in review)."""
+    require(actor, "propose", "Your role cannot propose verdicts.")
+    with transaction.atomic():
+        claim = _lock(claim, expected_version)
+        _require_worker(claim, actor, "propose a verdict")
+        if claim.state not in (State.ASSIGNED, State.IN_PROGRESS):
+            raise WorkflowError(
+                f"A verdict can be proposed only for a claim in progress, "
+                f"not one that is {claim.get_state_display().lower()}."
+            )
+        if verdict is None:
+            raise WorkflowError("Choose a verdict.")
+        if not summary.strip():
+            raise WorkflowError("Write a summary explaining the verdict.")
+        if not claim.evidence_links.exists():
+            raise WorkflowError("Link at least one piece of evidence before proposing a verdict.")
+        before_state = claim.state
+        claim.verdict = verdict
+        claim.verdict_summary = summary.strip()
+        claim.proposed_by = actor
+        claim.state = State.IN_REVIEW
+        _save(claim, "verdict", "verdict_summary", "proposed_by", "state")
+        _record(claim, actor, ClaimEvent.Action.VERDICT, "", verdict.label, summary.strip())
+        _record(claim, actor, ClaimEvent.Action.STATE, before_state, State.IN_REVIEW)
+    return claim
+
+
+EVIDENCE_LOCKED_STATES = (State.VERIFIED, State.PUBLISHED, State.DISMISSED)
+
+
+def _check_evidence_change(claim, actor):
+    require(actor, "add_evidence", "Your role cannot change evidence.")
+    _require_worker(claim, actor, "change this claim's evidence")
+    if claim.state in EVIDENCE_LOCKED_STATES:
+        raise WorkflowError(
+            f"The claim is {claim.get_state_display().lower()}: reopen it to change its evidence."
+        )
+
+
+def link_evidence(claim, evidence, *, actor, stance=ClaimEvidence.Stance.CONTEXT, note=""):
+    """Link an existing piece of evidence to a claim (once)."""
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        _check_evidence_change(claim, actor)
+        link, created = ClaimEvidence.objects.get_or_create(
+            claim=claim,
+            evidence=evidence,
+            defaults={"stance": stance, "note": note, "added_by": actor},
+        )
+        if not created:
+            raise WorkflowError("This evidence is already linked to the claim.")
+        _record(claim, actor, ClaimEvent.Action.EVIDENCE_LINKED, "", evidence.title, stance)
+    return link
+
+
+def add_evidence(claim, *, actor, title, url="", excerpt="", kind=Evidence.Kind.WEB,
+                 publisher="", stance=ClaimEvidence.Stance.CONTEXT, note=""):  # fmt: skip
+    """Create a new piece of evidence and link it to the claim, in one transaction."""
+    if not title.strip() and not url.strip():
+        raise WorkflowError("Give the evidence a title or a URL.")
+    with transaction.atomic():
+        locked = Claim.objects.select_for_update().get(pk=claim.pk)
+        _check_evidence_change(locked, actor)
+        evidence = Evidence.objects.create(
+            title=(title.strip() or url.strip())[:300],
+            url=url.strip(),
+            excerpt=excerpt.strip(),
+            kind=kind,
+            publisher=publisher.strip(),
+            added_by=actor,
+        )
+        return link_evidence(locked, evidence, actor=actor, stance=stance, note=note)
+
+
+def unlink_evidence(link, *, actor):
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=link.claim_id)
+        _check_evidence_change(claim, actor)
+        _record(claim, actor, ClaimEvent.Action.EVIDENCE_UNLINKED, link.evidence.title, "")
+        link.delete()
+
+
+def add_comment(claim, *, actor, text):
+    require(actor, "comment", "Viewers cannot comment.")
+    if not text.strip():
+        raise WorkflowError("The comment is empty.")
+    return _record(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())
+
+
+def bulk_apply(claims, operation):
+    """Apply `operation(claim)` to each claim; returns (done, [refusal messages])."""
+    done, refused = 0, []
+    for claim in claims:
+        try:
+            operation(claim)
+        except WorkflowError as exc:
+            refused.append(f"Claim {claim.pk}: {exc}")
+        else:
+            done += 1
+    return done, refused

@@ -1,0 +1,198 @@
+"""One claim: its page, and the workflow, evidence and comment actions (htmx or plain POST)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from claims import selectors, services
+from claims.forms import (
+    AssignForm,
+    CommentForm,
+    EvidenceForm,
+    LinkEvidenceForm,
+    TransitionForm,
+    VerdictForm,
+)
+from claims.models import Claim, ClaimEvidence
+from claims.permissions import user_can
+from claims.services import StaleClaimError, WorkflowError
+
+
+def _claim_panel_context(request, claim, **forms):
+    user = request.user
+    version = {"version": claim.version}
+    context = {
+        "claim": claim,
+        "context": selectors.claim_context(claim),
+        "actions": services.allowed_actions(claim, user),
+        "can_propose": services.can_propose(claim, user),
+        "can_assign": user_can(user, "assign"),
+        "can_take": user_can(user, "take")
+        and claim.assignee_id is None
+        and claim.state in (Claim.State.NEW, Claim.State.ASSIGNED),
+        "can_edit_evidence": user_can(user, "add_evidence")
+        and claim.state not in services.EVIDENCE_LOCKED_STATES
+        and (user_can(user, "assign") or claim.assignee_id == user.pk),
+        "can_comment": user_can(user, "comment"),
+        "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
+        "verdict_form": VerdictForm(
+            initial={**version, "verdict": claim.verdict_id, "summary": claim.verdict_summary}
+        ),
+        "evidence_form": EvidenceForm(),
+        "link_form": LinkEvidenceForm(claim=claim),
+        "comment_form": CommentForm(),
+        "transition_version": claim.version,
+    }
+    context.update(forms)
+    return context
+
+
+@require_GET
+def claim_detail(request, pk):
+    try:
+        claim = selectors.claim_for_page(pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim.") from None
+    return render(request, "claims/claim_detail.html", _claim_panel_context(request, claim))
+
+
+def _claim_response(request, pk, error=None, **forms):
+    """After a POST: the refreshed panel for htmx, or a redirect back to the claim page."""
+    if error:
+        messages.error(request, error)
+    if request.htmx or error:
+        # A refusal re-renders the page with the user's input in the forms: nothing typed is lost.
+        claim = selectors.claim_for_page(pk)
+        context = _claim_panel_context(request, claim, **forms)
+        template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
+        return render(request, template, context)
+    return redirect("claim_detail", pk=pk)
+
+
+def _with_current_version(form, claim_pk):
+    """A bound copy of `form` whose version is the current one, so the user can reapply."""
+    data = form.data.copy()
+    data["version"] = Claim.objects.values_list("version", flat=True).get(pk=claim_pk)
+    return type(form)(data)
+
+
+@require_POST
+def claim_transition(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(request, pk, "The form was incomplete; reload the page.")
+    try:
+        services.transition(
+            claim,
+            form.cleaned_data["action"],
+            actor=request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc))
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_assign(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = AssignForm(request.POST)
+    if "take" in request.POST:
+        assignee = request.user
+        form.is_valid()
+    elif form.is_valid():
+        assignee = form.cleaned_data["assignee"]
+    else:
+        return _claim_response(request, pk, "Choose someone to assign the claim to.")
+    try:
+        services.assign_claim(
+            claim, assignee, actor=request.user, expected_version=form.cleaned_data.get("version")
+        )
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc))
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_propose(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = VerdictForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(
+            request, pk, "Choose a verdict and write a summary.", verdict_form=form
+        )
+    try:
+        services.propose_verdict(
+            claim,
+            actor=request.user,
+            verdict=form.cleaned_data["verdict"],
+            summary=form.cleaned_data["summary"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleClaimError as exc:
+        return _claim_response(request, pk, str(exc), verdict_form=_with_current_version(form, pk))
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc), verdict_form=form)
+    messages.success(request, "Verdict proposed: an editor will review it.")
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_add_evidence(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = EvidenceForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(
+            request, pk, "The evidence could not be added: see the form.", evidence_form=form
+        )
+    try:
+        services.add_evidence(claim, actor=request.user, **form.cleaned_data)
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc), evidence_form=form)
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_link_evidence(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = LinkEvidenceForm(request.POST, claim=claim)
+    if not form.is_valid():
+        return _claim_response(request, pk, "Choose the evidence to link.")
+    try:
+        services.link_evidence(
+            claim,
+            form.cleaned_data["evidence"],
+            actor=request.user,
+            stance=form.cleaned_data["stance"],
+        )
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc))
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_unlink_evidence(request, pk, link_pk):
+    link = get_object_or_404(
+        ClaimEvidence.objects.select_related("evidence"), pk=link_pk, claim_id=pk
+    )
+    try:
+        services.unlink_evidence(link, actor=request.user)
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc))
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_comment(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(request, pk, "The comment is empty.", comment_form=form)
+    try:
+        services.add_comment(claim, actor=request.user, text=form.cleaned_data["text"])
+    except WorkflowError as exc:
+        return _claim_response(request, pk, str(exc), comment_form=form)
+    return _claim_response(request, pk)
