@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format browser eval check-deploy clean
+.PHONY: run test setup lint format browser eval check-deploy clean loadtest
 
 # The stamp is written only after a complete install, so an interrupted one is redone.
 STAMP := $(VENV)/.installed
@@ -19,6 +19,7 @@ setup: $(STAMP)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py demousers
 	$(BIN)/python manage.py loadseeds
+	$(BIN)/python manage.py reextract_outdated
 
 run: setup
 	$(BIN)/honcho start -f Procfile
@@ -52,5 +53,27 @@ check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=desk.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# 50 logged-in users for 60 s against gunicorn with production settings, on PostgreSQL (a database
+# of its own, created if missing). Prints requests, errors and p50/p95 per endpoint.
+LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_loadtest
+loadtest: $(STAMP)
+	@psql "$(dir $(LOADTEST_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(LOADTEST_DATABASE_URL))'" | grep -q 1 || \
+	  psql "$(dir $(LOADTEST_DATABASE_URL))postgres" -c "CREATE DATABASE $(notdir $(LOADTEST_DATABASE_URL))"
+	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py loadtest --users 50 --duration 60
+
 clean:
 	rm -rf var/broker var/broker-control var/test.sqlite3*
+
+# Scale benchmark (issue 6): PostgreSQL, production settings, Redis for the worker figures.
+# Builds the archive once (CLAIMS claims), then prints the table and writes var/bench.json (under VAR_DIR).
+.PHONY: bench
+CLAIMS ?= 100000
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+BENCH_BROKER_URL ?= redis://127.0.0.1:6379/14
+bench: $(STAMP)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 SECRET_KEY=bench-$$(head -c 24 /dev/urandom | base64) \
+	  ALLOWED_HOSTS=testserver,127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \
+	  CSRF_COOKIE_SECURE=0 CELERY_BROKER_URL=$(BENCH_BROKER_URL) CELERY_QUEUE=bench-$$$$ \
+	  LOG_LEVEL=WARNING $(BIN)/python manage.py bench --claims $(CLAIMS) $(BENCH_ARGS)

@@ -1,6 +1,15 @@
 from django.contrib import admin
 
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimEvidence,
+    Evidence,
+    Notification,
+    Source,
+    Verdict,
+)
 
 
 @admin.register(Article)
@@ -77,3 +86,11 @@ class ClaimEventAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "recipient", "kind", "claim", "actor", "seen_at"]
+    list_filter = ["kind"]
+    list_select_related = ["recipient", "claim", "actor"]
+    raw_id_fields = ["recipient", "claim", "actor"]

@@ -1,3 +1,5 @@
+import functools
+
 from claims.permissions import EDITOR, FACT_CHECKER, user_can
 
 
@@ -6,9 +8,17 @@ def roles(request):
     if user is None or not user.is_authenticated:
         return {}
     return {
+        "notification_count": _lazy_count(user),
         "is_editor": user_can(user, "approve"),
         "is_fact_checker": user_can(user, "propose") and not user_can(user, "approve"),
         "can_upload": user_can(user, "upload"),
         "ROLE_EDITOR": EDITOR,
         "ROLE_FACT_CHECKER": FACT_CHECKER,
     }
+
+
+def _lazy_count(user):
+    """The top bar's unseen-notification count: one query, and only if a template shows it."""
+    from claims.services.notifications import unseen_count
+
+    return functools.cache(lambda: unseen_count(user))

@@ -5,7 +5,7 @@ from django.conf import settings
 
 from claims import ingest
 from claims.models import Claim, ClaimEvidence, Evidence, Verdict
-from claims.services import assignable_users
+from claims.services import TRANSITIONS, assignable_users, bulk_actions_for
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -17,7 +17,17 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
-        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+        cleaned, errors = [], []
+        for item in files:
+            try:
+                cleaned.append(super().clean(item, initial))
+            except forms.ValidationError as exc:
+                # Name the file: with several, "The submitted file is empty." alone says not which.
+                name = ingest.safe_filename(getattr(item, "name", "") or "upload")
+                errors.extend(f"{name}: {message}" for message in exc.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        return cleaned
 
 
 class ArticleUploadForm(forms.Form):
@@ -95,6 +105,7 @@ class VersionedForm(forms.Form):
     """Carries the claim version the user saw, for optimistic locking."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    seen = forms.DateTimeField(widget=forms.HiddenInput, required=False)
 
 
 class TransitionForm(VersionedForm):
@@ -141,13 +152,22 @@ class EvidenceForm(forms.Form):
 
 
 class LinkEvidenceForm(forms.Form):
+    # The menu offers the most recent evidence; any piece not yet linked is accepted.
+    MENU_SIZE = 50
+
     evidence = forms.ModelChoiceField(queryset=Evidence.objects.all(), empty_label="Choose…")
     stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")
 
     def __init__(self, *args, claim=None, **kwargs):
         super().__init__(*args, **kwargs)
         if claim is not None:
-            self.fields["evidence"].queryset = Evidence.objects.exclude(claim_links__claim=claim)
+            linkable = Evidence.objects.exclude(claim_links__claim=claim)
+            self.fields["evidence"].queryset = linkable
+            recent = linkable.order_by("-created_at", "-id").values_list("pk", "title")[
+                : self.MENU_SIZE
+            ]
+            self.menu = [("", "Choose…"), *recent]
+            self.fields["evidence"].widget.choices = self.menu
 
 
 class CommentForm(forms.Form):
@@ -157,17 +177,57 @@ class CommentForm(forms.Form):
 
 
 class BulkActionForm(forms.Form):
-    ACTIONS = [("assign", "Assign to…"), ("dismiss", "Dismiss")]
-    action = forms.ChoiceField(choices=ACTIONS)
-    claims = forms.ModelMultipleChoiceField(queryset=Claim.objects.all())
-    assignee = forms.ModelChoiceField(queryset=None, required=False)
+    action = forms.ChoiceField(
+        choices=(), error_messages={"invalid_choice": "Your role cannot make this bulk change."}
+    )
+    claims = forms.ModelMultipleChoiceField(
+        queryset=Claim.objects.all(), error_messages={"required": "Select at least one claim."}
+    )
+    assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="— who? —")
+    reason = forms.CharField(required=False, max_length=2000)
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["action"].choices = bulk_actions_for(user)
         self.fields["assignee"].queryset = assignable_users()
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("action") == "assign" and not cleaned.get("assignee"):
+        action = cleaned.get("action")
+        if action == "assign" and not cleaned.get("assignee"):
             self.add_error("assignee", "Choose who to assign the claims to.")
+        if (
+            action in TRANSITIONS
+            and TRANSITIONS[action].needs_reason
+            and not (cleaned.get("reason") or "").strip()
+        ):
+            self.add_error("reason", f"Give a reason to {TRANSITIONS[action].label.lower()}.")
         return cleaned
+
+
+class ScheduleForm(VersionedForm):
+    due_date = forms.DateField(
+        required=False, label="Due", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    priority = forms.TypedChoiceField(choices=Claim.Priority.choices, coerce=int)
+
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    shared = forms.BooleanField(required=False, label="Share with the desk")
+    params = forms.CharField(max_length=1000, required=False, widget=forms.HiddenInput)
+
+
+class SourceMergeForm(forms.Form):
+    """Pick the source to fold into this one (it is kept; the other is deleted)."""
+
+    other = forms.ModelChoiceField(
+        queryset=None, label="Merge into this source", empty_label="Choose a source…"
+    )
+
+    def __init__(self, *args, source, **kwargs):
+        from claims.models import Source
+
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Source.objects.exclude(pk=source.pk).order_by("name")

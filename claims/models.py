@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 
 class Article(models.Model):
@@ -119,6 +120,9 @@ class Claim(models.Model):
         PUBLISHED = "published", "Published"
         DISMISSED = "dismissed", "Dismissed"
 
+    # Work still to do: a claim in one of these states can be overdue.
+    OPEN_STATES = (State.NEW, State.ASSIGNED, State.IN_PROGRESS, State.IN_REVIEW)
+
     class Priority(models.IntegerChoices):
         LOW = 0, "Low"
         NORMAL = 1, "Normal"
@@ -175,6 +179,19 @@ class Claim(models.Model):
         indexes = [
             models.Index(fields=["article", "start"]),
             models.Index(fields=["assignee", "state"]),
+            # One per queue sort, and per filter + the default sort, so a page is an index seek
+            # (keyset pagination, claims/pagination.py). Trigram search indexes: migration 0003.
+            models.Index(fields=["-score", "id"], name="claim_score_order"),
+            models.Index(fields=["-created_at", "-id"], name="claim_created_order"),
+            models.Index(fields=["state", "-score", "id"], name="claim_state_order"),
+            models.Index(fields=["kind", "-score", "id"], name="claim_kind_order"),
+            models.Index(fields=["assignee", "-score", "id"], name="claim_assignee_order"),
+            models.Index(fields=["verdict", "-score", "id"], name="claim_verdict_order"),
+            models.Index(fields=["source", "-score", "id"], name="claim_source_order"),
+            models.Index(fields=["due_date", "-priority", "-score", "id"], name="claim_due_order"),
+            models.Index(
+                fields=["-priority", "due_date", "-score", "id"], name="claim_priority_order"
+            ),
         ]
 
     def __str__(self):
@@ -182,6 +199,14 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return reverse("claim_detail", args=[self.pk])
+
+    @property
+    def is_overdue(self):
+        return (
+            self.due_date is not None
+            and self.due_date < timezone.localdate()
+            and self.state in self.OPEN_STATES
+        )
 
 
 class Evidence(models.Model):
@@ -250,6 +275,8 @@ class ClaimEvent(models.Model):
         EVIDENCE_UNLINKED = "evidence_unlinked", "Evidence unlinked"
         COMMENT = "comment", "Comment"
         REEXTRACTED = "reextracted", "Re-extracted"
+        SCHEDULED = "scheduled", "Due date or priority changed"
+        UNDONE = "undone", "Bulk change undone"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -266,3 +293,72 @@ class ClaimEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.actor or 'system'}"
+
+
+class SavedView(models.Model):
+    """A named queue filter (the query string), personal or shared with the desk."""
+
+    name = models.CharField(max_length=100)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_views"
+    )
+    shared = models.BooleanField(default=False, help_text="Everyone on the desk sees it.")
+    params = models.CharField(max_length=1000, help_text="The queue's query string.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("claim_queue") + "?" + self.params
+
+
+class BulkAction(models.Model):
+    """One bulk change, with each claim's state before it, so its author can undo it."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bulk_actions"
+    )
+    action = models.CharField(max_length=20)
+    description = models.CharField(max_length=200)
+    # [{"claim": id, "state": ..., "assignee": id|None, "version": version after the change}]
+    changes = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.description
+
+
+class Notification(models.Model):
+    """Something that happened to one user's work: shown in the top bar until they look."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned to you"
+        SENT_BACK = "sent_back", "Sent back to you"
+        APPROVED = "approved", "Your verdict was approved"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    text = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["recipient", "seen_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: claim {self.claim_id}"

@@ -27,6 +27,7 @@ PERMISSIONS = {
     "reopen": {EDITOR},
     "dismiss": {EDITOR},
     "restore": {EDITOR},
+    "merge_sources": {EDITOR},
 }
 
 

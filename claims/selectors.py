@@ -4,17 +4,23 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import QueryDict
+from django.utils import timezone
 
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Source, Verdict
+from claims import pagination
+from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, SavedView, Source, Verdict
+from claims.pagination import count_many, keyset_page
+from claims.search import claim_search
 
 TABS = {
     "mine": "Mine",
     "unassigned": "Unassigned",
     "in_review": "In review",
+    "overdue": "Overdue",
     "all": "All",
 }
+OPEN_STATES = Claim.OPEN_STATES
 SORTS = {
     "score": ("-score", "id"),
     "created": ("-created_at", "-id"),
@@ -23,6 +29,8 @@ SORTS = {
     "assignee": ("assignee__username", "-score", "id"),
     "kind": ("kind", "-score", "id"),
     "source": ("source__name", "-score", "id"),
+    "due": ("due_date", "-priority", "-score", "id"),
+    "priority": ("-priority", "due_date", "-score", "id"),
 }
 FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source")
 
@@ -68,45 +76,105 @@ class QueueQuery:
         return out.urlencode()
 
 
-def queue_claims(user, query):
-    claims = Claim.objects.select_related("article", "source", "assignee", "verdict")
-    if query.tab == "mine":
-        claims = claims.filter(assignee=user)
-    elif query.tab == "unassigned":
-        claims = claims.filter(assignee__isnull=True).exclude(state=Claim.State.DISMISSED)
-    elif query.tab == "in_review":
-        claims = claims.filter(state=Claim.State.IN_REVIEW)
+def tab_filter(tab, user):
+    """The rows one of the fixed tabs shows."""
+    if tab == "mine":
+        return Q(assignee=user)
+    if tab == "unassigned":
+        return Q(assignee__isnull=True) & ~Q(state=Claim.State.DISMISSED)
+    if tab == "in_review":
+        return Q(state=Claim.State.IN_REVIEW)
+    if tab == "overdue":
+        return Q(due_date__lt=timezone.localdate(), state__in=OPEN_STATES)
+    return Q()
+
+
+def queue_filter(user, query):
+    """The rows a queue query shows (tab, filters, search), as one Q for lists and counts."""
+    condition = tab_filter(query.tab, user)
     for key, value in query.filters.items():
         if key in ("state", "kind"):
-            claims = claims.filter(**{key: value})
+            condition &= Q(**{key: value})
         elif value == "none":
-            claims = claims.filter(**{f"{key}__isnull": True})
+            condition &= Q(**{f"{key}__isnull": True})
         else:
-            claims = claims.filter(**{f"{key}_id": int(value)})
+            condition &= Q(**{f"{key}_id": int(value)})
     if query.q:
-        claims = claims.filter(
-            Q(text__icontains=query.q)
-            | Q(source_text__icontains=query.q)
-            | Q(article__headline__icontains=query.q)
-        )
+        condition &= claim_search(query.q)
+    return condition
+
+
+def queue_claims(user, query):
+    claims = Claim.objects.select_related("article", "source", "assignee", "verdict").filter(
+        queue_filter(user, query)
+    )
+    return pagination.order_by(claims, queue_order(query))
+
+
+def queue_order(query):
+    """The queue's order_by() for a query, always ending in a unique column (for keyset pages)."""
     order = SORTS[query.sort]
+    if order[-1].lstrip("-") != "id":
+        order = (*order, "id")
     if query.descending:
         order = tuple(o[1:] if o.startswith("-") else f"-{o}" for o in order)
-    return claims.order_by(*order)
+    return order
 
 
-def queue_page(user, query):
-    return page_of(queue_claims(user, query), query.page, settings.QUEUE_PAGE_SIZE)
+def queue_page(user, query, params=None, count=None):
+    """One keyset page of the queue (cursors in `params`; see claims/pagination.py)."""
+    params = params if params is not None else {"page": query.page}
+    return keyset_page(
+        queue_claims(user, query), queue_order(query), params, settings.QUEUE_PAGE_SIZE, count
+    )
 
 
-def tab_counts(user):
-    """How many claims each fixed tab holds, in one query."""
-    not_dismissed = ~Q(state=Claim.State.DISMISSED)
-    return Claim.objects.aggregate(
-        mine=Count("id", filter=Q(assignee=user)),
-        unassigned=Count("id", filter=Q(assignee__isnull=True) & not_dismissed),
-        in_review=Count("id", filter=Q(state=Claim.State.IN_REVIEW)),
-        all=Count("id"),
+def tab_counts(user, saved_views=()):
+    """How many claims each fixed tab and each saved view holds, in one query.
+
+    Returns ({tab: count}, {saved view id: count}).
+    """
+    # Exact up to a threshold, estimated past it: never a scan of the whole table per page.
+    counts = {f"tab_{tab}": Claim.objects.filter(tab_filter(tab, user)) for tab in TABS}
+    for view in saved_views:
+        query = QueueQuery.from_params(QueryDict(view.params))
+        counts[f"view_{view.pk}"] = Claim.objects.filter(queue_filter(user, query))
+    totals = count_many(counts)
+    return (
+        {tab: totals[f"tab_{tab}"] for tab in TABS},
+        {view.pk: totals[f"view_{view.pk}"] for view in saved_views},
+    )
+
+
+def saved_views_for(user):
+    """The user's own saved views and those shared with the desk."""
+    return list(SavedView.objects.filter(Q(owner=user) | Q(shared=True)).select_related("owner"))
+
+
+def queue_neighbours(user, query, claim_pk):
+    """The previous and next claim around `claim_pk` on its queue page, as (prev, next) ids."""
+    ids = [claim.pk for claim in queue_page(user, query)]
+    if claim_pk not in ids:
+        return None
+    at = ids.index(claim_pk)
+    return {
+        "prev": ids[at - 1] if at > 0 else None,
+        "next": ids[at + 1] if at + 1 < len(ids) else None,
+        "position": at + 1,
+        "count": len(ids),
+    }
+
+
+def next_claim_for(user, after_pk=None):
+    """The most check-worthy open claim assigned to `user`, other than `after_pk`."""
+    claims = Claim.objects.filter(assignee=user, state__in=OPEN_STATES).exclude(pk=after_pk)
+    return claims.order_by(F("due_date").asc(nulls_last=True), "-priority", "-score", "id").first()
+
+
+def events_since(claim_pk, moment):
+    """What happened to a claim after `moment` (shown when someone else saved first)."""
+    return list(
+        ClaimEvent.objects.filter(claim_id=claim_pk, created_at__gt=moment).select_related("actor")
     )
 
 
@@ -187,24 +255,70 @@ def dashboard(user):
     state_counts = dict(
         Claim.objects.values_list("state").annotate(n=Count("id")).values_list("state", "n")
     )
-    verdict_counts = Verdict.objects.annotate(n=Count("claims")).values_list("label", "colour", "n")
+    # Explicit order: Meta.ordering is not applied to a query with an aggregate (GROUP BY).
+    verdict_counts = (
+        Verdict.objects.annotate(n=Count("claims"))
+        .order_by("order", "id")
+        .values_list("pk", "label", "colour", "n")
+    )
+    states = _with_bars(
+        (value, label, state_counts.get(value, 0)) for value, label in Claim.State.choices
+    )
+    verdicts = _with_bars(verdict_counts)
     return {
-        "states": _with_bars(
-            (value, label, state_counts.get(value, 0)) for value, label in Claim.State.choices
-        ),
-        "verdicts": _with_bars(verdict_counts),
+        "states": states,
+        "state_total": sum(row[2] for row in states),
+        "verdicts": verdicts,
+        "verdict_total": sum(row[3] for row in verdicts),
         "my_claims": list(
             Claim.objects.filter(assignee=user)
             .exclude(state__in=[Claim.State.PUBLISHED, Claim.State.DISMISSED])
             .select_related("article", "source")
             .order_by("-score")[:10]
         ),
-        "processing": list(
-            Article.objects.filter(
-                status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED]
-            )[:10]
-        ),
+        "time_to_verdict": time_to_verdict(),
+        **processing_articles(),
     }
+
+
+def processing_articles(limit=10):
+    """Articles waiting, being processed or failed; `active` says whether to keep polling."""
+    articles = list(
+        Article.objects.filter(
+            status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED]
+        ).order_by("-created_at", "-id")[:limit]
+    )
+    return {"processing": articles, "active": any(not a.is_finished for a in articles)}
+
+
+def time_to_verdict(limit=500):
+    """Median time from a claim's first event to its approval, over the last `limit` approvals.
+
+    One query, bounded: the latest approvals come from the index on created_at and each start
+    from the claim's own events, so it stays fast however many claims there are.
+    """
+    from statistics import median
+
+    from django.db.models import OuterRef, Subquery
+
+    first_event = (
+        ClaimEvent.objects.filter(claim=OuterRef("claim_id"))
+        .order_by("created_at", "id")
+        .values("created_at")[:1]
+    )
+    rows = (
+        ClaimEvent.objects.filter(action=ClaimEvent.Action.STATE, to_value=Claim.State.VERIFIED)
+        .order_by("-created_at", "-id")
+        .annotate(started=Subquery(first_event))
+        .values_list("claim_id", "started", "created_at")[:limit]
+    )
+    durations = {}
+    for claim_id, started, verified in reversed(list(rows)):  # oldest first: first approval wins
+        if started is not None and claim_id not in durations:
+            durations[claim_id] = (verified - started).total_seconds()
+    if not durations:
+        return None
+    return {"median_seconds": median(durations.values()), "claims": len(durations)}
 
 
 def source_page(source):
@@ -217,8 +331,10 @@ def source_page(source):
         "verdicts": _with_bars(
             Verdict.objects.filter(claims__source=source)
             .annotate(n=Count("claims"))
-            .values_list("label", "colour", "n")
+            .order_by("order", "id")
+            .values_list("pk", "label", "colour", "n")
         ),
+        "claim_total": source.claims.count(),
     }
 
 

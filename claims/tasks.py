@@ -3,7 +3,8 @@
 import logging
 
 from celery import Task, shared_task
-from django.db import DatabaseError, InterfaceError, OperationalError
+from celery.signals import worker_ready
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 
 from claims import extraction, services
 
@@ -61,3 +62,19 @@ def extract_article(self, article_id):
 def requeue_stale_articles():
     """Periodic sweeper: re-enqueue articles stuck in the queue (e.g. the broker was down)."""
     return services.requeue_stale_articles()
+
+
+@worker_ready.connect
+def reextract_outdated_on_worker_start(sender=None, **kwargs):
+    """When a worker starts (e.g. after a deploy that bumped EXTRACTOR_VERSION), queue the
+    articles processed by another version. Many workers starting at once take each article once.
+    """
+    try:
+        count = services.requeue_outdated_articles()
+    except DatabaseError:
+        log.exception("Could not queue outdated articles for re-extraction")
+        return
+    finally:
+        connections.close_all()  # pool children forked later must not share this connection
+    if count:
+        log.info("Queued %s article(s) for re-extraction", count)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import articles, claim, queue, sources
+from claims.views import articles, claim, exports, notifications, queue, sources
 
 urlpatterns = [
     path("", articles.dashboard, name="dashboard"),
@@ -11,7 +11,12 @@ urlpatterns = [
     path("articles/<int:pk>/reprocess/", articles.article_reprocess, name="article_reprocess"),
     path("articles/<int:pk>/original/", articles.article_original, name="article_original"),
     path("claims/", queue.claim_queue, name="claim_queue"),
+    path("claims/export.csv", exports.claim_export_csv, name="claim_export_csv"),
     path("claims/bulk/", queue.claim_bulk, name="claim_bulk"),
+    path("claims/bulk/<int:pk>/undo/", queue.bulk_undo, name="bulk_undo"),
+    path("claims/views/", queue.saved_view_create, name="saved_view_create"),
+    path("claims/views/<int:pk>/delete/", queue.saved_view_delete, name="saved_view_delete"),
+    path("claims/next/", claim.next_in_my_queue, name="next_in_my_queue"),
     path("claims/<int:pk>/", claim.claim_detail, name="claim_detail"),
     path("claims/<int:pk>/transition/", claim.claim_transition, name="claim_transition"),
     path("claims/<int:pk>/assign/", claim.claim_assign, name="claim_assign"),
@@ -24,6 +29,10 @@ urlpatterns = [
         name="claim_unlink_evidence",
     ),
     path("claims/<int:pk>/comment/", claim.claim_comment, name="claim_comment"),
+    path("claims/<int:pk>/schedule/", claim.claim_schedule, name="claim_schedule"),
     path("sources/", sources.source_list, name="source_list"),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
+    path("sources/<int:pk>/merge/", sources.source_merge, name="source_merge"),
+    path("notifications/", notifications.notification_list, name="notification_list"),
+    path("public/claims/<int:pk>/", exports.public_claim, name="public_claim"),
 ]

@@ -6,6 +6,7 @@ CELERY_BROKER_URL (see README.md).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "claims",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -106,6 +110,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from
+# one address, that pair is locked out for AXES_COOLOFF_MINUTES; a right password resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
@@ -137,6 +153,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 QUEUE_PAGE_SIZE = envint("QUEUE_PAGE_SIZE", 50)
 # Articles still queued after this many seconds are re-enqueued by the sweeper.
 STALE_QUEUED_SECONDS = envint("STALE_QUEUED_SECONDS", 300)
+# Articles still `processing` after this long lost their worker (killed): the sweeper re-enqueues.
+STALE_PROCESSING_SECONDS = envint("STALE_PROCESSING_SECONDS", 900)
 
 # Celery: Redis (or RabbitMQ) in production; an embedded filesystem broker needing no server by
 # default. Tasks are idempotent and acknowledged late, so a killed worker's task runs again.
@@ -173,6 +191,9 @@ ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "Newsroom fact-check des
 ORGANISATION_URL = os.environ.get("ORGANISATION_URL", "https://example.org/")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# E-mail people when a claim is assigned to them, sent back, or their verdict approved.
+NOTIFY_BY_EMAIL = envbool("NOTIFY_BY_EMAIL", False)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "desk@localhost")
 
 # Production hardening: on whenever DEBUG is off (each can be switched off explicitly, e.g.
 # behind a proxy that terminates TLS and already redirects).

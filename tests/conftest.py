@@ -191,6 +191,9 @@ def worker_queue(settings):
 
 @pytest.fixture
 def celery_worker_process(transactional_db, worker_queue, tmp_path):
+    from newsroom.celery import app
+
+    assert not app.conf.task_always_eager, "an earlier test left Celery eager"
     restore_reference_data()
     worker = WorkerProcess(tmp_path).start()
     yield worker

@@ -726,8 +726,8 @@ def test_duplicate_article_is_saved_when_allowed(alice):
 def eager_celery(settings):
     from newsroom.celery import app
 
+    before = app.conf.task_always_eager  # read first: Celery loads its config lazily
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    before = app.conf.task_always_eager
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = before

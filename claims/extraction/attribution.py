@@ -5,9 +5,17 @@ A rule-based pass over sentences, tuned for news prose:
 * quotations are found first over the whole article, so that a quote running over several
   sentences or paragraphs ("... / "... ," he said.) is one content span;
 * each sentence is then searched for cues: "according to X", "reportedly", passive
-  "it was reported that", and speech/belief verbs from ``lexicon``;
-* a verb cue is read in one of three shapes: forward ("X said (that) C"), inverted
-  ("C, X said." / "C, said X, a spokesman."), or a lead-in to a following quote ("X said:").
+  "it was reported that", an opening "Asked (by Y) whether C, ...", possessive nouns ("X's
+  claim that C", "her support for C") and speech/belief verbs from ``lexicon``;
+* a verb cue is read in one of these shapes: forward ("X said (that) C"), inverted
+  ("C, X said." / "C, said X, a spokesman."), a lead-in to a following quote ("X said:"),
+  a participle or second verb of the same subject ("X closed the road, saying C"; "X declined
+  to comment but said C"), a passive ("C was endorsed by X"), or a relative clause ("X, who
+  said C, ..."; "the rule, which critics said was unfair");
+* a forward content runs to the end of the sentence for clause verbs ("said"), and to the end
+  of the noun phrase for the others ("praised the plan, which ...");
+* a reporting verb at the end of a sentence ("..., Axios reported") takes over an earlier cue
+  whose content it contains, since PolNeAR gives each token to one attribution.
 
 The output is a list of ``Attribution`` records with raw spans; ``sources`` resolves names and
 ``__init__`` builds the public ``ExtractedClaim`` objects.
@@ -15,16 +23,18 @@ The output is a list of ``Attribution`` records with raw spans; ``sources`` reso
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lexicon as lx
 from .lexicon import words
 from .sentences import split_sentences
 
 # Words (with inner apostrophes, hyphens, dots), titles and initials with their period ("Sen.",
-# "J."), the two-apostrophe quote mark some outlets use (''), or one punctuation character.
+# "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote mark some outlets
+# use (''), or one punctuation character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
 )
 QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
 OPEN_QUOTES = '“"'
@@ -55,6 +65,10 @@ _NOT_HEADLINE_SOURCE = frozenset(
 _DETERMINERS = frozenset(
     words("the a an his her their its our this that these those some many several two three")
 )
+_SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
+_CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
+_CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+_BE = frozenset(words("is was were are be been being"))
 _WH = frozenset(words("what why how where when whether which"))
 _TIME_NOUNS = frozenset(
     words(
@@ -76,6 +90,20 @@ _COMPOUND_CUES = frozenset(
         """
     )
 )
+
+
+class _Cue(NamedTuple):
+    """A verb cue in a sentence's tokens."""
+
+    i: int  # the verb
+    w: str  # the verb, lower case
+    m: int  # first token of the cue (auxiliaries and adverbs: "has also said")
+    start: int  # where the subject must end (before a time phrase: "Lee on Monday said")
+    end: int  # just after the cue (and its particle: "pointed out")
+    span: tuple[int, int]  # character offsets of the cue
+
+
+_NO_SHAPE = object()  # "no shape matched; try the next ones" (None means "not a cue here")
 
 
 @dataclass
@@ -220,51 +248,83 @@ def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
     return j
 
 
-def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
-    """Token range [a, j) of the subject that ends just before index ``j``.
+def _subject_start(tk: Tokens, j: int, lo: int) -> int | None:
+    """Index just before the subject ending at ``j``; None when it cannot be delimited.
 
-    Walks backwards to a clause boundary. A comma directly before the verb opens an appositive
-    or relative clause ("X, a spokesman for Y, said"; "X, who ..., said"), which the source span
-    keeps, as PolNeAR does; any other comma ends the subject ("On Tuesday, X said").
+    A comma or dash directly before the verb opens an appositive or relative clause ("X, a
+    spokesman for Y, said"; "X - who ... - said"), which the source span keeps, as PolNeAR
+    does; inside it anything goes up to the matching mark. Any other comma ends the subject
+    ("On Tuesday, X said") unless an age or place follows a name ("Ann Roe, 34, of Ely, said").
     """
     k = j - 1
-    mode = "head"
-    if k >= lo and tk.words[k] == ",":
-        mode = "appositive"
-        k -= 1
+    opener = None
+    in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
+    if k - 1 >= lo and tk.words[k] in QUOTE_TOKENS and tk.words[k - 1] == ",":
+        opener, in_quote = ",", True  # the appositive ends with a quoted title
+        k -= 2
+    elif k >= lo and tk.words[k] in (",", "-", "—", "–"):
+        opener = tk.words[k]
+        while k >= lo and tk.words[k] == opener:
+            k -= 1
     stop = max(lo, j - _MAX_SOURCE_TOKENS)
     while k >= stop:
         w = tk.lower[k]
-        if w == ",":
-            if mode == "appositive":
-                mode = "head"
+        if opener is not None:
+            if w in QUOTE_TOKENS:
+                in_quote = not in_quote
                 k -= 1
-                continue
-            break
-        if w == ")":
-            # "Jane Doe (D-Ohio) said", "X, whose farm (in 2010) flooded, said": skip the group
+            elif w == ")":
+                k = _open_paren_before(tk, k, stop)
+                if k < 0:
+                    break
+                k -= 1
+            elif w == opener and not in_quote:
+                while k >= stop and tk.words[k] == opener:
+                    k -= 1
+                opener = None  # back at the head of the appositive
+            elif w in (";", ":", "(") or _final_dot(tk, k):
+                break
+            else:
+                k -= 1
+            continue
+        if w == ",":
+            if not _age_or_place(tk, k + 1, j):
+                break
+        elif w == ")":
+            # "Jane Doe (D-Ohio) said": skip the parenthesis
             k = _open_paren_before(tk, k, stop)
             if k < 0:
                 break
-            k -= 1
-            continue
-        if w in (";", ":", ".", "(") or w in QUOTE_TOKENS:
-            break
-        if mode == "appositive":
-            k -= 1  # inside "X, a ... and ... at Y, said" anything goes up to the comma
-            continue
-        if w in lx.SUBJECT_STOPS:
-            break
-        if (w in _FINITE or w in _WH) and k < j - 1:
-            break  # "That's why he said", "what he said": a clause, not a subject
-        if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
-            break
-        if w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower():
+        elif _ends_subject(tk, k, j, lo):
             break
         k -= 1
+    return None if opener is not None else k
+
+
+def _ends_subject(tk: Tokens, k: int, j: int, lo: int) -> bool:
+    """Token ``k`` (outside an appositive) is a boundary before a subject ending at ``j``."""
+    w = tk.lower[k]
+    if w in (";", ":", "(", "-", "—", "–") or w in QUOTE_TOKENS or _final_dot(tk, k):
+        return True
+    if w in lx.SUBJECT_STOPS:
+        return True
+    if (w in _FINITE or w in _WH) and k < j - 1:
+        return True  # "That's why he said", "what he said": a clause, not a subject
+    if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
+        return True
+    return w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower()
+
+
+def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
+    """Token range [a, j) of the subject that ends just before index ``j``.
+
+    Walks backwards to a clause boundary (``_subject_start``), then drops leading connectives
+    and time phrases and checks the result looks like a noun phrase.
+    """
+    k = _subject_start(tk, j, lo)
+    if k is None:
+        return None
     a = k + 1
-    if mode == "appositive":
-        return None  # never found the head of the appositive
     # Drop leading conjunctions, connectives and time phrases ("This week he said").
     while a < j:
         if tk.lower[a] in _LEADING_CONNECTIVES:
@@ -280,7 +340,7 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
         else:
             break
     end = j - 1
-    while end >= a and tk.words[end] == ",":
+    while end >= a and tk.words[end] in _CLAUSE_MARKS:
         end -= 1
     if end < a:
         return None
@@ -289,6 +349,22 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
     if end - a + 1 > 25:
         return None
     return a, end + 1
+
+
+def _age_or_place(tk: Tokens, a: int, j: int) -> bool:
+    """Tokens from ``a`` are an age or place after a name: "Ann Roe, 34, of Flint, Mich., said"."""
+    w = tk.words[a] if a < j else ""
+    if w.isdigit() or w == "of":
+        return True
+    return a + 2 < j and w[:1].isupper() and tk.words[a + 1] == "." and tk.words[a + 2] == ","
+
+
+def _final_dot(tk: Tokens, k: int) -> bool:
+    """A "." token that ends a sentence; inside a sentence a dot is an abbreviation ("U.S.",
+    "Mich.") because the splitter has already cut the text at real sentence ends."""
+    if tk.words[k] != ".":
+        return False
+    return k + 1 >= len(tk) or tk.words[k + 1] in QUOTE_TOKENS or tk.words[k + 1] in "“”\"'"
 
 
 def _open_paren_before(tk: Tokens, k: int, stop: int) -> int:
@@ -321,8 +397,10 @@ def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
     a = 0
     while a < hi and tk.lower[a] in _LEADING_CONNECTIVES:
         a += 1
-    if a < hi and tk.lower[a] in lx.PREPOSITIONS:  # "In her speech, the governor ..."
-        comma = next((k for k in range(a, min(hi, a + 10)) if tk.words[k] == ","), -1)
+    first = tk.lower[a] if a < hi else ""
+    if first in lx.PREPOSITIONS or first in _SUBORDINATORS or first.endswith(("ing", "ed")):
+        # an introductory phrase: "In her speech, ...", "Meeting workers on Monday, ..."
+        comma = next((k for k in range(a, min(hi, a + 20)) if tk.words[k] == ","), -1)
         a = comma + 1 if comma >= 0 else hi
     if a >= hi:
         return None
@@ -350,11 +428,45 @@ def _name_part(word: str) -> bool:
     return word[:1].isupper() or word.lower() in ("of", "for", "’s", "'s", "-", "&")
 
 
+def _relative_cue(tk: Tokens, k: int) -> bool:
+    """Tokens from ``k`` are "who [adverbs] CUE": a relative clause with its own attribution."""
+    if k >= len(tk) or tk.lower[k] != "who":
+        return False
+    j = k + 1
+    while j < len(tk) and tk.lower[j] in lx.CUE_MODIFIERS:
+        j += 1
+    return j < len(tk) and (tk.lower[j] in lx.STRONG or tk.lower[j] in lx.WEAK)
+
+
+def _title_case(tk: Tokens) -> bool:
+    """Most words capitalised, as in a headline ("Senator Says Deal Is Dead")."""
+    alpha = [w for w in tk.words if w[:1].isalpha() and len(w) > 3]
+    return len(alpha) >= 3 and sum(w[0].isupper() for w in alpha) >= 0.8 * len(alpha)
+
+
+def _possessive(word: str) -> bool:
+    """ "his", "her", "their", "its" or a name with "'s" ("Lee's", "Trump’s")."""
+    low = word.lower()
+    if low in ("his", "her", "their", "its", "our"):
+        return True
+    return word[:1].isupper() and low.endswith(("'s", "’s"))
+
+
+def _passive_cue(tk: Tokens, m: int, i: int) -> bool:
+    """The cue words [m, i] are a passive: a form of "be" and a participle ("was endorsed")."""
+    w = tk.lower[i]
+    if not (w.endswith("ed") or w in ("known", "seen", "shown", "thought", "said", "held")):
+        return False
+    return any(tk.lower[k] in _BE for k in range(m, i))
+
+
 def _verb_like(low: str) -> bool:
     """A guess without tags: past forms, auxiliaries and cue verbs (not noun-like ones)."""
     if low in lx.NOUN_LIKE:
         return False
-    return low.endswith("ed") or low in lx.STRONG or low in lx.WEAK or low in _FINITE
+    if low.endswith("ed") or low in lx.IRREGULAR_PAST:
+        return True
+    return low in lx.STRONG or low in lx.WEAK or low in _FINITE
 
 
 def _listener_end(tk: Tokens, i: int, hi: int) -> int:
@@ -407,6 +519,7 @@ class SentenceAnalyser:
     def __init__(self, text: str, quotes: list[tuple[int, int]]):
         self.text = text
         self.quotes = quotes
+        self.in_headline = False  # analysing a title-case first line
 
     # ----- helpers on spans
     def _content_span(self, s: int, e: int) -> tuple[int, int] | None:
@@ -414,7 +527,7 @@ class SentenceAnalyser:
         text = self.text
         while s < e and (text[s].isspace() or text[s] in ",:;—–"):
             s += 1
-        while e > s and text[e - 1].isspace():
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
             e -= 1
         if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
             return None
@@ -434,6 +547,8 @@ class SentenceAnalyser:
         q = _quote_at(self.quotes, max(s, e - 1))
         if q and q[0] < s:
             s = q[0]
+        elif q and q[1] > e and q[1] - e < 600:
+            e = q[1]  # 'X said the vote "was rigged. We will appeal."': the quotation goes on
         return s, e
 
     # ----- main
@@ -448,10 +563,18 @@ class SentenceAnalyser:
         head = self._headline_colon(tk, ss, se)
         if head is not None:
             return [head]
+        self.in_headline = ss == 0 and _title_case(tk)
         i = 0
+        asked = self._asked_opener(tk, ss, se)
+        if asked is not None:
+            found.append(asked)
+            while i < n and tk.starts[i] < asked.end:
+                i += 1
         while i < n:
             w = tk.lower[i]
             if i < covered_until:
+                if found and (w in lx.INVERTIBLE or w == "according"):
+                    self._prefer_outer(tk, i, ss, se, found)
                 i += 1
                 continue
             att = None
@@ -461,6 +584,8 @@ class SentenceAnalyser:
                 att = self._reportedly(tk, i, ss, se)
             elif w == "it" and i + 2 < n:
                 att = self._passive(tk, i, ss, se)
+            elif w in lx.NOUN_CUES and i > 0 and _possessive(tk.words[i - 1]):
+                att = self._noun_cue(tk, i, ss, se)
             elif w in lx.STRONG or w in lx.WEAK:
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
             if att is not None:
@@ -473,6 +598,59 @@ class SentenceAnalyser:
                     covered_until = k
             i += 1
         return found
+
+    def _prefer_outer(self, tk: Tokens, i: int, ss: int, se: int, found: list) -> None:
+        """Replace the last attribution by an inverted one at token ``i`` that contains it.
+
+        "Moscow and Washington welcomed the talks, Axios reported.": the forward reading of
+        "welcomed" swallowed the sentence, but the reporting verb at the end attributes all of
+        it, cue included (PolNeAR lets a token belong to only one attribution).
+        """
+        last = found[-1]
+        if last.cue is None or last.cue[0] >= tk.starts[i] or tk.starts[i] >= last.end:
+            return
+        if tk.lower[i] == "according":
+            # "..., according to Axios" takes over a belief or action ("X declined to ..."),
+            # not a statement that has its own speaker ("officials confirmed that ...").
+            inner = self.text[last.cue[0] : last.cue[1]].split()[-1].lower()
+            if inner in lx.CLAUSE_VERBS or i + 2 >= len(tk) or tk.lower[i + 1] != "to":
+                return
+            if tk.words[i - 1] != ",":
+                return
+            outer = self._according_to(tk, i, ss, se)
+        else:
+            outer = self._verb(tk, i, ss, se, None)
+        if outer is not None and outer.start <= last.cue[0] and outer.cue[0] >= last.cue[1]:
+            found[-1] = outer
+
+    def _noun_cue(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "Lee's claim that C", "her call for C": the possessor is the source; the content
+        is what follows, to the end of its phrase (a comma, dash, semicolon, adjunct)."""
+        n = len(tk)
+        if i + 2 >= n or _quote_at(self.quotes, tk.starts[i]) is not None:
+            return None
+        nxt = tk.lower[i + 1]
+        end = i + 1
+        if nxt in lx.NOUN_CUE_PARTICLES:
+            end = i + 2  # the preposition belongs to the cue: "support for"
+        elif nxt not in ("that", "to"):
+            return None
+        a = i - 1
+        if tk.words[a][:1].isupper() and tk.lower[a] not in lx.PERSONAL_PRONOUNS:
+            while a > 0 and tk.words[a - 1][:1].isupper() and tk.lower[a - 1] not in ("the",):
+                a -= 1  # "Donald Trump's"
+        clause = nxt in ("that", "to")
+        k = end + 1
+        while k < n and tk.words[k] not in _CLAUSE_MARKS and tk.words[k] not in (".", ":"):
+            low = tk.lower[k]
+            stop = low in lx.ADJUNCTS or (not clause and (low in _FINITE or _verb_like(low)))
+            if stop and _quote_at(self.quotes, tk.starts[k]) is None:
+                break  # "her support for the wall | was never in doubt"
+            k += 1
+        content_end = tk.starts[k] if k < n else se
+        cue = (tk.starts[i], tk.ends[end - 1])
+        source = (tk.starts[a], tk.ends[i - 1])
+        return self._mk((tk.starts[end], content_end), source, cue, ss, se)
 
     def _mk(self, content, source, cue, ss, se) -> Attribution | None:
         if content is None:
@@ -503,6 +681,33 @@ class SentenceAnalyser:
         source = (tk.starts[0], tk.ends[k - 1])
         cue = (tk.starts[k], tk.ends[k])
         return self._mk((tk.ends[k], se), source, cue, ss, se)
+
+    def _asked_opener(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """'Asked (by Y) whether C, X said ...': the question is an attribution of its own,
+        with the interviewer as source when named; the main clause is analysed after it."""
+        n = len(tk)
+        i = 1 if tk.lower[0] in ("when", "if", "after") else 0
+        if i + 2 >= n or tk.lower[i] != "asked":
+            return None
+        k = i + 1
+        source = None
+        if tk.lower[k] == "by":
+            j = k + 1
+            while j < n and tk.words[j][:1].isupper():
+                j += 1
+            if j == k + 1:
+                return None
+            source = (tk.starts[k + 1], tk.ends[j - 1])
+            k = j
+        end = k
+        while end < n and not (
+            tk.words[end] == "," and _quote_at(self.quotes, tk.starts[end]) is None
+        ):
+            end += 1
+        if end >= n - 1 or end == k:
+            return None  # no main clause after the question: not this pattern
+        cue = (tk.starts[i], tk.ends[i])
+        return self._mk((tk.starts[k], tk.starts[end]), source, cue, ss, se)
 
     def _according_to(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         n = len(tk)
@@ -550,127 +755,149 @@ class SentenceAnalyser:
     def _verb(
         self, tk: Tokens, i: int, ss: int, se: int, prev: Attribution | None
     ) -> Attribution | None:
+        """An attribution with the verb cue at token ``i`` (see ``_shape_*`` for the shapes)."""
+        if not self._is_verb_use(tk, i):
+            return None
         n = len(tk)
         w = tk.lower[i]
-        strong = w in lx.STRONG
+        end = i + 1
+        particles = lx.PARTICLES.get(w)
+        if particles and end < n and tk.lower[end] in particles:
+            end += 1
+        m = _cue_modifiers_before(tk, i, 0)
+        c = _Cue(i, w, m, _skip_time_before(tk, m, 0), end, (tk.starts[m], tk.ends[end - 1]))
+        att = self._shape_without_subject(tk, c, ss, se, prev)
+        if att is not _NO_SHAPE:
+            return att
+        return self._shape_with_subject(tk, c, ss, se)
+
+    def _is_verb_use(self, tk: Tokens, i: int) -> bool:
+        """Whether the cue word at ``i`` is used as a verb here."""
+        n = len(tk)
+        w = tk.lower[i]
         # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
-        q = _quote_at(self.quotes, tk.starts[i])
-        if q is not None:
-            return None
+        if _quote_at(self.quotes, tk.starts[i]) is not None:
+            return False
         # "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")
         if (
             i > 0
             and tk.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her")
-            and (tk.lower[i - 1] != "to" or not strong)
+            and (tk.lower[i - 1] != "to" or w not in lx.STRONG)
         ):
-            return None
-        # "Islamic State", "Trump Says": a capitalised cue word inside a sentence is a name or
-        # a headline, not a verb.
-        if i > 0 and tk.words[i][:1].isupper() and tk.words[i - 1] not in QUOTE_TOKENS:
-            return None
+            return False
+        # "Islamic State": a capitalised cue word inside a sentence is a name, not a verb,
+        # except in a title-case headline ("Mayor Says Bridge Is Safe").
+        if (
+            i > 0
+            and tk.words[i][:1].isupper()
+            and tk.words[i - 1] not in QUOTE_TOKENS
+            and not self.in_headline
+        ):
+            return False
         # Forms that are also nouns ("his home state", "the attacks") need a subject-like word
-        # right before them.
-        if w in lx.NOUN_LIKE and i > 0:
-            before = tk.words[i - 1]
-            if not (
-                before[:1].isupper()
-                or before.lower() in lx.PERSONAL_PRONOUNS
-                or before.lower() in lx.CUE_MODIFIERS
-                or before.lower() in lx.PLURAL_SUBJECTS
-            ):
-                return None
-        cue_end = i + 1
-        particles = lx.PARTICLES.get(w)
-        if particles and cue_end < n and tk.lower[cue_end] in particles:
-            cue_end += 1
-        m = _cue_modifiers_before(tk, i, 0)
-        cue = (tk.starts[m], tk.ends[cue_end - 1])
-        before_cue = _skip_time_before(tk, m, 0)
+        # right before them, unless "that" follows ("X, a historian, notes that ...").
+        if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or tk.lower[i + 1] != "that"):
+            before = tk.lower[i - 1]
+            return (
+                tk.words[i - 1][:1].isupper()
+                or before in lx.PERSONAL_PRONOUNS
+                or before in lx.CUE_MODIFIERS
+                or before in lx.PLURAL_SUBJECTS
+                or before in lx.EVIDENCE_NOUNS
+            )
+        return True
 
-        # --- inverted: "C, said X[, apposition]." / "“C,” said X."
+    def _shape_without_subject(self, tk: Tokens, c: "_Cue", ss: int, se: int, prev):
+        """Shapes whose source is not a subject right before the cue; ``_NO_SHAPE`` if none.
+
+        "C, said X." (inverted), ", saying C" (participle), "X declined ... but said C"
+        (compound), "The plan was endorsed by X" (passive), "Lee, who said C, ..." (relative).
+        """
+        n = len(tk)
+        w, m, cue = c.w, c.m, c.span
         if (
             w in lx.INVERTIBLE
             and w not in lx.LISTENER_VERBS
-            and m > 0
-            and (tk.words[m - 1] == "," or tk.words[m - 1] in QUOTE_TOKENS)
-            and cue_end < n
-        ) and (tk.words[m - 1] == "," or _closes_quote(tk.ends[m - 1], self.quotes)):
-            src = self._source_after(tk, cue_end, n)
-            if src is not None and m - 1 >= 1:
-                content = self._content_before(tk, m - 1, ss)
-                if content is not None:
-                    return self._mk(content, src, cue, ss, se)
-
-        # --- ", adding/citing/saying ...": a participle continuing the previous attribution
+            and m > 1
+            and c.end < n
+            and (tk.words[m - 1] == "," or _closes_quote(tk.ends[m - 1], self.quotes))
+        ):
+            src = self._source_after(tk, c.end, n)
+            content = self._content_before(tk, m - 1, ss) if src is not None else None
+            if content is not None:
+                return self._mk(content, src, cue, ss, se)
+        after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
         if w.endswith("ing") and m > 0 and tk.words[m - 1] == ",":
-            if prev is None or prev.source is None:
-                return None
-            return self._mk((tk.ends[cue_end - 1], se), prev.source, cue, ss, se)
+            # ", adding ...": the previous cue's source or the sentence's subject
+            source = self._compound(tk, m - 1, prev)
+            return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
+        if c.start > 1 and tk.lower[c.start - 1] in ("and", "but"):
+            source = self._compound(tk, c.start - 1, prev)
+            return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
+        if _passive_cue(tk, m, c.i) and w not in lx.LISTENER_VERBS:
+            att = self._passive_verb(tk, c.start, c.end, cue, ss, se)
+            if att is not None:
+                return att
+        if c.start > 1 and tk.lower[c.start - 1] == "who":
+            # the relative pronoun is the source, as in PolNeAR
+            source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
+            return self._relative_content(tk, c.end, source, cue, ss, se)
+        return _NO_SHAPE
 
-        # --- "X declined to comment but said C": the second verb of a compound predicate
-        if before_cue > 1 and tk.lower[before_cue - 1] in ("and", "but"):
-            source = self._compound(tk, before_cue - 1, prev)
-            if source is None:
-                return None
-            after = _listener_end(tk, cue_end, n) if w in lx.LISTENER_VERBS else cue_end
-            return self._forward(tk, after, source, cue, ss, se)
-
-        # --- "Ann Lee, who said C, ...": the relative pronoun is the source (as in PolNeAR)
-        if before_cue > 1 and tk.lower[before_cue - 1] == "who":
-            source = (tk.starts[before_cue - 1], tk.ends[before_cue - 1])
-            return self._relative_content(tk, cue_end, source, cue, ss, se)
-
-        # --- "C, X said [adjuncts]." / "“C,” X said."
-        subj = _subject_before(tk, before_cue, 0)
+    def _shape_with_subject(self, tk: Tokens, c: "_Cue", ss: int, se: int):
+        """Shapes with the subject before the cue as source: "C, X said.", "“C,” X said.",
+        "which critics said ...", and forward "X said (that) C" / "X told Y C" / "X said:"."""
+        n = len(tk)
+        w, cue = c.w, c.span
+        strong = w in lx.STRONG
+        subj = _subject_before(tk, c.start, 0)
         if subj is None:
             return None
         a, b = subj
-        if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
-            # "the rule, which critics said was unfair, ...": the rest of the relative clause
-            if self._plausible_subject(tk, a, b, strong):
-                source = (tk.starts[a], tk.ends[b - 1])
-                return self._relative_content(tk, cue_end, source, cue, ss, se)
         if not self._plausible_subject(tk, a, b, strong):
             return None
         source = (tk.starts[a], tk.ends[b - 1])
-        after = cue_end
-        if w in lx.LISTENER_VERBS:
-            after = _listener_end(tk, cue_end, n)
-        if (
-            w in lx.INVERTIBLE
-            and a > 0
-            and (tk.words[a - 1] in (",", "—", "–") or tk.words[a - 1] in QUOTE_TOKENS)
-            and _tail_is_adjunct(tk, after, n)
-        ):
-            content = self._content_before(tk, a - 1, ss)
-            if content is not None:
-                if (
-                    after + 2 < n
-                    and tk.words[after] == ","
-                    and not tk.lower[after + 1].endswith("ing")
-                    and tk.lower[after + 1] not in ("a", "an", "the", "who")
-                ):
-                    # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
-                    content = (content[0], se)
-                return self._mk(content, source, cue, ss, se)
-        if a == 0 and w in lx.INVERTIBLE and _short_adjunct_tail(tk, after, n):
-            # '“Why not?” Jane Doe said.': the splitter ends a sentence after '?”' or '!”'
-            # followed by a capital, so the quotation sits just before this sentence.
-            q = self._exclaimed_quote_before(ss)
-            if q is not None:
-                return self._mk(q, source, cue, ss, se)
+        if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
+            # "the rule, which critics said was unfair, ...": the rest of the relative clause
+            return self._relative_content(tk, c.end, source, cue, ss, se)
+        after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
+        if w in lx.INVERTIBLE and _tail_is_adjunct(tk, after, n):
+            att = self._inverted_with_subject(tk, a, after, source, cue, ss, se)
+            if att is not None:
+                return att
         if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
             prev = tk.lower[a - 1]
             if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS:
                 return None
+        return self._forward(tk, after, source, cue, ss, se, w)
 
-        # --- forward: "X said (that) C" / "X told Y (that) C" / "X said: “C”"
-        return self._forward(tk, after, source, cue, ss, se)
+    def _inverted_with_subject(self, tk: Tokens, a: int, after: int, source, cue, ss, se):
+        """ "C, X said [adjunct]." with the subject X at ``a``; or '“Why?” X said.' after a
+        quotation that the splitter left in the previous sentence."""
+        n = len(tk)
+        if a == 0:
+            # the splitter ends a sentence after '?”' or '!”' followed by a capital
+            q = self._exclaimed_quote_before(ss) if _short_adjunct_tail(tk, after, n) else None
+            return None if q is None else self._mk(q, source, cue, ss, se)
+        if not (tk.words[a - 1] in (",", "—", "–") or tk.words[a - 1] in QUOTE_TOKENS):
+            return None
+        content = self._content_before(tk, a - 1, ss)
+        if content is None:
+            return None
+        if (
+            after + 2 < n
+            and tk.words[after] == ","
+            and not tk.lower[after + 1].endswith("ing")
+            and tk.lower[after + 1] not in ("a", "an", "the", "who")
+        ):
+            # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
+            content = (content[0], se)
+        return self._mk(content, source, cue, ss, se)
 
-    def _forward(self, tk: Tokens, after: int, source, cue, ss: int, se: int):
-        """Content after the cue: to the end of the sentence, or to a second verb of the same
-        subject ("declined to comment but said ..."), or the quotation after "X said:"."""
+    def _forward(self, tk: Tokens, after: int, source, cue, ss: int, se: int, verb: str = ""):
+        """Content after the cue: to the end of the sentence or clause (``_forward_end``), or
+        the quotation after "X said:"."""
         n = len(tk)
         if after >= n or all(tk.words[k] in ".:!?,;" for k in range(after, n)):
             # "X said:" then the quotation (or paragraph) that follows.
@@ -678,11 +905,70 @@ class SentenceAnalyser:
             if nxt is None:
                 return None
             return self._mk(nxt, source, cue, ss, se)
-        end = se
-        k = self._compound_break(tk, after + 1, n)
-        if k is not None:
-            end = tk.starts[k - 1] if tk.words[k - 1] == "," else tk.starts[k]
+        k = self._forward_end(tk, after, verb)
+        end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _forward_end(self, tk: Tokens, after: int, verb: str) -> int:
+        """Token index where the content of a forward cue ends (``len(tk)``: the sentence end).
+
+        Ends: a semicolon; a second cue verb of the same subject ("declined to comment but
+        said ..."); a quotation closed by a comma ('said "A," but in fact ...'); and, for verbs
+        whose object is a noun phrase ("called the plan a disgrace in a tweet"), the first
+        comma, adjunct preposition or "and" + verb after that phrase.
+        """
+        n = len(tk)
+        k = self._compound_break(tk, after + 1, n)
+        stop = n if k is None else (k - 1 if tk.words[k - 1] == "," else k)
+        if tk.words[after] in QUOTE_TOKENS:
+            q = _quote_at(self.quotes, tk.starts[after])
+            if q is not None and self.text[q[0] : q[1]].rstrip("”\"' ")[-1:] == ",":
+                j = after
+                while j < stop and tk.starts[j] < q[1]:
+                    j += 1
+                return j
+        object_np = verb not in lx.CLAUSE_VERBS and tk.lower[after] not in lx.CLAUSE_OPENERS
+        for j in range(after + 1, stop):
+            w = tk.lower[j]
+            if w not in (";", ",", "—", "–", "and") and (not object_np or w not in lx.ADJUNCTS):
+                continue
+            if _quote_at(self.quotes, tk.starts[j]) is not None:
+                continue
+            if w == ";":
+                return j
+            if object_np and (w != "and" or (j + 1 < stop and _verb_like(tk.lower[j + 1]))):
+                return j
+        return stop
+
+    def _passive_verb(self, tk: Tokens, j: int, after: int, cue, ss: int, se: int):
+        """The subject before the auxiliary is the content; the agent after "by", if any, is
+        the source. With "to" the infinitive belongs to the content too ("X is expected to
+        win": both pieces, here one span)."""
+        subj = _subject_before(tk, j, 0)
+        if subj is None:
+            return None
+        a, b = subj
+        if b - a == 1 and tk.lower[a] in ("it", "there", "that", "this", "which", "who"):
+            return None
+        n = len(tk)
+        if after < n and tk.lower[after] == "to":
+            return self._mk((tk.starts[a], se), None, cue, ss, se)
+        source = None
+        if after + 1 < n and tk.lower[after] == "by":
+            k = after + 1
+            while k < n and tk.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
+                if k > after + 1 and tk.lower[k] in lx.PREPOSITIONS and tk.lower[k] != "of":
+                    break
+                k += 1
+            if k > after + 1:
+                source = (tk.starts[after + 1], tk.ends[k - 1])
+        elif (
+            after < n
+            and tk.words[after] not in (".", ",", ";")
+            and tk.lower[after] not in (lx.PREPOSITIONS)
+        ):
+            return None  # "was told the plan ...": an object follows, not a passive
+        return self._mk((tk.starts[a], tk.ends[b - 1]), source, cue, ss, se)
 
     def _relative_content(self, tk: Tokens, after: int, source, cue, ss: int, se: int):
         """Content of a cue inside a relative clause: up to the clause's end (a comma, dash or
@@ -690,7 +976,7 @@ class SentenceAnalyser:
         n = len(tk)
         k = after
         while k < n:
-            if tk.words[k] in (",", ";", "—", "–") and _quote_at(self.quotes, tk.starts[k]) is None:
+            if tk.words[k] in _CLAUSE_MARKS and _quote_at(self.quotes, tk.starts[k]) is None:
                 break
             k += 1
         if k == after:
@@ -715,7 +1001,7 @@ class SentenceAnalyser:
         """Source of a verb after "and"/"but" at ``k``: the previous cue's source in the same
         sentence, otherwise the noun phrase opening the sentence ("The court disagreed and
         said ...")."""
-        if prev is not None and prev.source is not None and prev.cue[1] <= tk.starts[k]:
+        if prev is not None and prev.source and prev.cue and prev.cue[1] <= tk.starts[k]:
             return prev.source
         span = _initial_subject(tk, k)
         if span is None:
@@ -730,7 +1016,8 @@ class SentenceAnalyser:
             return False
         if not strong:
             # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
-            if b - a > 12:
+            head = next((k for k in range(a, b) if tk.words[k] in (",", "-", "—", "–")), b)
+            if head - a > 12:  # an appositive after the name does not count
                 return False
             if not (
                 first[:1].isupper()
@@ -746,14 +1033,22 @@ class SentenceAnalyser:
         if i >= n:
             return None
         first = tk.words[i]
-        if not (first[:1].isupper() or tk.lower[i] in ("the", "a", "an", "one", "another")):
+        if not (
+            first[:1].isupper()
+            or tk.lower[i] in ("the", "a", "an", "one", "another")
+            # "said former Ohio governor Jim Dane": a lower-case title before a name
+            or (
+                tk.lower[i] not in lx.PREPOSITIONS
+                and any(w[:1].isupper() for w in tk.words[i + 1 : i + 4])
+            )
+        ):
             return None
         k = i
         seen_comma = False
         lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
         while k < n:
             wk = tk.words[k]
-            if wk in (".", "!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS:
+            if wk in ("!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS or _final_dot(tk, k):
                 break
             if wk == "(":
                 # "said Jane Doe (D-Ohio)": keep a short parenthesis with the name
@@ -763,7 +1058,10 @@ class SentenceAnalyser:
                 k = close + 1
                 continue
             if wk == ",":
-                # an apposition after the name: "said Jane Doe, a spokeswoman for X"
+                # an apposition after the name: "said Jane Doe, a spokeswoman for X" (but not
+                # "said Jo Lee, who added that ...": that clause is an attribution of its own)
+                if _relative_cue(tk, k + 1):
+                    break
                 if k + 1 < n and (
                     tk.lower[k + 1] in ("a", "an", "the", "who", "which", "whose")
                     or tk.words[k + 1][:1].isupper()
@@ -779,22 +1077,24 @@ class SentenceAnalyser:
                 break
             if not seen_comma:
                 lowercase += not wk[:1].isupper()
-                if low in _FINITE or low == "to" or lowercase >= 6:
+                if low in _FINITE or low == "to" or lowercase >= 8:
                     return None  # "..., said the records were lost": a clause, not a name
             k += 1
-        if k == i or k - i > 30:
-            return None
-        # The source runs to the end of the sentence ("..., said Jane Doe, a spokeswoman."),
-        # apart from closing punctuation or a trailing adjunct ("said X on Tuesday").
-        if (
-            k < n
-            and tk.words[k] not in (".", "!", "?", ",")
-            and tk.words[k] not in QUOTE_TOKENS
-            and tk.lower[k] not in lx.PREPOSITIONS
-            and tk.lower[k] not in ("who", "whose")
-        ):
+        if k == i or k - i > 30 or not self._ends_source(tk, k):
             return None
         return tk.starts[i], tk.ends[k - 1]
+
+    def _ends_source(self, tk: Tokens, k: int) -> bool:
+        """Token ``k`` may follow an inverted source: the source runs to the end of the
+        sentence ("..., said Jane Doe, a spokeswoman."), apart from closing punctuation or a
+        trailing adjunct ("said X on Tuesday")."""
+        if k >= len(tk):
+            return True
+        w = tk.words[k]
+        if w in QUOTE_TOKENS:
+            # '..., said Ms. Lee's letter “was late”': a clause, not a name
+            return not _opens_quote(tk.starts[k], self.quotes)
+        return w in (".", "!", "?", ",") or tk.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")
 
     def _content_before(self, tk: Tokens, k: int, ss: int) -> tuple[int, int] | None:
         """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
@@ -803,11 +1103,21 @@ class SentenceAnalyser:
             end = tk.ends[k - 1]
         # quotation ending here: the whole quotation, however many sentences it spans
         q = _quote_at(self.quotes, end - 1)
-        if q is not None and q[1] >= end - 1 and (q[0] <= ss or not self.text[ss : q[0]].strip()):
+        # Only the quotation when the reporter's words before it end in ":" or ","
+        # ('In her speech she urged calm: "Stay home," Lee said.')
+        lead = self.text[ss : q[0]].rstrip() if q is not None else ""
+        if q is not None and q[1] >= end - 1 and (q[0] <= ss or lead[-1:] in ("", ":", ",")):
             return q[0], max(end, q[1])
         if k < 2:
             return None
-        return ss, end
+        # The content starts after a dash, colon or semicolon before it: "He had a rally that
+        # night - and the permit, his aide said, was hard to get."
+        start = ss
+        for j in range(k - 1, 0, -1):
+            if tk.words[j] in _CLAUSE_BREAKS and _quote_at(self.quotes, tk.starts[j]) is None:
+                start = tk.ends[j]
+                break
+        return start, end
 
     def _exclaimed_quote_before(self, ss: int) -> tuple[int, int] | None:
         """A quotation ending in '?' or '!' directly before ``ss`` on the same line."""
@@ -831,6 +1141,11 @@ class SentenceAnalyser:
             if q is not None:
                 return q
         return None
+
+
+def _opens_quote(start: int, quotes: list[tuple[int, int]]) -> bool:
+    q = _quote_at(quotes, start)
+    return q is not None and q[0] == start
 
 
 def _closes_quote(end: int, quotes: list[tuple[int, int]]) -> bool:
@@ -870,14 +1185,15 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
     Reporters attribute a long quotation once, after its first sentence: '“A,” she said. “B. C.”'
     The speaker of B and C is the same, and PolNeAR annotates them as one content.
     """
-    starts = [a.start for a in atts]
     for idx, att in enumerate(atts):
         if att.kind != "direct" or att.cue is None or att.cue[0] < att.end:
             continue
         if text[att.end - 1] not in "”\"'":
             continue
-        nxt_start = starts[idx + 1] if idx + 1 < len(starts) else len(text)
         pos = att.sentence[1]
+        # The next attribution after this sentence ('“A,” said X, referring to Y. “B.”': the
+        # participle's attribution inside the sentence does not stop the quotation).
+        nxt_start = next((a.start for a in atts[idx + 1 :] if a.start >= pos), len(text))
         for _ in range(4):  # a few quotations at most
             j = pos
             newlines = 0

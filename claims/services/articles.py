@@ -1,6 +1,7 @@
 """Articles: submitting them, queueing their extraction, and applying its result."""
 
 import hashlib
+import json
 import logging
 import re
 from datetime import timedelta
@@ -141,14 +142,30 @@ def _normal_name(name):
     return " ".join(name.casefold().split())
 
 
+def _source_by_alias(key):
+    """A source that has `key` among its aliases (e.g. the name of a source merged into it)."""
+    # The database narrows by text (JSON may store non-ASCII escaped); Python decides.
+    needle = key.split()[-1] if key.split() else key
+    escaped = json.dumps(needle)[1:-1]
+    candidates = Source.objects.filter(
+        Q(aliases__icontains=needle) | Q(aliases__icontains=escaped)
+    ).only("pk", "name", "aliases", "normalized_name", "kind")
+    for source in candidates[:50]:
+        if any(_normal_name(alias) == key for alias in source.aliases):
+            return source
+    return None
+
+
 def _source_for(name, kind, alias, cache):
     key = _normal_name(name)[:300]
     source = cache.get(key)
     if source is None:
+        source = Source.objects.filter(normalized_name=key).first() or _source_by_alias(key)
+    if source is None:
         source, _ = Source.objects.get_or_create(
             normalized_name=key, defaults={"name": name[:300], "kind": kind or Source.Kind.PERSON}
         )
-        cache[key] = source
+    cache[key] = source
     if alias and _normal_name(alias) != key and alias not in source.aliases:
         source.aliases = [*source.aliases, alias[:300]]
         source.save(update_fields=["aliases"])
@@ -238,11 +255,21 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION):
 
 
 def stale_queued_articles():
-    cutoff = timezone.now() - timedelta(seconds=settings.STALE_QUEUED_SECONDS)
-    return Article.objects.filter(status=Article.Status.QUEUED).filter(
-        Q(enqueued_at__isnull=True, created_at__lt=timezone.now() - timedelta(seconds=10))
+    """Articles queued too long (broker down), or left `processing` by a worker that died.
+
+    A worker killed mid-task (OOM, machine lost) leaves its message unacknowledged: Redis gives it
+    back only after the visibility timeout, the filesystem broker never does. Re-enqueueing is
+    safe because the task is idempotent.
+    """
+    now = timezone.now()
+    cutoff = now - timedelta(seconds=settings.STALE_QUEUED_SECONDS)
+    processing_cutoff = now - timedelta(seconds=settings.STALE_PROCESSING_SECONDS)
+    queued = Q(status=Article.Status.QUEUED) & (
+        Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=10))
         | Q(enqueued_at__lt=cutoff)
     )
+    abandoned = Q(status=Article.Status.PROCESSING, updated_at__lt=processing_cutoff)
+    return Article.objects.filter(queued | abandoned)
 
 
 def requeue_stale_articles():
@@ -253,7 +280,39 @@ def requeue_stale_articles():
             stale_queued_articles().select_for_update(skip_locked=True).values_list("pk", flat=True)
         )
         # Claim them first, so another sweeper running at the same time skips them.
-        Article.objects.filter(pk__in=ids).update(enqueued_at=timezone.now())
+        Article.objects.filter(pk__in=ids).update(
+            status=Article.Status.QUEUED, enqueued_at=timezone.now(), updated_at=timezone.now()
+        )
+    for article_id in ids:
+        count += publish_extraction(article_id)
+    return count
+
+
+def outdated_articles(version=EXTRACTOR_VERSION):
+    """Processed articles whose claims came from another extractor version."""
+    return Article.objects.filter(status=Article.Status.READY).exclude(extractor_version=version)
+
+
+def requeue_outdated_articles(version=EXTRACTOR_VERSION):
+    """Queue every outdated article once; safe when many workers start at the same moment.
+
+    Rows are taken with SKIP LOCKED and moved to `queued` in the same transaction, so a second
+    caller finds nothing left to take. Re-extraction keeps claims with human work.
+    """
+    with transaction.atomic():
+        ids = list(
+            outdated_articles(version)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Article.objects.filter(pk__in=ids, status=Article.Status.READY).update(
+            status=Article.Status.QUEUED,
+            progress=0,
+            error_message="",
+            attempts=0,
+            enqueued_at=timezone.now(),
+        )
+    count = 0
     for article_id in ids:
         count += publish_extraction(article_id)
     return count

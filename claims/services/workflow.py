@@ -9,9 +9,10 @@ from typing import NamedTuple
 from django.db import transaction
 from django.db.models import Q
 
-from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence
+from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notification
 from claims.permissions import EDITOR, FACT_CHECKER, role_of, user_can
 from claims.services.errors import StaleClaimError, WorkflowError, require
+from claims.services.notifications import notify
 
 State = Claim.State
 
@@ -91,6 +92,28 @@ def assign_claim(claim, assignee, *, actor, expected_version=None):
             _record(claim, actor, ClaimEvent.Action.STATE, State.ASSIGNED, State.NEW)
         _save(claim, *fields)
         _record(claim, actor, ClaimEvent.Action.ASSIGNED, before or "", assignee or "")
+        notify(assignee, claim, Notification.Kind.ASSIGNED, actor=actor)
+    return claim
+
+
+def set_schedule(claim, *, actor, due_date, priority, expected_version=None):
+    """Set a claim's due date and priority (editors)."""
+    require(actor, "assign", "Only editors can set due dates and priorities.")
+    with transaction.atomic():
+        claim = _lock(claim, expected_version)
+        before = (claim.due_date, claim.get_priority_display())
+        claim.due_date, claim.priority = due_date, priority
+        after = (claim.due_date, claim.get_priority_display())
+        if after == before:
+            return claim
+        _save(claim, "due_date", "priority")
+        _record(
+            claim,
+            actor,
+            ClaimEvent.Action.SCHEDULED,
+            f"due {before[0] or 'never'}, {before[1].lower()} priority",
+            f"due {after[0] or 'never'}, {after[1].lower()} priority",
+        )
     return claim
 
 
@@ -151,6 +174,11 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
             fields.append("assignee")
         _save(claim, *fields)
         _record(claim, actor, ClaimEvent.Action.STATE, before, target, reason.strip())
+        if action == "send_back":
+            to = claim.assignee or claim.proposed_by
+            notify(to, claim, Notification.Kind.SENT_BACK, actor=actor, text=reason.strip())
+        elif action == "approve":
+            notify(claim.proposed_by, claim, Notification.Kind.APPROVED, actor=actor)
     return claim
 
 
@@ -262,16 +290,3 @@ def add_comment(claim, *, actor, text):
     if not text.strip():
         raise WorkflowError("The comment is empty.")
     return _record(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())
-
-
-def bulk_apply(claims, operation):
-    """Apply `operation(claim)` to each claim; returns (done, [refusal messages])."""
-    done, refused = 0, []
-    for claim in claims:
-        try:
-            operation(claim)
-        except WorkflowError as exc:
-            refused.append(f"Claim {claim.pk}: {exc}")
-        else:
-            done += 1
-    return done, refused

@@ -7,6 +7,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from claims import selectors, services
@@ -24,7 +25,12 @@ def _require(request, action):
 
 
 @require_GET
+@vary_on_headers("HX-Request", "HX-Target")
 def dashboard(request):
+    if request.htmx and request.htmx.target == "processing":
+        # The live "articles in progress" card polls only its own two queries.
+        context = selectors.processing_articles()
+        return render(request, "claims/dashboard.html#processing", context)
     return render(request, "claims/dashboard.html", selectors.dashboard(request.user))
 
 

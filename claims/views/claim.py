@@ -3,6 +3,9 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import selectors, services
@@ -11,18 +14,35 @@ from claims.forms import (
     CommentForm,
     EvidenceForm,
     LinkEvidenceForm,
+    ScheduleForm,
     TransitionForm,
     VerdictForm,
 )
-from claims.models import Claim, ClaimEvidence
+from claims.models import Claim, ClaimEvidence, Verdict
 from claims.permissions import user_can
-from claims.services import StaleClaimError, WorkflowError
+from claims.services import StaleClaimError, WorkflowError, claimreview
 
 
 def _claim_panel_context(request, claim, **forms):
     user = request.user
-    version = {"version": claim.version}
+    # "seen" lets a refused save list what others changed since this page was rendered.
+    version = {"version": claim.version, "seen": timezone.now()}
+    verdicts = list(Verdict.objects.all())  # one query for the form's menu and the scale
+    verdict_form = VerdictForm(
+        initial={**version, "verdict": claim.verdict_id, "summary": claim.verdict_summary}
+    )
+    verdict_form.fields["verdict"].widget.choices = [
+        ("", "Choose…"),
+        *((v.pk, v.label) for v in verdicts),
+    ]
     context = {
+        "seen": version["seen"].isoformat(),
+        "verdict_scale": claimreview.scale_of(verdicts),
+        "today": timezone.localdate(),
+        "can_schedule": user_can(user, "assign"),
+        "schedule_form": ScheduleForm(
+            initial={**version, "due_date": claim.due_date, "priority": claim.priority}
+        ),
         "claim": claim,
         "context": selectors.claim_context(claim),
         "actions": services.allowed_actions(claim, user),
@@ -36,9 +56,7 @@ def _claim_panel_context(request, claim, **forms):
         and (user_can(user, "assign") or claim.assignee_id == user.pk),
         "can_comment": user_can(user, "comment"),
         "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
-        "verdict_form": VerdictForm(
-            initial={**version, "verdict": claim.verdict_id, "summary": claim.verdict_summary}
-        ),
+        "verdict_form": verdict_form,
         "evidence_form": EvidenceForm(),
         "link_form": LinkEvidenceForm(claim=claim),
         "comment_form": CommentForm(),
@@ -54,20 +72,45 @@ def claim_detail(request, pk):
         claim = selectors.claim_for_page(pk)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
-    return render(request, "claims/claim_detail.html", _claim_panel_context(request, claim))
+    context = _claim_panel_context(request, claim)
+    if "tab" in request.GET:  # opened from the queue: walk it with its filters kept
+        query = selectors.QueueQuery.from_params(request.GET)
+        context["nav"] = selectors.queue_neighbours(request.user, query, claim.pk)
+        context["queue_params"] = request.GET.urlencode()
+    return render(request, "claims/claim_detail.html", context)
+
+
+@require_GET
+def next_in_my_queue(request):
+    """The next claim waiting for me (key `e`), after the one I am on."""
+    after = request.GET.get("after", "")
+    claim = selectors.next_claim_for(request.user, int(after) if after.isdigit() else None)
+    if claim is None:
+        messages.info(request, "Nothing else is waiting in your queue.")
+        return redirect(reverse("claim_queue") + "?tab=mine")
+    return redirect(reverse("claim_detail", args=[claim.pk]) + "?tab=mine")
 
 
 def _claim_response(request, pk, error=None, **forms):
-    """After a POST: the refreshed panel for htmx, or a redirect back to the claim page."""
+    """After a POST: the refreshed panel for htmx, or a redirect back to the claim page.
+
+    A refusal re-renders the page with the user's input in the forms, so nothing typed is lost;
+    when someone else saved first, it also lists what they changed and the forms take the
+    current version, so the user can apply their change again.
+    """
     if error:
-        messages.error(request, error)
-    if request.htmx or error:
-        # A refusal re-renders the page with the user's input in the forms: nothing typed is lost.
-        claim = selectors.claim_for_page(pk)
-        context = _claim_panel_context(request, claim, **forms)
-        template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
-        return render(request, template, context)
-    return redirect("claim_detail", pk=pk)
+        messages.error(request, str(error))
+    if not (request.htmx or error):
+        return redirect("claim_detail", pk=pk)
+    extra = {}
+    if isinstance(error, StaleClaimError):
+        forms = {name: _with_current_version(form, pk) for name, form in forms.items()}
+        seen = parse_datetime(request.POST.get("seen", ""))
+        extra["changes"] = selectors.events_since(pk, seen) if seen else []
+    claim = selectors.claim_for_page(pk)
+    context = {**_claim_panel_context(request, claim, **forms), **extra}
+    template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
+    return render(request, template, context)
 
 
 def _with_current_version(form, claim_pk):
@@ -92,7 +135,7 @@ def claim_transition(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc))
+        return _claim_response(request, pk, exc)
     return _claim_response(request, pk)
 
 
@@ -112,7 +155,7 @@ def claim_assign(request, pk):
             claim, assignee, actor=request.user, expected_version=form.cleaned_data.get("version")
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc))
+        return _claim_response(request, pk, exc)
     return _claim_response(request, pk)
 
 
@@ -132,10 +175,8 @@ def claim_propose(request, pk):
             summary=form.cleaned_data["summary"],
             expected_version=form.cleaned_data["version"],
         )
-    except StaleClaimError as exc:
-        return _claim_response(request, pk, str(exc), verdict_form=_with_current_version(form, pk))
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc), verdict_form=form)
+        return _claim_response(request, pk, exc, verdict_form=form)
     messages.success(request, "Verdict proposed: an editor will review it.")
     return _claim_response(request, pk)
 
@@ -151,7 +192,7 @@ def claim_add_evidence(request, pk):
     try:
         services.add_evidence(claim, actor=request.user, **form.cleaned_data)
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc), evidence_form=form)
+        return _claim_response(request, pk, exc, evidence_form=form)
     return _claim_response(request, pk)
 
 
@@ -169,7 +210,7 @@ def claim_link_evidence(request, pk):
             stance=form.cleaned_data["stance"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc))
+        return _claim_response(request, pk, exc)
     return _claim_response(request, pk)
 
 
@@ -181,7 +222,7 @@ def claim_unlink_evidence(request, pk, link_pk):
     try:
         services.unlink_evidence(link, actor=request.user)
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc))
+        return _claim_response(request, pk, exc)
     return _claim_response(request, pk)
 
 
@@ -194,5 +235,24 @@ def claim_comment(request, pk):
     try:
         services.add_comment(claim, actor=request.user, text=form.cleaned_data["text"])
     except WorkflowError as exc:
-        return _claim_response(request, pk, str(exc), comment_form=form)
+        return _claim_response(request, pk, exc, comment_form=form)
+    return _claim_response(request, pk)
+
+
+@require_POST
+def claim_schedule(request, pk):
+    claim = get_object_or_404(Claim, pk=pk)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(request, pk, "Give a valid date and priority.", schedule_form=form)
+    try:
+        services.set_schedule(
+            claim,
+            actor=request.user,
+            due_date=form.cleaned_data["due_date"],
+            priority=form.cleaned_data["priority"],
+            expected_version=form.cleaned_data["version"],
+        )
+    except WorkflowError as exc:
+        return _claim_response(request, pk, exc, schedule_form=form)
     return _claim_response(request, pk)

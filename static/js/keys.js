@@ -1,11 +1,16 @@
-// Keyboard shortcuts and the queue's select-all; works after htmx swaps (delegated listeners).
+// Keyboard shortcuts for people who live in the queue, and the queue's select-all.
+// Listeners are delegated on the document, so they keep working after htmx swaps.
 (function () {
   "use strict";
+  var focusedClaim = null; // the focused row and the ticked boxes survive a partial refresh
+  var ticked = {};
+
   function typing(event) {
     var el = event.target;
     return el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
   }
   function rows() { return Array.prototype.slice.call(document.querySelectorAll("tr.row")); }
+  function current() { return rows().findIndex(function (r) { return r.classList.contains("focused"); }); }
   function focusRow(index) {
     var all = rows();
     if (!all.length) return;
@@ -13,8 +18,12 @@
     all.forEach(function (r) { r.classList.remove("focused"); });
     all[index].classList.add("focused");
     all[index].scrollIntoView({ block: "nearest" });
+    focusedClaim = all[index].dataset.claim;
   }
-  function current() { return rows().findIndex(function (r) { return r.classList.contains("focused"); }); }
+  function csrfToken() {
+    var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+    return headers["x-csrftoken"];
+  }
   function updateCount() {
     var out = document.getElementById("selected-count");
     if (out) {
@@ -22,26 +31,66 @@
       out.textContent = n ? n + " selected" : "";
     }
   }
+  function refreshQueue() {
+    window.htmx.ajax("GET", window.location.href, { target: "#queue-results", select: "#queue-results", swap: "outerHTML" });
+  }
+  function assignToMe(row) {
+    var body = new URLSearchParams({ take: "1", version: row.dataset.version });
+    fetch(row.dataset.takeUrl, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "X-CSRFToken": csrfToken(), "HX-Request": "true" }
+    }).then(refreshQueue);
+  }
+  function toggleHelp() {
+    var help = document.getElementById("kbd-help");
+    if (help) help.hidden = !help.hidden;
+  }
+
+  function remember() {
+    ticked = {};
+    document.querySelectorAll('input[name="claims"]:checked').forEach(function (box) { ticked[box.value] = true; });
+    updateCount();
+  }
   document.addEventListener("change", function (event) {
     if (event.target.id === "select-all") {
       document.querySelectorAll('input[name="claims"]').forEach(function (box) { box.checked = event.target.checked; });
     }
+    remember();
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll('input[name="claims"]').forEach(function (box) { box.checked = !!ticked[box.value]; });
     updateCount();
+    if (focusedClaim === null) return;
+    var index = rows().findIndex(function (r) { return r.dataset.claim === focusedClaim; });
+    if (index >= 0) focusRow(index);
   });
   document.addEventListener("keydown", function (event) {
     if (typing(event) || event.ctrlKey || event.metaKey || event.altKey) return;
     var i = current();
+    var row = i >= 0 ? rows()[i] : null;
     if (event.key === "j") { focusRow(i + 1); }
     else if (event.key === "k") { focusRow(i - 1); }
-    else if ((event.key === "o" || event.key === "Enter") && i >= 0) { window.location = rows()[i].dataset.url; }
-    else if (event.key === "x" && i >= 0) {
-      var box = rows()[i].querySelector('input[name="claims"]');
-      if (box) { box.checked = !box.checked; updateCount(); }
+    else if ((event.key === "o" || (event.key === "Enter" && event.target === document.body)) && row) {
+      window.location = row.dataset.url;
+    }
+    else if (event.key === "x" && row) {
+      var box = row.querySelector('input[name="claims"]');
+      if (box) { box.checked = !box.checked; remember(); }
+    }
+    else if (event.key === "a" && row) { assignToMe(row); }
+    else if (event.key === "e") {
+      var next = document.getElementById("next-mine");
+      if (!next) return;
+      window.location = next.href;
     }
     else if (event.key === "/") {
       var search = document.getElementById("q");
-      if (search) { event.preventDefault(); search.focus(); }
+      if (!search) return;
+      search.focus();
     }
+    else if (event.key === "?") { toggleHelp(); }
+    else if (event.key === "Escape") { var help = document.getElementById("kbd-help"); if (help) help.hidden = true; return; }
     else { return; }
+    event.preventDefault();
   });
 })();

@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.conftest import restore_reference_data
+
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -32,6 +34,12 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Browser tests run on a flushed database: put the roles and verdicts back first."""
+    restore_reference_data()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ def test_upload_extract_assign_check_and_approve(
     # The article page polls while the worker extracts, then shows the claims without a reload.
     editor.wait_for_url("**/articles/*/")
     expect(editor.locator(".claim-side .claim-list li a").first).to_be_visible(timeout=60_000)
-    expect(editor.locator("#article-live")).not_to_have_attribute("hx-trigger", "every 1s")
+    expect(editor.locator("#article-live")).not_to_have_attribute("hx-trigger", "every 500ms")
     article = Article.objects.get()
     assert article.status == Article.Status.READY
     dmitriev = editor.locator(".claim-side a", has_text="the prospect of another exchange")

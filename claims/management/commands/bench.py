@@ -1,0 +1,338 @@
+"""Benchmark the desk at scale: queue pages beside the Django admin, pages, export, extraction.
+
+Run through `make bench` (PostgreSQL, production settings, Redis for the worker figures):
+  1. builds the archive once (generate_archive) when the database holds fewer claims than asked;
+  2. times each page with the test client (server time: middleware, view, SQL, template),
+     many runs, p50 and p95, and counts its SQL queries; the admin changelist on the same data;
+  3. streams the CSV export (time, and peak Python memory with tracemalloc);
+  4. extraction throughput in one process, then upload → claims in the database with warm
+     Celery workers on Redis (1 and 2 workers);
+  5. prints one table and writes VAR_DIR/bench.json.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+
+from claims import extraction, selectors, services
+from claims.management.commands.generate_archive import MARK, busy_claim, long_article
+from claims.models import Article, Claim, Source, Verdict
+from claims.pagination import encode_cursor, sort_keys
+
+ADMIN_CHANGELIST = "/admin/claims/claim/"
+TARGET_P50_MS = {100_000: 30, 1_000_000: 60}
+
+
+class Command(BaseCommand):
+    help = "Measure the queue, pages, export and extraction on a generated archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--claims", type=int, default=100_000)
+        parser.add_argument("--runs", type=int, default=30, help="Timed runs per page.")
+        parser.add_argument("--skip-workers", action="store_true")
+
+    def handle(self, claims, runs, skip_workers, **options):
+        ensure_archive(claims, self.stdout)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        desk, admin, people = clients()
+        results = {"claims": Claim.objects.count(), "views": {}}
+        for name, url, admin_url, who in page_specs(people):
+            client = desk[who]
+            row = measure(client, url, runs)
+            row["admin_p50_ms"] = measure(admin, admin_url, runs)["p50_ms"] if admin_url else None
+            results["views"][name] = row
+            self.stdout.write(f"  {name}: {row}")
+        results["csv_export"] = measure_export(desk["editor"])
+        results["extraction"] = measure_extraction()
+        if skip_workers:
+            results["upload_to_claims_ms"] = None
+            results["workers"] = None
+        else:
+            results["upload_to_claims_ms"], results["workers"] = measure_workers(people["editor"])
+        print_table(results, self.stdout)
+        path = Path(settings.VAR_DIR) / "bench.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=2) + "\n")
+        self.stdout.write(f"Written to {path}")
+
+
+# --- Data and people ------------------------------------------------------------------------------
+
+
+def ensure_archive(claims, out):
+    have = Claim.objects.filter(article__content_hash__startswith=MARK).count()
+    if have < claims * 0.95 or have > claims * 1.1:
+        out.write(f"Generating an archive of {claims:,} claims (have {have:,})…")
+        call_command("generate_archive", articles=claims // 10, reset=True, stdout=out)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def clients():
+    """Logged-in test clients: an editor and a fact-checker of the desk, and a superuser."""
+    User = get_user_model()
+    boss, _ = User.objects.get_or_create(
+        username="gen-bench-admin", defaults={"is_staff": True, "is_superuser": True}
+    )
+    people = {
+        "editor": User.objects.get(username="gen-checker-01"),
+        "checker": User.objects.get(username="gen-checker-05"),
+        "admin": boss,
+    }
+    desk = {}
+    for role in ("editor", "checker"):
+        desk[role] = Client()
+        desk[role].force_login(people[role])
+    admin = Client()
+    admin.force_login(boss)
+    return desk, admin, people
+
+
+def deep_page_cursor(page=500):
+    """The cursor a reader holds after pressing Next 499 times (found once, not timed)."""
+    query = selectors.QueueQuery()
+    ordering = selectors.queue_order(query)
+    size = settings.QUEUE_PAGE_SIZE
+    row = Claim.objects.order_by(*ordering)[(page - 1) * size - 1]
+    return encode_cursor(row, sort_keys(Claim, ordering))
+
+
+def page_specs(people):
+    """(name, our URL, the admin's URL or None, who) for every measured page."""
+    checker = people["checker"]
+    false = Verdict.objects.get(slug="false")
+    source = Source.objects.filter(claims__isnull=False).order_by("pk").first()
+    article = Article.objects.filter(content_hash__startswith=MARK).order_by("pk").first()
+    queue = reverse("claim_queue")
+    specs = [
+        ("queue: first page", queue, ADMIN_CHANGELIST),
+        ("queue: filter state", queue + "?state=in_review", "?state__exact=in_review"),
+        ("queue: filter kind", queue + "?kind=direct", "?kind__exact=direct"),
+        ("queue: filter verdict", queue + f"?verdict={false.pk}",
+         f"?verdict__id__exact={false.pk}"),
+        ("queue: filter assignee", queue + f"?assignee={checker.pk}",
+         f"?assignee__id__exact={checker.pk}"),
+        ("queue: filter nobody", queue + "?assignee=none", "?assignee__isnull=True"),
+        ("queue: filter source", queue + f"?source={source.pk}", None),
+        ("queue: filter article", queue + f"?article={article.pk}", None),
+        ("queue: tab unassigned", queue + "?tab=unassigned", None),
+        ("queue: tab in review", queue + "?tab=in_review", "?state__exact=in_review"),
+        ("queue: search name", queue + "?q=Haddad", "?q=Haddad"),
+        ("queue: search topic", queue + "?q=tram+line", "?q=tram+line"),
+        ("queue: sort by score", queue + "?o=score", "?o=-7"),
+        ("queue: sort by date", queue + "?o=created", None),
+        ("queue: page 500", queue + f"?after={deep_page_cursor()}&page=500", "?p=500"),
+        ("queue: last page", queue + "?last=1", None),
+        ("queue: Mine tab", queue + "?tab=mine", f"?assignee__id__exact={checker.pk}"),
+        ("article: 5,000 words", long_article().get_absolute_url(), None),
+        ("claim: 20 evidence, 100 events", busy_claim().get_absolute_url(), None),
+        ("dashboard", reverse("dashboard"), None),
+        ("articles list", reverse("article_list"), None),
+        ("sources list", reverse("source_list"), None),
+        ("source page", source.get_absolute_url(), None),
+    ]  # fmt: skip
+    out = []
+    for name, url, admin_url in specs:
+        if admin_url and admin_url.startswith("?"):
+            admin_url = ADMIN_CHANGELIST + admin_url
+        out.append((name, url, admin_url, "checker" if "Mine" in name else "editor"))
+    return out
+
+
+# --- Measuring ------------------------------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def measure(client, url, runs, warmup=3):
+    """Server time of GET url (p50, p95 in ms) and its number of SQL queries."""
+    for _ in range(warmup):
+        response = client.get(url)
+        assert response.status_code == 200, f"{url} answered {response.status_code}"
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "queries": len(queries),
+    }
+
+
+def measure_export(client):
+    """The CSV export of every claim: seconds, and peak Python memory while streaming it."""
+    try:
+        url = reverse("claim_export_csv")
+    except NoReverseMatch:
+        return {"seconds": None, "peak_mb": None, "rows": None, "note": "no export URL"}
+    started = time.perf_counter()
+    rows = sum(chunk.count(b"\n") for chunk in _stream(client, url))
+    seconds = time.perf_counter() - started
+    tracemalloc.start()
+    for _ in _stream(client, url):
+        pass
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 2**20, 1), "rows": rows - 1}
+
+
+def _stream(client, url):
+    response = client.get(url, {"tab": "all"})
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    if response.streaming:
+        yield from response.streaming_content
+    else:
+        yield response.content
+
+
+def measure_extraction(sample=300):
+    """Extraction in this one process, over generated bodies and the seed article."""
+    bodies = list(
+        Article.objects.filter(content_hash__startswith=MARK)
+        .order_by("pk")
+        .values_list("body", flat=True)[:sample]
+    )
+    bodies += [p.read_text() for p in sorted((settings.BASE_DIR / "seeds").glob("*.txt"))]
+    started = time.perf_counter()
+    for body in bodies:
+        extraction.extract(body)
+    seconds = time.perf_counter() - started
+    kb = sum(len(body.encode()) for body in bodies) / 1024
+    return {"kb_per_s": round(kb / seconds, 1), "articles_per_s": round(len(bodies) / seconds, 1)}
+
+
+# --- Workers --------------------------------------------------------------------------------------
+
+
+def seed_text():
+    return sorted((settings.BASE_DIR / "seeds").glob("*.txt"))[0].read_text()
+
+
+def start_worker(name, log_dir):
+    """A Celery worker process on this run's queue; returns once it is ready."""
+    log = Path(log_dir) / f"bench-worker-{name}.log"
+    log.write_bytes(b"")
+    command = [
+        sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool=solo",
+        "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "-n", f"bench-{name}-{os.getpid()}@%h", "-Q", settings.CELERY_TASK_DEFAULT_QUEUE,
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while b" ready." not in log.read_bytes():
+        if process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError("The bench worker did not start:\n" + log.read_text())
+        time.sleep(0.1)
+    return process
+
+
+def stop_workers(processes):
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def submit_seed(user):
+    from django.db import transaction
+
+    text = seed_text()
+    with transaction.atomic():
+        article = services.submit_article(
+            user=user, body=text, headline="Bench upload", allow_duplicate=True
+        )
+    return article.pk
+
+
+def wait_ready(article_ids, timeout=120):
+    deadline = time.monotonic() + timeout
+    pending = set(article_ids)
+    while pending and time.monotonic() < deadline:
+        done = Article.objects.filter(pk__in=pending, status=Article.Status.READY)
+        pending -= set(done.filter(claims__isnull=False).values_list("pk", flat=True))
+        if pending:
+            time.sleep(0.01)
+    if pending:
+        raise RuntimeError(f"{len(pending)} uploads were not processed in {timeout} s")
+
+
+def measure_workers(user, uploads=20, batch=40):
+    """Upload → article ready with claims in the database (warm worker), and throughput."""
+    if not settings.CELERY_BROKER_URL.startswith("redis"):
+        return None, {"note": "needs CELERY_BROKER_URL=redis://…"}
+    log_dir = settings.VAR_DIR
+    workers = [start_worker("1", log_dir)]
+    created = []
+    try:
+        wait_ready([submit_seed(user)])  # warm the worker up
+        times = []
+        for _ in range(uploads):
+            started = time.perf_counter()
+            pk = submit_seed(user)
+            created.append(pk)
+            wait_ready([pk])
+            times.append((time.perf_counter() - started) * 1000)
+        latency = {"p50": round(statistics.median(times)), "p95": round(percentile(times, 0.95))}
+        throughput = {"1": _throughput(user, batch, created)}
+        workers.append(start_worker("2", log_dir))
+        throughput["2"] = _throughput(user, batch, created)
+    finally:
+        stop_workers(workers)
+        Article.objects.filter(headline="Bench upload").delete()
+    return latency, {"articles_per_s": throughput}
+
+
+def _throughput(user, batch, created):
+    started = time.perf_counter()
+    ids = [submit_seed(user) for _ in range(batch)]
+    created.extend(ids)
+    wait_ready(ids)
+    return round(batch / (time.perf_counter() - started), 1)
+
+
+# --- Report ---------------------------------------------------------------------------------------
+
+
+def print_table(results, out):
+    n = results["claims"]
+    target = TARGET_P50_MS.get(n) or (30 if n < 500_000 else 60)
+    out.write(f"\nClaims: {n:,}   (queue target: p50 ≤ {target} ms, ≤ 10 queries)\n")
+    out.write(f"{'view':32} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'admin p50':>10} "
+              f"{'ours/admin':>10}\n")  # fmt: skip
+    for name, row in results["views"].items():
+        admin = row["admin_p50_ms"]
+        ratio = f"{row['p50_ms'] / admin:.2f}" if admin else "—"
+        flag = " !" if name.startswith("queue") and row["p50_ms"] > target else ""
+        out.write(
+            f"{name:32} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['queries']:8} "
+            f"{admin if admin is not None else '—':>10} {ratio:>10}{flag}\n"
+        )
+    export = results["csv_export"]
+    out.write(f"\nCSV export: {export}\n")
+    out.write(f"Extraction (one process): {results['extraction']}\n")
+    out.write(f"Upload → claims in the database (ms): {results['upload_to_claims_ms']}\n")
+    out.write(f"Workers: {results['workers']}\n")

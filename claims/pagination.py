@@ -1,0 +1,334 @@
+"""Pages and counts that stay fast on a large table.
+
+Keyset pagination: a page is "the next N rows after this one" in the list's order, so page 500
+costs what page 1 costs (an index seek), where Django's Paginator reads and throws away every
+row before it (OFFSET). The boundary row's sort values travel in the URL as an opaque cursor.
+
+Counts: exact up to COUNT_THRESHOLD (counting stops there, so it reads at most that many rows);
+past it PostgreSQL's planner estimate is used and shown as such ("about 12k").
+"""
+
+import base64
+import binascii
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import F, Q
+
+COUNT_THRESHOLD = 1000
+# Plain ?page=N (no cursor) is served with OFFSET up to this page, which reads at most
+# this many pages of rows; further pages are reached with the cursors in the links.
+MAX_OFFSET_PAGE = 20
+ESTIMATE_CACHE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A row count, exact or estimated; it prints itself as the reader should see it."""
+
+    value: int
+    exact: bool = True
+
+    def __str__(self):
+        if self.exact:
+            return f"{self.value:,}"
+        return f"about {_round_for_people(self.value)}"
+
+    def __int__(self):
+        return self.value
+
+
+def _round_for_people(n):
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if n >= size:
+            value = n / size
+            return (
+                f"{value:.1f}".rstrip("0").rstrip(".") + suffix
+                if value < 10
+                else (f"{round(value)}{suffix}")
+            )
+    return str(n)
+
+
+# --- Counting -------------------------------------------------------------------------------------
+
+
+def count_many(querysets):
+    """Tallies for several querysets ({name: queryset}) in one bounded query (two past the cap)."""
+    if not querysets:
+        return {}
+    parts, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = _capped(queryset).query.sql_with_params()
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
+        params.extend(part_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), params)
+        counts = cursor.fetchone()
+    tallies = {}
+    over = {}
+    for (name, queryset), n in zip(querysets.items(), counts, strict=True):
+        if n <= COUNT_THRESHOLD:
+            tallies[name] = Tally(n)
+        else:
+            over[name] = queryset
+    tallies.update(_estimates(over))
+    return {name: tallies[name] for name in querysets}
+
+
+def count_one(queryset):
+    return count_many({"n": queryset})["n"]
+
+
+def _capped(queryset):
+    return queryset.order_by().values("pk")[: COUNT_THRESHOLD + 1]
+
+
+def _estimates(querysets):
+    """Planner estimates for counts past the threshold (exact counts on SQLite: laptop scale)."""
+    if not querysets:
+        return {}
+    if connection.vendor != "postgresql":
+        return {name: Tally(qs.count()) for name, qs in querysets.items()}
+    statements, params = [], []
+    for queryset in querysets.values():
+        sql, part_params = queryset.order_by().values("pk").query.sql_with_params()
+        statements.append(f"({sql})")
+        params.extend(part_params)
+    key = "estimate:" + hashlib.sha256(repr((statements, params)).encode()).hexdigest()
+    rows = cache.get(key)
+    if rows is None:
+        # One EXPLAIN for all of them: each branch of the UNION ALL carries its own estimate.
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + " UNION ALL ".join(statements), params)
+            plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = json.loads(plan)
+        root = plan[0]["Plan"]
+        branches = root.get("Plans", [root]) if len(statements) > 1 else [root]
+        rows = [int(branch["Plan Rows"]) for branch in branches]
+        cache.set(key, rows, ESTIMATE_CACHE_SECONDS)
+    # An estimate below what was just counted exactly is wrong: never show fewer.
+    return {
+        name: Tally(max(n, COUNT_THRESHOLD + 1), exact=False)
+        for name, n in zip(querysets, rows, strict=True)
+    }
+
+
+# --- Keyset pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SortKey:
+    """One column of a list's order: a field path, its direction, and whether it can be NULL."""
+
+    path: str
+    descending: bool
+    nullable: bool
+
+    def order_expression(self, reverse=False):
+        descending = self.descending != reverse
+        expression = F(self.path)
+        if self.nullable:  # NULLs last both ways on every database, so the cursor can rely on it.
+            return (
+                expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            )
+        return expression.desc() if descending else expression.asc()
+
+
+def sort_keys(model, ordering):
+    """SortKeys for an order_by() tuple such as ("-score", "id"); the last must be unique."""
+    keys = []
+    for item in ordering:
+        path = item.lstrip("-")
+        keys.append(SortKey(path, item.startswith("-"), _nullable(model, path)))
+    return keys
+
+
+def order_by(queryset, ordering):
+    """queryset.order_by(*ordering) with NULLs last both ways, as the keyset pages order it."""
+    return _ordered(queryset, sort_keys(queryset.model, ordering))
+
+
+def _nullable(model, path):
+    nullable = False
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        nullable = nullable or field.null
+        model = field.related_model or model
+    return nullable
+
+
+def _value_of(obj, path):
+    for name in path.split("__"):
+        if obj is None:
+            return None
+        obj = getattr(obj, name)
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    return obj
+
+
+def encode_cursor(obj, keys):
+    values = [_value_of(obj, key.path) for key in keys]
+    raw = json.dumps(values, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token, keys):
+    """The values in a cursor, or None when it is not one of ours (a bad link is page one)."""
+    if not token or len(token) > 2000:
+        return None
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except (ValueError, binascii.Error):
+        return None
+    if not isinstance(values, list) or len(values) != len(keys):
+        return None
+    if not all(v is None or isinstance(v, str | int | float) for v in values):
+        return None
+    if values[-1] is None:
+        return None
+    return values
+
+
+def _after(keys, values):
+    """Rows strictly after `values` in the order given by `keys` (NULLs last)."""
+    condition = Q(pk__in=[])
+    equal_so_far = Q()
+    for key, value in zip(keys, values, strict=True):
+        if value is None:
+            beyond = Q(pk__in=[])  # NULL sorts last: nothing comes after it in this column
+            same = Q(**{f"{key.path}__isnull": True})
+        else:
+            beyond = Q(**{f"{key.path}__{'lt' if key.descending else 'gt'}": value})
+            if key.nullable:
+                beyond |= Q(**{f"{key.path}__isnull": True})
+            same = Q(**{key.path: value})
+        condition |= equal_so_far & beyond
+        equal_so_far &= same
+    first, value = keys[0], values[0]
+    if value is not None and not first.nullable:
+        # A redundant bound on the leading column: it lets the index seek instead of scan.
+        condition &= Q(**{f"{first.path}__{'lte' if first.descending else 'gte'}": value})
+    return condition
+
+
+def _reversed(keys):
+    return [SortKey(k.path, not k.descending, k.nullable) for k in keys]
+
+
+def _ordered(queryset, keys):
+    return queryset.order_by(*(key.order_expression() for key in keys))
+
+
+@dataclass
+class KeysetPage:
+    """One page of rows and what the pagination links need."""
+
+    rows: list
+    number: int | None
+    count: Tally
+    size: int
+    next_cursor: str | None = None
+    previous_cursor: str | None = None
+    is_first: bool = True
+    is_last: bool = False
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def __len__(self):
+        return len(self.rows)
+
+    @property
+    def num_pages(self):
+        return max(1, math.ceil(self.count.value / self.size))
+
+    @property
+    def pages(self):
+        """How many pages, as the reader should see it ("about 2,000" past the threshold)."""
+        if self.count.exact:
+            return f"{self.num_pages:,}"
+        return f"about {_round_for_people(self.num_pages)}"
+
+    @property
+    def has_other_pages(self):
+        return not (self.is_first and self.is_last)
+
+    @property
+    def previous_number(self):
+        return self.number - 1 if self.number and self.number > 1 else None
+
+    @property
+    def next_number(self):
+        return self.number + 1 if self.number else None
+
+
+def keyset_page(queryset, ordering, params, size, count=None):
+    """The page of `queryset` that `params` (after, before, last or page) asks for.
+
+    `count` may be given when the caller already has it (a tab's count), saving a query.
+    """
+    keys = sort_keys(queryset.model, ordering)
+    count = count if count is not None else count_one(queryset)
+    number = _page_number(params.get("page"))
+    after = decode_cursor(params.get("after"), keys)
+    before = decode_cursor(params.get("before"), keys)
+    if after is not None:
+        rows = list(_ordered(queryset.filter(_after(keys, after)), keys)[: size + 1])
+        is_first, is_last = False, len(rows) <= size
+        rows = rows[:size]
+    elif before is not None:
+        back = _reversed(keys)
+        rows = list(_ordered(queryset.filter(_after(back, before)), back)[: size + 1])
+        is_first, is_last = len(rows) <= size, False
+        rows = rows[:size][::-1]
+    elif params.get("last") or (number and number > MAX_OFFSET_PAGE):
+        return _last_page(queryset, keys, count, size)
+    else:
+        number = number or 1
+        offset = (number - 1) * size
+        rows = list(_ordered(queryset, keys)[offset : offset + size + 1])
+        if not rows and number > 1:
+            return _last_page(queryset, keys, count, size)
+        is_first, is_last = number == 1, len(rows) <= size
+        rows = rows[:size]
+    if is_first:
+        number = 1
+    return _page(rows, keys, number, count, size, is_first, is_last)
+
+
+def _last_page(queryset, keys, count, size):
+    """The last rows, read backwards from the end of the index: no scan, however far it is."""
+    remainder = count.value % size if count.exact else 0
+    take = remainder or size
+    rows = list(_ordered(queryset, _reversed(keys))[:take])[::-1]
+    pages = max(1, math.ceil(count.value / size))
+    number = pages if count.exact else None
+    return _page(rows, keys, number, count, size, is_first=pages == 1, is_last=True)
+
+
+def _page(rows, keys, number, count, size, is_first, is_last):
+    return KeysetPage(
+        rows=rows,
+        number=number,
+        count=count,
+        size=size,
+        next_cursor=None if is_last or not rows else encode_cursor(rows[-1], keys),
+        previous_cursor=None if is_first or not rows else encode_cursor(rows[0], keys),
+        is_first=is_first,
+        is_last=is_last,
+    )
+
+
+def _page_number(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number >= 1 else None

@@ -1,0 +1,150 @@
+"""schema.org ClaimReview for a verified or published claim: built and checked as plain data.
+
+Pure functions over a claim (with its article, source, verdict and events loaded): the caller
+passes the page URL and the rating scale, so nothing here queries the database or the request.
+"""
+
+import json
+
+from claims.models import Claim, ClaimEvent
+
+EXPORTABLE_STATES = (Claim.State.VERIFIED, Claim.State.PUBLISHED)
+
+# Each required field, as a path into the JSON-LD, with what to tell the journalist.
+REQUIRED = [
+    (("claimReviewed",), "The claim has no text."),
+    (("url",), "The fact-check has no URL."),
+    (("datePublished",), "The claim has no date of approval or publication."),
+    (("author", "name"), "The organisation's name is not configured (ORGANISATION_NAME)."),
+    (("reviewRating", "alternateName"), "The claim has no verdict."),
+    (("reviewRating", "ratingValue"), "The claim has no verdict."),
+    (("reviewRating", "bestRating"), "The verdict scale has no ratings."),
+    (("reviewRating", "worstRating"), "The verdict scale has no ratings."),
+    (("itemReviewed", "author", "name"), "The claim is unattributed: link it to a source."),
+    (("itemReviewed", "appearance", "url"), "The article has no URL: add where it appeared."),
+]  # fmt: skip
+
+
+def anchor(claim):
+    return f"claim-{claim.pk}"
+
+
+def review_date(claim):
+    """When the claim was published, or else approved (the latest such state change)."""
+    dates = {}
+    for event in claim.events.all():
+        if event.action == ClaimEvent.Action.STATE and event.to_value in EXPORTABLE_STATES:
+            dates[event.to_value] = event.created_at
+    return dates.get(Claim.State.PUBLISHED) or dates.get(Claim.State.VERIFIED)
+
+
+def build_claim_review(claim, *, page_url, scale, organisation_name, organisation_url):
+    """The ClaimReview dict; empty values stay empty so `problems` can name them.
+
+    `scale` is (worst, best) of the verdict ratings; `page_url` the claim's public page.
+    """
+    worst, best = scale
+    verdict = claim.verdict
+    date = review_date(claim)
+    source = claim.source
+    article = claim.article
+    item_author = {"@type": _source_type(source), "name": source.name if source else ""}
+    appearance = {"@type": "CreativeWork", "url": article.url, "headline": article.headline}
+    if article.outlet:
+        appearance["publisher"] = {"@type": "Organization", "name": article.outlet}
+    item = {"@type": "Claim", "author": item_author, "appearance": appearance}
+    if article.published_on:
+        item["datePublished"] = article.published_on.isoformat()
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"{page_url}#{anchor(claim)}" if page_url else "",
+        "claimReviewed": claim.text.strip(),
+        "datePublished": date.date().isoformat() if date else "",
+        "author": {"@type": "Organization", "name": organisation_name, "url": organisation_url},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": verdict.label if verdict else "",
+            "ratingValue": verdict.rating_value if verdict else None,
+            "bestRating": best,
+            "worstRating": worst,
+        },
+        "itemReviewed": item,
+    }
+    if claim.verdict_summary:
+        review["reviewBody"] = claim.verdict_summary
+    return review
+
+
+def _source_type(source):
+    if source is None or source.kind == source.Kind.PERSON:
+        return "Person"
+    return "Organization"
+
+
+def _value(data, path):
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def problems(claim, review):
+    """Why `review` cannot be exported yet (empty when it can), in words for the journalist."""
+    reasons = []
+    if claim.state not in EXPORTABLE_STATES:
+        reasons.append(
+            f"The claim is {claim.get_state_display().lower()}: only verified or published "
+            "claims are exported."
+        )
+    for path, reason in REQUIRED:
+        value = _value(review, path)
+        if (value is None or value == "") and reason not in reasons:
+            reasons.append(reason)
+    rating = review["reviewRating"]
+    value, worst, best = rating["ratingValue"], rating["worstRating"], rating["bestRating"]
+    if None not in (value, worst, best) and not worst <= value <= best:
+        reasons.append(
+            f"The verdict “{rating['alternateName']}” has no place on the rating scale "
+            f"(its rating value {value} is outside {worst}–{best})."
+        )
+    return reasons
+
+
+def claim_review(claim, *, page_url, scale, organisation_name, organisation_url):
+    """(review, reasons): the JSON-LD dict and why it cannot be exported (empty when it can)."""
+    review = build_claim_review(
+        claim,
+        page_url=page_url,
+        scale=scale,
+        organisation_name=organisation_name,
+        organisation_url=organisation_url,
+    )
+    return review, problems(claim, review)
+
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def as_script_json(review):
+    """JSON safe inside <script>: <, > and & escaped the way Django's json_script does."""
+    return json.dumps(review, ensure_ascii=False, indent=2).translate(_SCRIPT_ESCAPES)
+
+
+def scale_of(verdicts):
+    """(worst, best) of the rateable verdicts (rating value above 0) in a list."""
+    values = [v.rating_value for v in verdicts if v.rating_value > 0]
+    return (min(values), max(values)) if values else (None, None)
+
+
+def rating_scale():
+    """(worst, best) of the rateable verdicts (rating value above 0); one query."""
+    from django.db.models import Max, Min
+
+    from claims.models import Verdict
+
+    scale = Verdict.objects.filter(rating_value__gt=0).aggregate(
+        worst=Min("rating_value"), best=Max("rating_value")
+    )
+    return scale["worst"], scale["best"]

@@ -1,0 +1,139 @@
+"""The queue's own operations: saved views, and bulk changes that their author can undo."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from claims.models import BulkAction, Claim, ClaimEvent, SavedView
+from claims.permissions import user_can
+from claims.services.errors import WorkflowError
+from claims.services.workflow import TRANSITIONS, assign_claim, transition
+
+# What a bulk transition did, for its message and the undo bar.
+DONE = {
+    "start": "Started",
+    "approve": "Approved",
+    "send_back": "Sent back",
+    "publish": "Published",
+    "reopen": "Reopened",
+    "dismiss": "Dismissed",
+    "restore": "Restored",
+}
+# A bulk change can be undone for this long, and only the latest one.
+UNDO_WINDOW_SECONDS = 3600
+
+
+def save_view(*, user, name, params, shared=False):
+    """Save the queue's current filters under a name (shared views: editors only)."""
+    name = name.strip()
+    if not name:
+        raise WorkflowError("Give the view a name.")
+    if shared and not user_can(user, "assign"):
+        raise WorkflowError("Only editors can share a view with the desk.")
+    params = "&".join(p for p in params.split("&") if p and not p.startswith("page="))
+    view, _ = SavedView.objects.update_or_create(
+        owner=user, name=name[:100], defaults={"params": params[:1000], "shared": shared}
+    )
+    return view
+
+
+def delete_view(view, *, user):
+    if view.owner_id != user.pk:
+        raise WorkflowError("Only the person who saved this view can delete it.")
+    view.delete()
+
+
+def bulk_actions_for(user):
+    """(value, label) of the bulk actions this user's role offers."""
+    actions = []
+    if user_can(user, "assign"):
+        actions += [("assign", "Assign to…"), ("unassign", "Unassign")]
+    actions += [
+        (action, rule.label) for action, rule in TRANSITIONS.items() if user_can(user, action)
+    ]
+    return actions
+
+
+def bulk_change(claims, action, *, actor, assignee=None, reason=""):
+    """Apply one action to many claims; each goes through the same rules as a single change.
+
+    Returns (BulkAction or None, number done, [refusal messages]).
+    """
+    if action == "assign":
+        if assignee is None:
+            raise WorkflowError("Choose who to assign the claims to.")
+        operation = lambda claim: assign_claim(claim, assignee, actor=actor)  # noqa: E731
+        description = f"Assigned to {assignee}"
+    elif action == "unassign":
+        operation = lambda claim: assign_claim(claim, None, actor=actor)  # noqa: E731
+        description = "Unassigned"
+    elif action in TRANSITIONS:
+        operation = lambda claim: transition(claim, action, actor=actor, reason=reason)  # noqa: E731
+        description = DONE[action]
+    else:
+        raise WorkflowError("Unknown bulk action.")
+    changes, refused = [], []
+    for claim in claims:
+        before = Claim.objects.values_list("state", "assignee_id").get(pk=claim.pk)
+        try:
+            after = operation(claim)
+        except WorkflowError as exc:
+            refused.append(f"Claim {claim.pk}: {exc}")
+            continue
+        if (after.state, after.assignee_id) != before:
+            changes.append(
+                {"claim": claim.pk, "state": before[0], "assignee": before[1],
+                 "version": after.version}
+            )  # fmt: skip
+    bulk = None
+    if changes:
+        bulk = BulkAction.objects.create(
+            actor=actor,
+            action=action,
+            description=f"{description}: {len(changes)} claim{'s' if len(changes) != 1 else ''}",
+            changes=changes,
+        )
+    return bulk, len(changes), refused
+
+
+def last_undoable(user):
+    """The user's latest bulk change if it can still be undone, else None."""
+    cutoff = timezone.now() - timezone.timedelta(seconds=UNDO_WINDOW_SECONDS)
+    latest = BulkAction.objects.filter(actor=user).first()
+    if latest and latest.undone_at is None and latest.created_at >= cutoff:
+        return latest
+    return None
+
+
+def undo_bulk(bulk, *, actor):
+    """Put back each claim of a bulk change that nobody has touched since; returns (done, kept)."""
+    if bulk.actor_id != actor.pk:
+        raise WorkflowError("Only the person who made this bulk change can undo it.")
+    if bulk != last_undoable(actor):
+        raise WorkflowError("Only your latest bulk change of the last hour can be undone.")
+    done = kept = 0
+    with transaction.atomic():
+        locked = BulkAction.objects.select_for_update().get(pk=bulk.pk)
+        if locked.undone_at is not None:
+            raise WorkflowError("This bulk change was already undone.")
+        claims = Claim.objects.select_for_update().in_bulk([c["claim"] for c in bulk.changes])
+        for change in bulk.changes:
+            claim = claims.get(change["claim"])
+            if claim is None or claim.version != change["version"]:
+                kept += 1  # someone changed it since: their work wins
+                continue
+            before = f"{claim.state}, {claim.assignee or 'nobody'}"
+            claim.state, claim.assignee_id = change["state"], change["assignee"]
+            claim.version += 1
+            claim.save(update_fields=["state", "assignee", "version", "updated_at"])
+            ClaimEvent.objects.create(
+                claim=claim,
+                actor=actor,
+                action=ClaimEvent.Action.UNDONE,
+                from_value=before[:300],
+                to_value=f"{claim.state}, {claim.assignee or 'nobody'}"[:300],
+                text=f"Undo of “{bulk.description}”.",
+            )
+            done += 1
+        locked.undone_at = timezone.now()
+        locked.save(update_fields=["undone_at"])
+    return done, kept

@@ -1,0 +1,22 @@
+"""Small display filters for the desk's pages."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def duration(seconds):
+    """A length of time as a journalist says it: "45 min", "3 h 20 min", "2 d 4 h"."""
+    if seconds is None or seconds == "":
+        return "—"
+    minutes = max(0, round(float(seconds) / 60))
+    if minutes < 1:
+        return "under a minute"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if hours else f"{days} d"

@@ -1,0 +1,298 @@
+"""The queue for people who live in it: overdue, saved views, bulk changes with undo,
+due dates and priorities, walking the queue from a claim page, and concurrent saves."""
+
+import datetime
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from claims import services
+from claims.models import BulkAction, Claim, ClaimEvent, SavedView
+from claims.services import WorkflowError
+
+pytestmark = pytest.mark.django_db
+
+State = Claim.State
+QUEUE = reverse("claim_queue")
+
+
+def text_of(response):
+    return unescape(response.content.decode())
+
+
+@pytest.fixture
+def claims(article):
+    return list(article.claims.order_by("start"))
+
+
+def yesterday():
+    return timezone.localdate() - datetime.timedelta(days=1)
+
+
+# --- Overdue --------------------------------------------------------------------------------------
+
+
+def test_overdue_tab_lists_open_claims_past_their_due_date(client, alice, claims):
+    late, done, future = claims[0], claims[1], claims[2]
+    Claim.objects.filter(pk__in=[late.pk, done.pk]).update(due_date=yesterday())
+    Claim.objects.filter(pk=done.pk).update(state=State.VERIFIED)
+    Claim.objects.filter(pk=future.pk).update(due_date=timezone.localdate() + datetime.timedelta(1))
+    client.force_login(alice)
+
+    response = client.get(QUEUE, {"tab": "overdue"})
+
+    listed = [c.pk for c in response.context["page"]]
+    assert listed == [late.pk]
+    assert 'class="row overdue"' in response.content.decode()
+
+
+# --- Saved views --------------------------------------------------------------------------------
+
+
+def test_saving_a_view_keeps_its_filters_and_shows_its_count(client, bob, claims):
+    client.force_login(bob)
+
+    response = client.post(
+        reverse("saved_view_create"), {"name": "Quotes", "params": "tab=all&kind=direct&o=score"}
+    )
+
+    view = SavedView.objects.get(owner=bob)
+    assert response["Location"] == QUEUE + "?tab=all&kind=direct&o=score"
+    page = client.get(response["Location"])
+    direct = Claim.objects.filter(kind="direct").count()
+    assert [(v, count.value) for v, count in page.context["saved_views"]] == [(view, direct)]
+    assert page.context["active_view"] == view
+
+
+def test_a_personal_view_is_not_shown_to_others_but_a_shared_one_is(client, alice, bob, claims):
+    services.save_view(user=bob, name="Mine only", params="tab=mine")
+    services.save_view(user=alice, name="Desk quotes", params="kind=direct", shared=True)
+    client.force_login(alice)
+
+    names = [view.name for view, _ in client.get(QUEUE).context["saved_views"]]
+
+    assert names == ["Desk quotes"]
+
+
+def test_only_editors_share_views(bob):
+    with pytest.raises(WorkflowError, match="Only editors can share"):
+        services.save_view(user=bob, name="Everyone", params="tab=all", shared=True)
+
+
+def test_only_the_owner_deletes_a_view(client, alice, bob):
+    view = services.save_view(user=alice, name="Desk", params="tab=all", shared=True)
+    client.force_login(bob)
+
+    response = client.post(reverse("saved_view_delete", args=[view.pk]), follow=True)
+
+    assert "Only the person who saved this view can delete it." in text_of(response)
+    assert SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_saved_views_cost_no_extra_query_each(client, alice, claims, django_assert_max_num_queries):
+    for n in range(6):
+        services.save_view(user=alice, name=f"View {n}", params=f"kind=direct&q=x{n}")
+    client.force_login(alice)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(QUEUE)
+
+    assert len(response.context["saved_views"]) == 6
+
+
+# --- Bulk changes, confirmation and undo -------------------------------------------------------
+
+
+def bulk(client, data):
+    return client.post(reverse("claim_bulk"), data, follow=True)
+
+
+def test_a_bulk_change_first_asks_for_confirmation_with_the_count(client, alice, claims):
+    client.force_login(alice)
+
+    response = bulk(client, {"action": "dismiss", "claims": [c.pk for c in claims[:3]]})
+
+    assert "Dismiss: 3 claims?" in text_of(response)
+    assert not Claim.objects.filter(state=State.DISMISSED).exists()
+
+
+def test_confirmed_bulk_change_is_applied_and_can_be_undone(client, alice, claims):
+    client.force_login(alice)
+    pks = [c.pk for c in claims[:3]]
+
+    response = bulk(client, {"action": "dismiss", "claims": pks, "confirmed": "True"})
+
+    assert "Dismissed: 3 claims." in text_of(response)
+    assert Claim.objects.filter(pk__in=pks, state=State.DISMISSED).count() == 3
+    undo = BulkAction.objects.get()
+    assert f'action="{reverse("bulk_undo", args=[undo.pk])}"' in response.content.decode()
+
+    response = client.post(reverse("bulk_undo", args=[undo.pk]), follow=True)
+
+    assert "3 restored" in text_of(response)
+    assert Claim.objects.filter(pk__in=pks, state=State.NEW).count() == 3
+    assert ClaimEvent.objects.filter(action=ClaimEvent.Action.UNDONE).count() == 3
+
+
+def test_undo_keeps_claims_someone_changed_since(alice, bob, claims):
+    bulk_action, done, _ = services.bulk_change(claims[:2], "assign", actor=alice, assignee=bob)
+    services.transition(claims[0], "start", actor=bob)
+
+    restored, kept = services.undo_bulk(bulk_action, actor=alice)
+
+    assert (restored, kept) == (1, 1)
+    first, second = (Claim.objects.get(pk=c.pk) for c in claims[:2])
+    assert (first.state, first.assignee) == (State.IN_PROGRESS, bob)
+    assert (second.state, second.assignee) == (State.NEW, None)
+
+
+def test_only_the_author_undoes_a_bulk_change(alice, dave, bob, claims):
+    bulk_action, _, _ = services.bulk_change(claims[:1], "assign", actor=alice, assignee=bob)
+
+    with pytest.raises(WorkflowError, match="Only the person who made this bulk change"):
+        services.undo_bulk(bulk_action, actor=dave)
+
+
+def test_only_the_latest_bulk_change_can_be_undone(alice, bob, claims):
+    first, _, _ = services.bulk_change(claims[:1], "assign", actor=alice, assignee=bob)
+    services.bulk_change(claims[1:2], "dismiss", actor=alice)
+
+    with pytest.raises(WorkflowError, match="Only your latest bulk change"):
+        services.undo_bulk(first, actor=alice)
+
+
+def test_bulk_unassign_puts_claims_back_to_new(alice, bob, claims):
+    services.bulk_change(claims[:2], "assign", actor=alice, assignee=bob)
+
+    _, done, refused = services.bulk_change(claims[:2], "unassign", actor=alice)
+
+    assert (done, refused) == (2, [])
+    assert Claim.objects.filter(pk__in=[c.pk for c in claims[:2]], state=State.NEW).count() == 2
+
+
+def test_bulk_send_back_needs_a_reason(client, alice, claim_in_review):
+    client.force_login(alice)
+
+    response = bulk(
+        client, {"action": "send_back", "claims": [claim_in_review.pk], "confirmed": "True"}
+    )
+
+    assert "Give a reason to send back." in text_of(response)
+    assert Claim.objects.get(pk=claim_in_review.pk).state == State.IN_REVIEW
+
+
+def test_fact_checkers_bulk_actions_are_only_their_own(bob):
+    assert [value for value, _ in services.bulk_actions_for(bob)] == ["start"]
+
+
+# --- Due dates and priority ---------------------------------------------------------------------
+
+
+def test_editor_sets_due_date_and_priority_with_a_history_event(alice, claim):
+    due = timezone.localdate() + datetime.timedelta(days=2)
+
+    services.set_schedule(claim, actor=alice, due_date=due, priority=Claim.Priority.URGENT)
+
+    claim.refresh_from_db()
+    assert (claim.due_date, claim.priority, claim.version) == (due, Claim.Priority.URGENT, 2)
+    event = claim.events.get(action=ClaimEvent.Action.SCHEDULED)
+    assert "urgent priority" in event.to_value
+
+
+def test_fact_checker_cannot_set_due_dates(bob, claim):
+    with pytest.raises(WorkflowError, match="Only editors can set due dates"):
+        services.set_schedule(claim, actor=bob, due_date=None, priority=Claim.Priority.HIGH)
+
+
+def test_schedule_form_on_the_claim_page(client, alice, claim):
+    client.force_login(alice)
+    due = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+
+    response = client.post(
+        reverse("claim_schedule", args=[claim.pk]),
+        {"version": claim.version, "due_date": due, "priority": "2"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    claim.refresh_from_db()
+    assert (claim.due_date.isoformat(), claim.priority) == (due, 2)
+
+
+# --- Walking the queue --------------------------------------------------------------------------
+
+
+def test_claim_page_opened_from_the_queue_links_to_its_neighbours(client, alice, claims):
+    client.force_login(alice)
+    ordered = [c.pk for c in client.get(QUEUE, {"tab": "all", "kind": ""}).context["page"]]
+    middle = ordered[1]
+
+    response = client.get(reverse("claim_detail", args=[middle]), {"tab": "all", "o": "score"})
+
+    nav = response.context["nav"]
+    assert (nav["prev"], nav["next"]) == (ordered[0], ordered[2])
+    content = response.content.decode()
+    assert f'href="/claims/{ordered[2]}/?tab=all&amp;o=score"' in content
+
+
+def test_next_in_my_queue_skips_the_current_claim(client, alice, bob, claims):
+    for claim in claims[:2]:
+        services.assign_claim(claim, bob, actor=alice)
+    client.force_login(bob)
+    first = services.assign_claim  # noqa: F841 (readability: Bob has two claims)
+    top = Claim.objects.filter(assignee=bob).order_by("-score", "id")
+
+    response = client.get(reverse("next_in_my_queue"), {"after": top[0].pk})
+
+    assert response["Location"] == reverse("claim_detail", args=[top[1].pk]) + "?tab=mine"
+
+
+def test_next_in_my_queue_when_nothing_is_left(client, bob):
+    client.force_login(bob)
+
+    response = client.get(reverse("next_in_my_queue"), follow=True)
+
+    assert "Nothing else is waiting in your queue." in text_of(response)
+
+
+# --- Two people, one claim ----------------------------------------------------------------------
+
+
+def test_second_save_is_refused_and_shows_what_changed(client, alice, dave, claim_in_review):
+    seen = timezone.now().isoformat()
+    version = claim_in_review.version
+    services.transition(claim_in_review, "send_back", actor=dave, reason="Needs a second source.")
+    client.force_login(alice)
+
+    response = client.post(
+        reverse("claim_transition", args=[claim_in_review.pk]),
+        {"action": "approve", "version": version, "seen": seen},
+        HTTP_HX_REQUEST="true",
+    )
+
+    content = text_of(response)
+    assert "was changed by dave while you were editing it" in content
+    assert "Changed while you were editing" in content
+    assert "Needs a second source." in content
+    assert Claim.objects.get(pk=claim_in_review.pk).state == State.IN_PROGRESS
+
+
+def test_refused_verdict_keeps_the_summary_and_takes_the_current_version(
+    client, bob, alice, claim_in_progress, verdict_false
+):
+    seen = timezone.now().isoformat()
+    old_version = claim_in_progress.version
+    services.set_schedule(claim_in_progress, actor=alice, due_date=None, priority=3)
+    client.force_login(bob)
+
+    response = client.post(
+        reverse("claim_propose", args=[claim_in_progress.pk]),
+        {"version": old_version, "seen": seen, "verdict": verdict_false.pk, "summary": "My work."},
+    )
+
+    form = response.context["verdict_form"]
+    assert form["summary"].value() == "My work."
+    assert int(form["version"].value()) == old_version + 1
+    assert "Changed while you were editing" in text_of(response)

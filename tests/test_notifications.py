@@ -1,0 +1,175 @@
+"""In-app notifications: assigned to me, sent back to me, my verdict approved; the badge and list.
+
+Alice and Dave are editors, Bob and Carol fact-checkers, Vic a viewer.
+"""
+
+from html import unescape
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from claims import services
+from claims.models import Notification
+from claims.services.notifications import unseen_count
+
+pytestmark = pytest.mark.django_db
+
+Kind = Notification.Kind
+
+
+@pytest.fixture
+def login(client, request):
+    def as_(name):
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return as_
+
+
+def text_of(response):
+    return unescape(response.content.decode())
+
+
+def kinds_for(user):
+    return list(Notification.objects.filter(recipient=user).values_list("kind", flat=True))
+
+
+# --- Services create them where the events happen ------------------------------------------------
+
+
+def test_assigning_a_claim_notifies_the_assignee(claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+
+    note = Notification.objects.get(recipient=bob)
+    assert (note.kind, note.claim_id, note.actor) == (Kind.ASSIGNED, claim.pk, alice)
+
+
+def test_taking_a_claim_yourself_notifies_nobody(claim, bob):
+    services.assign_claim(claim, bob, actor=bob)
+
+    assert not Notification.objects.exists()
+
+
+def test_sending_back_notifies_the_fact_checker_with_the_reason(claim_in_review, alice, bob):
+    services.transition(claim_in_review, "send_back", actor=alice, reason="Cite the minutes.")
+
+    note = Notification.objects.get(recipient=bob, kind=Kind.SENT_BACK)
+    assert note.text == "Cite the minutes."
+
+
+def test_approving_notifies_the_proposer(claim_in_review, alice, bob):
+    services.transition(claim_in_review, "approve", actor=alice)
+
+    assert kinds_for(bob) == [Kind.APPROVED, Kind.ASSIGNED]
+
+
+def test_a_refused_transition_notifies_nobody(claim_in_review, bob):
+    with pytest.raises(services.WorkflowError):
+        services.transition(claim_in_review, "approve", actor=bob)
+
+    assert kinds_for(bob) == [Kind.ASSIGNED]
+
+
+def test_no_email_by_default(claim, alice, bob, django_capture_on_commit_callbacks):
+    bob.email = "bob@example.org"
+    bob.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assign_claim(claim, bob, actor=alice)
+
+    assert mail.outbox == []
+
+
+def test_email_is_sent_on_commit_when_configured(
+    settings, claim, alice, bob, django_capture_on_commit_callbacks
+):
+    settings.NOTIFY_BY_EMAIL = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    bob.email = "bob@example.org"
+    bob.save()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.assign_claim(claim, bob, actor=alice)
+    assert mail.outbox == []  # nothing before the commit
+
+    for callback in callbacks:
+        callback()
+
+    assert [m.to for m in mail.outbox] == [["bob@example.org"]]
+    assert "alice assigned claim" in mail.outbox[0].subject
+
+
+# --- The badge and the list ----------------------------------------------------------------------
+
+
+def test_the_badge_shows_what_bob_has_not_seen(login, claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+
+    page = text_of(login("bob").get(reverse("dashboard")))
+
+    assert 'aria-label="1 new"' in page
+
+
+def test_the_badge_is_absent_when_nothing_is_new(login, bob):
+    page = text_of(login("bob").get(reverse("dashboard")))
+
+    assert "notify-count" not in page
+
+
+def test_the_badge_costs_one_query(login, claim, alice, bob):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    services.assign_claim(claim, bob, actor=alice)
+    client = login("bob")
+    with CaptureQueriesContext(connection) as captured:
+        client.get(reverse("source_list"))
+
+    assert sum("claims_notification" in q["sql"] for q in captured.captured_queries) == 1
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "vic"])
+def test_everyone_can_open_their_notifications(login, who):
+    response = login(who).get(reverse("notification_list"))
+
+    assert response.status_code == 200
+    assert "Nothing yet" in text_of(response)
+
+
+def test_the_list_shows_my_notifications_only(login, claim, article, alice, bob, carol):
+    other = article.claims.exclude(pk=claim.pk).first()
+    services.assign_claim(claim, bob, actor=alice)
+    services.assign_claim(other, carol, actor=alice)
+
+    page = text_of(login("bob").get(reverse("notification_list")))
+
+    assert claim.text[:40] in page
+    assert other.text[:40] not in page
+
+
+def test_opening_the_list_marks_everything_seen(login, claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+    client = login("bob")
+
+    first = text_of(client.get(reverse("notification_list")))
+    second = text_of(client.get(reverse("notification_list")))
+
+    assert 'class="badge new"' in first
+    assert 'class="badge new"' not in second
+    assert unseen_count(bob) == 0
+
+
+def test_the_list_query_count_is_small(
+    login, claim_in_review, alice, bob, django_assert_max_num_queries
+):
+    services.transition(claim_in_review, "send_back", actor=alice, reason="More.")
+    client = login("bob")
+
+    with django_assert_max_num_queries(7):
+        client.get(reverse("notification_list"))
+
+
+def test_anonymous_visitors_are_sent_to_login(client):
+    response = client.get(reverse("notification_list"))
+
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]

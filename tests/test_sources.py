@@ -1,0 +1,202 @@
+"""Source pages and merging two sources into one (editors only).
+
+Alice is an editor, Bob a fact-checker, Vic a viewer.
+"""
+
+from html import unescape
+
+import pytest
+from django.urls import reverse
+
+from claims import services
+from claims.extraction import extract
+from claims.models import Article, Claim, Source
+from claims.services import WorkflowError, merge_sources
+from tests.conftest import SAMPLE_TEXT
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def login(client, request):
+    def as_(name):
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return as_
+
+
+def text_of(response):
+    return unescape(response.content.decode())
+
+
+@pytest.fixture
+def holloway(article):
+    return Source.objects.get(name="Jane Holloway")
+
+
+@pytest.fixture
+def duplicate(article):
+    """A second record for the same speaker, as another article might have produced it."""
+    source = Source.objects.create(
+        name="J. Holloway", normalized_name="j. holloway", aliases=["Mayor Holloway"]
+    )
+    Claim.objects.filter(pk=article.claims.order_by("start").first().pk).update(source=source)
+    return source
+
+
+# --- The service ---------------------------------------------------------------------------------
+
+
+def test_merging_moves_claims_and_deletes_the_other_source(holloway, duplicate, alice):
+    before = holloway.claims.count()
+
+    moved = merge_sources(holloway, duplicate, actor=alice)
+
+    assert moved == 1
+    assert holloway.claims.count() == before + 1
+    assert not Source.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_merging_unions_aliases_including_the_merged_name(holloway, duplicate, alice):
+    Source.objects.filter(pk=holloway.pk).update(aliases=["Holloway", "mayor holloway"])
+
+    merge_sources(holloway, duplicate, actor=alice)
+
+    holloway.refresh_from_db()
+    # "Mayor Holloway" is the same alias as "mayor holloway": kept once.
+    assert holloway.aliases == ["Holloway", "mayor holloway", "J. Holloway"]
+
+
+def test_a_fact_checker_cannot_merge(holloway, duplicate, bob):
+    with pytest.raises(WorkflowError, match="Only editors"):
+        merge_sources(holloway, duplicate, actor=bob)
+
+    assert Source.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_a_source_cannot_be_merged_into_itself(holloway, alice):
+    with pytest.raises(WorkflowError, match="itself"):
+        merge_sources(holloway, holloway, actor=alice)
+
+
+def test_merging_keeps_the_claims_version(holloway, duplicate, alice):
+    claim = duplicate.claims.get()
+    version = claim.version
+
+    merge_sources(holloway, duplicate, actor=alice)
+
+    claim.refresh_from_db()
+    assert (claim.source_id, claim.version) == (holloway.pk, version)
+
+
+def test_re_extraction_after_a_merge_uses_the_kept_source(alice, holloway, duplicate):
+    """The merged name is an alias now, so a new article does not bring the duplicate back."""
+    merge_sources(holloway, duplicate, actor=alice)
+    text = "“Taxes will fall,” J. Holloway said on Tuesday."
+    article = Article.objects.create(
+        headline="Taxes", body=text, content_hash=services.content_hash(text)
+    )
+
+    services.apply_extraction(article, extract(text))
+
+    sources = set(article.claims.exclude(source=None).values_list("source__name", flat=True))
+    assert sources == {"Jane Holloway"}
+    assert not Source.objects.filter(normalized_name="j. holloway").exists()
+
+
+# --- The source page -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "vic"])
+def test_everyone_sees_claims_verdicts_and_aliases(login, who, holloway, claim_in_review):
+    Claim.objects.filter(pk=claim_in_review.pk).update(source=holloway)
+    Source.objects.filter(pk=holloway.pk).update(aliases=["Mayor Holloway"])
+
+    page = text_of(login(who).get(reverse("source_detail", args=[holloway.pk])))
+
+    assert "Also written as: Mayor Holloway" in page
+    assert claim_in_review.text[:40] in page
+    assert "False" in page  # the verdict record and the claim's verdict
+
+
+def test_only_editors_see_the_merge_form(login, holloway):
+    url = reverse("source_detail", args=[holloway.pk])
+
+    assert 'id="merge-form"' in text_of(login("alice").get(url))
+    assert 'id="merge-form"' not in text_of(login("bob").get(url))
+    assert 'id="merge-form"' not in text_of(login("vic").get(url))
+
+
+def test_source_page_query_count_is_small(
+    login, holloway, duplicate, claim_in_review, django_assert_max_num_queries
+):
+    client = login("alice")  # the editor's page has the merge form too
+
+    with django_assert_max_num_queries(10):
+        client.get(reverse("source_detail", args=[holloway.pk]))
+
+
+def test_source_page_query_count_does_not_grow_with_claims(login, alice, holloway):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login("alice")
+    url = reverse("source_detail", args=[holloway.pk])
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            client.get(url)
+        return len(captured)
+
+    before = count()
+    for n in range(3):
+        text = SAMPLE_TEXT.replace("$4.2", f"${n}.5")
+        more = Article.objects.create(
+            headline=f"More {n}", body=text, content_hash=services.content_hash(text)
+        )
+        services.apply_extraction(more, extract(text))
+
+    assert holloway.claims.count() > 3
+    assert count() == before
+
+
+# --- Merging through the pages -------------------------------------------------------------------
+
+
+def test_editor_sees_a_confirmation_before_merging(login, holloway, duplicate):
+    url = reverse("source_merge", args=[holloway.pk]) + f"?other={duplicate.pk}"
+
+    page = text_of(login("alice").get(url))
+
+    assert "Merge “J. Holloway” into “Jane Holloway”?" in page
+    assert "<strong>1</strong> claim attributed to" in page
+    assert Source.objects.filter(pk=duplicate.pk).exists()  # nothing happened yet
+
+
+def test_editor_confirms_and_the_sources_are_merged(login, holloway, duplicate):
+    response = login("alice").post(
+        reverse("source_merge", args=[holloway.pk]), {"other": duplicate.pk}, follow=True
+    )
+
+    assert "Merged “J. Holloway” into “Jane Holloway”: 1 claim moved." in text_of(response)
+    assert not Source.objects.filter(pk=duplicate.pk).exists()
+
+
+@pytest.mark.parametrize("who", ["bob", "vic"])
+def test_others_cannot_merge_through_the_page(login, who, holloway, duplicate):
+    client = login(who)
+    url = reverse("source_merge", args=[holloway.pk])
+
+    assert client.get(url + f"?other={duplicate.pk}").status_code == 403
+    assert client.post(url, {"other": duplicate.pk}).status_code == 403
+    assert Source.objects.filter(pk=duplicate.pk).exists()
+
+
+def test_merging_a_source_into_itself_is_refused_on_the_page(login, holloway):
+    response = login("alice").post(
+        reverse("source_merge", args=[holloway.pk]), {"other": holloway.pk}, follow=True
+    )
+
+    assert "Choose the source to merge" in text_of(response)
+    assert Source.objects.filter(pk=holloway.pk).exists()
