@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format browser eval check-deploy clean loadtest
+.PHONY: run test setup lint format browser eval check-deploy clean loadtest bench
 
 # The stamp is written only after a complete install, so an interrupted one is redone.
 STAMP := $(VENV)/.installed
@@ -53,25 +53,30 @@ check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=desk.example.org \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
+# Create the PostgreSQL database named by the URL $(1) unless it exists.
+define ensure_database
+	@psql "$(dir $(1))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(1))'" | grep -q 1 || \
+	  psql "$(dir $(1))postgres" -c "CREATE DATABASE $(notdir $(1))"
+endef
+
 # 50 logged-in users for 60 s against gunicorn with production settings, on PostgreSQL (a database
 # of its own, created if missing). Prints requests, errors and p50/p95 per endpoint.
 LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_loadtest
 loadtest: $(STAMP)
-	@psql "$(dir $(LOADTEST_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(LOADTEST_DATABASE_URL))'" | grep -q 1 || \
-	  psql "$(dir $(LOADTEST_DATABASE_URL))postgres" -c "CREATE DATABASE $(notdir $(LOADTEST_DATABASE_URL))"
+	$(call ensure_database,$(LOADTEST_DATABASE_URL))
 	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
 	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py loadtest --users 50 --duration 60
 
 clean:
 	rm -rf var/broker var/broker-control var/test.sqlite3*
 
-# Scale benchmark (issue 6): PostgreSQL, production settings, Redis for the worker figures.
-# Builds the archive once (CLAIMS claims), then prints the table and writes var/bench.json (under VAR_DIR).
-.PHONY: bench
+# Scale benchmark: PostgreSQL, production settings, Redis for the worker figures. Builds the
+# archive once (CLAIMS claims), then prints the table and writes bench.json under VAR_DIR.
 CLAIMS ?= 100000
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 BENCH_BROKER_URL ?= redis://127.0.0.1:6379/14
 bench: $(STAMP)
+	$(call ensure_database,$(BENCH_DATABASE_URL))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 SECRET_KEY=bench-$$(head -c 24 /dev/urandom | base64) \
 	  ALLOWED_HOSTS=testserver,127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \

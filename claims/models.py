@@ -1,9 +1,26 @@
 """The domain: articles, the claims extracted from them, who said them, and the checking work."""
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+
+@functools.cache
+def _around_pk(name):
+    """The fixed text before and after the <pk> of a detail URL, found with one reverse()."""
+    marker = "987654321"
+    before, after = reverse(name, args=[marker]).split(marker)
+    return before, after
+
+
+def detail_url(name, pk):
+    """reverse(name, args=[pk]) without its cost (about 0.1 ms a call): list pages build
+    hundreds of these links per request."""
+    before, after = _around_pk(name)
+    return f"{before}{pk}{after}"
 
 
 class Article(models.Model):
@@ -54,7 +71,7 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("article_detail", args=[self.pk])
+        return detail_url("article_detail", self.pk)
 
     @property
     def is_finished(self):
@@ -85,7 +102,7 @@ class Source(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("source_detail", args=[self.pk])
+        return detail_url("source_detail", self.pk)
 
 
 class Verdict(models.Model):
@@ -198,7 +215,7 @@ class Claim(models.Model):
         return self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("claim_detail", args=[self.pk])
+        return detail_url("claim_detail", self.pk)
 
     @property
     def is_overdue(self):

@@ -342,14 +342,26 @@ def page_of(queryset, number, size=50):
     return Paginator(queryset, size).get_page(number)
 
 
-def articles_list():
-    # Explicit order: Meta.ordering is not applied to a query with an aggregate (GROUP BY).
-    return (
-        Article.objects.select_related("uploaded_by")
-        .annotate(claim_count=Count("claims"))
-        .order_by("-created_at", "-id")
+def with_claim_counts(page, field):
+    """Attach `claim_count` to the objects of one page: one grouped query over those rows only
+    (an annotation over the whole table would group every claim on every page)."""
+    rows = list(page.object_list)
+    counts = dict(
+        Claim.objects.filter(**{f"{field}__in": rows})
+        .values_list(field)
+        .annotate(n=Count("id"))
+        .values_list(field, "n")
     )
+    for row in rows:
+        row.claim_count = counts.get(row.pk, 0)
+    page.object_list = rows
+    return page
 
 
-def sources_list():
-    return Source.objects.annotate(claim_count=Count("claims")).order_by("-claim_count", "name")
+def articles_page(number):
+    articles = Article.objects.select_related("uploaded_by").order_by("-created_at", "-id")
+    return with_claim_counts(page_of(articles, number), "article")
+
+
+def sources_page(number):
+    return with_claim_counts(page_of(Source.objects.order_by("name", "id"), number, 100), "source")

@@ -20,3 +20,12 @@ def duration(seconds):
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     days, hours = divmod(hours, 24)
     return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+@register.filter(is_safe=True)
+def clip(text, length):
+    """Cut text to `length` characters with an ellipsis: truncatechars without its cost, for
+    long lists (the queue renders hundreds of these per page)."""
+    text = str(text)
+    length = int(length)
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"

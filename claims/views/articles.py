@@ -36,7 +36,7 @@ def dashboard(request):
 
 @require_GET
 def article_list(request):
-    page = selectors.page_of(selectors.articles_list(), request.GET.get("page"))
+    page = selectors.articles_page(request.GET.get("page"))
     return render(request, "claims/article_list.html", {"page": page})
 
 

@@ -14,7 +14,7 @@ from claims.services import WorkflowError
 
 @require_GET
 def source_list(request):
-    page = selectors.page_of(selectors.sources_list(), request.GET.get("page"), 100)
+    page = selectors.sources_page(request.GET.get("page"))
     return render(request, "claims/source_list.html", {"page": page})
 
 

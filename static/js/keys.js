@@ -36,7 +36,8 @@
   }
   function assignToMe(row) {
     var body = new URLSearchParams({ take: "1", version: row.dataset.version });
-    fetch(row.dataset.takeUrl, {
+    var claimUrl = row.dataset.url.split("?")[0]; // "/claims/<id>/"
+    fetch(claimUrl + "assign/", {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "X-CSRFToken": csrfToken(), "HX-Request": "true" }
     }).then(refreshQueue);
