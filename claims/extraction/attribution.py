@@ -68,6 +68,8 @@ _DETERMINERS = frozenset(
 _SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+# Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
+_PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 _BE = frozenset(words("is was were are be been being"))
 _WH = frozenset(words("what why how where when whether which"))
 _TIME_NOUNS = frozenset(
@@ -296,9 +298,27 @@ def _subject_start(tk: Tokens, j: int, lo: int) -> int | None:
             if k < 0:
                 break
         elif _ends_subject(tk, k, j, lo):
-            break
+            r = _relative_pronoun_before(tk, k, stop)
+            if r is None:
+                break
+            k = r  # "people who have battled X say": the clause belongs to the subject
         k -= 1
     return None if opener is not None else k
+
+
+def _relative_pronoun_before(tk: Tokens, k: int, stop: int) -> int | None:
+    """Index of "who" just before the auxiliary or verb at ``k`` ("supporters who have
+    heard ... say"), when a noun precedes it; None otherwise."""
+    w = tk.lower[k]
+    if not (w in _FINITE or _verb_like(w)) or w == "that":
+        return None
+    for r in (k - 1, k - 2):
+        if r - 1 < stop or tk.lower[r] != "who":
+            continue
+        head = tk.words[r - 1]
+        if head.isalpha() and tk.lower[r - 1] not in lx.FUNCTION_WORDS:
+            return r
+    return None
 
 
 def _ends_subject(tk: Tokens, k: int, j: int, lo: int) -> bool:
@@ -354,8 +374,8 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
 def _age_or_place(tk: Tokens, a: int, j: int) -> bool:
     """Tokens from ``a`` are an age or place after a name: "Ann Roe, 34, of Flint, Mich., said"."""
     w = tk.words[a] if a < j else ""
-    if w.isdigit() or w == "of":
-        return True
+    if w == "of" or (w.isdigit() and a + 1 < j and tk.words[a + 1] == ","):
+        return True  # not "Asked X, 46 percent of voters said": an age has its own comma
     return a + 2 < j and w[:1].isupper() and tk.words[a + 1] == "." and tk.words[a + 2] == ","
 
 
@@ -785,6 +805,9 @@ class SentenceAnalyser:
             and (tk.lower[i - 1] != "to" or w not in lx.STRONG)
         ):
             return False
+        # "pledged delegates", "endorsed candidates": a participle used as an adjective
+        if i + 1 < n and tk.lower[i + 1] in lx.PARTICIPLE_ADJECTIVE_NOUNS:
+            return False
         # "Islamic State": a capitalised cue word inside a sentence is a name, not a verb,
         # except in a title-case headline ("Mayor Says Bridge Is Safe").
         if (
@@ -827,8 +850,9 @@ class SentenceAnalyser:
             if content is not None:
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
-        if w.endswith("ing") and m > 0 and tk.words[m - 1] == ",":
-            # ", adding ...": the previous cue's source or the sentence's subject
+        if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_OPENERS:
+            # ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
+            # sentence's subject
             source = self._compound(tk, m - 1, prev)
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
         if c.start > 1 and tk.lower[c.start - 1] in ("and", "but"):
@@ -868,7 +892,8 @@ class SentenceAnalyser:
         if a > 0 and not (a == 1 and tk.words[0] in "“\"'‘"):
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
             prev = tk.lower[a - 1]
-            if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS:
+            # (a spaced hyphen is a dash: "He was a planner - a former aide said she ...")
+            if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS and prev != "-":
                 return None
         return self._forward(tk, after, source, cue, ss, se, w)
 
@@ -1077,7 +1102,8 @@ class SentenceAnalyser:
                 break
             if not seen_comma:
                 lowercase += not wk[:1].isupper()
-                if low in _FINITE or low == "to" or lowercase >= 8:
+                # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
+                if (low in _FINITE and wk.islower()) or low == "to" or lowercase >= 8:
                     return None  # "..., said the records were lost": a clause, not a name
             k += 1
         if k == i or k - i > 30 or not self._ends_source(tk, k):

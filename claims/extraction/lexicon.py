@@ -375,3 +375,7 @@ PLURAL_SUBJECTS = frozenset(
 
 # Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
 LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
+
+# Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
+# jargon that produced almost only wrong attributions on the training split).
+PARTICIPLE_ADJECTIVE_NOUNS = frozenset(words("delegate delegates"))
