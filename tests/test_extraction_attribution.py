@@ -5,18 +5,9 @@ from pathlib import Path
 import pytest
 
 from claims.extraction import DIRECT, INDIRECT, UNATTRIBUTED, extract
+from tests.attribution_checks import attributed, only
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "moscow-washington-prisoner-exchange.txt"
-
-
-def attributed(text):
-    return [c for c in extract(text) if c.kind != UNATTRIBUTED]
-
-
-def only(text):
-    claims = attributed(text)
-    assert len(claims) == 1, claims
-    return claims[0]
 
 
 def check_spans(text, claim):

@@ -1,16 +1,7 @@
 """Attribution rules added for recall (extractor 1.1), on sentences written for these tests."""
 
-from claims.extraction import DIRECT, UNATTRIBUTED, extract
-
-
-def attributed(text):
-    return [c for c in extract(text) if c.kind != UNATTRIBUTED]
-
-
-def only(text):
-    claims = attributed(text)
-    assert len(claims) == 1, claims
-    return claims[0]
+from claims.extraction import DIRECT
+from tests.attribution_checks import attributed, only
 
 
 def test_two_apostrophe_quotes_are_direct_and_continue():

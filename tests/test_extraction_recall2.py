@@ -1,16 +1,6 @@
 """Attribution rules added in extractor 1.2, on sentences written for these tests."""
 
-from claims.extraction import UNATTRIBUTED, extract
-
-
-def attributed(text):
-    return [c for c in extract(text) if c.kind != UNATTRIBUTED]
-
-
-def only(text):
-    claims = attributed(text)
-    assert len(claims) == 1, claims
-    return claims[0]
+from tests.attribution_checks import attributed, only
 
 
 def test_subject_with_relative_clause():
