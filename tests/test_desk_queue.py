@@ -241,7 +241,6 @@ def test_next_in_my_queue_skips_the_current_claim(client, alice, bob, claims):
     for claim in claims[:2]:
         services.assign_claim(claim, bob, actor=alice)
     client.force_login(bob)
-    first = services.assign_claim  # noqa: F841 (readability: Bob has two claims)
     top = Claim.objects.filter(assignee=bob).order_by("-score", "id")
 
     response = client.get(reverse("next_in_my_queue"), {"after": top[0].pk})
