@@ -1,0 +1,74 @@
+"""Attribution rules added in extractor 1.3, on sentences written for these tests."""
+
+from tests.attribution_checks import attributed, only
+
+
+def test_inverted_source_keeps_a_lower_case_title():
+    c = only('"The river is rising," said Jo Lee, director of the Ely flood office.')
+    assert c.source == "Jo Lee, director of the Ely flood office"
+    assert c.text == '"The river is rising,"'
+
+
+def test_inverted_source_keeps_an_age():
+    c = only('"We lost the barn," said Ann Roe, 34.')
+    assert c.source == "Ann Roe, 34"
+
+
+def test_inverted_source_stops_before_a_participle():
+    claims = attributed('"We lost the barn," said Ann Roe, adding that the insurer has not paid.')
+    said = [c for c in claims if c.cue == "said"]
+    assert said[0].source == "Ann Roe"
+
+
+def test_subject_aside_is_not_part_of_the_source():
+    c = only("Ms. Vance, wearing a red cape, said the count was wrong.")
+    assert c.source == "Ms. Vance"
+    c = only("The mayor, still weak from the flu, said the bridge was safe.")
+    assert c.source == "The mayor"
+
+
+def test_subject_relative_clause_stays_with_the_source():
+    c = only("Ida Moss, who chairs the panel, said the budget was short.")
+    assert c.source == "Ida Moss, who chairs the panel"
+
+
+def test_contrast_after_a_reported_clause_is_the_writers():
+    claims = attributed("The mayor said the bridge was safe, but engineers found new cracks.")
+    said = [c for c in claims if c.cue == "said"]
+    assert said[0].text == "the bridge was safe"
+
+
+def test_contrast_inside_a_quotation_stays_in_the_content():
+    c = only('The mayor said "the bridge is safe, but old" on Monday.')
+    assert "but old" in c.text
+
+
+def test_according_to_after_a_speakers_clause_covers_only_what_follows():
+    text = (
+        "Officials confirmed that the mayor met the contractor, but no deal has been signed, "
+        "according to the Ely Courier."
+    )
+    claims = attributed(text)
+    by_cue = {c.cue: c for c in claims}
+    assert by_cue["confirmed"].text == "that the mayor met the contractor"
+    assert by_cue["confirmed"].source == "Officials"
+    assert by_cue["according to"].text == "but no deal has been signed"
+    assert by_cue["according to"].source == "the Ely Courier"
+
+
+def test_long_interruption_keeps_the_longer_quotation():
+    text = (
+        '"It is true," the mayor said at a packed meeting in the old town hall on Tuesday, '
+        "recalling the long dispute over the flood wall that divided the council for years. "
+        '"We should have built the wall ten years ago, and every councillor knows it now."'
+    )
+    said = [c for c in attributed(text) if c.cue == "said"]
+    assert said[0].text == (
+        '"We should have built the wall ten years ago, and every councillor knows it now."'
+    )
+
+
+def test_short_interruption_keeps_both_quotations():
+    text = '"It is true," the mayor said. "We should have built the wall ten years ago."'
+    said = [c for c in attributed(text) if c.cue == "said"]
+    assert said[0].text == text
