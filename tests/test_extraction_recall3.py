@@ -72,3 +72,24 @@ def test_short_interruption_keeps_both_quotations():
     text = '"It is true," the mayor said. "We should have built the wall ten years ago."'
     said = [c for c in attributed(text) if c.cue == "said"]
     assert said[0].text == text
+
+
+def test_inverted_source_opening_with_a_quantifier():
+    c = only('"The count was fair," said several observers.')
+    assert c.source == "several observers"
+
+
+def test_inverted_source_with_a_long_apposition():
+    c = only(
+        '"We were never told," said Ann Roe, a nurse at the county hospital who has worked '
+        "nights on the children's ward for most of the last two decades and who led the strike."
+    )
+    assert c.source.startswith("Ann Roe, a nurse")
+
+
+def test_inverted_cue_followed_by_a_by_adjunct():
+    c = only('"The city should act," Ms. Gao said by telephone.')
+    assert c.text == '"The city should act,"'
+    assert c.source == "Ms. Gao"
+    c = only("Lee said by the end of the year the plant would close.")
+    assert c.text.startswith("by the end of the year")

@@ -70,6 +70,10 @@ _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 _SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
+# Lower-case words that may open an inverted source: "..., said several observers."
+_QUANTIFIERS = frozenset(
+    words("several many some most other two three four both senior top former")
+)
 # Words after a comma that open the reporter's own contrast after a reported clause.
 _CONTRAST_OPENERS = frozenset(words("but while which"))
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
@@ -534,7 +538,7 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     w = tk.lower[i]
     if tk.words[i] in (",", ".", "!", "?", ";", "—", "–", ":") and tk.words[i] != ":":
         return True
-    if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during"):
+    if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during", "by"):
         return True
     return hi - i <= 1
 
@@ -1114,6 +1118,7 @@ class SentenceAnalyser:
         if not (
             first[:1].isupper()
             or tk.lower[i] in ("the", "a", "an", "one", "another")
+            or tk.lower[i] in _QUANTIFIERS  # "said several observers"
             # "said former Ohio governor Jim Dane": a lower-case title before a name
             or (
                 tk.lower[i] not in lx.PREPOSITIONS
@@ -1160,7 +1165,8 @@ class SentenceAnalyser:
                 if (low in _FINITE and wk.islower()) or low == "to" or lowercase >= 8:
                     return None  # "..., said the records were lost": a clause, not a name
             k += 1
-        if k == i or k - i > 30 or not self._ends_source(tk, k):
+        # (a long apposition may run on: "said Jo Lee, a nurse who ... and who ...")
+        if k == i or k - i > (60 if seen_comma else 30) or not self._ends_source(tk, k):
             return None
         return tk.starts[i], tk.ends[k - 1]
 
