@@ -93,3 +93,10 @@ def test_inverted_cue_followed_by_a_by_adjunct():
     assert c.source == "Ms. Gao"
     c = only("Lee said by the end of the year the plant would close.")
     assert c.text.startswith("by the end of the year")
+
+
+def test_noun_phrase_content_goes_on_over_a_list_or_a_date():
+    c = only("The council proposed a levy on all fuels, including diesel and petrol.")
+    assert c.text == "a levy on all fuels, including diesel and petrol."
+    c = only("The mayor invoked the floods of March 3, 1998, in her speech.")
+    assert c.text.startswith("the floods of March 3, 1998")

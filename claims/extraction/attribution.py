@@ -543,6 +543,11 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     return hi - i <= 1
 
 
+def _continues_noun_phrase(tk: Tokens, k: int) -> bool:
+    """A comma before token ``k`` goes on with the same noun phrase (a list, a date)."""
+    return tk.lower[k] in ("including", "or") or tk.words[k].isdigit()
+
+
 def _appositive_at(tk: Tokens, k: int) -> bool:
     """ "..., said Jo Lee, | director of X" / "said Jo Lee, | 34": a title or an age after the
     name, not a clause ("said Jo Lee, adding that ...")."""
@@ -1016,6 +1021,8 @@ class SentenceAnalyser:
                 continue
             if w == ";":
                 return j
+            if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
+                continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
             if object_np and (w != "and" or (j + 1 < stop and _verb_like(tk.lower[j + 1]))):
                 return j
             if contrast:
