@@ -59,9 +59,9 @@ def published(verified, alice):
     return Claim.objects.get(pk=verified.pk)
 
 
-def review_of(claim, page_url="https://desk.example/public/claims/1/"):
+def review_of(claim, page_url="https://desk.example/public/claims/1/", scale=SCALE):
     claim = Claim.objects.select_related("article", "source", "verdict").get(pk=claim.pk)
-    return claimreview.claim_review(claim, page_url=page_url, scale=SCALE, **ORG)
+    return claimreview.claim_review(claim, page_url=page_url, scale=scale, **ORG)
 
 
 # --- CSV -----------------------------------------------------------------------------------------
@@ -212,12 +212,27 @@ def test_an_article_without_url_cannot_be_exported(verified):
     assert reasons == ["The article has no URL: add where it appeared."]
 
 
-def test_a_verdict_off_the_rating_scale_cannot_be_exported(verified):
+def test_an_unrated_verdict_is_exported_by_name_only(verified):
     Claim.objects.filter(pk=verified.pk).update(verdict=Verdict.objects.get(slug="unverifiable"))
 
-    _, reasons = review_of(verified)
+    review, reasons = review_of(verified)
+
+    assert reasons == []
+    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+
+
+def test_a_verdict_off_the_rating_scale_cannot_be_exported(verified):
+    Verdict.objects.filter(pk=verified.verdict_id).update(rating_value=9)
+
+    _, reasons = review_of(verified, scale=(1, 5))
 
     assert len(reasons) == 1 and "outside 1–5" in reasons[0]
+
+
+def test_a_rated_verdict_without_a_scale_cannot_be_exported(verified):
+    _, reasons = review_of(verified, scale=(None, None))
+
+    assert reasons == ["The verdict scale has no ratings."]
 
 
 def test_the_rating_scale_comes_from_the_verdicts():

@@ -17,9 +17,6 @@ REQUIRED = [
     (("datePublished",), "The claim has no date of approval or publication."),
     (("author", "name"), "The organisation's name is not configured (ORGANISATION_NAME)."),
     (("reviewRating", "alternateName"), "The claim has no verdict."),
-    (("reviewRating", "ratingValue"), "The claim has no verdict."),
-    (("reviewRating", "bestRating"), "The verdict scale has no ratings."),
-    (("reviewRating", "worstRating"), "The verdict scale has no ratings."),
     (("itemReviewed", "author", "name"), "The claim is unattributed: link it to a source."),
     (("itemReviewed", "appearance", "url"), "The article has no URL: add where it appeared."),
 ]  # fmt: skip
@@ -62,15 +59,14 @@ def build_claim_review(claim, *, page_url, scale, organisation_name, organisatio
         "claimReviewed": claim.text.strip(),
         "datePublished": date.date().isoformat() if date else "",
         "author": {"@type": "Organization", "name": organisation_name, "url": organisation_url},
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": verdict.label if verdict else "",
-            "ratingValue": verdict.rating_value if verdict else None,
-            "bestRating": best,
-            "worstRating": worst,
-        },
+        "reviewRating": {"@type": "Rating", "alternateName": verdict.label if verdict else ""},
         "itemReviewed": item,
     }
+    if verdict is not None and verdict.rating_value > 0:
+        # A verdict off the true–false scale ("Unverifiable", rating 0) is named, not numbered.
+        review["reviewRating"].update(
+            {"ratingValue": verdict.rating_value, "bestRating": best, "worstRating": worst}
+        )
     if claim.verdict_summary:
         review["reviewBody"] = claim.verdict_summary
     return review
@@ -103,8 +99,10 @@ def problems(claim, review):
         if (value is None or value == "") and reason not in reasons:
             reasons.append(reason)
     rating = review["reviewRating"]
-    value, worst, best = rating["ratingValue"], rating["worstRating"], rating["bestRating"]
-    if None not in (value, worst, best) and not worst <= value <= best:
+    value, worst, best = (rating.get(k) for k in ("ratingValue", "worstRating", "bestRating"))
+    if value is not None and None in (worst, best):
+        reasons.append("The verdict scale has no ratings.")
+    elif value is not None and not worst <= value <= best:
         reasons.append(
             f"The verdict “{rating['alternateName']}” has no place on the rating scale "
             f"(its rating value {value} is outside {worst}–{best})."
