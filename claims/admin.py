@@ -26,7 +26,14 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "format", "outlet"]
     search_fields = ["headline", "outlet", "author", "url"]
     date_hierarchy = "created_at"
-    readonly_fields = ["content_hash", "created_at", "updated_at", "processed_at", "enqueued_at"]
+    readonly_fields = [
+        "content_hash",
+        "created_at",
+        "updated_at",
+        "processed_at",
+        "enqueued_at",
+        "queue",
+    ]
     raw_id_fields = ["uploaded_by"]
 
 

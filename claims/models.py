@@ -30,6 +30,12 @@ class Article(models.Model):
         READY = "ready", "Ready"
         FAILED = "failed", "Failed"
 
+    class Queue(models.TextChoices):
+        """Where the extraction message went: fresh work, or re-extraction of the archive."""
+
+        MAIN = "main", "Main (uploads and retries)"
+        BACKGROUND = "background", "Background (re-extraction after an extractor upgrade)"
+
     class Format(models.TextChoices):
         TEXT = "text", "Plain text"
         MARKDOWN = "markdown", "Markdown"
@@ -60,6 +66,12 @@ class Article(models.Model):
     extractor_version = models.CharField(max_length=20, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     enqueued_at = models.DateTimeField(null=True, blank=True)
+    queue = models.CharField(
+        max_length=10,
+        choices=Queue.choices,
+        default=Queue.MAIN,
+        help_text="The task queue its latest extraction was sent to.",
+    )
     processed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -294,6 +306,7 @@ class ClaimEvent(models.Model):
         REEXTRACTED = "reextracted", "Re-extracted"
         SCHEDULED = "scheduled", "Due date or priority changed"
         UNDONE = "undone", "Bulk change undone"
+        SOURCE_MERGED = "source_merged", "Source merged"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(

@@ -67,7 +67,8 @@ def requeue_stale_articles():
 @worker_ready.connect
 def reextract_outdated_on_worker_start(sender=None, **kwargs):
     """When a worker starts (e.g. after a deploy that bumped EXTRACTOR_VERSION), queue the
-    articles processed by another version. Many workers starting at once take each article once.
+    articles processed by another version on the background queue, so that fresh uploads on the
+    main queue do not wait behind them. Many workers starting at once take each article once.
     """
     try:
         count = services.requeue_outdated_articles()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -119,6 +120,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind reverse proxies every request comes from a proxy's address, so the pair above would be
+# the username alone. TRUSTED_PROXY_COUNT (how many proxies, each appending to X-Forwarded-For)
+# makes the address the client's. Set it only when every request passes through them.
+# (django-axes' AXES_IPWARE_* settings would need django-ipware, which is not installed.)
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "newsroom.proxies.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -151,7 +158,8 @@ ARTICLE_MAX_FILES = envint("ARTICLE_MAX_FILES", 20)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 QUEUE_PAGE_SIZE = envint("QUEUE_PAGE_SIZE", 50)
-# Articles still queued after this many seconds are re-enqueued by the sweeper.
+# Articles still queued after this many seconds are re-enqueued by the sweeper (those on the
+# background queue only once that queue has drained: until then their message is still waiting).
 STALE_QUEUED_SECONDS = envint("STALE_QUEUED_SECONDS", 300)
 # Articles still `processing` after this long lost their worker (killed): the sweeper re-enqueues.
 STALE_PROCESSING_SECONDS = envint("STALE_PROCESSING_SECONDS", 900)
@@ -173,7 +181,18 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Two queues: the main one for uploads and an editor's retries, and a background one for
+# re-extracting the archive after an extractor upgrade, so a fresh upload does not wait behind it.
+# A worker started without -Q consumes both; it takes from them in turn (the main one first), so
+# an upload waits for a re-extraction or two, not for the whole archive.
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "newsroom")
+CELERY_BACKGROUND_QUEUE = f"{CELERY_TASK_DEFAULT_QUEUE}-background"
+CELERY_TASK_QUEUES = [
+    # Exchange and routing key named explicitly: a bare Queue(name) would be bound to the default
+    # exchange with the main queue's routing key and receive the main queue's messages too.
+    Queue(name, Exchange(name), routing_key=name)
+    for name in (CELERY_TASK_DEFAULT_QUEUE, CELERY_BACKGROUND_QUEUE)
+]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

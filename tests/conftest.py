@@ -117,15 +117,20 @@ def database_url():
 
 
 class WorkerProcess:
-    """A real Celery worker in its own process, on its own queue, using the test database."""
+    """A real Celery worker in its own process, on its own queues (main and background, in that
+    order, as every worker of the desk), using the test database."""
 
     def __init__(self, tmp_path, name="w1"):
         import os
         import sys
 
+        from django.conf import settings
+
         from newsroom.celery import app
 
         self.queue = app.conf.task_default_queue
+        self.background_queue = settings.CELERY_BACKGROUND_QUEUE
+        assert self.background_queue == f"{self.queue}-background", "use the worker_queue fixture"
         self.log_path = tmp_path / f"worker-{name}.log"
         self.env = {
             **os.environ,
@@ -136,7 +141,7 @@ class WorkerProcess:
         self.command = [
             sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool=solo",
             "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-            "-n", f"{name}-{os.getpid()}@%h", "-Q", self.queue,
+            "-n", f"{name}-{os.getpid()}@%h", "-Q", f"{self.queue},{self.background_queue}",
         ]  # fmt: skip
         self.process = None
 
@@ -175,7 +180,8 @@ class WorkerProcess:
 
 @pytest.fixture
 def worker_queue(settings):
-    """A queue name of this test run's own, so no other worker (e.g. `make run`) steals tasks."""
+    """Queue names of this test's own (main and background), so no other worker (e.g. `make run`)
+    steals tasks; whatever the test left in them is purged afterwards."""
     import os
     import uuid
 
@@ -185,8 +191,22 @@ def worker_queue(settings):
     previous = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     settings.CELERY_TASK_DEFAULT_QUEUE = queue
+    settings.CELERY_BACKGROUND_QUEUE = f"{queue}-background"
     yield queue
     app.conf.task_default_queue = previous
+    purge_queues(queue, f"{queue}-background")
+
+
+def purge_queues(*names):
+    """Drop the messages left in these broker queues (a test's own, never shared ones)."""
+    import contextlib
+
+    from newsroom.celery import app
+
+    # Clean-up only: a broker that cannot be reached has nothing of ours to drop either.
+    with contextlib.suppress(Exception), app.connection_for_write() as connection:
+        for name in names:
+            connection.default_channel.queue_purge(name)
 
 
 @pytest.fixture

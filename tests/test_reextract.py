@@ -42,6 +42,16 @@ def old_article(user, headline="Budget", body=SAMPLE_TEXT, extracted=None):
     return services.apply_extraction(article, extracted or extract(body), version=OLD)
 
 
+def record(sent):
+    """A stand-in for publish_extraction that notes the ids it is given."""
+
+    def publish(article_id, **options):
+        sent.append(article_id)
+        return True
+
+    return publish
+
+
 def run_command():
     out = StringIO()
     call_command("reextract_outdated", stdout=out)
@@ -53,7 +63,7 @@ def run_command():
 
 def test_the_command_queues_ready_articles_of_another_version(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", lambda pk: sent.append(pk) or 1)
+    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
     outdated = old_article(alice, "Old")
     current = services.apply_extraction(
         Article.objects.create(headline="New", body=SAMPLE_TEXT, content_hash="x"), extract("x")
@@ -72,7 +82,7 @@ def test_the_command_queues_ready_articles_of_another_version(alice, monkeypatch
 
 def test_a_second_run_finds_nothing_to_queue(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", lambda pk: sent.append(pk) or 1)
+    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
     old_article(alice)
 
     run_command()
@@ -88,7 +98,7 @@ def test_a_broker_outage_leaves_the_article_for_the_sweeper(alice, monkeypatch):
     def down(*args, **kwargs):
         raise ConnectionError("broker down")
 
-    monkeypatch.setattr(extract_article, "delay", down)
+    monkeypatch.setattr(extract_article, "apply_async", down)
     article = old_article(alice)
 
     assert "Queued 0 articles" in run_command()
@@ -100,7 +110,7 @@ def test_a_broker_outage_leaves_the_article_for_the_sweeper(alice, monkeypatch):
 
 def test_the_worker_start_hook_queues_outdated_articles(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", lambda pk: sent.append(pk) or 1)
+    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
     monkeypatch.setattr(tasks.connections, "close_all", lambda: None)  # keep the test's connection
     article = old_article(alice)
 

@@ -314,6 +314,65 @@ def test_a_right_password_before_the_limit_resets_the_count(client, alice, setti
     )
 
 
+def login_through_proxy(forwarded_for, password, username="alice"):
+    """A login POST as the desk's reverse proxy (127.0.0.1) forwards it."""
+    return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for).post(
+        reverse("login"), {"username": username, "password": password}
+    )
+
+
+def fail_logins_through_proxy(forwarded_for, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        assert login_through_proxy(forwarded_for, "wrong").status_code in (200, 429)
+
+
+def test_behind_a_proxy_a_lockout_is_per_client_address(alice, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    fail_logins_through_proxy("203.0.113.7", settings)
+
+    assert login_through_proxy("203.0.113.7", "pw-alice").status_code == 429
+    # The same person's colleague at another address, through the same proxy, is let in.
+    assert login_through_proxy("198.51.100.2", "pw-alice").status_code == 302
+
+
+def test_behind_a_proxy_a_forged_forwarded_for_does_not_escape_the_lockout(alice, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    # The client sends its own X-Forwarded-For; the proxy appends the address it really saw.
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        login_through_proxy(f"10.0.0.{n}, 203.0.113.7", "wrong")
+
+    assert login_through_proxy("10.9.9.9, 203.0.113.7", "pw-alice").status_code == 429
+
+
+def test_without_trusted_proxies_forwarded_for_is_ignored(alice, settings):
+    assert settings.TRUSTED_PROXY_COUNT == 0
+    fail_logins_through_proxy("203.0.113.7", settings)
+
+    assert login_through_proxy("198.51.100.2", "pw-alice").status_code == 429
+
+
+@pytest.mark.parametrize(
+    ("forwarded_for", "address"),
+    [
+        ("198.51.100.9, 10.0.0.2", "198.51.100.9"),  # client, first proxy; the second is REMOTE
+        ("6.6.6.6, 198.51.100.9, 10.0.0.2", "198.51.100.9"),  # the client forged the first
+        ("10.0.0.2", "10.0.0.3"),  # fewer entries than proxies: not through both
+        ("unknown, 10.0.0.2", "10.0.0.3"),  # not an address
+    ],
+)
+def test_the_trusted_proxy_count_comes_from_the_environment(forwarded_for, address):
+    result = production(
+        SETUP + "from django.test import RequestFactory\n"
+        "from axes.helpers import get_client_ip_address\n"
+        f"request = RequestFactory().get('/', HTTP_X_FORWARDED_FOR={forwarded_for!r},"
+        " REMOTE_ADDR='10.0.0.3')\n"
+        "print('client', get_client_ip_address(request))\n",
+        TRUSTED_PROXY_COUNT="2",
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert f"client {address}\n" in result.stdout
+
+
 # --- Production settings ------------------------------------------------------------------------
 
 

@@ -445,6 +445,39 @@ def test_evidence_needs_title_or_url(claim_in_progress, bob):
     assert not Evidence.objects.filter(title=" ").exists()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(document.cookie)",
+        " JavaScript:alert(1)",
+        "java\nscript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "file:///etc/passwd",
+        "ftp://files.example.org/budget.pdf",
+        "vbscript:msgbox(1)",
+        "example.org/budget",
+        "https:budget",
+    ],
+)
+def test_evidence_url_must_be_a_web_address(claim_in_progress, bob, url):
+    evidence_before = Evidence.objects.count()
+
+    with pytest.raises(WorkflowError, match=r"must be a web address starting with http:// or"):
+        services.add_evidence(claim_in_progress, actor=bob, title="Budget", url=url)
+
+    assert Evidence.objects.count() == evidence_before
+    assert not claim_in_progress.events.filter(
+        action=Action.EVIDENCE_LINKED, to_value="Budget"
+    ).exists()
+
+
+@pytest.mark.parametrize("url", ["http://example.org/budget", "HTTPS://example.org/b?year=2024"])
+def test_evidence_url_may_be_http_or_https(claim_in_progress, bob, url):
+    link = services.add_evidence(claim_in_progress, actor=bob, title="Budget", url=url)
+
+    assert link.evidence.url == url
+
+
 @pytest.mark.parametrize("who", ["carol", "vic"])
 def test_only_assignee_or_editor_adds_evidence(claim_in_progress, request, who):
     evidence_before = Evidence.objects.count()

@@ -6,11 +6,14 @@ Alice is an editor, Bob a fact-checker, Vic a viewer.
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from claims import services
 from claims.extraction import extract
-from claims.models import Article, Claim, Source
+from claims.models import Article, Claim, ClaimEvent, Source
 from claims.services import WorkflowError, merge_sources
 from tests.conftest import SAMPLE_TEXT
 
@@ -88,6 +91,61 @@ def test_merging_keeps_the_claims_version(holloway, duplicate, alice):
 
     claim.refresh_from_db()
     assert (claim.source_id, claim.version) == (holloway.pk, version)
+
+
+def attribute_more_claims(source, article, count):
+    """`count` more claims attributed to `source` (copies of the article's first claim)."""
+    first = article.claims.order_by("start").first()
+    fields = {f.attname: getattr(first, f.attname) for f in Claim._meta.concrete_fields}
+    del fields["id"]
+    Claim.objects.bulk_create(
+        Claim(**{**fields, "ordinal": 100 + n, "source_id": source.pk}) for n in range(count)
+    )
+
+
+def test_merging_records_the_merge_in_each_moved_claims_history(
+    holloway, duplicate, article, alice
+):
+    attribute_more_claims(duplicate, article, 2)
+    moved = set(duplicate.claims.values_list("pk", flat=True))
+    stayed = set(holloway.claims.values_list("pk", flat=True))
+
+    merge_sources(holloway, duplicate, actor=alice)
+
+    events = ClaimEvent.objects.filter(action=ClaimEvent.Action.SOURCE_MERGED)
+    assert sorted(events.values_list("claim_id", flat=True)) == sorted(moved)
+    assert set(events.values_list("actor", "from_value", "to_value")) == {
+        (alice.pk, "J. Holloway", "Jane Holloway")
+    }
+    assert not events.filter(claim__in=stayed).exists()
+
+
+def test_merging_takes_as_many_queries_for_many_claims_as_for_one(
+    holloway, duplicate, article, alice, dave
+):
+    def queries_to_merge(keep, merge, actor):
+        with CaptureQueriesContext(connection) as queries:
+            merge_sources(keep, merge, actor=actor)
+        return len(queries)
+
+    one = queries_to_merge(holloway, duplicate, alice)
+    crowd = Source.objects.create(name="Council spokesman", normalized_name="council spokesman")
+    attribute_more_claims(crowd, article, 40)
+    spokesperson = Source.objects.create(
+        name="Council spokesperson", normalized_name="council spokesperson"
+    )
+
+    assert queries_to_merge(spokesperson, crowd, dave) == one
+    assert ClaimEvent.objects.filter(action=ClaimEvent.Action.SOURCE_MERGED).count() == 41
+
+
+def test_a_moved_claims_page_shows_the_merge_in_its_history(login, holloway, duplicate, alice):
+    claim = duplicate.claims.get()
+    merge_sources(holloway, duplicate, actor=alice)
+
+    page = text_of(login("vic").get(reverse("claim_detail", args=[claim.pk])))
+
+    assert "merged its source J. Holloway into Jane Holloway" in " ".join(strip_tags(page).split())
 
 
 def test_re_extraction_after_a_merge_uses_the_kept_source(alice, holloway, duplicate):

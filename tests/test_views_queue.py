@@ -5,6 +5,8 @@ verdict, Carol has the council claim, the rest is unassigned; a second article h
 unattributed claim about a bridge.
 """
 
+import csv
+import io
 import re
 from html import unescape
 
@@ -354,6 +356,36 @@ def test_htmx_request_for_results_gets_only_the_results(login, desk):
     assert 'id="queue-results"' in content
     assert 'aria-label="Filters"' not in content
     assert names(desk, rows(response)) == {"tram"}
+
+
+def export_link(response):
+    """The Export CSV link's attributes, in the page or swapped out of band by an htmx response."""
+    [tag] = re.findall(r'<a [^>]*id="queue-export"[^>]*>', response.content.decode())
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', unescape(tag)))
+
+
+def test_a_live_search_updates_the_export_link_out_of_band(login, desk):
+    client = login("vic")
+    page = client.get(QUEUE, {"kind": "indirect", "tab": "all"})
+    assert "q=" not in export_link(page)["href"]
+
+    response = client.get(
+        QUEUE,
+        {"kind": "indirect", "tab": "all", "q": "tram"},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="queue-results",
+    )
+
+    link = export_link(response)
+    assert link["hx-swap-oob"] == "true"
+    assert link["href"].startswith(reverse("claim_export_csv") + "?")
+    exported = b"".join(client.get(link["href"]).streaming_content).decode()
+    ids = [int(row["id"]) for row in csv.DictReader(io.StringIO(exported))]
+    assert ids == rows(response) == [desk["tram"]]
+
+
+def test_the_page_s_export_link_is_not_swapped_out_of_band(login, desk):
+    assert "hx-swap-oob" not in export_link(login("vic").get(QUEUE, {"q": "tram"}))
 
 
 def test_htmx_request_for_another_target_gets_the_page(login, desk):

@@ -18,6 +18,7 @@ from claims.services.articles import (
     stale_queued_articles,
     start_processing,
     submit_article,
+    waiting_messages,
 )
 from claims.services.errors import (
     DuplicateArticleError,
@@ -92,4 +93,5 @@ __all__ = [
     "submit_article",
     "transition",
     "unlink_evidence",
+    "waiting_messages",
 ]

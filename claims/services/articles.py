@@ -78,22 +78,50 @@ def enqueue_extraction(article):
     transaction.on_commit(lambda: publish_extraction(article.pk))
 
 
-def publish_extraction(article_id):
-    """Send the task now. Returns False (and records why) when the broker cannot be reached."""
+def publish_extraction(article_id, *, background=False):
+    """Send the task now. Returns False (and records why) when the broker cannot be reached.
+
+    `background` sends it to the background queue, which workers serve alongside the main one:
+    re-extracting the archive then never delays a fresh upload or an editor's retry.
+    """
     from claims.tasks import extract_article
 
+    queue = Article.Queue.BACKGROUND if background else Article.Queue.MAIN
     try:
-        extract_article.delay(article_id)
+        if background:
+            extract_article.apply_async(args=[article_id], queue=settings.CELERY_BACKGROUND_QUEUE)
+        else:
+            extract_article.delay(article_id)
     except Exception:  # any broker or connection failure: the article stays queued
         log.warning("Could not enqueue article %s; the sweeper will retry", article_id)
         Article.objects.filter(pk=article_id).update(
             enqueued_at=None,
+            queue=queue,
             error_message="Processing is delayed: the task queue is unreachable. "
             "It will start automatically when the queue is back.",
         )
         return False
-    Article.objects.filter(pk=article_id).update(enqueued_at=timezone.now(), error_message="")
+    Article.objects.filter(pk=article_id).update(
+        enqueued_at=timezone.now(), queue=queue, error_message=""
+    )
     return True
+
+
+def waiting_messages(queue_name):
+    """How many messages wait in a broker queue; None when the broker cannot be asked."""
+    from newsroom.celery import app
+
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1)
+            try:
+                declared = connection.default_channel.queue_declare(queue=queue_name, passive=True)
+            except connection.channel_errors:
+                return 0  # the broker has no such queue (Redis drops an empty one): none wait
+            return declared.message_count
+    except Exception:
+        log.warning("Could not ask the broker how many messages wait in %s", queue_name)
+        return None
 
 
 def reprocess_article(article, *, user):
@@ -254,8 +282,24 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION):
     return article
 
 
+def _background_backlog_drained(cutoff):
+    """True when background articles waited past `cutoff` and their queue is empty.
+
+    A backlog of thousands of articles takes hours to drain: while messages wait in the queue,
+    an article still queued is most likely among them, and re-publishing it would only add a
+    duplicate. Once the queue is empty, an article still queued has lost its message (a broker
+    restarted without persistence), or at most a worker holds it right now: sending it again is
+    harmless, the task is idempotent. The broker is asked only when such an article exists.
+    """
+    overdue = Article.objects.filter(
+        status=Article.Status.QUEUED, queue=Article.Queue.BACKGROUND, enqueued_at__lt=cutoff
+    )
+    return overdue.exists() and waiting_messages(settings.CELERY_BACKGROUND_QUEUE) == 0
+
+
 def stale_queued_articles():
-    """Articles queued too long (broker down), or left `processing` by a worker that died.
+    """Articles whose extraction message is most likely lost, or never sent (broker down), and
+    articles left `processing` by a worker that died.
 
     A worker killed mid-task (OOM, machine lost) leaves its message unacknowledged: Redis gives it
     back only after the visibility timeout, the filesystem broker never does. Re-enqueueing is
@@ -264,27 +308,32 @@ def stale_queued_articles():
     now = timezone.now()
     cutoff = now - timedelta(seconds=settings.STALE_QUEUED_SECONDS)
     processing_cutoff = now - timedelta(seconds=settings.STALE_PROCESSING_SECONDS)
-    queued = Q(status=Article.Status.QUEUED) & (
-        Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=10))
-        | Q(enqueued_at__lt=cutoff)
-    )
+    never_sent = Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=10))
+    waited = Q(enqueued_at__lt=cutoff)
+    if not _background_backlog_drained(cutoff):
+        waited &= Q(queue=Article.Queue.MAIN)
+    queued = Q(status=Article.Status.QUEUED) & (never_sent | waited)
     abandoned = Q(status=Article.Status.PROCESSING, updated_at__lt=processing_cutoff)
     return Article.objects.filter(queued | abandoned)
 
 
 def requeue_stale_articles():
-    """Re-enqueue articles that waited too long (broker was down). Safe on many machines."""
+    """Re-enqueue articles whose message was lost or never sent, each on the queue it was meant
+    for. Safe on many machines."""
     count = 0
+    candidates = stale_queued_articles()  # may ask the broker: before the transaction opens
     with transaction.atomic():
-        ids = list(
-            stale_queued_articles().select_for_update(skip_locked=True).values_list("pk", flat=True)
+        stale = list(
+            candidates.select_for_update(skip_locked=True).values_list("pk", "queue", named=True)
         )
         # Claim them first, so another sweeper running at the same time skips them.
-        Article.objects.filter(pk__in=ids).update(
+        Article.objects.filter(pk__in=[article.pk for article in stale]).update(
             status=Article.Status.QUEUED, enqueued_at=timezone.now(), updated_at=timezone.now()
         )
-    for article_id in ids:
-        count += publish_extraction(article_id)
+    for article in stale:
+        count += publish_extraction(
+            article.pk, background=article.queue == Article.Queue.BACKGROUND
+        )
     return count
 
 
@@ -294,7 +343,8 @@ def outdated_articles(version=EXTRACTOR_VERSION):
 
 
 def requeue_outdated_articles(version=EXTRACTOR_VERSION):
-    """Queue every outdated article once; safe when many workers start at the same moment.
+    """Queue every outdated article once, on the background queue so that fresh uploads go
+    first; safe when many workers start at the same moment.
 
     Rows are taken with SKIP LOCKED and moved to `queued` in the same transaction, so a second
     caller finds nothing left to take. Re-extraction keeps claims with human work.
@@ -311,8 +361,9 @@ def requeue_outdated_articles(version=EXTRACTOR_VERSION):
             error_message="",
             attempts=0,
             enqueued_at=timezone.now(),
+            queue=Article.Queue.BACKGROUND,
         )
     count = 0
     for article_id in ids:
-        count += publish_extraction(article_id)
+        count += publish_extraction(article_id, background=True)
     return count

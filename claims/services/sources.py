@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import Claim, Source
+from claims.models import Claim, ClaimEvent, Source
 from claims.services.errors import WorkflowError, require
 
 
@@ -24,7 +24,8 @@ def merged_aliases(keep, merge):
 
 
 def merge_sources(keep, merge, *, actor):
-    """Fold `merge` into `keep` (editors): its claims move, its names become aliases, it goes.
+    """Fold `merge` into `keep` (editors): its claims move, each with an event in its history,
+    its names become aliases, it goes.
 
     Returns the number of claims moved.
     """
@@ -38,9 +39,25 @@ def merge_sources(keep, merge, *, actor):
         if len(locked) != 2:
             raise WorkflowError("One of these sources no longer exists: reload the page.")
         keep, merge = locked[keep.pk], locked[merge.pk]
+        # The source rows are locked: no claim can be attributed to `merge` meanwhile, so these
+        # are exactly the claims the update below moves.
+        claim_ids = list(Claim.objects.filter(source=merge).values_list("pk", flat=True))
         # Attribution is not something a journalist edits on the claim, so the claim's
         # version (optimistic locking) is left alone: nobody's open form becomes stale.
         moved = Claim.objects.filter(source=merge).update(source=keep, updated_at=timezone.now())
+        ClaimEvent.objects.bulk_create(
+            [
+                ClaimEvent(
+                    claim_id=claim_id,
+                    actor=actor,
+                    action=ClaimEvent.Action.SOURCE_MERGED,
+                    from_value=merge.name[:300],
+                    to_value=keep.name[:300],
+                )
+                for claim_id in claim_ids
+            ],
+            batch_size=1000,
+        )
         keep.aliases = merged_aliases(keep, merge)
         merge.delete()
         keep.save(update_fields=["aliases"])

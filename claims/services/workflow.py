@@ -5,6 +5,7 @@ a WorkflowError that says why. Changes that could clash take the version the use
 """
 
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.db import transaction
 from django.db.models import Q
@@ -258,11 +259,27 @@ def link_evidence(claim, evidence, *, actor, stance=ClaimEvidence.Stance.CONTEXT
     return link
 
 
+WEB_SCHEMES = ("http", "https")
+
+
+def _check_evidence_url(url):
+    """Only web addresses: the URL becomes a link on the claim page and in the public export,
+    where `javascript:`, `data:` or `file:` would run or open something else on a click."""
+    if not url:
+        return
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.netloc:
+        raise WorkflowError(
+            "The evidence URL must be a web address starting with http:// or https://."
+        )
+
+
 def add_evidence(claim, *, actor, title, url="", excerpt="", kind=Evidence.Kind.WEB,
                  publisher="", stance=ClaimEvidence.Stance.CONTEXT, note=""):  # fmt: skip
     """Create a new piece of evidence and link it to the claim, in one transaction."""
     if not title.strip() and not url.strip():
         raise WorkflowError("Give the evidence a title or a URL.")
+    _check_evidence_url(url.strip())
     with transaction.atomic():
         locked = Claim.objects.select_for_update().get(pk=claim.pk)
         _check_evidence_change(locked, actor)

@@ -51,6 +51,19 @@ def test_keyboard_moves_selects_assigns_and_opens(new_page, alice, article, scre
     expect(page.locator("#claim-state")).to_have_text("Assigned")
 
 
+def test_a_live_search_carries_over_to_the_export_link(new_page, alice, article):
+    page = new_page("alice", "pw-alice")
+    page.goto("/claims/?kind=indirect")
+    export = page.locator("#queue-export")
+    assert "q=" not in export.get_attribute("href")
+
+    page.fill("#q", "tram")  # the list updates in place (htmx), without a page load
+
+    expect(page.locator("tr.row")).to_have_count(1)
+    expect(export).to_have_attribute("href", re.compile(r"[?&]q=tram(&|$)"))
+    assert "kind=indirect" in export.get_attribute("href")
+
+
 def test_e_opens_the_next_claim_in_my_queue(new_page, alice, bob, article):
     first, second = Claim.objects.order_by("-score", "id")[:2]
     for claim in (first, second):

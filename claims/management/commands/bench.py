@@ -230,13 +230,15 @@ def seed_text():
 
 
 def start_worker(name, log_dir):
-    """A Celery worker process on this run's queue; returns once it is ready."""
+    """A Celery worker process on this run's queues (main, then background, as every worker);
+    returns once it is ready."""
     log = Path(log_dir) / f"bench-worker-{name}.log"
     log.write_bytes(b"")
     command = [
         sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool=solo",
         "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat",
-        "-n", f"bench-{name}-{os.getpid()}@%h", "-Q", settings.CELERY_TASK_DEFAULT_QUEUE,
+        "-n", f"bench-{name}-{os.getpid()}@%h",
+        "-Q", f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_BACKGROUND_QUEUE}",
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=log.open("ab"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
