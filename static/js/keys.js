@@ -1,4 +1,5 @@
-// Keyboard shortcuts for people who live in the queue, and the queue's select-all.
+// Keyboard shortcuts for people who live in the queue, the queue's select-all, and its filter
+// links keeping a live search.
 // Listeners are delegated on the document, so they keep working after htmx swaps.
 (function () {
   "use strict";
@@ -93,5 +94,17 @@
     else if (event.key === "Escape") { var help = document.getElementById("kbd-help"); if (help) help.hidden = true; return; }
     else { return; }
     event.preventDefault();
+  });
+
+  // The search box updates the list in place (htmx), so the filter sidebar's links still carry
+  // the search of page load: give a clicked filter link the search as typed now.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".filters a");
+    var search = document.getElementById("q");
+    if (!link || !search) return;
+    var url = new URL(link.href, window.location.href);
+    if (search.value) url.searchParams.set("q", search.value);
+    else url.searchParams.delete("q");
+    link.href = url.toString();
   });
 })();

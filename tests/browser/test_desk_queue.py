@@ -64,6 +64,20 @@ def test_a_live_search_carries_over_to_the_export_link(new_page, alice, article)
     assert "kind=indirect" in export.get_attribute("href")
 
 
+def test_a_filter_clicked_after_a_live_search_keeps_the_search(new_page, alice, article):
+    page = new_page("alice", "pw-alice")
+    page.goto("/claims/")
+    page.fill("#q", "tram")
+    expect(page.locator("tr.row")).to_have_count(1)
+
+    page.locator(".filters a", has_text="Reported speech").click()
+
+    page.wait_for_url(re.compile(r"kind=indirect"))
+    assert re.search(r"[?&]q=tram(&|$)", page.url)
+    expect(page.locator("#q")).to_have_value("tram")
+    expect(page.locator("tr.row")).to_have_count(1)
+
+
 def test_e_opens_the_next_claim_in_my_queue(new_page, alice, bob, article):
     first, second = Claim.objects.order_by("-score", "id")[:2]
     for claim in (first, second):
