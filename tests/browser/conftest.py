@@ -67,6 +67,6 @@ def new_page(browser, live_server):
 
 @pytest.fixture
 def screenshot_dir(settings):
-    path = settings.BASE_DIR / "var" / "screenshots"
+    path = settings.VAR_DIR / "screenshots"
     path.mkdir(parents=True, exist_ok=True)
     return path
