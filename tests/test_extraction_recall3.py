@@ -100,3 +100,14 @@ def test_noun_phrase_content_goes_on_over_a_list_or_a_date():
     assert c.text == "a levy on all fuels, including diesel and petrol."
     c = only("The mayor invoked the floods of March 3, 1998, in her speech.")
     assert c.text.startswith("the floods of March 3, 1998")
+
+
+def test_speech_verb_after_to_takes_the_subject_of_the_verb_before():
+    c = only("Ms. Lee took to Twitter to say the count was rigged.")
+    assert (c.source, c.cue, c.text) == (
+        "Ms. Lee",
+        "took to Twitter to say",
+        "the count was rigged.",
+    )
+    c = only("He went on to tell reporters that the plan had failed.")
+    assert (c.source, c.cue, c.text) == ("He", "went on to tell", "that the plan had failed.")

@@ -843,7 +843,27 @@ class SentenceAnalyser:
         att = self._shape_without_subject(tk, c, ss, se, prev)
         if att is not _NO_SHAPE:
             return att
+        if m > 1 and tk.lower[m - 1] == "to":
+            return self._infinitive(tk, c, ss, se)
         return self._shape_with_subject(tk, c, ss, se)
+
+    def _infinitive(self, tk: Tokens, c: "_Cue", ss: int, se: int):
+        """ "Lee refused to say whether C", "He went on to tell reporters C": the subject of the
+        verb before "to" is the source; the cue runs from that verb to the speech verb."""
+        k = c.m - 2  # the token before "to": the controlling verb, maybe after an adverb
+        while k > 0 and not (_verb_like(tk.lower[k]) or tk.lower[k] in _FINITE):
+            if c.m - 2 - k >= 3:
+                return None
+            k -= 1
+        if k <= 0:
+            return None
+        start = _cue_modifiers_before(tk, k, 0)
+        subj = _subject_before(tk, _skip_time_before(tk, start, 0), 0)
+        if subj is None or not self._plausible_subject(tk, subj[0], subj[1], False):
+            return None
+        source = (tk.starts[subj[0]], tk.ends[subj[1] - 1])
+        after = _listener_end(tk, c.end, len(tk)) if c.w in lx.LISTENER_VERBS else c.end
+        return self._forward(tk, after, source, (tk.starts[start], c.span[1]), ss, se, c.w)
 
     def _is_verb_use(self, tk: Tokens, i: int) -> bool:
         """Whether the cue word at ``i`` is used as a verb here."""
