@@ -111,3 +111,20 @@ def test_speech_verb_after_to_takes_the_subject_of_the_verb_before():
     )
     c = only("He went on to tell reporters that the plan had failed.")
     assert (c.source, c.cue, c.text) == ("He", "went on to tell", "that the plan had failed.")
+
+
+def test_what_seems_so_has_no_source():
+    c = only("The plan seems to be working.")
+    assert (c.text, c.source, c.cue) == ("The plan seems to be working.", None, "seems")
+    c = only("It appears that the vote was close.")
+    assert (c.text, c.source) == ("that the vote was close.", None)
+
+
+def test_appearing_somewhere_is_not_a_belief():
+    assert attributed("She appeared on television on Monday.") == []
+
+
+def test_seeming_to_say_keeps_the_speaker():
+    c = only("Trump seemed to suggest that he would accept.")
+    assert c.source == "Trump"
+    assert c.text.startswith("to suggest that he would accept")

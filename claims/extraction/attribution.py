@@ -75,6 +75,8 @@ _QUANTIFIERS = frozenset(
     words("several many some most other two three four both senior top former")
 )
 # Words after a comma that open the reporter's own contrast after a reported clause.
+# Verbs of seeming: what seems so is the content, and nobody is its source.
+_RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _CONTRAST_OPENERS = frozenset(words("but while which"))
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
@@ -952,6 +954,14 @@ class SentenceAnalyser:
         if subj is None:
             return None
         a, b = subj
+        if w in _RAISING and c.end + 1 < n:
+            nxt, then = tk.lower[c.end], tk.lower[c.end + 1]
+            dummy = b - a == 1 and tk.lower[a] in ("it", "there")
+            if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in ("in", "on", "at", "before"):
+                return None  # "she appeared on television": not a belief
+            cue_next = nxt == "to" and (then in lx.STRONG or then in lx.WEAK)
+            if not cue_next and (dummy or self._plausible_subject(tk, a, b, False)):
+                return self._raising(tk, c, a, b, ss, se)
         if not self._plausible_subject(tk, a, b, strong):
             return None
         b = _drop_trailing_clause(tk, a, b)
@@ -971,6 +981,15 @@ class SentenceAnalyser:
             if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS and prev != "-":
                 return None
         return self._forward(tk, after, source, cue, ss, se, w)
+
+    def _raising(self, tk: Tokens, c: "_Cue", a: int, b: int, ss: int, se: int):
+        """ "The plan seems to be working", "It appears that C": nobody is quoted; what seems
+        so is the subject and the rest (PolNeAR: no source, "The plan | to be working")."""
+        k = self._forward_end(tk, c.end, c.w)
+        end = se if k >= len(tk) else tk.starts[k]
+        dummy = b - a == 1 and tk.lower[a] in ("it", "there")
+        start = tk.starts[c.end] if dummy else tk.starts[a]
+        return self._mk((start, end), None, c.span, ss, se)
 
     def _inverted_with_subject(self, tk: Tokens, a: int, after: int, source, cue, ss, se):
         """ "C, X said [adjunct]." with the subject X at ``a``; or '“Why?” X said.' after a
