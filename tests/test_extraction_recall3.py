@@ -128,3 +128,10 @@ def test_seeming_to_say_keeps_the_speaker():
     c = only("Trump seemed to suggest that he would accept.")
     assert c.source == "Trump"
     assert c.text.startswith("to suggest that he would accept")
+
+
+def test_which_opening_a_relative_clause_is_the_source():
+    claims = attributed("The council issued a report, which found that the bridge was unsafe.")
+    found = [c for c in claims if c.cue == "found"]
+    assert found[0].source == "which"
+    assert found[0].text.startswith("that the bridge was unsafe")

@@ -938,7 +938,7 @@ class SentenceAnalyser:
             att = self._passive_verb(tk, c.start, c.end, cue, ss, se)
             if att is not None:
                 return att
-        if c.start > 1 and tk.lower[c.start - 1] == "who":
+        if c.start > 1 and tk.lower[c.start - 1] in ("who", "which"):
             # the relative pronoun is the source, as in PolNeAR
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
             return self._relative_content(tk, c.end, source, cue, ss, se)
