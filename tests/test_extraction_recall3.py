@@ -135,3 +135,11 @@ def test_which_opening_a_relative_clause_is_the_source():
     found = [c for c in claims if c.cue == "found"]
     assert found[0].source == "which"
     assert found[0].text.startswith("that the bridge was unsafe")
+
+
+def test_participle_after_a_subordinator_takes_the_main_subject():
+    c = only("After blasting the report on Monday, Ms. Lee left the room.")
+    assert (c.text, c.source, c.cue) == ("the report on Monday", "Ms. Lee", "blasting")
+    claims = attributed("The mayor agreed to the plan, while saying that it would cost too much.")
+    saying = [c for c in claims if c.cue == "saying"][0]
+    assert (saying.source, saying.text) == ("The mayor", "that it would cost too much.")

@@ -75,6 +75,8 @@ _QUANTIFIERS = frozenset(
     words("several many some most other two three four both senior top former")
 )
 # Words after a comma that open the reporter's own contrast after a reported clause.
+# Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
+_PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
 # Verbs of seeming: what seems so is the content, and nobody is its source.
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _CONTRAST_OPENERS = frozenset(words("but while which"))
@@ -931,6 +933,8 @@ class SentenceAnalyser:
             # sentence's subject
             source = self._compound(tk, m - 1, prev)
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
+        if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
+            return self._participle_after_subordinator(tk, c, after, ss, se, prev)
         if c.start > 1 and tk.lower[c.start - 1] in ("and", "but"):
             source = self._compound(tk, c.start - 1, prev)
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
@@ -943,6 +947,24 @@ class SentenceAnalyser:
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
             return self._relative_content(tk, c.end, source, cue, ss, se)
         return _NO_SHAPE
+
+    def _participle_after_subordinator(self, tk: Tokens, c: "_Cue", after: int, ss, se, prev):
+        """ "After blasting the report, Lee left": the source is the main clause's subject (after
+        the opening phrase, which is the content); "Lee agreed, while saying C": the
+        sentence's subject, as after ", saying"."""
+        n = len(tk)
+        opener = c.m - 1
+        if any(tk.lower[k] not in _LEADING_CONNECTIVES for k in range(opener)):
+            source = self._compound(tk, opener, prev)
+            return None if source is None else self._forward(tk, after, source, c.span, ss, se, c.w)
+        span = _initial_subject(tk, n)
+        k = after
+        while k < n and (tk.words[k] != "," or _quote_at(self.quotes, tk.starts[k])):
+            k += 1
+        if span is None or k >= n:
+            return None
+        source = (tk.starts[span[0]], tk.ends[span[1] - 1])
+        return self._mk((tk.starts[after], tk.starts[k]), source, c.span, ss, se)
 
     def _shape_with_subject(self, tk: Tokens, c: "_Cue", ss: int, se: int):
         """Shapes with the subject before the cue as source: "C, X said.", "“C,” X said.",
