@@ -143,3 +143,10 @@ def test_participle_after_a_subordinator_takes_the_main_subject():
     claims = attributed("The mayor agreed to the plan, while saying that it would cost too much.")
     saying = [c for c in claims if c.cue == "saying"][0]
     assert (saying.source, saying.text) == ("The mayor", "that it would cost too much.")
+
+
+def test_inverted_cue_followed_by_an_adverb_or_a_place():
+    c = only('"I would not discount it," Mr. Kaplan, a screenwriter, said dryly.')
+    assert (c.text, c.source) == ('"I would not discount it,"', "Mr. Kaplan, a screenwriter")
+    c = only('"The world applauded," Mr. Lou told a news briefing near the end of the day.')
+    assert (c.text, c.source) == ('"The world applauded,"', "Mr. Lou")

@@ -77,6 +77,16 @@ _QUANTIFIERS = frozenset(
 # Words after a comma that open the reporter's own contrast after a reported clause.
 # Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
 _PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
+# Words after an inverted cue that start an adjunct, not a clause: "..., Lee told a briefing near
+# the end of the day."
+_TAIL_ADVERBS = frozenset(
+    words(
+        """
+        near outside inside ahead across following alongside shortly recently afterward
+        afterwards again repeatedly once then too also
+        """
+    )
+)
 # Verbs of seeming: what seems so is the content, and nobody is its source.
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _CONTRAST_OPENERS = frozenset(words("but while which"))
@@ -515,6 +525,7 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
             k < hi
             and k - i < 5
             and tk.lower[k] not in lx.PREPOSITIONS
+            and tk.lower[k] not in _TAIL_ADVERBS
             and tk.lower[k] not in ("that", ",", "he", "she", "they", "it", "the", "“", '"')
         ):
             k += 1
@@ -543,6 +554,12 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     if tk.words[i] in (",", ".", "!", "?", ";", "—", "–", ":") and tk.words[i] != ":":
         return True
     if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during", "by"):
+        return True
+    if w in _TAIL_ADVERBS:
+        return True
+    # "..., she said dryly." / "..., he said quietly in an interview."
+    ends = i + 1 >= hi or tk.words[i + 1] in (",", ".", "!", "?", ";")
+    if w.endswith("ly") and len(w) > 4 and (ends or tk.lower[i + 1] in lx.PREPOSITIONS):
         return True
     return hi - i <= 1
 
