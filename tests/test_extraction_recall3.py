@@ -150,3 +150,10 @@ def test_inverted_cue_followed_by_an_adverb_or_a_place():
     assert (c.text, c.source) == ('"I would not discount it,"', "Mr. Kaplan, a screenwriter")
     c = only('"The world applauded," Mr. Lou told a news briefing near the end of the day.')
     assert (c.text, c.source) == ('"The world applauded,"', "Mr. Lou")
+
+
+def test_preposition_after_a_cue_verb_belongs_to_the_cue():
+    c = only("The governor agreed with the mayor.")
+    assert (c.cue, c.text) == ("agreed with", "the mayor.")
+    c = only("The senator apologized for the remarks.")
+    assert (c.cue, c.text) == ("apologized for", "the remarks.")
