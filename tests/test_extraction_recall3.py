@@ -157,3 +157,8 @@ def test_preposition_after_a_cue_verb_belongs_to_the_cue():
     assert (c.cue, c.text) == ("agreed with", "the mayor.")
     c = only("The senator apologized for the remarks.")
     assert (c.cue, c.text) == ("apologized for", "the remarks.")
+
+
+def test_long_listener_runs_to_that():
+    c = only("The candidate told customers at a diner in Manchester that the plant would stay.")
+    assert c.text == "that the plant would stay."

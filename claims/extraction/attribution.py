@@ -518,6 +518,12 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
     w = tk.lower[i]
     if w in lx.LISTENER_WORDS:
         return i + 1
+    for k in range(i + 1, min(hi, i + 15)):
+        # "told customers at a diner in Manchester that C": a long listener up to "that"
+        if tk.words[k] in (";", ":", ".") or tk.lower[k] in lx.STRONG:
+            break
+        if tk.lower[k] == "that":
+            return k
     k = i
     if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         k += 1
