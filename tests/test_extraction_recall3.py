@@ -162,3 +162,12 @@ def test_preposition_after_a_cue_verb_belongs_to_the_cue():
 def test_long_listener_runs_to_that():
     c = only("The candidate told customers at a diner in Manchester that the plant would stay.")
     assert c.text == "that the plant would stay."
+
+
+def test_inverted_source_apposition_may_hold_a_quotation():
+    c = only(
+        '"It was shameful," said Ann Roe, 34, a plaintiff who waited in an "extremely long line" '
+        "for hours."
+    )
+    assert c.source.startswith("Ann Roe, 34, a plaintiff")
+    assert c.text == '"It was shameful,"'

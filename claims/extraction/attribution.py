@@ -1222,6 +1222,13 @@ class SentenceAnalyser:
         lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
         while k < n:
             wk = tk.words[k]
+            if wk in QUOTE_TOKENS and seen_comma:
+                # 'said Ann Roe, a plaintiff who waited in an "extraordinarily long line"'
+                q = _quote_at(self.quotes, tk.starts[k])
+                if q is not None and q[0] == tk.starts[k]:
+                    while k < n and tk.starts[k] < q[1]:
+                        k += 1
+                    continue
             if wk in ("!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS or _final_dot(tk, k):
                 break
             if wk == "(":
