@@ -171,3 +171,19 @@ def test_inverted_source_apposition_may_hold_a_quotation():
     )
     assert c.source.startswith("Ann Roe, 34, a plaintiff")
     assert c.text == '"It was shameful,"'
+
+
+def test_quotation_then_speaker_and_any_past_verb():
+    c = only("Christie gave a one-word answer. “Denver,” he answered.")
+    assert (c.text, c.source, c.cue) == ("“Denver,”", "he", "answered")
+    c = only("“Is this the end?” murmured Ms. Lee.")
+    assert (c.text, c.source, c.cue) == ("“Is this the end?”", "Ms. Lee", "murmured")
+
+
+def test_exclaimed_quotation_before_a_speaker_and_a_participle():
+    c = only('"All the way!" Dawson shouted, waving a sign.')
+    assert (c.text, c.source, c.cue) == ('"All the way!"', "Dawson", "shouted")
+
+
+def test_a_quotation_before_a_name_and_a_verb_with_an_object_is_not_attributed():
+    assert attributed('"The Denver," Lee painted the fence.') == []

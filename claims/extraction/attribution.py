@@ -87,6 +87,8 @@ _TAIL_ADVERBS = frozenset(
         """
     )
 )
+# Past forms without -ed that may follow a quotation: '“No,” she shot back.'
+_OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook"))
 # Verbs of seeming: what seems so is the content, and nobody is its source.
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _CONTRAST_OPENERS = frozenset(words("but while which"))
@@ -672,6 +674,9 @@ class SentenceAnalyser:
                 att = self._noun_cue(tk, i, ss, se)
             elif w in lx.STRONG or w in lx.WEAK:
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
+            past = w.endswith("ed") or w in _OTHER_PAST
+            if att is None and i > 0 and past and tk.words[i].isalpha():
+                att = self._quote_speaker_verb(tk, i, ss, se)
             if att is not None:
                 found.append(att)
                 # Skip tokens inside the content (nested attributions are not separate claims).
@@ -682,6 +687,47 @@ class SentenceAnalyser:
                     covered_until = k
             i += 1
         return found
+
+    def _quote_speaker_verb(self, tk: Tokens, i: int, ss: int, se: int):
+        """'“Denver,” he answered.' / '“Why?” asked Ms. Lee.': a quotation closed by a comma,
+        question or exclamation mark, then a speaker and any past-tense verb, and nothing but
+        an adjunct after them, is attributed to that speaker whatever the verb."""
+        n = len(tk)
+        a = i - 1  # the speaker before the verb: a pronoun or a short name
+        if tk.lower[a] not in lx.PERSONAL_PRONOUNS:
+            while a > 0 and _name_part(tk.words[a - 1]) and i - a < 5:
+                a -= 1
+        if self._speaker_end(tk, a) == i:
+            q = self._quote_ending_at(tk, a - 1)
+            if q is not None and _tail_is_adjunct(tk, i + 1, n):
+                source = (tk.starts[a], tk.ends[i - 1])
+                return self._mk(q, source, (tk.starts[i], tk.ends[i]), ss, se)
+        b = self._speaker_end(tk, i + 1)  # the speaker after the verb
+        q = self._quote_ending_at(tk, i - 1)
+        if q is not None and b is not None and _tail_is_adjunct(tk, b, n):
+            source = (tk.starts[i + 1], tk.ends[b - 1])
+            return self._mk(q, source, (tk.starts[i], tk.ends[i]), ss, se)
+        return None
+
+    def _quote_ending_at(self, tk: Tokens, k: int) -> tuple[int, int] | None:
+        """The quotation closed by token ``k`` when it ends with a comma, "?" or "!"."""
+        if k < 0 or tk.words[k] not in QUOTE_TOKENS:
+            return None
+        q = _quote_at(self.quotes, tk.starts[k])
+        if q is None or q[1] != tk.ends[k]:
+            return None
+        return q if self.text[q[0] : q[1]].rstrip("”\"' ")[-1:] in ",?!" else None
+
+    @staticmethod
+    def _speaker_end(tk: Tokens, a: int) -> int | None:
+        """End of a pronoun or a short capitalised name starting at ``a``."""
+        n = len(tk)
+        if a < n and tk.lower[a] in lx.PERSONAL_PRONOUNS:
+            return a + 1
+        b = a
+        while b < n and b - a < 5 and _name_part(tk.words[b]):
+            b += 1
+        return b if b > a else None
 
     def _after_own_speaker(self, att: Attribution, found: list) -> Attribution | None:
         """ "Officials confirmed that A, but B, according to Axios.": A has its own speaker, so
@@ -1042,7 +1088,12 @@ class SentenceAnalyser:
         n = len(tk)
         if a == 0:
             # the splitter ends a sentence after '?”' or '!”' followed by a capital
-            q = self._exclaimed_quote_before(ss) if _short_adjunct_tail(tk, after, n) else None
+            # ('“Why?” Lee asked, turning to the crowd.')
+            participle = (
+                after + 1 < n and tk.words[after] == "," and tk.lower[after + 1][-3:] == "ing"
+            )
+            tail_ok = _short_adjunct_tail(tk, after, n) or participle
+            q = self._exclaimed_quote_before(ss) if tail_ok else None
             return None if q is None else self._mk(q, source, cue, ss, se)
         if not (tk.words[a - 1] in (",", "—", "–") or tk.words[a - 1] in QUOTE_TOKENS):
             return None
