@@ -187,3 +187,11 @@ def test_exclaimed_quotation_before_a_speaker_and_a_participle():
 
 def test_a_quotation_before_a_name_and_a_verb_with_an_object_is_not_attributed():
     assert attributed('"The Denver," Lee painted the fence.') == []
+
+
+def test_subject_relative_clause_that_reports_is_not_part_of_the_source():
+    claims = attributed(
+        "Ida Moss, who said in May that the budget was short, added that it was late."
+    )
+    added = [c for c in claims if c.cue == "added"][0]
+    assert added.source == "Ida Moss"

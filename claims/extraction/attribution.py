@@ -588,14 +588,22 @@ def _appositive_at(tk: Tokens, k: int) -> bool:
     return w not in lx.STRONG and w not in lx.WEAK
 
 
+def _is_cue_word(low: str) -> bool:
+    return low in lx.STRONG or low in lx.WEAK
+
+
 def _drop_trailing_clause(tk: Tokens, a: int, b: int) -> int:
     """End of a subject [a, b) without an aside set off by a comma or dash: "Mr. Kirk, still
     weak from a stroke, said" / "Ms. Lee, wearing a cape, said" → "Mr. Kirk", "Ms. Lee". PolNeAR
-    gives the source as the name there (but keeps "X, who chairs the panel," whole)."""
+    gives the source as the name there, and keeps "X, who chairs the panel," whole unless the
+    clause reports something itself."""
     for q in range(a + 1, b - 1):
         nxt = tk.lower[q + 1]
         if tk.words[q] in _CLAUSE_MARKS and (nxt in _SUBJECT_ASIDES or nxt.endswith("ing")):
             return q
+        reports = nxt == "who" and any(_is_cue_word(x) for x in tk.lower[q:b])
+        if tk.words[q] == "," and reports:
+            return q  # "Lee, who said in May that ..., added": that clause is its own attribution
     return b
 
 
