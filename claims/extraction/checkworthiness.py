@@ -1,10 +1,11 @@
 """Check-worthiness: how much a sentence looks like a checkable factual claim.
 
-A small logistic regression over word n-grams and a few hand-made features (numbers, comparisons,
-named statistics, causal and accusation words), trained on the CheckThat! 2024 English training
-sentences by ``train_checkworthiness.py``. The weights live in ``checkworthy_model.json`` (plain
-JSON, loaded once) so the package needs only the standard library. The score is shifted so that
-0.5 is the decision threshold chosen on held-out training data.
+A small logistic regression over words, word pairs, four-letter word stems and a few hand-made
+features (numbers, comparisons, named statistics, causal and accusation words, future and hedged
+talk, pronouns, names, length), trained on the CheckThat! 2024 English training sentences by
+``train_checkworthiness.py``. The weights live in ``checkworthy_model.json`` (plain JSON, loaded
+once) so the package needs only the standard library. The score is shifted so that 0.5 is the
+decision threshold chosen by cross-validation on the training data.
 
 Reasons are human-readable and rule based, so an editor can see *why* a claim ranks high.
 """
@@ -41,6 +42,27 @@ _OPINION = re.compile(
     r"thank you|i want)\b",
     re.IGNORECASE,
 )
+_FUTURE = re.compile(  # on lower-cased text
+    r"\b(?:will|going to|gonna|would|could|should|must|ought|need to|have to|want to|plan to|"
+    r"let's|let us)\b"
+)
+_HEDGE = re.compile(  # on lower-cased text
+    r"\b(?:maybe|perhaps|probably|i think|i believe|i feel|i hope|i guess|in my opinion|i'm sure|"
+    r"of course|frankly|honestly)\b"
+)
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")  # on lower-cased text
+_EXTREME = re.compile(  # on lower-cased text
+    r"\b(?:[a-z]{3,}est|most|least|best|worst|more|less|fewer|than|only|every|never|always|all|"
+    r"none|no one|nobody)\b"
+)
+_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")  # a name inside the sentence
+_FIRST_PERSON = frozenset(
+    ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'll", "us", "our"]
+)
+_SECOND_PERSON = frozenset(["you", "you're", "your", "you've"])
+_THIRD_PERSON = frozenset(
+    ["he", "she", "his", "her", "him", "he's", "she's", "they", "their", "them", "they're"]
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -49,12 +71,18 @@ def _shape(token: str) -> str:
 
 
 def features(text: str, mentions=None) -> list[str]:
-    """Feature strings of a sentence: unigrams, bigrams and flags."""
-    low = text.lower()
+    """Feature strings of a sentence: words, word pairs, word stems and flags."""
+    low = text.lower().replace("’", "'")
     words = [_shape(w) for w in _WORD.findall(low)]
     feats = ["__bias__"]
     feats.extend("w:" + w for w in words)
     feats.extend("b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
+    # Four-letter stems let "increased" and "increasing" share evidence.
+    feats.extend("p:" + w[:4] for w in words if len(w) > 4)
+    if words:
+        feats.append("s:" + words[0])
+        if len(words) > 1:
+            feats.append("s2:" + words[0] + "_" + words[1])
     if mentions is None:
         mentions = find_numbers(text)
     kinds = {m.kind for m in mentions}
@@ -67,8 +95,26 @@ def features(text: str, mentions=None) -> list[str]:
         feats.append("f:law")
     if _OPINION.search(text):
         feats.append("f:opinion")
+    if _FUTURE.search(low):
+        feats.append("f:future")
+    if _HEDGE.search(low):
+        feats.append("f:hedge")
+    if _PAST.search(low):
+        feats.append("f:past")
+    if _EXTREME.search(low):
+        feats.append("f:superl")
+    present = set(words)
+    if present & _FIRST_PERSON:
+        feats.append("f:first")
+    if present & _SECOND_PERSON:
+        feats.append("f:second")
+    if present & _THIRD_PERSON:
+        feats.append("f:third")
+    names = len(_CAPITALISED.findall(text))
+    feats.append("f:caps" + str(min(names, 2)))
     n = len(words)
     feats.append("len:" + ("s" if n < 8 else "m" if n < 16 else "l" if n < 30 else "xl"))
+    feats.append("len2:" + str(min(n // 4, 12)))
     if text.rstrip().endswith("?"):
         feats.append("f:question")
     return feats
