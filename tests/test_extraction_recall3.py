@@ -195,3 +195,8 @@ def test_subject_relative_clause_that_reports_is_not_part_of_the_source():
     )
     added = [c for c in claims if c.cue == "added"][0]
     assert added.source == "Ida Moss"
+
+
+def test_quotation_closed_by_a_full_stop_before_its_speaker():
+    c = only('"We will win the state." Trump said.')
+    assert (c.text, c.source) == ('"We will win the state."', "Trump")

@@ -1363,13 +1363,13 @@ class SentenceAnalyser:
         return start, end
 
     def _exclaimed_quote_before(self, ss: int) -> tuple[int, int] | None:
-        """A quotation ending in '?' or '!' directly before ``ss`` on the same line."""
+        """A quotation ending in "?", "!" or "." directly before ``ss`` on the same line."""
         text = self.text
         j = ss
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         q = _quote_at(self.quotes, j - 1)
-        if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!":
+        if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!.":
             return None
         return q
 
