@@ -200,3 +200,10 @@ def test_subject_relative_clause_that_reports_is_not_part_of_the_source():
 def test_quotation_closed_by_a_full_stop_before_its_speaker():
     c = only('"We will win the state." Trump said.')
     assert (c.text, c.source) == ('"We will win the state."', "Trump")
+
+
+def test_quotation_then_speaker_and_an_adjunct_keeps_only_the_quotation():
+    c = only('"It is a mistake," Rubio said, in response to a question about farms.')
+    assert c.text == '"It is a mistake,"'
+    c = only('"It is a mistake," Rubio said, "and we will fix it."')
+    assert c.text == '"It is a mistake," Rubio said, "and we will fix it."'

@@ -1113,10 +1113,17 @@ class SentenceAnalyser:
             and tk.words[after] == ","
             and not tk.lower[after + 1].endswith("ing")
             and tk.lower[after + 1] not in ("a", "an", "the", "who")
+            and self._continues_after_cue(tk, after + 1, content)
         ):
             # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
             content = (content[0], se)
         return self._mk(content, source, cue, ss, se)
+
+    def _continues_after_cue(self, tk: Tokens, k: int, content: tuple[int, int]) -> bool:
+        """Whether the words at ``k``, after "C, X said,", go on with the content: after a
+        quotation only a second quotation does ('“A,” she said, “B.”'; not '“A,” she said, in
+        reply to a question.')."""
+        return self.text[content[1] - 1] not in "”\"'" or tk.words[k] in QUOTE_TOKENS
 
     def _forward(self, tk: Tokens, after: int, source, cue, ss: int, se: int, verb: str = ""):
         """Content after the cue: to the end of the sentence or clause (``_forward_end``), or
