@@ -90,6 +90,9 @@ _TAIL_ADVERBS = frozenset(
 # Past forms without -ed that may follow a quotation: '“No,” she shot back.'
 _OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook"))
 # Verbs of seeming: what seems so is the content, and nobody is its source.
+_APPEARING_SOMEWHERE = frozenset(
+    words("in on at before together alongside briefly onstage live again here there twice often")
+)
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _CONTRAST_OPENERS = frozenset(words("but while which"))
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
@@ -1056,8 +1059,8 @@ class SentenceAnalyser:
         if w in _RAISING and c.end + 1 < n:
             nxt, then = tk.lower[c.end], tk.lower[c.end + 1]
             dummy = b - a == 1 and tk.lower[a] in ("it", "there")
-            if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in ("in", "on", "at", "before"):
-                return None  # "she appeared on television": not a belief
+            if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in _APPEARING_SOMEWHERE:
+                return None  # "she appeared on television", "they appeared together": not a belief
             cue_next = nxt == "to" and (then in lx.STRONG or then in lx.WEAK)
             if not cue_next and (dummy or self._plausible_subject(tk, a, b, False)):
                 return self._raising(tk, c, a, b, ss, se)
