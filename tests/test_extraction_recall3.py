@@ -207,3 +207,12 @@ def test_quotation_then_speaker_and_an_adjunct_keeps_only_the_quotation():
     assert c.text == '"It is a mistake,"'
     c = only('"It is a mistake," Rubio said, "and we will fix it."')
     assert c.text == '"It is a mistake," Rubio said, "and we will fix it."'
+
+
+def test_participle_takes_the_subject_of_the_first_verb_after_an_opening_phrase():
+    c = only(
+        "Here in Columbia, Sanders stepped up his emphasis on justice, saying the day must come."
+    )
+    assert (c.source, c.cue, c.text) == ("Sanders", "saying", "the day must come.")
+    c = only("Both parents stiffened their denunciation of the mayor, saying he lacked character.")
+    assert c.source == "Both parents"

@@ -1247,9 +1247,30 @@ class SentenceAnalyser:
             return prev.source
         span = _initial_subject(tk, k)
         if span is None:
+            span = self._main_subject(tk, k)
+        if span is None:
             return None
         a, b = span
         return tk.starts[a], tk.ends[b - 1]
+
+    def _main_subject(self, tk: Tokens, hi: int) -> tuple[int, int] | None:
+        """The subject of the sentence's first verb before ``hi``, when the opening is not a
+        plain noun phrase ("Republicans, who hold the Senate, have blocked ..., saying C";
+        "Here in Ohio, Lee stepped up ..., saying C")."""
+        for k in range(1, hi):
+            w = tk.lower[k]
+            finite = w in _FINITE and w not in ("that", "not")
+            past = (w.endswith("ed") and tk.words[k - 1] != ",") or w in lx.IRREGULAR_PAST
+            if not (finite or past):
+                continue
+            m = _cue_modifiers_before(tk, k, 0)
+            subj = _subject_before(tk, _skip_time_before(tk, m, 0), 0)
+            if subj is None:
+                return None
+            a, b = subj
+            b = _drop_trailing_clause(tk, a, b)
+            return (a, b) if self._plausible_subject(tk, a, b, False) else None
+        return None
 
     def _plausible_subject(self, tk: Tokens, a: int, b: int, strong: bool) -> bool:
         first = tk.words[a]
