@@ -216,3 +216,12 @@ def test_participle_takes_the_subject_of_the_first_verb_after_an_opening_phrase(
     assert (c.source, c.cue, c.text) == ("Sanders", "saying", "the day must come.")
     c = only("Both parents stiffened their denunciation of the mayor, saying he lacked character.")
     assert c.source == "Both parents"
+
+
+def test_subject_with_a_long_apposition():
+    c = only(
+        "Rich Lee, a top county party operative who played a major role in the mayor's big win "
+        "in 2008 and is now running the early-vote effort in the state, said the program works."
+    )
+    assert c.source.startswith("Rich Lee, a top county party operative")
+    assert c.text == "the program works."

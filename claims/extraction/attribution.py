@@ -39,8 +39,9 @@ _TOKEN = re.compile(
 QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
 OPEN_QUOTES = '“"'
 CLOSE_QUOTES = '”"'
-# Sentences longer than this (in tokens) are not searched backwards further than the window.
-_MAX_SOURCE_TOKENS = 30
+# A subject with its apposition ("Rich Lee, a top operative who ..., said") is at most this many
+# tokens; the search backwards for it stops there.
+_MAX_SOURCE_TOKENS = 50
 _MAX_SENTENCE_TOKENS = 400
 _FINITE = frozenset(
     words(
@@ -393,7 +394,7 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
         return None
     if tk.lower[end] in lx.NOT_SUBJECT_LAST:
         return None
-    if end - a + 1 > 25:
+    if end - a + 1 > _MAX_SOURCE_TOKENS:
         return None
     return a, end + 1
 
