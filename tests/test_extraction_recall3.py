@@ -225,3 +225,10 @@ def test_subject_with_a_long_apposition():
     )
     assert c.source.startswith("Rich Lee, a top county party operative")
     assert c.text == "that it works."
+
+
+def test_weak_cue_subject_opening_with_a_possessive_or_quantifier():
+    c = only("His aides support the new bridge.")
+    assert (c.source, c.text) == ("His aides", "the new bridge.")
+    c = only("Both parties oppose the levy.")
+    assert c.source == "Both parties"

@@ -91,6 +91,16 @@ _TAIL_ADVERBS = frozenset(
 # Past forms without -ed that may follow a quotation: '“No,” she shot back.'
 _OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook"))
 # Verbs of seeming: what seems so is the content, and nobody is its source.
+# Words that may open the subject of a weak cue besides names and pronouns: "his aides say",
+# "both parties oppose", "former officials believe".
+_NOMINAL_OPENERS = frozenset(
+    words(
+        """
+        the a an some many most officials his her their its our my your one both all other
+        others half few several two three former any every each
+        """
+    )
+)
 _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
 )
@@ -1286,7 +1296,7 @@ class SentenceAnalyser:
             if not (
                 first[:1].isupper()
                 or tk.lower[a] in lx.PERSONAL_PRONOUNS
-                or tk.lower[a] in ("the", "a", "an", "some", "many", "most", "officials")
+                or tk.lower[a] in _NOMINAL_OPENERS
                 or tk.lower[a] in lx.PLURAL_SUBJECTS
             ):
                 return False
