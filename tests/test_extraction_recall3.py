@@ -232,3 +232,8 @@ def test_weak_cue_subject_opening_with_a_possessive_or_quantifier():
     assert (c.source, c.text) == ("His aides", "the new bridge.")
     c = only("Both parties oppose the levy.")
     assert c.source == "Both parties"
+
+
+def test_quotation_then_speaker_verb_and_listener():
+    c = only('"The mayor is not to blame, folks," Lee assured the crowd.')
+    assert (c.text, c.source, c.cue) == ('"The mayor is not to blame, folks,"', "Lee", "assured")

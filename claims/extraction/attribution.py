@@ -602,6 +602,11 @@ def _appositive_at(tk: Tokens, k: int) -> bool:
     return w not in lx.STRONG and w not in lx.WEAK
 
 
+def _takes_listener(low: str) -> bool:
+    """Past forms that take a listener: '“A,” Lee assured the crowd.'"""
+    return low in lx.LISTENER_VERBS or low in ("assured", "reminded", "warned", "promised")
+
+
 def _is_cue_word(low: str) -> bool:
     return low in lx.STRONG or low in lx.WEAK
 
@@ -721,7 +726,8 @@ class SentenceAnalyser:
                 a -= 1
         if self._speaker_end(tk, a) == i:
             q = self._quote_ending_at(tk, a - 1)
-            if q is not None and _tail_is_adjunct(tk, i + 1, n):
+            after = _listener_end(tk, i + 1, n) if _takes_listener(tk.lower[i]) else i + 1
+            if q is not None and _tail_is_adjunct(tk, after, n):
                 source = (tk.starts[a], tk.ends[i - 1])
                 return self._mk(q, source, (tk.starts[i], tk.ends[i]), ss, se)
         b = self._speaker_end(tk, i + 1)  # the speaker after the verb
