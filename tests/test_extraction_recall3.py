@@ -237,3 +237,16 @@ def test_weak_cue_subject_opening_with_a_possessive_or_quantifier():
 def test_quotation_then_speaker_verb_and_listener():
     c = only('"The mayor is not to blame, folks," Lee assured the crowd.')
     assert (c.text, c.source, c.cue) == ('"The mayor is not to blame, folks,"', "Lee", "assured")
+
+
+def test_coordinated_noun_phrases_are_one_source():
+    c = only("Many experts and some lawmakers say the plan will fail.")
+    assert c.source == "Many experts and some lawmakers"
+    claims = attributed("The mayor closed the road and officials said it was unsafe.")
+    said = [c for c in claims if c.cue == "said"][0]
+    assert said.source == "officials"
+
+
+def test_a_newspaper_name_in_capitals_is_not_a_time():
+    c = only("The plan will fail, USA TODAY reported last month.")
+    assert c.source == "USA TODAY"

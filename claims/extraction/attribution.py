@@ -281,7 +281,8 @@ def _cue_modifiers_before(tk: Tokens, i: int, lo: int) -> int:
 
 
 def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
-    if j - 1 >= lo and tk.lower[j - 1] in lx.WEEKDAYS:
+    # ("USA TODAY reported": a name in capitals, not a time)
+    if j - 1 >= lo and tk.lower[j - 1] in lx.WEEKDAYS and not tk.words[j - 1].isupper():
         j -= 1
         if j - 1 >= lo and tk.lower[j - 1] in ("on", "late", "early", "last"):
             j -= 1
@@ -370,7 +371,32 @@ def _ends_subject(tk: Tokens, k: int, j: int, lo: int) -> bool:
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
         return True
+    if w == "and" and _coordinated_nouns(tk, k, j, lo):
+        return False  # "Many experts and some lawmakers say": one subject
     return w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower()
+
+
+def _coordinated_nouns(tk: Tokens, k: int, j: int, lo: int) -> bool:
+    """Whether "and" at ``k`` joins two short noun phrases that end at the cue ``j``
+    ("Many experts and some lawmakers say"), not two clauses ("The mayor closed the road and
+    officials said")."""
+    determiners = {"the", "his", "her", "their", "its", "some", "many", "other"}
+    right = tk.lower[k + 1 : j]
+    if not right or len(right) > 4:
+        return False
+    if any(_verb_like(w) or (w in lx.FUNCTION_WORDS and w not in determiners) for w in right):
+        return False
+    left = k - 1
+    while left >= lo and k - left <= 5:
+        w = tk.lower[left]
+        if tk.words[left] in (",", ";", ":") or w in lx.SUBJECT_STOPS or w in _LEADING_CONNECTIVES:
+            break
+        if _verb_like(w) or not tk.words[left].replace(".", "").isalpha():
+            return False
+        if w in lx.FUNCTION_WORDS and w not in determiners:
+            return False
+        left -= 1
+    return k - left > 1
 
 
 def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
