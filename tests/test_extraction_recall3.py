@@ -250,3 +250,12 @@ def test_coordinated_noun_phrases_are_one_source():
 def test_a_newspaper_name_in_capitals_is_not_a_time():
     c = only("The plan will fail, USA TODAY reported last month.")
     assert c.source == "USA TODAY"
+
+
+def test_according_to_source_keeps_its_relative_clause():
+    c = only(
+        "The new bridge over the river will fail within a decade, according to Jo Lee, who "
+        "advised the county on its budget."
+    )
+    assert c.text == "The new bridge over the river will fail within a decade"
+    assert c.source == "Jo Lee, who advised the county on its budget"

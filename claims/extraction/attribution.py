@@ -101,6 +101,7 @@ _NOMINAL_OPENERS = frozenset(
         """
     )
 )
+_APPOSITION_OPENERS = frozenset(words("who whose a an the"))
 _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
 )
@@ -920,9 +921,17 @@ class SentenceAnalyser:
             k += 1
         if k == i + 2:
             return None
-        source = (tk.starts[i + 2], tk.ends[k - 1])
         before = tk.starts[i] - ss
-        if i == 0 or (before < 25 and tk.words[i - 1] == ","):
+        content_first = not (i == 0 or (before < 25 and tk.words[i - 1] == ","))
+        appositive = k + 1 < n and tk.words[k] == ","
+        appositive = appositive and (
+            tk.lower[k + 1] in _APPOSITION_OPENERS or _appositive_at(tk, k + 1)
+        )
+        if content_first and appositive:
+            # "C, according to Jo Lee, who advised the campaign.": the rest is about the source
+            k = n - 1 if tk.words[n - 1] in (".", "!", "?") else n
+        source = (tk.starts[i + 2], tk.ends[k - 1])
+        if not content_first:
             # "According to X, C." (maybe after a short introductory phrase)
             start = tk.ends[k] if k < n else se
             content = (start, se) if k < n else None
