@@ -259,3 +259,10 @@ def test_according_to_source_keeps_its_relative_clause():
     )
     assert c.text == "The new bridge over the river will fail within a decade"
     assert c.source == "Jo Lee, who advised the county on its budget"
+
+
+def test_time_phrase_between_subject_and_cue_is_not_the_source():
+    c = only("Reince Priebus, the party chairman, this past week announced a new website.")
+    assert c.source == "Reince Priebus, the party chairman"
+    c = only("Lee last month said the plan was dead.")
+    assert (c.source, c.text) == ("Lee", "the plan was dead.")

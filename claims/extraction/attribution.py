@@ -287,6 +287,13 @@ def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
         j -= 1
         if j - 1 >= lo and tk.lower[j - 1] in ("on", "late", "early", "last"):
             j -= 1
+    elif j - 2 >= lo and tk.lower[j - 1] in _TIME_NOUNS:
+        # "Lee, the party chairman, this past week announced"
+        k = j - 2
+        if tk.lower[k] == "past" and k - 1 >= lo:
+            k -= 1
+        if tk.lower[k] in ("this", "last", "next", "earlier", "later"):
+            j = k
     return j
 
 
