@@ -266,3 +266,10 @@ def test_time_phrase_between_subject_and_cue_is_not_the_source():
     assert c.source == "Reince Priebus, the party chairman"
     c = only("Lee last month said the plan was dead.")
     assert (c.source, c.text) == ("Lee", "the plan was dead.")
+
+
+def test_quotation_then_speaker_and_a_phrasal_verb():
+    c = only("''The stock has not done well,'' Mr. Rubel pointed out.")
+    assert (c.source, c.cue) == ("Mr. Rubel", "pointed out")
+    c = only('"No way," she shot back.')
+    assert (c.text, c.source, c.cue) == ('"No way,"', "she", "shot back")

@@ -101,6 +101,7 @@ _NOMINAL_OPENERS = frozenset(
         """
     )
 )
+_QUOTE_PARTICLES = frozenset(words("out back in up off"))
 _APPOSITION_OPENERS = frozenset(words("who whose a an the"))
 _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
@@ -758,12 +759,15 @@ class SentenceAnalyser:
         if tk.lower[a] not in lx.PERSONAL_PRONOUNS:
             while a > 0 and _name_part(tk.words[a - 1]) and i - a < 5:
                 a -= 1
+        end = i + 1  # after the verb and its particle ("pointed out", "shot back")
+        if end < n and tk.lower[end] in _QUOTE_PARTICLES:
+            end += 1
         if self._speaker_end(tk, a) == i:
             q = self._quote_ending_at(tk, a - 1)
-            after = _listener_end(tk, i + 1, n) if _takes_listener(tk.lower[i]) else i + 1
+            after = _listener_end(tk, end, n) if _takes_listener(tk.lower[i]) else end
             if q is not None and _tail_is_adjunct(tk, after, n):
                 source = (tk.starts[a], tk.ends[i - 1])
-                return self._mk(q, source, (tk.starts[i], tk.ends[i]), ss, se)
+                return self._mk(q, source, (tk.starts[i], tk.ends[end - 1]), ss, se)
         b = self._speaker_end(tk, i + 1)  # the speaker after the verb
         q = self._quote_ending_at(tk, i - 1)
         if q is not None and b is not None and _tail_is_adjunct(tk, b, n):
