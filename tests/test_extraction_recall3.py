@@ -273,3 +273,11 @@ def test_quotation_then_speaker_and_a_phrasal_verb():
     assert (c.source, c.cue) == ("Mr. Rubel", "pointed out")
     c = only('"No way," she shot back.')
     assert (c.text, c.source, c.cue) == ('"No way,"', "she", "shot back")
+
+
+def test_when_asked_the_question_is_its_own_attribution():
+    claims = attributed('"Absolutely," he said when asked by a reporter if that remains his view.')
+    asked = [c for c in claims if c.cue == "asked"][0]
+    assert (asked.text, asked.source) == ("if that remains his view.", "a reporter")
+    said = [c for c in claims if c.cue == "said"][0]
+    assert said.text == '"Absolutely,"'

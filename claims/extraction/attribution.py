@@ -1078,6 +1078,12 @@ class SentenceAnalyser:
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
         if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
             return self._participle_after_subordinator(tk, c, after, ss, se, prev)
+        if (
+            w in ("asked", "pressed", "questioned")
+            and m > 0
+            and tk.lower[m - 1] in ("when", "after", "if", "once")
+        ):
+            return self._when_asked(tk, c, ss, se)
         if c.start > 1 and tk.lower[c.start - 1] in ("and", "but"):
             source = self._compound(tk, c.start - 1, prev)
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
@@ -1090,6 +1096,25 @@ class SentenceAnalyser:
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
             return self._relative_content(tk, c.end, source, cue, ss, se)
         return _NO_SHAPE
+
+    def _when_asked(self, tk: Tokens, c: "_Cue", ss: int, se: int):
+        """'“Yes,” Lee said when asked (by a reporter) whether C': the question is the content,
+        its asker (if named) the source."""
+        n = len(tk)
+        k = c.end
+        source = None
+        if k < n and tk.lower[k] == "by":
+            b = k + 1
+            while b < n and tk.lower[b] not in _WH and tk.lower[b] not in ("if", "about", ","):
+                b += 1
+            if b == k + 1 or b >= n:
+                return None
+            source = (tk.starts[k + 1], tk.ends[b - 1])
+            k = b
+        if k >= n or (tk.lower[k] not in _WH and tk.lower[k] not in ("if", "about")):
+            return None
+        end = self._forward_end(tk, k, c.w)
+        return self._mk((tk.starts[k], se if end >= n else tk.starts[end]), source, c.span, ss, se)
 
     def _participle_after_subordinator(self, tk: Tokens, c: "_Cue", after: int, ss, se, prev):
         """ "After blasting the report, Lee left": the source is the main clause's subject (after
