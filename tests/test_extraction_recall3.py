@@ -281,3 +281,9 @@ def test_when_asked_the_question_is_its_own_attribution():
     assert (asked.text, asked.source) == ("if that remains his view.", "a reporter")
     said = [c for c in claims if c.cue == "said"][0]
     assert said.text == '"Absolutely,"'
+
+
+def test_title_case_line_inside_an_article_is_read_as_a_headline():
+    text = "The vote was close.\n\nMayor Responds To Critics Of The Bridge Plan.\n\nMore follows."
+    c = [c for c in attributed(text) if c.cue.lower().startswith("responds")][0]
+    assert c.source == "Mayor"

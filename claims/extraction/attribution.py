@@ -665,7 +665,7 @@ class SentenceAnalyser:
     def __init__(self, text: str, quotes: list[tuple[int, int]]):
         self.text = text
         self.quotes = quotes
-        self.in_headline = False  # analysing a title-case first line
+        self.in_headline = False  # analysing a title-case line
 
     # ----- helpers on spans
     def _content_span(self, s: int, e: int) -> tuple[int, int] | None:
@@ -709,7 +709,8 @@ class SentenceAnalyser:
         head = self._headline_colon(tk, ss, se)
         if head is not None:
             return [head]
-        self.in_headline = ss == 0 and _title_case(tk)
+        # a title-case line: the article's headline, or a related one quoted in the text
+        self.in_headline = (ss == 0 or n <= 20) and _title_case(tk)
         i = 0
         asked = self._asked_opener(tk, ss, se)
         if asked is not None:
