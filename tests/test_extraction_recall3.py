@@ -287,3 +287,9 @@ def test_title_case_line_inside_an_article_is_read_as_a_headline():
     text = "The vote was close.\n\nMayor Responds To Critics Of The Bridge Plan.\n\nMore follows."
     c = [c for c in attributed(text) if c.cue.lower().startswith("responds")][0]
     assert c.source == "Mayor"
+
+
+def test_quotation_goes_on_in_the_next_paragraph():
+    text = '"The bridge is safe," the mayor said.\n\n"We checked every cable last spring."'
+    said = [c for c in attributed(text) if c.cue == "said"][0]
+    assert said.text.endswith('"We checked every cable last spring."')

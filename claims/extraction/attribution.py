@@ -102,6 +102,7 @@ _NOMINAL_OPENERS = frozenset(
     )
 )
 _QUOTE_PARTICLES = frozenset(words("out back in up off"))
+
 _APPOSITION_OPENERS = frozenset(words("who whose a an the"))
 _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
@@ -1566,7 +1567,8 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
             while j < len(text) and text[j].isspace():
                 newlines += text[j] == "\n"
                 j += 1
-            if j >= len(text) or newlines > 1 or text[j] not in OPEN_QUOTES and text[j] != "'":
+            # (the next paragraph too: '“A,” she said.\n\n“B.”')
+            if j >= len(text) or newlines > 2 or text[j] not in OPEN_QUOTES and text[j] != "'":
                 break
             q = _quote_at(quotes, j)
             if q is None or q[0] != j or q[1] > nxt_start:
