@@ -529,7 +529,7 @@ def _relative_cue(tk: Tokens, k: int) -> bool:
     j = k + 1
     while j < len(tk) and tk.lower[j] in lx.CUE_MODIFIERS:
         j += 1
-    return j < len(tk) and (tk.lower[j] in lx.STRONG or tk.lower[j] in lx.WEAK)
+    return j < len(tk) and _is_cue_word(tk.lower[j])
 
 
 def _title_case(tk: Tokens) -> bool:
@@ -560,7 +560,7 @@ def _verb_like(low: str) -> bool:
         return False
     if low.endswith("ed") or low in lx.IRREGULAR_PAST:
         return True
-    return low in lx.STRONG or low in lx.WEAK or low in _FINITE
+    return _is_cue_word(low) or low in _FINITE
 
 
 def _listener_end(tk: Tokens, i: int, hi: int) -> int:
@@ -736,7 +736,7 @@ class SentenceAnalyser:
                 att = self._passive(tk, i, ss, se)
             elif w in lx.NOUN_CUES and i > 0 and _possessive(tk.words[i - 1]):
                 att = self._noun_cue(tk, i, ss, se)
-            elif w in lx.STRONG or w in lx.WEAK:
+            elif _is_cue_word(w):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
             past = w.endswith("ed") or w in _OTHER_PAST
             if att is None and i > 0 and past and tk.words[i].isalpha():
@@ -1151,7 +1151,7 @@ class SentenceAnalyser:
             dummy = b - a == 1 and tk.lower[a] in ("it", "there")
             if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in _APPEARING_SOMEWHERE:
                 return None  # "she appeared on television", "they appeared together": not a belief
-            cue_next = nxt == "to" and (then in lx.STRONG or then in lx.WEAK)
+            cue_next = nxt == "to" and _is_cue_word(then)
             if not cue_next and (dummy or self._plausible_subject(tk, a, b, False)):
                 return self._raising(tk, c, a, b, ss, se)
         if not self._plausible_subject(tk, a, b, strong):

@@ -64,6 +64,16 @@ _THIRD_PERSON = frozenset(
     ["he", "she", "his", "her", "him", "he's", "she's", "they", "their", "them", "they're"]
 )
 _DIGIT = re.compile(r"\d")
+# Flags: (name, pattern on the text as written) / (name, pattern on the lower-cased text) /
+# (name, words of that grammatical person).
+_TEXT_FLAGS = (
+    ("causal", _CAUSAL),
+    ("accusation", _ACCUSATION),
+    ("law", _LAW),
+    ("opinion", _OPINION),
+)
+_LOWER_FLAGS = (("future", _FUTURE), ("hedge", _HEDGE), ("past", _PAST), ("superl", _EXTREME))
+_PERSON_FLAGS = (("first", _FIRST_PERSON), ("second", _SECOND_PERSON), ("third", _THIRD_PERSON))
 
 
 def _shape(token: str) -> str:
@@ -87,29 +97,10 @@ def features(text: str, mentions=None) -> list[str]:
         mentions = find_numbers(text)
     kinds = {m.kind for m in mentions}
     feats.extend("k:" + k for k in sorted(kinds))
-    if _CAUSAL.search(text):
-        feats.append("f:causal")
-    if _ACCUSATION.search(text):
-        feats.append("f:accusation")
-    if _LAW.search(text):
-        feats.append("f:law")
-    if _OPINION.search(text):
-        feats.append("f:opinion")
-    if _FUTURE.search(low):
-        feats.append("f:future")
-    if _HEDGE.search(low):
-        feats.append("f:hedge")
-    if _PAST.search(low):
-        feats.append("f:past")
-    if _EXTREME.search(low):
-        feats.append("f:superl")
+    feats.extend("f:" + flag for flag, pattern in _TEXT_FLAGS if pattern.search(text))
+    feats.extend("f:" + flag for flag, pattern in _LOWER_FLAGS if pattern.search(low))
     present = set(words)
-    if present & _FIRST_PERSON:
-        feats.append("f:first")
-    if present & _SECOND_PERSON:
-        feats.append("f:second")
-    if present & _THIRD_PERSON:
-        feats.append("f:third")
+    feats.extend("f:" + flag for flag, group in _PERSON_FLAGS if present & group)
     names = len(_CAPITALISED.findall(text))
     feats.append("f:caps" + str(min(names, 2)))
     n = len(words)
