@@ -9,7 +9,7 @@ text. Bump ``EXTRACTOR_VERSION`` whenever the output for some input changes.
 
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -78,6 +78,14 @@ _QUANTIFIERS = frozenset(
 # Words after a comma that open the reporter's own contrast after a reported clause.
 # Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
 _PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
+# Verbs whose evidence subject may follow the content: "C, new filings show."
+_EVIDENCE_VERBS = frozenset(
+    words("show shows showed shown find finds found suggest suggests suggested indicate indicated")
+)
+# First words of an opening phrase that is no content: "During the service, Lee asked ..."
+_INTRO_WORDS = lx.PREPOSITIONS | frozenset(
+    words("during regarding after before when while despite amid since as")
+)
 # Words after an inverted cue that start an adjunct, not a clause: "..., Lee told a briefing near
 # the end of the day."
 _TAIL_ADVERBS = frozenset(
@@ -175,6 +183,10 @@ class Tokens:
             if len(self.words) >= _MAX_SENTENCE_TOKENS:
                 break
         self.lower = [w.lower() for w in self.words]
+
+    def within(self, span: tuple[int, int]) -> list[str]:
+        """Lower-case tokens starting inside the character span."""
+        return [w for w, st in zip(self.lower, self.starts, strict=True) if span[0] <= st < span[1]]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -595,6 +607,16 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
     return k
 
 
+def _verb_like_or_finite(low: str) -> bool:
+    return low in _FINITE or _verb_like(low)
+
+
+def _has_verb(tokens: list[str]) -> bool:
+    """Whether the tokens hold a verb (a guess: see ``_verb_like``) or "that"; capitalised
+    words inside a sentence are names ("in May", "Will Lee")."""
+    return any(w.islower() and _verb_like_or_finite(w) for w in tokens)
+
+
 def _short_adjunct_tail(tk: Tokens, i: int, hi: int) -> bool:
     """True when tokens [i, hi) are at most a short adjunct ("on Tuesday", "in a statement")."""
     if i >= hi or tk.words[i] in (".", "!", "?"):
@@ -750,7 +772,55 @@ class SentenceAnalyser:
                         k += 1
                     covered_until = k
             i += 1
+        if not found:
+            att = self._in_evidence(tk, ss, se) or self._name_colon_quote(tk, ss, se)
+            if att is not None:
+                found.append(att)
         return found
+
+    def _name_colon_quote(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """'More from Jo Lee: “C.”': a name and a colon introduce a quotation."""
+        n = len(tk)
+        for k in range(1, n - 1):
+            if tk.words[k] != ":" or not _opens_quote(tk.starts[k + 1], self.quotes):
+                continue
+            a = k  # the name: up to five capitalised words before the colon
+            while a > 0 and k - a < 5:
+                w = tk.words[a - 1]
+                if not (w == "." or (w.isalpha() and _name_part(w))):
+                    break
+                a -= 1
+            if a == k or not tk.words[a][:1].isupper() or tk.lower[a] in _NOT_HEADLINE_SOURCE:
+                continue
+            if a > 0 and tk.words[a - 1] not in ("-", "—", "–", ",", "from", "by"):
+                continue
+            q = _quote_at(self.quotes, tk.starts[k + 1])
+            return self._mk(q, (tk.starts[a], tk.ends[k - 1]), (tk.starts[k], tk.ends[k]), ss, se)
+        return None
+
+    def _in_evidence(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """'In the new poll, 40 percent back Lee.': the poll is the source of the clause."""
+        n = len(tk)
+        i = 0
+        while i < n and tk.lower[i] in _LEADING_CONNECTIVES:
+            i += 1
+        if i >= n or tk.lower[i] != "in":
+            return None
+        k = i + 1
+        while k < n and tk.words[k] != "," and k - i <= 14:
+            k += 1
+        if k >= n - 3 or tk.words[k] != ",":
+            return None
+        if not any(tk.lower[m] in lx.EVIDENCE_NOUNS for m in range(i + 1, k)):
+            return None
+        # an apposition after the poll ("In the poll, conducted March 1-3, ...")
+        m = k + 1
+        if tk.lower[m].endswith("ed") and tk.lower[m] != "led":
+            while m < n and tk.words[m] != ",":
+                m += 1
+            k = m if m < n - 3 else k
+        cue = (tk.starts[i], tk.ends[i])
+        return self._mk((tk.ends[k], se), (tk.starts[i + 1], tk.ends[k - 1]), cue, ss, se)
 
     def _quote_speaker_verb(self, tk: Tokens, i: int, ss: int, se: int):
         """'“Denver,” he answered.' / '“Why?” asked Ms. Lee.': a quotation closed by a comma,
@@ -1029,7 +1099,11 @@ class SentenceAnalyser:
         ):
             return False
         # "pledged delegates", "endorsed candidates": a participle used as an adjective
-        if i + 1 < n and tk.lower[i + 1] in lx.PARTICIPLE_ADJECTIVE_NOUNS:
+        if (
+            i + 1 < n
+            and tk.lower[i + 1] in lx.PARTICIPLE_ADJECTIVE_NOUNS
+            and not _takes_listener(w)  # "told delegates"
+        ):
             return False
         # "Islamic State": a capitalised cue word inside a sentence is a name, not a verb,
         # except in a title-case headline ("Mayor Says Bridge Is Safe").
@@ -1044,6 +1118,8 @@ class SentenceAnalyser:
         # right before them, unless "that" follows ("X, a historian, notes that ...").
         if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or tk.lower[i + 1] != "that"):
             before = tk.lower[i - 1]
+            if before == "to" and i + 1 < n and tk.lower[i + 1] in lx.PARTICLES.get(w, ()):
+                return True  # "was quick to point out"
             return (
                 tk.words[i - 1][:1].isupper()
                 or before in lx.PERSONAL_PRONOUNS
@@ -1070,6 +1146,15 @@ class SentenceAnalyser:
         ):
             src = self._source_after(tk, c.end, n)
             content = self._content_before(tk, m - 1, ss) if src is not None else None
+            if content is not None and not self._clause_like(tk, content):
+                # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
+                # a forward cue, unless the clause goes on after the source ("The contrast,
+                # said Lee, would be clear").
+                k = next((k for k in range(n) if tk.starts[k] >= src[1]), n)
+                if k + 1 < n and tk.words[k] == "," and _verb_like_or_finite(tk.lower[k + 1]):
+                    content = (content[0], se)
+                else:
+                    content = None
             if content is not None:
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
@@ -1162,7 +1247,17 @@ class SentenceAnalyser:
             # "the rule, which critics said was unfair, ...": the rest of the relative clause
             return self._relative_content(tk, c.end, source, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
-        if w in lx.INVERTIBLE and _tail_is_adjunct(tk, after, n):
+        if (
+            w in lx.LISTENER_VERBS
+            and a > 0
+            and tk.words[a - 1] in QUOTE_TOKENS
+            and _closes_quote(tk.ends[a - 1], self.quotes)
+            and not any(x in ("that", ":") or x in QUOTE_TOKENS for x in tk.lower[c.end : n])
+        ):
+            after = n  # '“C,” he told cheering supporters in Ely.': the listener is no content
+        # "C, records show." as well as "C, Lee said."
+        evidence = w in _EVIDENCE_VERBS and tk.lower[b - 1] in lx.EVIDENCE_NOUNS
+        if (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n):
             att = self._inverted_with_subject(tk, a, after, source, cue, ss, se)
             if att is not None:
                 return att
@@ -1209,7 +1304,10 @@ class SentenceAnalyser:
             and self._continues_after_cue(tk, after + 1, content)
         ):
             # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
-            content = (content[0], se)
+            return self._mk((content[0], se), source, cue, ss, se)
+        intro = tk.within(content)
+        if not self._clause_like(tk, content) and (len(intro) <= 8 or intro[0] in _INTRO_WORDS):
+            return None  # "During the service, Lee asked ...": an opening phrase, not a content
         return self._mk(content, source, cue, ss, se)
 
     def _continues_after_cue(self, tk: Tokens, k: int, content: tuple[int, int]) -> bool:
@@ -1228,9 +1326,34 @@ class SentenceAnalyser:
             if nxt is None:
                 return None
             return self._mk(nxt, source, cue, ss, se)
+        if tk.words[n - 1] == ":" and verb in lx.STRONG:
+            nxt = self._following_quote(se)
+            if nxt is not None:
+                return self._mk(nxt, source, cue, ss, se)  # 'Lee said of the plan: “C.”'
+        after = self._skip_adjunct(tk, after, n)
         k = self._forward_end(tk, after, verb)
         end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _skip_adjunct(self, tk: Tokens, after: int, n: int) -> int:
+        """Index after an adverb or phrase that stands between the cue and its content: 'Lee
+        replied evenly, “C.”', 'as Lee pointed out in December, “C.”', 'Lee described, in
+        blistering terms, a set of ...'; ``after`` itself when there is none."""
+        if (
+            tk.words[after] == ","
+            and after + 1 < n
+            and (tk.lower[after + 1] in lx.PREPOSITIONS or tk.lower[after + 1].endswith("ly"))
+        ):
+            for k in range(after + 2, min(n - 2, after + 10)):
+                if tk.words[k] == ",":
+                    return after if _has_verb(tk.words[after + 1 : k]) else k + 1
+        for k in range(after + 1, min(n - 1, after + 9)):
+            w = tk.words[k]
+            if w in (",", ":") and _opens_quote(tk.starts[k + 1], self.quotes):
+                return after if _has_verb(tk.words[after:k]) else k + 1
+            if w in QUOTE_TOKENS or w in (";", "."):
+                break
+        return after
 
     def _forward_end(self, tk: Tokens, after: int, verb: str) -> int:
         """Token index where the content of a forward cue ends (``len(tk)``: the sentence end).
@@ -1377,6 +1500,7 @@ class SentenceAnalyser:
                 or tk.lower[a] in lx.PERSONAL_PRONOUNS
                 or tk.lower[a] in _NOMINAL_OPENERS
                 or tk.lower[a] in lx.PLURAL_SUBJECTS
+                or (last in lx.EVIDENCE_NOUNS and b - a <= 4)  # "new fundraising reports"
             ):
                 return False
         return not (b - a == 1 and tk.lower[a] in ("it",) and not strong)
@@ -1482,6 +1606,23 @@ class SentenceAnalyser:
                 start = tk.ends[j]
                 break
         return start, end
+
+    @staticmethod
+    def _clause_like(tk: Tokens, content: tuple[int, int]) -> bool:
+        """Whether the span holds a quotation or a verb outside a relative clause: "the plan is
+        dead", not "Jo Lee, a nurse who organized the letter"."""
+        low = tk.within(content)
+        if any(w in QUOTE_TOKENS for w in low):
+            return True
+        relative = False
+        for k, w in enumerate(low):
+            if w in ("who", "which", "whose") and k > 0:
+                relative = True
+            elif w == ",":
+                relative = False
+            elif not relative and _verb_like_or_finite(w):
+                return True
+        return False
 
     def _exclaimed_quote_before(self, ss: int) -> tuple[int, int] | None:
         """A quotation ending in "?", "!" or "." directly before ``ss`` on the same line."""
