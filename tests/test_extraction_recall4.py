@@ -132,3 +132,21 @@ def test_new_stance_words():
     assert c.text == "that the levee will hold."
     c = only("The memo lists three reasons for closing the clinic.")
     assert c.source == "The memo"
+
+
+def test_lower_case_plural_subject_of_a_belief():
+    c = only("Based on county data, campaigners believe that 900 families lost their homes.")
+    assert c.source == "campaigners"
+    assert c.text == "that 900 families lost their homes."
+
+
+def test_any_past_verb_before_that_is_a_cue():
+    c = only("The mayor clarified that the curfew ends at midnight.")
+    assert c.source == "The mayor"
+    assert c.cue == "clarified"
+    assert c.text == "that the curfew ends at midnight."
+
+
+def test_reporters_clause_after_a_comma_is_not_content():
+    c = only("Lee said the road would reopen, after crews finished the bridge.")
+    assert c.text == "the road would reopen"
