@@ -150,3 +150,35 @@ def test_any_past_verb_before_that_is_a_cue():
 def test_reporters_clause_after_a_comma_is_not_content():
     c = only("Lee said the road would reopen, after crews finished the bridge.")
     assert c.text == "the road would reopen"
+
+
+def test_second_speaker_inside_a_content_is_a_sibling():
+    text = "Lee said the dam was safe, but one of the engineers said the cracks were growing."
+    claims = attributed(text)
+    assert [c.source for c in claims] == ["Lee", "one of the engineers"]
+    assert claims[0].text == "the dam was safe"
+    assert claims[1].text == "the cracks were growing."
+
+
+def test_second_speaker_after_and_is_a_sibling():
+    claims = attributed(
+        "The mayor said the road was closed and county officials said it would reopen."
+    )
+    assert [c.source for c in claims] == ["The mayor", "county officials"]
+    assert claims[0].text == "the road was closed"
+
+
+def test_quotation_continues_after_an_inverted_source():
+    text = '"The risk," said Ed Lamb, an economist at the bank, "is that the jobs leave."'
+    c = only(text)
+    assert c.source == "Ed Lamb, an economist at the bank"
+    assert c.text.startswith('"The risk,"')
+    assert c.text.endswith('"is that the jobs leave."')
+
+
+def test_agent_after_a_passive_cue_is_not_content():
+    assert [c.text for c in attributed("Lee was asked by the host.")] == []
+
+
+def test_question_and_answer_labels_are_not_sources():
+    assert attributed("Q: Is the bridge safe?") == []

@@ -61,7 +61,12 @@ _LEADING_CONNECTIVES = frozenset(
 )
 _SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
 _NOT_HEADLINE_SOURCE = frozenset(
-    words("update updated note editor’s editor's watch read related photo video live breaking")
+    words(
+        """
+        update updated note editor’s editor's watch read related photo video live breaking q a
+        answer question email e-mail
+        """
+    )
 )
 _DETERMINERS = frozenset(
     words("the a an his her their its our this that these those some many several two three")
@@ -1081,6 +1086,8 @@ class SentenceAnalyser:
         n = len(tk)
         w = tk.lower[i]
         end = i + 1
+        if end < n and tk.lower[end] == "up" and w[:3] in ("sho", "add"):
+            return None  # "voters showed up", "the costs add up"
         particles = lx.PARTICLES.get(w)
         if particles and end < n and tk.lower[end] in particles:
             end += 1
@@ -1184,6 +1191,7 @@ class SentenceAnalyser:
                 else:
                     content = None
             if content is not None:
+                content = self._quote_after_source(tk, content, src[1])
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
         if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_OPENERS:
@@ -1354,6 +1362,12 @@ class SentenceAnalyser:
             if nxt is None:
                 return None
             return self._mk(nxt, source, cue, ss, se)
+        if tk.lower[after] == "by" and (
+            any(w in _BE for w in tk.within(cue))
+            or (after + 1 < n and tk.lower[after + 1].endswith("ing"))
+        ):
+            # "Lee was asked by a host", "Lee responded by shouting": no content here
+            return None
         if tk.words[n - 1] == ":" and verb in lx.STRONG:
             nxt = self._following_quote(se)
             if nxt is not None:
@@ -1362,6 +1376,44 @@ class SentenceAnalyser:
         k = self._forward_end(tk, after, verb)
         end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _quote_after_source(self, tk: Tokens, content: tuple[int, int], src_end: int):
+        """'“A,” said Jo Lee, a nurse, “B.”': a quotation that goes on after the source (and
+        its apposition or a participle phrase) in the same sentence belongs to the content."""
+        if self.text[content[0] : content[1]].rstrip("”\"' ")[-1:] != ",":
+            return content
+        for k in range(len(tk)):
+            if tk.starts[k] < src_end:
+                continue
+            if tk.words[k] in QUOTE_TOKENS:
+                q = _quote_at(self.quotes, tk.starts[k])
+                if q is None or q[0] != tk.starts[k] or tk.words[k - 1] != ",":
+                    return content
+                return content[0], q[1]
+        return content
+
+    def _sibling_speaker(self, tk: Tokens, after: int, stop: int) -> int | None:
+        """Where a second speaker starts inside a content running from ``after``: 'Lee said
+        that “A,” one of the prosecutors said B' / 'Lee said A and officials said B'. The
+        second attribution is a sibling, not nested; the first content ends before it."""
+        for j in range(after + 2, stop):
+            if tk.lower[j] not in lx.STRONG or _quote_at(self.quotes, tk.starts[j]) is not None:
+                continue
+            subj = _subject_before(tk, j, after + 1)
+            if subj is None or subj[0] <= after + 1:
+                continue
+            a, b = subj
+            if b != j and _cue_modifiers_before(tk, j, 0) != b:
+                continue  # something other than "has also" between the subject and the cue
+            if not self._plausible_subject(tk, a, b, False):
+                continue
+            if tk.lower[a - 1] in ("and", "but") and a - 2 > after:
+                return a - 1
+            if tk.words[a - 1] == ",":
+                return a - 1
+            if tk.words[a - 1] in QUOTE_TOKENS:
+                return a
+        return None
 
     def _skip_adjunct(self, tk: Tokens, after: int, n: int) -> int:
         """Index after an adverb or phrase that stands between the cue and its content: 'Lee
@@ -1394,6 +1446,9 @@ class SentenceAnalyser:
         n = len(tk)
         k = self._compound_break(tk, after + 1, n)
         stop = n if k is None else (k - 1 if tk.words[k - 1] == "," else k)
+        sibling = self._sibling_speaker(tk, after, stop)
+        if sibling is not None:
+            stop = sibling
         if tk.words[after] in QUOTE_TOKENS:
             q = _quote_at(self.quotes, tk.starts[after])
             if q is not None and self.text[q[0] : q[1]].rstrip("”\"' ")[-1:] == ",":
