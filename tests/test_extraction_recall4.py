@@ -182,3 +182,16 @@ def test_agent_after_a_passive_cue_is_not_content():
 
 def test_question_and_answer_labels_are_not_sources():
     assert attributed("Q: Is the bridge safe?") == []
+
+
+def test_noun_after_a_verb_of_expressing_belongs_to_the_cue():
+    c = only("Lee expressed his condolences over the flooding in Ely.")
+    assert c.cue == "expressed his condolences over"
+    assert c.text == "the flooding in Ely."
+    c = only("Lee voiced skepticism that the levee would hold.")
+    assert c.text == "that the levee would hold."
+
+
+def test_question_after_asked_is_not_a_listener():
+    c = only("Lee was asked whether she was worried that the mill could close.")
+    assert c.text == "whether she was worried that the mill could close."

@@ -121,11 +121,23 @@ _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
 )
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
+# Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
+_LIGHT_VERBS = frozenset(
+    words(
+        """
+        expressed expresses expressing voiced voices voicing offered offers offering raised
+        raises raising issued aimed claiming claimed repeating repeated registered lodged
+        """
+    )
+)
+# "expressed (his) condolences over C": the noun and its preposition belong to the cue.
+_LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"))
 # Words that, after a comma, start the reporter's own clause: "said A, but B", "..., after B".
 _CONTRAST_OPENERS = frozenset(words("but while which then as despite after"))
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 _BE = frozenset(words("is was were are be been being"))
+_BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
 _WH = frozenset(words("what why how where when whether which"))
 _TIME_NOUNS = frozenset(
     words(
@@ -592,6 +604,8 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
         # "told customers at a diner in Manchester that C": a long listener up to "that"
         if tk.words[k] in (";", ":", ".") or tk.lower[k] in lx.STRONG:
             break
+        if tk.lower[k] in _WH or tk.lower[k] == "if" or (tk.lower[k] in _BE_OR_HAVE and k > i + 1):
+            break  # "asked whether he was sure that ...": the question, not a listener
         if tk.lower[k] == "that":
             return k
     k = i
@@ -1373,6 +1387,7 @@ class SentenceAnalyser:
             if nxt is not None:
                 return self._mk(nxt, source, cue, ss, se)  # 'Lee said of the plan: “C.”'
         after = self._skip_adjunct(tk, after, n)
+        after, cue = self._light_verb_object(tk, after, n, verb, cue)
         k = self._forward_end(tk, after, verb)
         end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
@@ -1414,6 +1429,21 @@ class SentenceAnalyser:
             if tk.words[a - 1] in QUOTE_TOKENS:
                 return a
         return None
+
+    def _light_verb_object(self, tk: Tokens, after: int, n: int, verb: str, cue):
+        """ "Lee expressed his condolences over C", "voiced skepticism that C": the noun after
+        a verb of expressing belongs to the cue; the content is what follows its preposition."""
+        if verb not in _LIGHT_VERBS:
+            return after, cue
+        k = after
+        if k < n and (tk.lower[k] in _DETERMINERS or _possessive(tk.words[k])):
+            k += 1
+        for m in range(k + 1, min(n - 1, k + 3)):
+            w = tk.lower[m]
+            if w in _LIGHT_PARTICLES and all(x.isalpha() and x.islower() for x in tk.words[k:m]):
+                start = m if w == "that" else m + 1
+                return start, (cue[0], tk.ends[m - 1] if w == "that" else tk.ends[m])
+        return after, cue
 
     def _skip_adjunct(self, tk: Tokens, after: int, n: int) -> int:
         """Index after an adverb or phrase that stands between the cue and its content: 'Lee
