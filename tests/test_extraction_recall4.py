@@ -195,3 +195,13 @@ def test_noun_after_a_verb_of_expressing_belongs_to_the_cue():
 def test_question_after_asked_is_not_a_listener():
     c = only("Lee was asked whether she was worried that the mill could close.")
     assert c.text == "whether she was worried that the mill could close."
+
+
+def test_anything_after_a_quotation_and_its_speaker_is_no_content():
+    c = only("“I cannot believe how calm it has been,” Lee said 30 minutes into the debate.")
+    assert c.text == "“I cannot believe how calm it has been,”"
+
+
+def test_dashed_aside_after_the_cue_is_skipped():
+    c = only("Lee said — on the radio, as it happens — that the plant raised $4 million.")
+    assert c.text == "that the plant raised $4 million."

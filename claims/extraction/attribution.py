@@ -1298,13 +1298,15 @@ class SentenceAnalyser:
             return self._relative_content(tk, c.end, source, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
         if (
-            w in lx.LISTENER_VERBS
+            (w in lx.LISTENER_VERBS or w in lx.INVERTIBLE)
             and a > 0
             and tk.words[a - 1] in QUOTE_TOKENS
             and _closes_quote(tk.ends[a - 1], self.quotes)
             and not any(x in ("that", ":") or x in QUOTE_TOKENS for x in tk.lower[c.end : n])
         ):
-            after = n  # '“C,” he told cheering supporters in Ely.': the listener is no content
+            # '“C,” he told cheering supporters in Ely.' / '“C,” Lee said 30 minutes into the
+            # debate.': after a quotation, the rest is no content
+            after = n
         # "C, records show." as well as "C, Lee said."
         evidence = w in _EVIDENCE_VERBS and tk.lower[b - 1] in lx.EVIDENCE_NOUNS
         if (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n):
@@ -1449,6 +1451,11 @@ class SentenceAnalyser:
         """Index after an adverb or phrase that stands between the cue and its content: 'Lee
         replied evenly, “C.”', 'as Lee pointed out in December, “C.”', 'Lee described, in
         blistering terms, a set of ...'; ``after`` itself when there is none."""
+        if tk.words[after] in ("—", "–", "-", "--"):
+            # 'Lee said — on Twitter, as it happens — that C'
+            for k in range(after + 2, min(n - 2, after + 12)):
+                if tk.words[k] == tk.words[after]:
+                    return k + 1
         if (
             tk.words[after] == ","
             and after + 1 < n
