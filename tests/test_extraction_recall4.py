@@ -205,3 +205,18 @@ def test_anything_after_a_quotation_and_its_speaker_is_no_content():
 def test_dashed_aside_after_the_cue_is_skipped():
     c = only("Lee said — on the radio, as it happens — that the plant raised $4 million.")
     assert c.text == "that the plant raised $4 million."
+
+
+def test_evidence_noun_with_a_participle():
+    claims = attributed(
+        "The council met again, with new polls showing the mayor trailing her rival."
+    )
+    c = [c for c in claims if c.cue == "showing"][0]
+    assert c.source == "new polls"
+    assert c.text.startswith("the mayor trailing her rival")
+
+
+def test_quotation_then_the_document_read():
+    c = only("“The city should act now,” the editorial read.")
+    assert c.source == "the editorial"
+    assert c.text == "“The city should act now,”"

@@ -102,7 +102,9 @@ _TAIL_ADVERBS = frozenset(
     )
 )
 # Past forms without -ed that may follow a quotation: '“No,” she shot back.'
-_OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook"))
+_OTHER_PAST = frozenset(
+    words("began went wrote spoke sang shot chimed drew swore threw shook read")
+)
 # Verbs of seeming: what seems so is the content, and nobody is its source.
 # Words that may open the subject of a weak cue besides names and pronouns: "his aides say",
 # "both parties oppose", "former officials believe".
@@ -121,6 +123,7 @@ _APPEARING_SOMEWHERE = frozenset(
     words("in on at before together alongside briefly onstage live again here there twice often")
 )
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
+_EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 # Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
 _LIGHT_VERBS = frozenset(
     words(
@@ -804,6 +807,8 @@ class SentenceAnalyser:
                 att = self._passive(tk, i, ss, se)
             elif w in lx.NOUN_CUES and i > 0 and _possessive(tk.words[i - 1]):
                 att = self._noun_cue(tk, i, ss, se)
+            elif w in _EVIDENCE_PARTICIPLES and i > 0 and tk.lower[i - 1] in lx.EVIDENCE_NOUNS:
+                att = self._evidence_participle(tk, i, ss, se)
             elif _is_cue_word(w) or _past_verb_before_that(tk, i):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
             past = w.endswith("ed") or w in _OTHER_PAST
@@ -844,6 +849,32 @@ class SentenceAnalyser:
             return self._mk(q, (tk.starts[a], tk.ends[k - 1]), (tk.starts[k], tk.ends[k]), ss, se)
         return None
 
+    def _evidence_participle(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "..., with new polls showing Lee ahead": the poll is the source of what follows."""
+        a = i - 1
+        while (
+            a > 0
+            and i - a < 5
+            and tk.words[a - 1].isalpha()
+            and tk.lower[a - 1]
+            not in (
+                "with",
+                "and",
+                "but",
+                "as",
+                "that",
+            )
+        ):
+            if tk.lower[a - 1] in lx.PREPOSITIONS or _verb_like(tk.lower[a - 1]):
+                break
+            a -= 1
+        k = self._forward_end(tk, i + 1, "showing")
+        end = se if k >= len(tk) else tk.starts[k]
+        if i + 1 >= len(tk):
+            return None
+        source = (tk.starts[a], tk.ends[i - 1])
+        return self._mk((tk.starts[i + 1], end), source, (tk.starts[i], tk.ends[i]), ss, se)
+
     def _in_evidence(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
         """'In the new poll, 40 percent back Lee.': the poll is the source of the clause."""
         n = len(tk)
@@ -873,9 +904,16 @@ class SentenceAnalyser:
         question or exclamation mark, then a speaker and any past-tense verb, and nothing but
         an adjunct after them, is attributed to that speaker whatever the verb."""
         n = len(tk)
-        a = i - 1  # the speaker before the verb: a pronoun or a short name
+        a = i - 1  # the speaker before the verb: a pronoun, a short name or "the editorial"
         if tk.lower[a] not in lx.PERSONAL_PRONOUNS:
             while a > 0 and _name_part(tk.words[a - 1]) and i - a < 5:
+                a -= 1
+            if (
+                a == i - 1
+                and a > 1
+                and tk.words[a].isalpha()
+                and tk.lower[a - 1] in ("the", "a", "an")
+            ):
                 a -= 1
         end = i + 1  # after the verb and its particle ("pointed out", "shot back")
         if end < n and tk.lower[end] in _QUOTE_PARTICLES:
@@ -904,10 +942,12 @@ class SentenceAnalyser:
 
     @staticmethod
     def _speaker_end(tk: Tokens, a: int) -> int | None:
-        """End of a pronoun or a short capitalised name starting at ``a``."""
+        """End of a pronoun, a short capitalised name or "the editorial" starting at ``a``."""
         n = len(tk)
         if a < n and tk.lower[a] in lx.PERSONAL_PRONOUNS:
             return a + 1
+        if a + 1 < n and tk.lower[a] in ("the", "a", "an") and tk.words[a + 1].isalpha():
+            return a + 2
         b = a
         while b < n and b - a < 5 and _name_part(tk.words[b]):
             b += 1
