@@ -220,3 +220,11 @@ def test_quotation_then_the_document_read():
     c = only("“The city should act now,” the editorial read.")
     assert c.source == "the editorial"
     assert c.text == "“The city should act now,”"
+
+
+def test_headline_name_and_cue_verb():
+    text = "Ida Park slams county budget plan.\n\nThe council meets on Monday."
+    c = only(text)
+    assert c.source == "Ida Park"
+    assert c.cue == "slams"
+    assert c.text.startswith("county budget plan")

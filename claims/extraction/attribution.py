@@ -60,6 +60,7 @@ _LEADING_CONNECTIVES = frozenset(
     )
 )
 _SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
+_HEADLINE_BREAKS = frozenset(words(", ; : - – —"))
 _NOT_HEADLINE_SOURCE = frozenset(
     words(
         """
@@ -824,7 +825,11 @@ class SentenceAnalyser:
                     covered_until = k
             i += 1
         if not found:
-            att = self._in_evidence(tk, ss, se) or self._name_colon_quote(tk, ss, se)
+            att = (
+                (self._headline_verb(tk, ss, se) if ss == 0 else None)
+                or self._in_evidence(tk, ss, se)
+                or self._name_colon_quote(tk, ss, se)
+            )
             if att is not None:
                 found.append(att)
         return found
@@ -874,6 +879,32 @@ class SentenceAnalyser:
             return None
         source = (tk.starts[a], tk.ends[i - 1])
         return self._mk((tk.starts[i + 1], end), source, (tk.starts[i], tk.ends[i]), ss, se)
+
+    def _headline_verb(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """ "Judge slams county's new map": an article's first line that the other shapes left
+        alone, a name and a cue verb with no article before it (headline style)."""
+        n = len(tk)
+        if n > 25:
+            return None
+        for i in range(1, min(n - 1, 8)):
+            w = tk.lower[i]
+            if not _is_cue_word(w) or w in lx.FUNCTION_WORDS or w in _FINITE:
+                continue
+            names = tk.words[:i]
+            if not all(_name_part(x) or x in ("'s", "’s") for x in names):
+                return None
+            if any(x.lower() in lx.FUNCTION_WORDS for x in names) or w in _RAISING:
+                return None  # "The support for ...", "Lee appears on TV"
+            if not self._is_verb_use(tk, i):
+                return None
+            end = next((k for k in range(i + 1, n) if tk.words[k] in _HEADLINE_BREAKS), n)
+            if end <= i + 1:
+                return None
+            content = (tk.starts[i + 1], se if end >= n else tk.starts[end])
+            return self._mk(
+                content, (tk.starts[0], tk.ends[i - 1]), (tk.starts[i], tk.ends[i]), ss, se
+            )
+        return None
 
     def _in_evidence(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
         """'In the new poll, 40 percent back Lee.': the poll is the source of the clause."""
