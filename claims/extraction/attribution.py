@@ -1594,8 +1594,8 @@ class SentenceAnalyser:
         if subj is None:
             return None
         a, b = subj
-        if b - a == 1 and tk.lower[a] in ("it", "there", "that", "this", "which", "who"):
-            return None
+        if b - a == 1 and tk.lower[a] in ("there", "that", "this"):
+            return None  # ("it was announced": PolNeAR takes the pronoun as the content)
         n = len(tk)
         if after < n and tk.lower[after] == "to":
             return self._mk((tk.starts[a], se), None, cue, ss, se)
