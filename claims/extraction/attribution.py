@@ -1373,7 +1373,8 @@ class SentenceAnalyser:
             and a > 0
             and tk.words[a - 1] in QUOTE_TOKENS
             and _closes_quote(tk.ends[a - 1], self.quotes)
-            and not any(x in ("that", ":") or x in QUOTE_TOKENS for x in tk.lower[c.end : n])
+            and not any(x in ("that", ":") for x in tk.lower[c.end : n])
+            and not self._long_quote_in(tk, c.end, n)
         ):
             # '“C,” he told cheering supporters in Ely.' / '“C,” Lee said 30 minutes into the
             # debate.': after a quotation, the rest is no content
@@ -1464,6 +1465,15 @@ class SentenceAnalyser:
         k = self._forward_end(tk, after, verb)
         end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _long_quote_in(self, tk: Tokens, lo: int, hi: int) -> bool:
+        """Whether tokens [lo, hi) hold a quotation longer than a title ('told NBC's “Today”')."""
+        for k in range(lo, hi):
+            if tk.words[k] in QUOTE_TOKENS:
+                q = _quote_at(self.quotes, tk.starts[k])
+                if q is None or len(self.text[q[0] : q[1]].split()) > 4:
+                    return True
+        return False
 
     def _quote_after_source(self, tk: Tokens, content: tuple[int, int], src_end: int):
         """'“A,” said Jo Lee, a nurse, “B.”': a quotation that goes on after the source (and
