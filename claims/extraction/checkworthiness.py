@@ -21,37 +21,34 @@ from .numbers import find_numbers
 MODEL_PATH = Path(__file__).with_name("checkworthy_model.json")
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[$%?]")
+# All patterns run on the lower-cased sentence (faster than case-insensitive matching).
 _CAUSAL = re.compile(
     r"\b(?:because|caused?|causing|led to|leads to|lead to|due to|result(?:ed|s)? in|"
-    r"as a result|thanks to|responsible for|blamed? for|so that|therefore)\b",
-    re.IGNORECASE,
+    r"as a result|thanks to|responsible for|blamed? for|so that|therefore)\b"
 )
 _ACCUSATION = re.compile(
     r"\b(?:accus\w*|lie[sd]?|lying|liar|corrupt\w*|fraud\w*|illegal\w*|crime|criminal\w*|"
     r"scandal\w*|bribe\w*|kickbacks?|cover(?:ed)?[- ]up|violat\w*|abuse[sd]?|stole|stolen|"
-    r"rigged|cheat\w*|misled|mislead\w*)\b",
-    re.IGNORECASE,
+    r"rigged|cheat\w*|misled|mislead\w*)\b"
 )
 _LAW = re.compile(
     r"\b(?:voted?|votes|voting|signed|passed|bill|law|legislation|veto\w*|tax(?:es)?|"
-    r"budget|spent|spending|cut|cuts|raised?|funding)\b",
-    re.IGNORECASE,
+    r"budget|spent|spending|cut|cuts|raised?|funding)\b"
 )
 _OPINION = re.compile(
     r"\b(?:i think|i believe|i feel|we need|we must|we should|we will|i will|let me|"
-    r"thank you|i want)\b",
-    re.IGNORECASE,
+    r"thank you|i want)\b"
 )
-_FUTURE = re.compile(  # on lower-cased text
+_FUTURE = re.compile(
     r"\b(?:will|going to|gonna|would|could|should|must|ought|need to|have to|want to|plan to|"
     r"let's|let us)\b"
 )
-_HEDGE = re.compile(  # on lower-cased text
+_HEDGE = re.compile(
     r"\b(?:maybe|perhaps|probably|i think|i believe|i feel|i hope|i guess|in my opinion|i'm sure|"
     r"of course|frankly|honestly)\b"
 )
-_PAST = re.compile(r"\b[a-z]{3,}ed\b")  # on lower-cased text
-_EXTREME = re.compile(  # on lower-cased text
+_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+_EXTREME = re.compile(
     r"\b(?:[a-z]{3,}est|most|least|best|worst|more|less|fewer|than|only|every|never|always|all|"
     r"none|no one|nobody)\b"
 )
@@ -64,25 +61,42 @@ _THIRD_PERSON = frozenset(
     ["he", "she", "his", "her", "him", "he's", "she's", "they", "their", "them", "they're"]
 )
 _DIGIT = re.compile(r"\d")
-# Flags: (name, pattern on the text as written) / (name, pattern on the lower-cased text) /
-# (name, words of that grammatical person).
-_TEXT_FLAGS = (
+# Flags: (name, pattern) / (name, words of that grammatical person).
+_PATTERN_FLAGS = (
     ("causal", _CAUSAL),
     ("accusation", _ACCUSATION),
     ("law", _LAW),
     ("opinion", _OPINION),
+    ("future", _FUTURE),
+    ("hedge", _HEDGE),
+    ("past", _PAST),
+    ("superl", _EXTREME),
 )
-_LOWER_FLAGS = (("future", _FUTURE), ("hedge", _HEDGE), ("past", _PAST), ("superl", _EXTREME))
 _PERSON_FLAGS = (("first", _FIRST_PERSON), ("second", _SECOND_PERSON), ("third", _THIRD_PERSON))
+
+
+_FLAG_REASONS = (
+    ("causal", "causal claim"),
+    ("accusation", "accusation"),
+    ("law", "policy or voting record"),
+)
 
 
 def _shape(token: str) -> str:
     return _DIGIT.sub("0", token) if _DIGIT.search(token) else token
 
 
-def features(text: str, mentions=None) -> list[str]:
+def _lower(text: str) -> str:
+    return text.lower().replace("’", "'")
+
+
+def _flags(low: str) -> set[str]:
+    return {flag for flag, pattern in _PATTERN_FLAGS if pattern.search(low)}
+
+
+def features(text: str, mentions=None, flags: set[str] | None = None) -> list[str]:
     """Feature strings of a sentence: words, word pairs, word stems and flags."""
-    low = text.lower().replace("’", "'")
+    low = _lower(text)
     words = [_shape(w) for w in _WORD.findall(low)]
     feats = ["__bias__"]
     feats.extend("w:" + w for w in words)
@@ -97,8 +111,9 @@ def features(text: str, mentions=None) -> list[str]:
         mentions = find_numbers(text)
     kinds = {m.kind for m in mentions}
     feats.extend("k:" + k for k in sorted(kinds))
-    feats.extend("f:" + flag for flag, pattern in _TEXT_FLAGS if pattern.search(text))
-    feats.extend("f:" + flag for flag, pattern in _LOWER_FLAGS if pattern.search(low))
+    if flags is None:
+        flags = _flags(low)
+    feats.extend("f:" + flag for flag, _ in _PATTERN_FLAGS if flag in flags)
     present = set(words)
     feats.extend("f:" + flag for flag, group in _PERSON_FLAGS if present & group)
     names = len(_CAPITALISED.findall(text))
@@ -120,16 +135,16 @@ def _model() -> tuple[dict[str, float], float]:
         return {}, 0.0  # untrained: every sentence scores 0.5, reasons still work
 
 
-def probability(text: str, mentions=None) -> float:
+def probability(text: str, mentions=None, flags: set[str] | None = None) -> float:
     weights, threshold = _model()
     z = -threshold
-    for f in set(features(text, mentions)):
+    for f in set(features(text, mentions, flags)):
         z += weights.get(f, 0.0)
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def reasons(text: str, mentions) -> tuple[str, ...]:
+def reasons(text: str, mentions, flags: set[str] | None = None) -> tuple[str, ...]:
     out: list[str] = []
     kinds = {m.kind for m in mentions}
     if "money" in kinds:
@@ -144,12 +159,9 @@ def reasons(text: str, mentions) -> tuple[str, ...]:
         out.append("comparison")
     if "statistic" in kinds:
         out.append("named statistic")
-    if _CAUSAL.search(text):
-        out.append("causal claim")
-    if _ACCUSATION.search(text):
-        out.append("accusation")
-    if _LAW.search(text):
-        out.append("policy or voting record")
+    if flags is None:
+        flags = _flags(_lower(text))
+    out.extend(reason for flag, reason in _FLAG_REASONS if flag in flags)
     return tuple(out)
 
 
@@ -157,5 +169,5 @@ def score(text: str, mentions=None) -> tuple[float, tuple[str, ...]]:
     """(check-worthiness in [0, 1], reasons) for one sentence or claim."""
     if mentions is None:
         mentions = find_numbers(text)
-    p = probability(text, mentions)
-    return round(p, 4), reasons(text, mentions)
+    flags = _flags(_lower(text))
+    return round(probability(text, mentions, flags), 4), reasons(text, mentions, flags)
