@@ -228,3 +228,9 @@ def test_headline_name_and_cue_verb():
     assert c.source == "Ida Park"
     assert c.cue == "slams"
     assert c.text.startswith("county budget plan")
+
+
+def test_noun_like_cue_after_a_plural_subject():
+    c = only("A growing number of county senators support reforming the tax code.")
+    assert c.source == "A growing number of county senators"
+    assert c.text.startswith("reforming the tax code")

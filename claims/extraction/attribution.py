@@ -1246,6 +1246,7 @@ class SentenceAnalyser:
                 or before in lx.CUE_MODIFIERS
                 or before in lx.PLURAL_SUBJECTS
                 or before in lx.EVIDENCE_NOUNS
+                or _plural_noun(tk.words[i - 1])  # "most senators support"
             )
         return True
 
