@@ -234,3 +234,10 @@ def test_noun_like_cue_after_a_plural_subject():
     c = only("A growing number of county senators support reforming the tax code.")
     assert c.source == "A growing number of county senators"
     assert c.text.startswith("reforming the tax code")
+
+
+def test_in_someones_view_opens_an_attribution():
+    c = only("In their view, the council could still save the clinic.")
+    assert c.source == "their"
+    assert c.cue == "view"
+    assert c.text.startswith("the council could still save")

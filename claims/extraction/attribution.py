@@ -125,6 +125,7 @@ _APPEARING_SOMEWHERE = frozenset(
 )
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
+_OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
 # Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
 _LIGHT_VERBS = frozenset(
     words(
@@ -919,6 +920,10 @@ class SentenceAnalyser:
             k += 1
         if k >= n - 3 or tk.words[k] != ",":
             return None
+        if k - i in (3, 4) and _possessive(tk.words[k - 2]) and tk.lower[k - 1] in _OPINION_NOUNS:
+            # "In their view, C" / "In Mr. Lee's opinion, C": the owner is the source
+            owner = (tk.starts[i + 1], tk.ends[k - 2])
+            return self._mk((tk.ends[k], se), owner, (tk.starts[k - 1], tk.ends[k - 1]), ss, se)
         if not any(tk.lower[m] in lx.EVIDENCE_NOUNS for m in range(i + 1, k)):
             return None
         # an apposition after the poll ("In the poll, conducted March 1-3, ...")
