@@ -241,3 +241,11 @@ def test_in_someones_view_opens_an_attribution():
     assert c.source == "their"
     assert c.cue == "view"
     assert c.text.startswith("the council could still save")
+
+
+def test_noun_like_cue_after_an_apposition():
+    c = only(
+        "Mr. Lee, a career politician who is running again, hopes the county will forgive him."
+    )
+    assert c.source.startswith("Mr. Lee")
+    assert c.text.startswith("the county will forgive him")

@@ -1252,6 +1252,7 @@ class SentenceAnalyser:
                 or before in lx.PLURAL_SUBJECTS
                 or before in lx.EVIDENCE_NOUNS
                 or _plural_noun(tk.words[i - 1])  # "most senators support"
+                or before == ","  # "Mr. Lee, a career politician, hopes C"
             )
         return True
 
