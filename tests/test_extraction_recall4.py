@@ -249,3 +249,12 @@ def test_noun_like_cue_after_an_apposition():
     )
     assert c.source.startswith("Mr. Lee")
     assert c.text.startswith("the county will forgive him")
+
+
+def test_inverted_source_ends_at_a_dash():
+    text = (
+        "“He set a standard,” said Dino Moss, who runs the Fifth Gym — which still hosts a class."
+    )
+    c = only(text)
+    assert c.source == "Dino Moss, who runs the Fifth Gym"
+    assert c.text == "“He set a standard,”"

@@ -1791,7 +1791,9 @@ class SentenceAnalyser:
         if w in QUOTE_TOKENS:
             # '..., said Ms. Lee's letter “was late”': a clause, not a name
             return not _opens_quote(tk.starts[k], self.quotes)
-        return w in (".", "!", "?", ",") or tk.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")
+        if w in (".", "!", "?", ",", "—", "–", ";"):
+            return True  # (a dash: '..., said Jo Lee, who runs the gym — which ...')
+        return tk.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")
 
     def _content_before(self, tk: Tokens, k: int, ss: int) -> tuple[int, int] | None:
         """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
