@@ -258,3 +258,7 @@ def test_inverted_source_ends_at_a_dash():
     c = only(text)
     assert c.source == "Dino Moss, who runs the Fifth Gym"
     assert c.text == "“He set a standard,”"
+
+
+def test_a_lone_time_word_is_no_content():
+    assert attributed("The mayor said Tuesday.") == []

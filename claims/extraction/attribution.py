@@ -126,6 +126,10 @@ _APPEARING_SOMEWHERE = frozenset(
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 _OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
+# A content that is only one of these words is an adjunct or a leftover, not what was said.
+_NO_CONTENT_WORDS = lx.WEEKDAYS | frozenset(
+    words("that but on here there today yesterday tonight again too")
+)
 # Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
 _LIGHT_VERBS = frozenset(
     words(
@@ -1069,6 +1073,8 @@ class SentenceAnalyser:
             return None
         s, e = span
         piece = self.text[s:e]
+        if piece.strip(" .,;:!?").lower() in _NO_CONTENT_WORDS:
+            return None  # "Lee said Tuesday.", "... said that."
         direct = any(ch in '“”"' for ch in piece) or "''" in piece
         sent = (min(ss, s), max(se, e))
         return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
