@@ -262,3 +262,9 @@ def test_inverted_source_ends_at_a_dash():
 
 def test_a_lone_time_word_is_no_content():
     assert attributed("The mayor said Tuesday.") == []
+
+
+def test_sentence_ending_at_an_evidence_participle_keeps_the_article():
+    text = "Ida Park said the dam was safe. The council met again with new polls showing"
+    claims = attributed(text)
+    assert [c.source for c in claims] == ["Ida Park"]

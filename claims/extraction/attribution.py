@@ -125,6 +125,9 @@ _APPEARING_SOMEWHERE = frozenset(
 )
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
+_NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
+# Verbs that are no cue before "up": "voters showed up", "the costs add up".
+_NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
 _OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
 # A content that is only one of these words is an adjunct or a leftover, not what was said.
 _NO_CONTENT_WORDS = lx.WEEKDAYS | frozenset(
@@ -832,7 +835,7 @@ class SentenceAnalyser:
         if not found:
             att = (
                 (self._headline_verb(tk, ss, se) if ss == 0 else None)
-                or self._in_evidence(tk, ss, se)
+                or self._in_phrase(tk, ss, se)
                 or self._name_colon_quote(tk, ss, se)
             )
             if att is not None:
@@ -861,27 +864,17 @@ class SentenceAnalyser:
 
     def _evidence_participle(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         """ "..., with new polls showing Lee ahead": the poll is the source of what follows."""
-        a = i - 1
-        while (
-            a > 0
-            and i - a < 5
-            and tk.words[a - 1].isalpha()
-            and tk.lower[a - 1]
-            not in (
-                "with",
-                "and",
-                "but",
-                "as",
-                "that",
-            )
-        ):
-            if tk.lower[a - 1] in lx.PREPOSITIONS or _verb_like(tk.lower[a - 1]):
+        n = len(tk)
+        if i + 1 >= n:
+            return None  # the sentence ends at the participle
+        a = i - 1  # the evidence noun phrase: up to four words before the participle
+        while a > 0 and i - a < 5 and tk.words[a - 1].isalpha():
+            before = tk.lower[a - 1]
+            if before in _NOT_IN_EVIDENCE_PHRASE or before in lx.PREPOSITIONS or _verb_like(before):
                 break
             a -= 1
-        k = self._forward_end(tk, i + 1, "showing")
-        end = se if k >= len(tk) else tk.starts[k]
-        if i + 1 >= len(tk):
-            return None
+        k = self._forward_end(tk, i + 1, tk.lower[i])
+        end = se if k >= n else tk.starts[k]
         source = (tk.starts[a], tk.ends[i - 1])
         return self._mk((tk.starts[i + 1], end), source, (tk.starts[i], tk.ends[i]), ss, se)
 
@@ -911,8 +904,10 @@ class SentenceAnalyser:
             )
         return None
 
-    def _in_evidence(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
-        """'In the new poll, 40 percent back Lee.': the poll is the source of the clause."""
+    def _in_phrase(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """An opening "In ...," phrase that names where the clause comes from: 'In the new
+        poll, 40 percent back Lee' (the poll is the source) or 'In their view, C' (the owner
+        of the view is)."""
         n = len(tk)
         i = 0
         while i < n and tk.lower[i] in _LEADING_CONNECTIVES:
@@ -1182,12 +1177,11 @@ class SentenceAnalyser:
         n = len(tk)
         w = tk.lower[i]
         end = i + 1
-        if end < n and tk.lower[end] == "up" and w[:3] in ("sho", "add"):
-            return None  # "voters showed up", "the costs add up"
+        if end < n and tk.lower[end] == "up" and w in _NOT_CUE_BEFORE_UP:
+            return None
         particles = lx.PARTICLES.get(w)
         if particles and end < n and tk.lower[end] in particles:
             end += 1
-
         m = _cue_modifiers_before(tk, i, 0)
         c = _Cue(i, w, m, _skip_time_before(tk, m, 0), end, (tk.starts[m], tk.ends[end - 1]))
         att = self._shape_without_subject(tk, c, ss, se, prev)
