@@ -142,3 +142,55 @@ def test_reasons_accusation_and_cause():
 def test_deterministic():
     text = "The port handled 3 million containers, officials said. “It is a record,” he added."
     assert extract(text) == extract(text)
+
+
+ARTICLE_WITH_A_BAD_SENTENCE = (
+    "The mayor said the bridge would reopen in May. "
+    "Trouble starts here, the engineer said. "
+    "Officials said the repairs cost $4 million."
+)
+
+
+def test_a_sentence_that_breaks_attribution_costs_only_that_sentence(monkeypatch, caplog):
+    from claims.extraction import attribution
+
+    real = attribution.SentenceAnalyser.analyse
+
+    def analyse(self, ss, se):
+        if "Trouble" in self.text[ss:se]:
+            raise IndexError("rule bug")
+        return real(self, ss, se)
+
+    monkeypatch.setattr(attribution.SentenceAnalyser, "analyse", analyse)
+    claims = extract(ARTICLE_WITH_A_BAD_SENTENCE)
+    contents = [c.text for c in claims if c.kind != "unattributed"]
+    assert contents == ["the bridge would reopen in May.", "the repairs cost $4 million."]
+    assert "attribution failed for the sentence" in caplog.text
+    assert "IndexError: rule bug" in caplog.text
+
+
+def test_a_claim_that_cannot_be_scored_falls_back_without_losing_the_rest(monkeypatch, caplog):
+    from claims.extraction import checkworthiness
+
+    real = checkworthiness.score
+
+    def score(text, mentions=None):
+        if "bridge" in text:
+            raise ValueError("scoring bug")
+        return real(text, mentions)
+
+    monkeypatch.setattr(checkworthiness, "score", score)
+    claims = extract(ARTICLE_WITH_A_BAD_SENTENCE)
+    assert [c.text for c in claims if c.source] == ["the repairs cost $4 million."]
+    assert "building the claim at" in caplog.text
+
+
+def test_an_unexpected_failure_is_logged_not_raised(monkeypatch, caplog):
+    from claims.extraction import sentences
+
+    def split(text):
+        raise RuntimeError("splitter bug")
+
+    monkeypatch.setattr(sentences, "split_sentences", split)
+    assert extract("The mayor said the bridge would reopen.") == []
+    assert "extraction failed" in caplog.text

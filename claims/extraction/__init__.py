@@ -7,6 +7,8 @@ Deterministic and exception-free for any ``str``; offsets are Python string indi
 text. Bump ``EXTRACTOR_VERSION`` whenever the output for some input changes.
 """
 
+import logging
+
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
 EXTRACTOR_VERSION = "1.4"
@@ -21,6 +23,8 @@ __all__ = [
     "extract",
 ]
 
+log = logging.getLogger(__name__)
+
 # Unattributed sentences become claims only when they look like checkable statements.
 _MIN_WORDS_UNATTRIBUTED = 6
 _MIN_SCORE_UNATTRIBUTED = 0.35
@@ -33,13 +37,12 @@ def extract(text: str) -> list[ExtractedClaim]:
     try:
         return _extract(text)
     except Exception:  # noqa: BLE001 - the contract is "never raises"; degrade to nothing
+        log.exception("extraction failed; the article gets no claims")
         return []
 
 
 def _extract(text: str) -> list[ExtractedClaim]:
     from .attribution import find_attributions
-    from .checkworthiness import score
-    from .numbers import find_numbers
     from .sentences import split_sentences
     from .sources import SourceResolver
 
@@ -48,40 +51,10 @@ def _extract(text: str) -> list[ExtractedClaim]:
     resolver = SourceResolver(text)
     claims: list[ExtractedClaim] = []
     for att in attributions:
-        source = source_name = source_kind = None
-        source_start = source_end = None
-        if att.source is not None:
-            source_start, source_end = att.source
-            source = text[source_start:source_end]
-            source_name, source_kind = resolver.resolve(source, source_start)
-        cue = cue_start = cue_end = None
-        if att.cue is not None:
-            cue_start, cue_end = att.cue
-            cue = text[cue_start:cue_end]
-        content = text[att.start : att.end]
-        mentions = find_numbers(text, att.start, att.end)
-        value, why = score(content, mentions)
-        claims.append(
-            ExtractedClaim(
-                text=content,
-                start=att.start,
-                end=att.end,
-                sentence_start=att.sentence[0],
-                sentence_end=att.sentence[1],
-                kind=DIRECT if att.kind == "direct" else INDIRECT,
-                source=source,
-                source_start=source_start,
-                source_end=source_end,
-                source_name=source_name,
-                source_kind=source_kind,
-                cue=cue,
-                cue_start=cue_start,
-                cue_end=cue_end,
-                score=value,
-                reasons=why,
-                numbers=mentions,
-            )
-        )
+        try:
+            claims.append(_attributed_claim(text, att, resolver))
+        except Exception:  # noqa: BLE001 - one claim that cannot be built costs only itself
+            log.exception("building the claim at %d-%d failed; skipped", att.start, att.end)
 
     # Sentences not covered by an attribution: keep those that state something checkable.
     covered = sorted((c.start, c.end) for c in claims)
@@ -91,25 +64,75 @@ def _extract(text: str) -> list[ExtractedClaim]:
             idx += 1
         if idx < len(covered) and covered[idx][0] < se:
             continue
-        sentence = text[ss:se]
-        if len(sentence.split()) < _MIN_WORDS_UNATTRIBUTED or sentence.rstrip().endswith("?"):
+        try:
+            claim = _unattributed_claim(text, ss, se)
+        except Exception:  # noqa: BLE001 - as above, one sentence costs only itself
+            log.exception("scoring the sentence at %d-%d failed; skipped", ss, se)
             continue
-        mentions = find_numbers(text, ss, se)
-        value, why = score(sentence, mentions)
-        if value < _MIN_SCORE_UNATTRIBUTED and not mentions:
-            continue
-        claims.append(
-            ExtractedClaim(
-                text=sentence,
-                start=ss,
-                end=se,
-                sentence_start=ss,
-                sentence_end=se,
-                kind=UNATTRIBUTED,
-                score=value,
-                reasons=why,
-                numbers=mentions,
-            )
-        )
+        if claim is not None:
+            claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _unattributed_claim(text: str, ss: int, se: int) -> ExtractedClaim | None:
+    """The sentence as a claim of its own, if it states something checkable."""
+    from .checkworthiness import score
+    from .numbers import find_numbers
+
+    sentence = text[ss:se]
+    if len(sentence.split()) < _MIN_WORDS_UNATTRIBUTED or sentence.rstrip().endswith("?"):
+        return None
+    mentions = find_numbers(text, ss, se)
+    value, why = score(sentence, mentions)
+    if value < _MIN_SCORE_UNATTRIBUTED and not mentions:
+        return None
+    return ExtractedClaim(
+        text=sentence,
+        start=ss,
+        end=se,
+        sentence_start=ss,
+        sentence_end=se,
+        kind=UNATTRIBUTED,
+        score=value,
+        reasons=why,
+        numbers=mentions,
+    )
+
+
+def _attributed_claim(text: str, att, resolver) -> ExtractedClaim:
+    from .checkworthiness import score
+    from .numbers import find_numbers
+
+    source = source_name = source_kind = None
+    source_start = source_end = None
+    if att.source is not None:
+        source_start, source_end = att.source
+        source = text[source_start:source_end]
+        source_name, source_kind = resolver.resolve(source, source_start)
+    cue = cue_start = cue_end = None
+    if att.cue is not None:
+        cue_start, cue_end = att.cue
+        cue = text[cue_start:cue_end]
+    content = text[att.start : att.end]
+    mentions = find_numbers(text, att.start, att.end)
+    value, why = score(content, mentions)
+    return ExtractedClaim(
+        text=content,
+        start=att.start,
+        end=att.end,
+        sentence_start=att.sentence[0],
+        sentence_end=att.sentence[1],
+        kind=DIRECT if att.kind == "direct" else INDIRECT,
+        source=source,
+        source_start=source_start,
+        source_end=source_end,
+        source_name=source_name,
+        source_kind=source_kind,
+        cue=cue,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        score=value,
+        reasons=why,
+        numbers=mentions,
+    )

@@ -21,6 +21,7 @@ The output is a list of ``Attribution`` records with raw spans; ``sources`` reso
 ``__init__`` builds the public ``ExtractedClaim`` objects.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -28,6 +29,8 @@ from typing import NamedTuple
 from . import lexicon as lx
 from .lexicon import words
 from .sentences import split_sentences
+
+log = logging.getLogger(__name__)
 
 # Words (with inner apostrophes, hyphens, dots), titles and initials with their period ("Sen.",
 # "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote mark some outlets
@@ -1879,7 +1882,10 @@ def find_attributions(
     analyser = SentenceAnalyser(text, quotes)
     found: list[Attribution] = []
     for ss, se in sentences:
-        found.extend(analyser.analyse(ss, se))
+        try:
+            found.extend(analyser.analyse(ss, se))
+        except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
+            log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -1891,7 +1897,10 @@ def find_attributions(
                 kept[-1] = att
             continue
         kept.append(att)
-    _continue_quotes(text, quotes, kept)
+    try:
+        _continue_quotes(text, quotes, kept)
+    except Exception:  # noqa: BLE001 - the attributions found so far still stand
+        log.exception("continuing quotations failed; attributions kept as found")
     return kept
 
 
