@@ -148,9 +148,13 @@ _LIGHT_VERBS = frozenset(
 # "expressed (his) condolences over C": the noun and its preposition belong to the cue.
 _LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"))
 # Words that, after a comma, start the reporter's own clause: "said A, but B", "..., after B".
-_CONTRAST_OPENERS = frozenset(words("but while which then as despite after"))
+_CONTRAST_OPENERS = frozenset(
+    words("but while which then as despite after though although whereas unlike compared")
+)
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
+# "-ing" words after a comma that go on with the noun phrase or clause before it.
+_NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
 _BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
 _WH = frozenset(words("what why how where when whether which"))
@@ -705,9 +709,31 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     return hi - i <= 1
 
 
+def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
+    """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
+    return (
+        k > 1
+        and tk.words[k - 1] in QUOTE_TOKENS
+        and tk.words[k - 2] == ","
+        and _closes_quote(tk.ends[k - 1], quotes)
+    )
+
+
+def _compound_cue(low: str) -> bool:
+    """A cue verb that, after "and"/"but", starts a second attribution of the same subject
+    ("condemned the vote but praised the senators")."""
+    return low in _COMPOUND_CUES or (low in lx.STRONG and low[-2:] in ("ed", "es"))
+
+
 def _continues_noun_phrase(tk: Tokens, k: int) -> bool:
     """A comma before token ``k`` goes on with the same noun phrase (a list, a date)."""
     return tk.lower[k] in ("including", "or") or tk.words[k].isdigit()
+
+
+def _participle_clause_at(tk: Tokens, k: int) -> bool:
+    """A comma before token ``k`` opens the reporter's participle clause ("..., siding with")."""
+    w = tk.words[k]
+    return w.endswith("ing") and w.isalpha() and w.islower() and w not in _NP_PARTICIPLES
 
 
 def _appositive_at(tk: Tokens, k: int) -> bool:
@@ -1289,7 +1315,11 @@ class SentenceAnalyser:
                 content = self._quote_after_source(tk, content, src[1])
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
-        if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_OPENERS:
+        if (
+            w.endswith("ing")
+            and m > 0
+            and (tk.lower[m - 1] in _PARTICIPLE_OPENERS or _after_comma_quote(tk, m, self.quotes))
+        ):
             # ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
             # sentence's subject
             source = self._compound(tk, m - 1, prev)
@@ -1383,6 +1413,7 @@ class SentenceAnalyser:
             and a > 0
             and tk.words[a - 1] in QUOTE_TOKENS
             and _closes_quote(tk.ends[a - 1], self.quotes)
+            and self._quote_opens_clause(tk, a - 1)
             and not any(x in ("that", ":") for x in tk.lower[c.end : n])
             and not self._long_quote_in(tk, c.end, n)
         ):
@@ -1403,6 +1434,22 @@ class SentenceAnalyser:
                 return None
         return self._forward(tk, after, source, cue, ss, se, w)
 
+    def _quote_opens_clause(self, tk: Tokens, k: int) -> bool:
+        """Whether the quotation closed at token ``k`` opens the sentence or a clause ('“A,”
+        Lee said' / 'Then, “A,” Lee said'), rather than being the object of an earlier cue or
+        a title ('Lee claimed that “A,” ...' / 'on Fox's “Hannity,” ...')."""
+        q = _quote_at(self.quotes, tk.starts[k])
+        if q is None:
+            return False
+        j = k
+        while j > 0 and tk.starts[j] > q[0]:
+            j -= 1
+        return (
+            j == 0
+            or tk.words[j - 1] in (",", ":", "—", "–", "(")
+            or tk.lower[j - 1] in _LEADING_CONNECTIVES
+        )
+
     def _raising(self, tk: Tokens, c: "_Cue", a: int, b: int, ss: int, se: int):
         """ "The plan seems to be working", "It appears that C": nobody is quoted; what seems
         so is the subject and the rest (PolNeAR: no source, "The plan | to be working")."""
@@ -1422,7 +1469,13 @@ class SentenceAnalyser:
             participle = (
                 after + 1 < n and tk.words[after] == "," and tk.lower[after + 1][-3:] == "ing"
             )
-            tail_ok = _short_adjunct_tail(tk, after, n) or participle
+            # ('“Why?” Lee said of the plan in May, when ...': an adjunct, not a content)
+            adjunct = (
+                _tail_is_adjunct(tk, after, n)
+                and not self._long_quote_in(tk, after, n)
+                and not any(x in ("that", ":") for x in tk.lower[after:n])
+            )
+            tail_ok = _short_adjunct_tail(tk, after, n) or participle or adjunct
             q = self._exclaimed_quote_before(ss) if tail_ok else None
             return None if q is None else self._mk(q, source, cue, ss, se)
         if not (tk.words[a - 1] in (",", "—", "–") or tk.words[a - 1] in QUOTE_TOKENS):
@@ -1589,6 +1642,13 @@ class SentenceAnalyser:
             w = tk.lower[j]
             contrast = w in _CONTRAST_OPENERS and tk.words[j - 1] in _CLAUSE_MARKS
             if (
+                j - 2 > after
+                and _after_comma_quote(tk, j, self.quotes)
+                and (w in _CONTRAST_OPENERS or _participle_clause_at(tk, j))
+            ):
+                return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
+
+            if (
                 w not in (";", ",", "—", "–", "and")
                 and (not object_np or w not in lx.ADJUNCTS)
                 and not contrast
@@ -1600,6 +1660,8 @@ class SentenceAnalyser:
                 return j
             if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
                 continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+            if w == "," and j - after >= 2 and j + 1 < stop and _participle_clause_at(tk, j + 1):
+                return j  # "proposed to scale back the rule, siding with its critics"
             if object_np and (w != "and" or (j + 1 < stop and _verb_like(tk.lower[j + 1]))):
                 return j
             if contrast:
@@ -1659,7 +1721,7 @@ class SentenceAnalyser:
             j = k + 1
             while j < hi - 1 and tk.lower[j] in lx.CUE_MODIFIERS:
                 j += 1
-            if tk.lower[j] in _COMPOUND_CUES and _quote_at(self.quotes, tk.starts[k]) is None:
+            if _compound_cue(tk.lower[j]) and _quote_at(self.quotes, tk.starts[k]) is None:
                 return k
         return None
 
