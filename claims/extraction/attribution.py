@@ -154,6 +154,7 @@ _CONTRAST_OPENERS = frozenset(
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 # "-ing" words after a comma that go on with the noun phrase or clause before it.
+_PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
 _BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
@@ -1967,15 +1968,14 @@ def find_attributions(
 
 
 def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribution]) -> None:
-    """Extend '“A,” she said.' over the quotations that directly follow it.
+    """Extend '“A,” she said.' and 'She said A.' over the quotations that directly follow.
 
     Reporters attribute a long quotation once, after its first sentence: '“A,” she said. “B. C.”'
-    The speaker of B and C is the same, and PolNeAR annotates them as one content.
+    The speaker of B and C is the same, and PolNeAR annotates them as one content (quoted, so
+    the claim becomes direct).
     """
     for idx, att in enumerate(atts):
-        if att.kind != "direct" or att.cue is None or att.cue[0] < att.end:
-            continue
-        if text[att.end - 1] not in "”\"'":
+        if not (_quote_speaker_before(text, att) or _said_then_quote(text, att)):
             continue
         pos = att.sentence[1]
         # The next attribution after this sentence ('“A,” said X, referring to Y. “B.”': the
@@ -2008,6 +2008,7 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
             ):
                 break
             att.end = q[1]
+            att.kind = "direct"
             att.sentence = (att.sentence[0], max(att.sentence[1], q[1]))
             pos = q[1]
             quoted += q[1] - q[0]
@@ -2015,6 +2016,26 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
                 first_q = q[0]
         if first_q is not None:
             _tighten_interrupted_quote(att, first_len, first_q, quoted)
+
+
+def _quote_speaker_before(text: str, att: Attribution) -> bool:
+    """'“A,” she said.': a quotation attributed after it."""
+    return (
+        att.kind == "direct"
+        and att.cue is not None
+        and att.cue[0] >= att.end
+        and text[att.end - 1] in "”\"'"
+    )
+
+
+def _said_then_quote(text: str, att: Attribution) -> bool:
+    """'She said A. “B.”': a plain speech verb whose content ends the sentence."""
+    return (
+        att.cue is not None
+        and att.cue[1] <= att.start
+        and not text[att.end : att.sentence[1]].strip()
+        and text[att.cue[0] : att.cue[1]].split()[-1].lower() in _PLAIN_SPEECH
+    )
 
 
 def _tighten_interrupted_quote(att: Attribution, first_len: int, first_q: int, quoted: int):
