@@ -1487,6 +1487,14 @@ class SentenceAnalyser:
         if (
             after + 2 < n
             and tk.words[after] == ","
+            and tk.words[after + 1] in QUOTE_TOKENS
+            and self.text[content[1] - 1] not in "”\"'"
+            and (self._clause_like(tk, content) or tk.within(content)[0].lower() in _INTRO_WORDS)
+        ):
+            return None  # 'After the vote, Lee said, “We will appeal.”': the quotation is it
+        if (
+            after + 2 < n
+            and tk.words[after] == ","
             and not tk.lower[after + 1].endswith("ing")
             and tk.lower[after + 1] not in ("a", "an", "the", "who")
             and self._continues_after_cue(tk, after + 1, content)
