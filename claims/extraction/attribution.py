@@ -720,6 +720,18 @@ def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> boo
     )
 
 
+def _skip_prepositional_phrase(tk: Tokens, i: int, hi: int) -> int:
+    """The comma ending a short phrase at ``i`` ('said | of the campaign, “B.”'), or ``i``."""
+    if i >= hi or tk.lower[i] not in lx.PREPOSITIONS:
+        return i
+    for k in range(i + 1, min(hi, i + 8)):
+        if tk.words[k] == "," and k + 1 < hi and tk.words[k + 1] in QUOTE_TOKENS:
+            return k
+        if not tk.words[k].isalnum() and tk.words[k] not in ("'s", "’s") or tk.lower[k] in _FINITE:
+            return i
+    return i
+
+
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
@@ -1056,7 +1068,12 @@ class SentenceAnalyser:
             outer = self._according_to(tk, i, ss, se)
         else:
             outer = self._verb(tk, i, ss, se, None)
-        if outer is not None and outer.start <= last.cue[0] and outer.cue[0] >= last.cue[1]:
+        if (
+            outer is not None
+            and outer.start <= last.cue[0]
+            and outer.cue[0] >= last.cue[1]
+            and outer.end > last.start
+        ):
             found[-1] = outer
 
     def _noun_cue(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
@@ -1484,6 +1501,9 @@ class SentenceAnalyser:
         content = self._content_before(tk, a - 1, ss)
         if content is None:
             return None
+        k = _skip_prepositional_phrase(tk, after, n)
+        if k != after and self._long_quote_in(tk, k, n):
+            after = k  # '“A,” she said of the plan, “B.”'
         if (
             after + 2 < n
             and tk.words[after] == ","
