@@ -154,6 +154,7 @@ _CONTRAST_OPENERS = frozenset(
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 # "-ing" words after a comma that go on with the noun phrase or clause before it.
+_STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
@@ -732,6 +733,26 @@ def _skip_prepositional_phrase(tk: Tokens, i: int, hi: int) -> int:
     return i
 
 
+# Multi-word cues by first word: (the words after it, the one-word cue it reads as).
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _verb in lx.PHRASE_CUES.items():
+    _first, *_rest = _phrase.split()
+    _PHRASES.setdefault(_first, []).append((tuple(_rest), _verb))
+for _options in _PHRASES.values():
+    _options.sort(key=lambda option: -len(option[0]))  # the longest match first
+
+
+def _phrase_cue(tk: Tokens, i: int):
+    """(end, verb) for a multi-word cue at ``i`` ("made it clear", "took aim at"), or None."""
+    options = _PHRASES.get(tk.lower[i])
+    if not options:
+        return None
+    for tail, canon in options:
+        if tuple(tk.lower[i + 1 : i + 1 + len(tail)]) == tail:
+            return i + 1 + len(tail), canon
+    return None
+
+
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
@@ -860,7 +881,7 @@ class SentenceAnalyser:
                 att = self._noun_cue(tk, i, ss, se)
             elif w in _EVIDENCE_PARTICIPLES and i > 0 and tk.lower[i - 1] in lx.EVIDENCE_NOUNS:
                 att = self._evidence_participle(tk, i, ss, se)
-            elif _is_cue_word(w) or _past_verb_before_that(tk, i):
+            elif _is_cue_word(w) or _past_verb_before_that(tk, i) or _phrase_cue(tk, i):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
             past = w.endswith("ed") or w in _OTHER_PAST
             if att is None and i > 0 and past and tk.words[i].isalpha():
@@ -1226,8 +1247,13 @@ class SentenceAnalyser:
         end = i + 1
         if end < n and tk.lower[end] == "up" and w in _NOT_CUE_BEFORE_UP:
             return None
+        phrase = _phrase_cue(tk, i)
+        if phrase is not None:
+            end, w = phrase
+            if end < n and tk.lower[end] in _STATEMENT_PARTICIPLES:
+                end += 1  # "issued a statement saying C"
         particles = lx.PARTICLES.get(w)
-        if particles and end < n and tk.lower[end] in particles:
+        if phrase is None and particles and end < n and tk.lower[end] in particles:
             end += 1
         m = _cue_modifiers_before(tk, i, 0)
         c = _Cue(i, w, m, _skip_time_before(tk, m, 0), end, (tk.starts[m], tk.ends[end - 1]))

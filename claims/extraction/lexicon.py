@@ -447,3 +447,27 @@ LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july b
 # Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
 # jargon that produced almost only wrong attributions on the training split).
 PARTICIPLE_ADJECTIVE_NOUNS = frozenset(words("delegate delegates"))
+
+# Multi-word cues and the one-word cue each reads as (which decides the shape of its content: a
+# clause after "stated", a noun phrase after "described"). Each was kept only when most of its
+# uses in the PolNeAR training split are attributions.
+PHRASE_CUES = {
+    phrase: verb
+    for verb, phrases in {
+        "stated": """made clear|made it clear|make clear|make it clear|makes clear|makes it clear
+            |making clear|making it clear""",
+        "described": """spoke about|spoke of|spoke out against|spoke out about|spoke out
+            |speaks about|speak about|talks about|talked about|talking about|talk about
+            |weighed in on|weighs in on|weigh in on""",
+        "criticized": "took aim at|takes aim at|taking aim at|take aim at",
+        "countered": "pushed back on|pushed back against|shot back|fired back at|fired back",
+        "urged": "pushed for|pushing for|push for|pushes for",
+        "rejected": """distanced himself from|distanced herself from|distanced themselves from
+            |distancing himself from|distancing herself from""",
+        "argued": """made the case that|make the case that|making the case that|made the case for
+            |make the case for|making the case for""",
+        "said": """put it|issued a statement|released a statement|issued a report
+            |released a report""",
+    }.items()
+    for phrase in (" ".join(p.split()) for p in phrases.split("|"))
+}
