@@ -11,7 +11,7 @@ import logging
 
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.5"
 
 __all__ = [
     "EXTRACTOR_VERSION",

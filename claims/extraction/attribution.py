@@ -1666,6 +1666,8 @@ class SentenceAnalyser:
         for k in range(after + 1, min(n - 1, after + 9)):
             w = tk.words[k]
             if w in (",", ":") and _opens_quote(tk.starts[k + 1], self.quotes):
+                if not self._long_quote_in(tk, k + 1, k + 2):
+                    break  # 'said in his book, “River Town,” that C': a title, not the content
                 return after if _has_verb(tk.words[after:k]) else k + 1
             if w in QUOTE_TOKENS or w in (";", "."):
                 break
