@@ -174,3 +174,19 @@ def test_issued_a_statement_saying_is_one_cue():
     c = only("The utility issued a statement saying the outage was caused by a storm.")
     assert c.cue == "issued a statement saying"
     assert c.text == "the outage was caused by a storm."
+
+
+def test_a_fronted_clause_ends_at_the_main_clause():
+    c = only("Although the union planned to strike on Monday, most drivers stayed home.")
+    assert c.cue == "planned"
+    assert c.text == "to strike on Monday"
+
+
+def test_a_fronted_clause_keeps_a_list_in_its_content():
+    c = only("When the mayor announced cuts to parks, libraries and pools, nobody objected.")
+    assert c.text == "cuts to parks, libraries and pools"
+
+
+def test_the_main_clause_cut_does_not_apply_to_a_reporting_parenthesis():
+    c = only("As the paper reported, even if the vote passes, the plant will close.")
+    assert c.text.endswith("the plant will close.")

@@ -155,6 +155,9 @@ _CONTRAST_OPENERS = frozenset(
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 # "-ing" words after a comma that go on with the noun phrase or clause before it.
 _STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
+_FRONTED_SUBORDINATORS = frozenset(
+    words("although though while since when whenever if after before because until once whereas")
+)
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
@@ -750,6 +753,35 @@ def _phrase_cue(tk: Tokens, i: int):
     for tail, canon in options:
         if tuple(tk.lower[i + 1 : i + 1 + len(tail)]) == tail:
             return i + 1 + len(tail), canon
+    return None
+
+
+def _fronted_clause(tk: Tokens, a: int) -> bool:
+    """Whether the subject at ``a`` opens a subordinate clause before the main one ("Although
+    Lee planned C, ...")."""
+    return (
+        a > 0
+        and tk.lower[a - 1] in _FRONTED_SUBORDINATORS
+        and all(w in _LEADING_CONNECTIVES or w in QUOTE_TOKENS for w in tk.lower[: a - 1])
+    )
+
+
+def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
+    """The first comma after ``i`` (outside quotations) followed by a clause (a subject, then a
+    verb)."""
+    for k in range(i + 1, hi - 2):
+        if tk.words[k] != "," or _quote_at(quotes, tk.starts[k]) is not None:
+            continue
+        for j in range(k + 2, min(hi, k + 8)):
+            w = tk.lower[j]
+            if tk.words[j] in (",", ";", ":") or tk.words[j] in QUOTE_TOKENS:
+                break
+            if w in _FINITE or w in lx.CUE_MODIFIERS and w not in ("also", "then", "not"):
+                return k
+            if _is_cue_word(w) and (w.endswith("ed") or w.endswith("s")) and j > k + 1:
+                return k
+            if j == k + 2 and w.endswith("ed") and tk.words[j].isalpha():
+                return k  # ", nobody objected"
     return None
 
 
@@ -1476,7 +1508,20 @@ class SentenceAnalyser:
             # (a spaced hyphen is a dash: "He was a planner - a former aide said she ...")
             if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS and prev != "-":
                 return None
-        return self._forward(tk, after, source, cue, ss, se, w)
+        att = self._forward(tk, after, source, cue, ss, se, w)
+        if (
+            att is not None
+            and _fronted_clause(tk, a)
+            and after < n
+            and tk.lower[after] not in _FRONTED_SUBORDINATORS
+            and tk.lower[after] != "even"
+            and tk.words[after] not in QUOTE_TOKENS
+        ):
+            k = _main_clause_comma(tk, after + 1, n, self.quotes)
+            if k is not None and tk.starts[k] < att.end and tk.starts[k] > att.start:
+                att.end = tk.starts[k]  # "Although Lee planned to protest, others stayed": the
+                # main clause is the reporter's
+        return att
 
     def _quote_opens_clause(self, tk: Tokens, k: int) -> bool:
         """Whether the quotation closed at token ``k`` opens the sentence or a clause ('“A,”
