@@ -780,7 +780,7 @@ def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
                 return k
             if _is_cue_word(w) and (w.endswith("ed") or w.endswith("s")) and j > k + 1:
                 return k
-            if j == k + 2 and w.endswith("ed") and tk.words[j].isalpha():
+            if j <= k + 3 and w.endswith("ed") and tk.words[j].isalpha():
                 return k  # ", nobody objected"
     return None
 
