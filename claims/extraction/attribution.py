@@ -325,16 +325,18 @@ def _quote_at(quotes: list[tuple[int, int]], pos: int) -> tuple[int, int] | None
 def _cue_modifiers_before(tk: Tokens, i: int, lo: int) -> int:
     """Index of the first auxiliary/adverb directly before token ``i`` ("has also said")."""
     j = i
-    while j - 1 >= lo and i - j < 4:
-        w = tk.lower[j - 1]
-        if w in lx.CUE_MODIFIERS or (
-            w.endswith("ly") and len(w) > 4 and w not in lx.LY_NOUNS and tk.words[j - 1].islower()
-        ):
-            j -= 1
-        else:
-            break
+    while j - 1 >= lo and i - j < 4 and _cue_modifier(tk, j - 1):
+        j -= 1
     # "Trump on Tuesday said": skip a time phrase too (not part of the cue).
     return j
+
+
+def _cue_modifier(tk: Tokens, k: int) -> bool:
+    """An auxiliary or adverb that belongs to a cue ("has", "never", "sharply")."""
+    w = tk.lower[k]
+    return w in lx.CUE_MODIFIERS or (
+        w.endswith("ly") and len(w) > 4 and w not in lx.LY_NOUNS and tk.words[k].islower()
+    )
 
 
 def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
@@ -1353,7 +1355,7 @@ class SentenceAnalyser:
             return (
                 tk.words[i - 1][:1].isupper()
                 or before in lx.PERSONAL_PRONOUNS
-                or before in lx.CUE_MODIFIERS
+                or _cue_modifier(tk, i - 1)
                 or before in lx.PLURAL_SUBJECTS
                 or before in lx.EVIDENCE_NOUNS
                 or _plural_noun(tk.words[i - 1])  # "most senators support"
@@ -1395,6 +1397,7 @@ class SentenceAnalyser:
             w.endswith("ing")
             and m > 0
             and (tk.lower[m - 1] in _PARTICIPLE_OPENERS or _after_comma_quote(tk, m, self.quotes))
+            and not any(x in _BE for x in tk.lower[m : c.i])  # (", is planning": a verb)
         ):
             # ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
             # sentence's subject

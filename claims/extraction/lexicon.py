@@ -258,7 +258,7 @@ CUE_MODIFIERS = frozenset(
         """
         has have had is was are were be been being will would could should may might must
         can do does did not never also later previously repeatedly publicly privately again
-        then already once recently reportedly often frequently long since just even first
+        then already once twice recently reportedly often frequently long since just even first
         initially further still quickly angrily flatly openly loudly specifically explicitly
         separately earlier subsequently ultimately immediately simply bluntly emphatically
         n't ’t
