@@ -158,6 +158,7 @@ _STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
 _FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+_CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
@@ -494,8 +495,8 @@ def _subject_before(tk: Tokens, j: int, lo: int) -> tuple[int, int] | None:
         end -= 1
     if end < a:
         return None
-    if tk.lower[end] in lx.NOT_SUBJECT_LAST:
-        return None
+    if tk.lower[end] in lx.NOT_SUBJECT_LAST and not (tk.lower[end] == "here" and end > a):
+        return None  # ("officials here say": a subject; "here" alone is not)
     if end - a + 1 > _MAX_SOURCE_TOKENS:
         return None
     return a, end + 1
@@ -1483,6 +1484,11 @@ class SentenceAnalyser:
             return None
         b = _drop_trailing_clause(tk, a, b)
         source = (tk.starts[a], tk.ends[b - 1])
+        contraction = _CONTRACTION.search(tk.words[b - 1])
+        if contraction and b == c.start:
+            # "he’s hoping": the contracted auxiliary belongs to the cue
+            source = (source[0], tk.starts[b - 1] + contraction.start())
+            cue = (source[1], cue[1])
         if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
             # "the rule, which critics said was unfair, ...": the rest of the relative clause
             return self._relative_content(tk, c.end, source, cue, ss, se)
@@ -1866,7 +1872,7 @@ class SentenceAnalyser:
     def _plausible_subject(self, tk: Tokens, a: int, b: int, strong: bool) -> bool:
         first = tk.words[a]
         last = tk.lower[b - 1]
-        if last in lx.NOT_SUBJECT_LAST:
+        if last in lx.NOT_SUBJECT_LAST and not (last == "here" and b - a > 1):
             return False
         if not strong:
             # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
@@ -1875,7 +1881,7 @@ class SentenceAnalyser:
                 return False
             if not (
                 first[:1].isupper()
-                or tk.lower[a] in lx.PERSONAL_PRONOUNS
+                or re.split("[’']", tk.lower[a])[0] in lx.PERSONAL_PRONOUNS  # ("he’s hoping")
                 or tk.lower[a] in _NOMINAL_OPENERS
                 or tk.lower[a] in lx.PLURAL_SUBJECTS
                 or (last in lx.EVIDENCE_NOUNS and b - a <= 4)  # "new fundraising reports"
