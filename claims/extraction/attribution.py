@@ -416,7 +416,21 @@ def _relative_pronoun_before(tk: Tokens, k: int, stop: int) -> int | None:
     """Index of "who" just before the auxiliary or verb at ``k`` ("supporters who have
     heard ... say"), when a noun precedes it; None otherwise."""
     w = tk.lower[k]
-    if not (w in _FINITE or _verb_like(w)) or w == "that":
+    if w == "that":
+        # "a study that appeared in X found": "that" after a noun opens a relative clause
+        # ("said that ..." opens a content)
+        before = tk.lower[k - 1] if k - 1 >= stop else ""
+        if (
+            tk.words[k - 1].isalpha()
+            and before not in lx.FUNCTION_WORDS
+            and not _verb_like_or_finite(before)
+            and not _is_cue_word(before)
+            and k + 1 < len(tk)
+            and _verb_like(tk.lower[k + 1])
+        ):
+            return k
+        return None
+    if not (w in _FINITE or _verb_like(w)):
         return None
     for r in (k - 1, k - 2):
         if r - 1 < stop or tk.lower[r] != "who":
@@ -1619,6 +1633,8 @@ class SentenceAnalyser:
         if after >= n or all(tk.words[k] in ".:!?,;" for k in range(after, n)):
             # "X said:" then the quotation (or paragraph) that follows.
             nxt = self._following_quote(se)
+            if nxt is None and tk.words[n - 1] == ":":
+                nxt = self._following_paragraph(se)  # a block quotation
             if nxt is None:
                 return None
             return self._mk(nxt, source, cue, ss, se)
@@ -1717,7 +1733,7 @@ class SentenceAnalyser:
             for k in range(after + 2, min(n - 2, after + 10)):
                 if tk.words[k] == ",":
                     return after if _has_verb(tk.words[after + 1 : k]) else k + 1
-        for k in range(after + 1, min(n - 1, after + 9)):
+        for k in range(after + 1, min(n - 1, after + 16)):
             w = tk.words[k]
             if w in (",", ":") and _opens_quote(tk.starts[k + 1], self.quotes):
                 if not self._long_quote_in(tk, k + 1, k + 2):
@@ -2021,6 +2037,20 @@ class SentenceAnalyser:
         if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!.":
             return None
         return q
+
+    def _following_paragraph(self, se: int) -> tuple[int, int] | None:
+        """'Lee added:' then a paragraph of her words, set off without quotation marks."""
+        text = self.text
+        j = se
+        while j < len(text) and text[j] in " \t":
+            j += 1
+        if not text.startswith("\n", j):
+            return None
+        while j < len(text) and text[j].isspace():
+            j += 1
+        end = text.find("\n", j)
+        end = len(text) if end < 0 else end
+        return (j, end) if end > j else None
 
     def _following_quote(self, se: int) -> tuple[int, int] | None:
         text = self.text
