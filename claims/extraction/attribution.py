@@ -1787,6 +1787,14 @@ class SentenceAnalyser:
                 return j
             if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
                 continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+            if (
+                w == ","
+                and j - after >= 4
+                and j + 2 < stop
+                and tk.lower[j + 1] in ("a", "an")
+                and "," not in tk.words[j + 2 : stop]
+            ):
+                return j  # "said A, a move the council approved": the reporter's comment
             if w == "," and j - after >= 2 and j + 1 < stop and _participle_clause_at(tk, j + 1):
                 return j  # "proposed to scale back the rule, siding with its critics"
             if object_np and (w != "and" or (j + 1 < stop and _verb_like(tk.lower[j + 1]))):
@@ -2008,6 +2016,15 @@ class SentenceAnalyser:
             if tk.words[j] in _CLAUSE_BREAKS and _quote_at(self.quotes, tk.starts[j]) is None:
                 start = tk.ends[j]
                 break
+        if start == ss and tk.lower[0].endswith("ing") and tk.words[0][:1].isupper():
+            # "Emerging from the talks, the minister looked ashen, Lee said": the opening
+            # participle phrase is the reporter's
+            for j in range(1, min(k - 2, 16)):
+                if tk.words[j] in QUOTE_TOKENS:
+                    break
+                if tk.words[j] == ",":
+                    start = tk.ends[j]
+                    break
         return start, end
 
     @staticmethod
