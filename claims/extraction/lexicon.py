@@ -248,6 +248,9 @@ INVERTIBLE = frozenset(
         commented complain complained concede conceded joke joked ask asks asked wonder
         wondered quip quipped retort retorted shout shouted yell yelled observe observed
         maintain maintained contend contended boast boasted lament lamented posted recounted
+        concludes admits asserts complains concedes contends declares emphasizes jokes laments
+        observes predicts quips recalls replies responds retorts shouts stresses suggests
+        wonders yells boasts acknowledges
         """
     )
 )
