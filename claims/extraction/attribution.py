@@ -1618,6 +1618,12 @@ class SentenceAnalyser:
         intro = tk.within(content)
         if not self._clause_like(tk, content) and (len(intro) <= 8 or intro[0] in _INTRO_WORDS):
             return None  # "During the service, Lee asked ...": an opening phrase, not a content
+        if (
+            intro[0].lower() in _FRONTED_SUBORDINATORS
+            and content[0] == ss
+            and not _short_adjunct_tail(tk, after, n)
+        ):
+            return None  # "While A, many said Monday that C": the forward reading
         return self._mk(content, source, cue, ss, se)
 
     def _continues_after_cue(self, tk: Tokens, k: int, content: tuple[int, int]) -> bool:
@@ -1856,7 +1862,9 @@ class SentenceAnalyser:
             j = k + 1
             while j < hi - 1 and tk.lower[j] in lx.CUE_MODIFIERS:
                 j += 1
-            if _compound_cue(tk.lower[j]) and _quote_at(self.quotes, tk.starts[k]) is None:
+            if (_compound_cue(tk.lower[j]) or _phrase_cue(tk, j)) and _quote_at(
+                self.quotes, tk.starts[k]
+            ) is None:
                 return k
         return None
 
