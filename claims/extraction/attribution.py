@@ -159,6 +159,8 @@ _FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
+_CLAUSE_END = frozenset([",", ".", ";", "—", "–", "!", "?"])
+_TIME_WORDS = lx.WEEKDAYS | frozenset(words("last this earlier yesterday today"))
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
@@ -1505,6 +1507,9 @@ class SentenceAnalyser:
             cue = (source[1], cue[1])
         if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
             # "the rule, which critics said was unfair, ...": the rest of the relative clause
+            if c.end >= n or tk.words[c.end] in _CLAUSE_END or tk.lower[c.end] in _TIME_WORDS:
+                # "a tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun
+                return self._mk((tk.starts[a - 1], tk.ends[a - 1]), source, cue, ss, se)
             return self._relative_content(tk, c.end, source, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
         if (
