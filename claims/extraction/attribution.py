@@ -1404,6 +1404,8 @@ class SentenceAnalyser:
                 k = next((k for k in range(n) if tk.starts[k] >= src[1]), n)
                 if k + 1 < n and tk.words[k] == "," and _verb_like_or_finite(tk.lower[k + 1]):
                     content = (content[0], se)
+                elif (k >= n or tk.words[k] in ".!?") and "," not in tk.within(content):
+                    pass  # "Costs rise, says Lee.": a clause whose verb is not known
                 else:
                     content = None
             if content is not None:
