@@ -1347,6 +1347,9 @@ class SentenceAnalyser:
             and (tk.lower[i - 1] != "to" or w not in lx.STRONG)
         ):
             return False
+        # "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb
+        if i > 0 and _possessive(tk.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
+            return False
         # "pledged delegates", "endorsed candidates": a participle used as an adjective
         if (
             i + 1 < n
