@@ -2143,14 +2143,18 @@ def find_attributions(
 
 
 def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribution]) -> None:
-    """Extend '“A,” she said.' and 'She said A.' over the quotations that directly follow.
+    """Extend '“A,” she said.', 'A, she said.' and 'She said A.' over the quotations after them.
 
     Reporters attribute a long quotation once, after its first sentence: '“A,” she said. “B. C.”'
     The speaker of B and C is the same, and PolNeAR annotates them as one content (quoted, so
     the claim becomes direct).
     """
     for idx, att in enumerate(atts):
-        if not (_quote_speaker_before(text, att) or _said_then_quote(text, att)):
+        if not (
+            _quote_speaker_before(text, att)
+            or _said_then_quote(text, att)
+            or _said_at_the_end(text, att)
+        ):
             continue
         pos = att.sentence[1]
         # The next attribution after this sentence ('“A,” said X, referring to Y. “B.”': the
@@ -2203,14 +2207,26 @@ def _quote_speaker_before(text: str, att: Attribution) -> bool:
     )
 
 
+def _said_at_the_end(text: str, att: Attribution) -> bool:
+    """'A, Lee said.' / 'A, said Lee.': a plain speech verb and its speaker end the sentence."""
+    if att.cue is None or att.cue[0] < att.end or not _plain_speech(text, att.cue):
+        return False
+    last = att.source[1] if att.source is not None and att.source[0] > att.cue[0] else att.cue[1]
+    return not text[last : att.sentence[1]].strip(" .")
+
+
 def _said_then_quote(text: str, att: Attribution) -> bool:
     """'She said A. “B.”': a plain speech verb whose content ends the sentence."""
     return (
         att.cue is not None
         and att.cue[1] <= att.start
         and not text[att.end : att.sentence[1]].strip()
-        and text[att.cue[0] : att.cue[1]].split()[-1].lower() in _PLAIN_SPEECH
+        and _plain_speech(text, att.cue)
     )
+
+
+def _plain_speech(text: str, cue: tuple[int, int]) -> bool:
+    return text[cue[0] : cue[1]].split()[-1].lower() in _PLAIN_SPEECH
 
 
 def _tighten_interrupted_quote(att: Attribution, first_len: int, first_q: int, quoted: int):
