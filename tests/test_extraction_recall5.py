@@ -190,3 +190,105 @@ def test_a_fronted_clause_keeps_a_list_in_its_content():
 def test_the_main_clause_cut_does_not_apply_to_a_reporting_parenthesis():
     c = only("As the paper reported, even if the vote passes, the plant will close.")
     assert c.text.endswith("the plant will close.")
+
+
+def test_a_fronted_clause_before_said_monday_that_reads_forward():
+    claims = attributed(
+        "While farmers have voiced doubts about the dam, many said Monday that the vote "
+        "would settle it."
+    )
+    said = [c for c in claims if c.cue == "said"]
+    assert said and said[0].source == "many"
+    assert said[0].text.endswith("that the vote would settle it.")
+
+
+def test_made_clear_after_and_starts_a_second_attribution():
+    claims = attributed("Ames continued to question the audit and made clear that he would appeal.")
+    assert [c.cue for c in claims] == ["continued", "made clear"]
+    assert claims[1].text == "that he would appeal."
+
+
+def test_a_possessive_before_an_s_word_is_a_noun_phrase():
+    c = only("The council has responded with fines, including Friday’s warnings to landlords.")
+    assert c.cue.startswith("has responded")
+
+
+def test_object_relative_takes_the_pronoun():
+    c = only("The rate would drop to 10 percent, which Senator Ames opposed.")
+    assert c.source == "Senator Ames"
+    assert c.text == "which"
+
+
+def test_subject_relative_still_takes_the_rest_of_the_clause():
+    c = only("The rule, which critics said was unfair, passed.")
+    assert c.text == "was unfair"
+
+
+def test_inverted_plain_speech_then_a_quotation_is_one_claim():
+    c = only("The dam will hold, Ames said. “We checked every bolt.”")
+    assert c.text == "The dam will hold, Ames said. “We checked every bolt.”"
+    assert c.kind == "direct"
+
+
+def test_contracted_pronoun_subject():
+    c = only("Ames is trying to recover, and he’s hoping the endorsement will help.")
+    assert c.source == "he"
+    assert c.cue == "’s hoping"
+
+
+def test_officials_here_say():
+    c = only("Officials here say the border will reopen.")
+    assert c.source == "Officials here"
+    assert c.text == "the border will reopen."
+
+
+def test_adverb_before_a_noun_like_cue_makes_it_a_verb():
+    c = only("Ames similarly blasts free trade.")
+    assert c.cue == "similarly blasts"
+    assert c.text == "free trade."
+
+
+def test_is_planning_after_an_apposition_is_the_subjects_verb():
+    c = only("The group, funded by three donors, is planning to run an advertisement.")
+    assert c.source == "The group, funded by three donors"
+    assert c.cue == "is planning"
+
+
+def test_relative_that_clause_stays_in_the_subject():
+    c = only("A study that appeared in a journal found that the drug works.")
+    assert c.source == "A study that appeared in a journal"
+    assert c.text == "that the drug works."
+
+
+def test_block_quotation_after_a_colon():
+    text = (
+        "Ames added:\n\nWe will not leave this valley. Nobody will make us.\n\nThe vote is today."
+    )
+    c = only(text)
+    assert c.text == "We will not leave this valley. Nobody will make us."
+
+
+def test_inversion_with_an_unknown_verb_before_the_comma():
+    c = only("Costs rise every winter, says Ida Park.")
+    assert c.source == "Ida Park"
+    assert c.text == "Costs rise every winter"
+
+
+def test_name_with_apposition_then_said_is_still_forward():
+    c = only("Jo Lee, a nurse, said Monday her worry is the cost.")
+    assert c.source == "Jo Lee, a nurse"
+
+
+def test_reporters_appositive_at_the_end_is_not_content():
+    c = only("The mayor said the levy should be scrapped, a move the council rejected.")
+    assert c.text == "the levy should be scrapped"
+
+
+def test_opening_participle_phrase_before_an_inverted_content():
+    c = only("Leaving the meeting, the minister looked tired, Ames said.")
+    assert c.text == "the minister looked tired"
+
+
+def test_questioned_inverts():
+    c = only("“What changed his mind?” Ames questioned.")
+    assert c.text == "“What changed his mind?”"
