@@ -804,6 +804,31 @@ def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
     return None
 
 
+_MONTH_NAMES = frozenset(
+    words(
+        """
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+    )
+)
+
+
+def _time_adjunct_at(tk: Tokens, k: int) -> bool:
+    """A time phrase at ``k``: "last week", "on Sunday", "in early June", "in 2012", "here"."""
+    w = tk.lower[k]
+    nxt = tk.lower[k + 1] if k + 1 < len(tk) else ""
+    if w in lx.WEEKDAYS or w in ("yesterday", "today", "tonight", "here"):
+        return True
+    if w in ("last", "this", "next", "earlier", "later") and nxt in _TIME_NOUNS:
+        return True
+    if w in ("in", "on", "since", "during") and k + 1 < len(tk):
+        if nxt in ("early", "late", "mid") and k + 2 < len(tk):
+            nxt = tk.lower[k + 2]
+        return nxt in _MONTH_NAMES or nxt in lx.WEEKDAYS or (nxt.isdigit() and len(nxt) == 4)
+    return False
+
+
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
@@ -1784,6 +1809,14 @@ class SentenceAnalyser:
         for j in range(after + 1, stop):
             w = tk.lower[j]
             contrast = w in _CONTRAST_OPENERS and tk.words[j - 1] in _CLAUSE_MARKS
+            if (
+                object_np
+                and _time_adjunct_at(tk, j)
+                and _quote_at(self.quotes, tk.starts[j]) is None
+                and all(x.isalnum() or x in ".," for x in tk.words[j:stop])
+                and len([x for x in tk.words[j:stop] if x.isalnum()]) <= 4
+            ):
+                return j  # "endorsed Lee | last week.": a time phrase that ends the clause
             if (
                 j - 2 > after
                 and _after_comma_quote(tk, j, self.quotes)
