@@ -292,3 +292,19 @@ def test_opening_participle_phrase_before_an_inverted_content():
 def test_questioned_inverts():
     c = only("“What changed his mind?” Ames questioned.")
     assert c.text == "“What changed his mind?”"
+
+
+def test_opening_participle_cue_takes_the_main_subject_as_source():
+    claims = attributed("Noting that the dam had held, Ames praised the engineers.")
+    assert (claims[0].cue, claims[0].source, claims[0].text) == (
+        "Noting",
+        "Ames",
+        "that the dam had held",
+    )
+
+
+def test_opening_participle_with_a_quotation():
+    claims = attributed("Citing “urgent repairs,” the spokeswoman said the bridge would close.")
+    assert claims[0].cue == "Citing"
+    assert claims[0].text == "“urgent repairs,”"
+    assert claims[0].source == "the spokeswoman"

@@ -1452,6 +1452,10 @@ class SentenceAnalyser:
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
         if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
             return self._participle_after_subordinator(tk, c, after, ss, se, prev)
+        if w.endswith("ing") and m == 0 and tk.words[c.i][:1].isupper():
+            att = self._opening_participle(tk, c, after, ss, se)
+            if att is not None:
+                return att
         if (
             w in ("asked", "pressed", "questioned")
             and m > 0
@@ -1470,6 +1474,34 @@ class SentenceAnalyser:
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
             return self._relative_content(tk, c.end, source, cue, ss, se)
         return _NO_SHAPE
+
+    def _opening_participle(self, tk: Tokens, c: "_Cue", after: int, ss: int, se: int):
+        """ "Noting that C, Lee put ..." / 'Citing “C,” the aide told ...': an opening
+        participle's content runs to its comma; its source is the main clause's subject."""
+        n = len(tk)
+        k = None
+        for j in range(after + 1, n - 2):
+            if tk.words[j] == "," and _quote_at(self.quotes, tk.starts[j]) is None:
+                k, end = j, tk.starts[j]
+                break
+            if _after_comma_quote(tk, j, self.quotes):
+                k, end = j - 1, tk.ends[j - 1]
+                break
+        if k is None or after >= k:
+            return None
+        a = k + 1
+        while a < n and tk.words[a] in QUOTE_TOKENS:
+            a += 1
+        for b in range(a + 1, min(n, a + 9)):
+            w = tk.lower[b]
+            if tk.words[b] in (",", ";", ":") or w in QUOTE_TOKENS:
+                return None
+            if w in _FINITE or _verb_like(w) or _cue_modifier(tk, b):
+                if not self._plausible_subject(tk, a, b, False):
+                    return None
+                source = (tk.starts[a], tk.ends[b - 1])
+                return self._mk((tk.starts[after], end), source, c.span, ss, se)
+        return None
 
     def _when_asked(self, tk: Tokens, c: "_Cue", ss: int, se: int):
         """'“Yes,” Lee said when asked (by a reporter) whether C': the question is the content,
