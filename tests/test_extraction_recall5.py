@@ -308,3 +308,15 @@ def test_opening_participle_with_a_quotation():
     assert claims[0].cue == "Citing"
     assert claims[0].text == "“urgent repairs,”"
     assert claims[0].source == "the spokeswoman"
+
+
+def test_asked_with_an_adjunct_before_the_question():
+    claims = attributed("Asked at a briefing Monday about the dam, the mayor said it would hold.")
+    assert (claims[0].cue, claims[0].text) == ("Asked", "about the dam")
+    assert claims[1].text == "it would hold."
+
+
+def test_asked_by_a_host_takes_the_host_as_the_source():
+    c = only("Ames was asked by host Jo Lee whether the plan would survive.")
+    assert c.source == "host Jo Lee"
+    assert c.text == "whether the plan would survive."

@@ -159,6 +159,7 @@ _FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
+_QUESTION_OPENERS = frozenset(words("about whether if how why what who when where which to for on"))
 _CLAUSE_END = frozenset([",", ".", ";", "—", "–", "!", "?"])
 _TIME_WORDS = lx.WEEKDAYS | frozenset(words("last this earlier yesterday today"))
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
@@ -166,6 +167,7 @@ _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
 _BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
 _WH = frozenset(words("what why how where when whether which"))
+_WH_OR_IF = _WH | frozenset(words("if who"))
 _TIME_NOUNS = frozenset(
     words(
         """
@@ -1258,6 +1260,11 @@ class SentenceAnalyser:
             end += 1
         if end >= n - 1 or end == k:
             return None  # no main clause after the question: not this pattern
+        if tk.lower[k] not in _QUESTION_OPENERS:
+            # "Asked at a briefing Monday about C": the question starts at "about"
+            q = next((j for j in range(k + 1, end) if tk.lower[j] in _QUESTION_OPENERS), None)
+            if q is not None and not _has_verb(tk.words[k:q]):
+                k = q
         cue = (tk.starts[i], tk.ends[i])
         return self._mk((tk.starts[k], tk.starts[end]), source, cue, ss, se)
 
@@ -1716,6 +1723,19 @@ class SentenceAnalyser:
             or (after + 1 < n and tk.lower[after + 1].endswith("ing"))
         ):
             # "Lee was asked by a host", "Lee responded by shouting": no content here
+            if verb in ("asked", "pressed", "questioned"):
+                # "Lee was asked by a host whether C": the host asks C
+                q = next(
+                    (
+                        j
+                        for j in range(after + 2, min(n - 1, after + 8))
+                        if tk.lower[j] in _WH_OR_IF
+                    ),
+                    None,
+                )
+                if q is not None and not _has_verb(tk.words[after + 1 : q]):
+                    host = (tk.starts[after + 1], tk.ends[q - 1])
+                    return self._mk((tk.starts[q], se), host, cue, ss, se)
             return None
         if tk.words[n - 1] == ":" and verb in lx.STRONG:
             nxt = self._following_quote(se)
