@@ -32,12 +32,12 @@ from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
 
-# Words (with inner apostrophes, hyphens, dots), titles and initials with their period ("Sen.",
-# "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote mark some outlets
-# use (''), or one punctuation character.
+# Words (with inner apostrophes, hyphens, dots, slashes: "9/11"), titles and initials with their
+# period ("Sen.", "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote
+# mark some outlets use (''), or one punctuation character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-.]\w+)*|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|''|[^\w\s]"
 )
 QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
 OPEN_QUOTES = '“"'
