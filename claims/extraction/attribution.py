@@ -1533,19 +1533,11 @@ class SentenceAnalyser:
         """ "After blasting the report, Lee left": the source is the main clause's subject (after
         the opening phrase, which is the content); "Lee agreed, while saying C": the
         sentence's subject, as after ", saying"."""
-        n = len(tk)
         opener = c.m - 1
         if any(tk.lower[k] not in _LEADING_CONNECTIVES for k in range(opener)):
             source = self._compound(tk, opener, prev)
             return None if source is None else self._forward(tk, after, source, c.span, ss, se, c.w)
-        span = _initial_subject(tk, n)
-        k = after
-        while k < n and (tk.words[k] != "," or _quote_at(self.quotes, tk.starts[k])):
-            k += 1
-        if span is None or k >= n:
-            return None
-        source = (tk.starts[span[0]], tk.ends[span[1] - 1])
-        return self._mk((tk.starts[after], tk.starts[k]), source, c.span, ss, se)
+        return self._opening_participle(tk, c, after, ss, se)
 
     def _shape_with_subject(self, tk: Tokens, c: "_Cue", ss: int, se: int):
         """Shapes with the subject before the cue as source: "C, X said.", "“C,” X said.",
