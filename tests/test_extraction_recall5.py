@@ -320,3 +320,18 @@ def test_asked_by_a_host_takes_the_host_as_the_source():
     c = only("Ames was asked by host Jo Lee whether the plan would survive.")
     assert c.source == "host Jo Lee"
     assert c.text == "whether the plan would survive."
+
+
+def test_where_it_was_said_ends_a_noun_phrase_content():
+    c = only("The governor blamed the utility on Twitter before the hearing.")
+    assert c.text == "the utility"
+
+
+def test_where_it_was_said_with_that_goes_on():
+    c = only("The governor praised the plan in a statement that called it overdue.")
+    assert c.text.startswith("the plan in a statement that")
+
+
+def test_time_phrase_ending_a_noun_phrase_content():
+    c = only("The union endorsed Ames last week.")
+    assert c.text == "Ames"

@@ -806,6 +806,40 @@ def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
     return None
 
 
+# Words after "in a statement" that carry the content on ("in a statement that ...").
+_GOES_ON = frozenset(words("that when about by of saying calling"))
+_MEDIA_NAMES = frozenset(words("twitter facebook instagram cnn msnbc fox"))
+_MEDIA_MODIFIERS = frozenset(
+    words(
+        """
+        a an the his her their its recent separate televised radio phone telephone written joint
+        campaign news press
+        """
+    )
+)
+_MEDIA_NOUNS = frozenset(
+    words(
+        """
+        interview interviews statement statements speech speeches tweet tweets post posts
+        email emails letter letters ruling op-ed column editorial appearance remarks rally
+        debate briefing conference memo filing video ad op ed radio television
+        """
+    )
+)
+
+
+def _medium_adjunct_at(tk: Tokens, k: int) -> bool:
+    """ "in a statement", "during an interview with X", "on Twitter": where it was said."""
+    if tk.lower[k] not in ("in", "on", "during", "at", "via"):
+        return False
+    j = k + 1
+    if j < len(tk) and tk.lower[j] in _MEDIA_NAMES:
+        return True
+    while j < len(tk) and j - k <= 3 and tk.lower[j] in _MEDIA_MODIFIERS:
+        j += 1
+    return j < len(tk) and tk.lower[j] in _MEDIA_NOUNS
+
+
 _MONTH_NAMES = frozenset(
     words(
         """
@@ -1853,6 +1887,12 @@ class SentenceAnalyser:
         for j in range(after + 1, stop):
             w = tk.lower[j]
             contrast = w in _CONTRAST_OPENERS and tk.words[j - 1] in _CLAUSE_MARKS
+            if (
+                object_np
+                and _medium_adjunct_at(tk, j)
+                and not any(x in _GOES_ON or x in _FINITE for x in tk.lower[j:stop])
+            ):
+                return j  # "blamed local officials | on Twitter before the speech."
             if (
                 object_np
                 and _time_adjunct_at(tk, j)
