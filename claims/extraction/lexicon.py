@@ -376,7 +376,9 @@ CLAUSE_VERBS = frozenset(
         predict predicts predicted report reports reported reporting announce announces
         announced announcing feel feels felt know knows knew hope hopes hoped fear fears
         feared worry worries worried estimate estimates estimated agree agrees agreed
-        confirm confirms confirmed deny denies denied
+        confirm confirms confirmed deny denies denied reveal reveals revealed revealing disclose
+        discloses disclosed observe observes observed emphasize emphasizes emphasized stress
+        stresses stressed conclude concludes concluded complain complains complained
         """
     )
 )
