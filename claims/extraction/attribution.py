@@ -130,6 +130,9 @@ _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 _NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
 # Verbs that are no cue before "up": "voters showed up", "the costs add up".
+_COMPOUND_NOUNS = frozenset(
+    [("think", "tank"), ("think", "tanks"), ("talk", "show"), ("call", "center")]
+)
 _NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
 _OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
 # A content that is only one of these words is an adjunct or a leftover, not what was said.
@@ -1364,6 +1367,8 @@ class SentenceAnalyser:
         end = i + 1
         if end < n and tk.lower[end] == "up" and w in _NOT_CUE_BEFORE_UP:
             return None
+        if end < n and (w, tk.lower[end]) in _COMPOUND_NOUNS:
+            return None  # "a liberal think tank"
         phrase = _phrase_cue(tk, i)
         if phrase is not None:
             end, w = phrase
