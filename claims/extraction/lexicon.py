@@ -378,7 +378,7 @@ CLAUSE_VERBS = frozenset(
         feared worry worries worried estimate estimates estimated agree agrees agreed
         confirm confirms confirmed deny denies denied reveal reveals revealed revealing disclose
         discloses disclosed observe observes observed emphasize emphasizes emphasized stress
-        stresses stressed conclude concludes concluded complain complains complained
+        stresses stressed
         """
     )
 )
