@@ -129,10 +129,17 @@ _APPEARING_SOMEWHERE = frozenset(
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 _NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
-# Verbs that are no cue before "up": "voters showed up", "the costs add up".
+# Cue words that start a compound noun or a credit line, not an attribution.
 _COMPOUND_NOUNS = frozenset(
-    [("think", "tank"), ("think", "tanks"), ("talk", "show"), ("call", "center")]
+    [
+        ("think", "tank"),
+        ("think", "tanks"),
+        ("talk", "show"),
+        ("call", "center"),
+        ("reporting", "by"),
+    ]
 )
+# Verbs that are no cue before "up": "voters showed up", "the costs add up".
 _NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
 _OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
 # A content that is only one of these words is an adjunct or a leftover, not what was said.
@@ -1368,7 +1375,7 @@ class SentenceAnalyser:
         if end < n and tk.lower[end] == "up" and w in _NOT_CUE_BEFORE_UP:
             return None
         if end < n and (w, tk.lower[end]) in _COMPOUND_NOUNS:
-            return None  # "a liberal think tank"
+            return None  # "a liberal think tank", "(Reporting by Jo Lee)"
         phrase = _phrase_cue(tk, i)
         if phrase is not None:
             end, w = phrase
