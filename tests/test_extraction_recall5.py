@@ -335,3 +335,16 @@ def test_where_it_was_said_with_that_goes_on():
 def test_time_phrase_ending_a_noun_phrase_content():
     c = only("The union endorsed Ames last week.")
     assert c.text == "Ames"
+
+
+def test_a_list_at_the_end_of_a_noun_phrase_content_is_kept():
+    c = only("One of the doctors called the treatment useless, costly and cruel.")
+    assert c.text == "the treatment useless, costly and cruel."
+
+
+def test_credit_line_is_not_an_attribution():
+    assert attributed("(Reporting by Ida Park; additional reporting by Jo Lee)") == []
+
+
+def test_think_tank_is_a_noun():
+    assert attributed("She is a fellow at a liberal think tank in Washington.") == []

@@ -875,6 +875,14 @@ def _time_adjunct_at(tk: Tokens, k: int) -> bool:
     return False
 
 
+def _list_tail(tk: Tokens, k: int, hi: int) -> bool:
+    """Tokens [k, hi) end a list: "fake and charlatan", "fake, rude and wrong"."""
+    words_ = [w for w in tk.lower[k:hi] if w not in (".", "!", "?")]
+    if not 3 <= len(words_) <= 7 or ("and" not in words_ and "or" not in words_):
+        return False
+    return all(w.isalpha() and not _verb_like_or_finite(w) or w == "," for w in words_)
+
+
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
@@ -1932,6 +1940,8 @@ class SentenceAnalyser:
                 return j
             if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
                 continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+            if object_np and w == "," and _list_tail(tk, j + 1, stop):
+                return stop  # "called Oz a quack, fake and charlatan"
             if (
                 w == ","
                 and j - after >= 4
