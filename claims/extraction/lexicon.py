@@ -251,7 +251,7 @@ INVERTIBLE = frozenset(
         maintain maintained contend contended boast boasted lament lamented posted recounted
         concludes admits asserts complains concedes contends declares emphasizes jokes laments
         observes predicts quips recalls replies responds retorts shouts stresses suggests
-        wonders yells boasts acknowledges questioned
+        wonders yells boasts acknowledges questioned announced
         """
     )
 )
@@ -431,6 +431,7 @@ EVIDENCE_NOUNS = frozenset(
         poll polls polling survey surveys study studies analysis analyses data report reports
         review audit research evidence figures numbers results records document documents
         video footage memo letter filing filings census estimate estimates investigation
+        average averages tally count statistics
         """
     )
 )
