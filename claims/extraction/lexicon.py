@@ -251,7 +251,8 @@ INVERTIBLE = frozenset(
         maintain maintained contend contended boast boasted lament lamented posted recounted
         concludes admits asserts complains concedes contends declares emphasizes jokes laments
         observes predicts quips recalls replies responds retorts shouts stresses suggests
-        wonders yells boasts acknowledges questioned announced
+        wonders yells boasts acknowledges questioned announced revealed chanted estimated repeated
+        scoffed remembered
         """
     )
 )
