@@ -348,3 +348,15 @@ def test_credit_line_is_not_an_attribution():
 
 def test_think_tank_is_a_noun():
     assert attributed("She is a fellow at a liberal think tank in Washington.") == []
+
+
+def test_evidence_noun_with_a_phrase_shows():
+    c = only("Video of the arrest shows the man with his hands raised.")
+    assert c.source == "Video of the arrest"
+    assert c.text == "the man with his hands raised."
+
+
+def test_announced_inverts():
+    c = only("The plant will close in May, a spokesman announced Monday.")
+    assert c.source == "a spokesman"
+    assert c.text == "The plant will close in May"

@@ -883,6 +883,16 @@ def _list_tail(tk: Tokens, k: int, hi: int) -> bool:
     return all(w.isalpha() and not _verb_like_or_finite(w) or w == "," for w in words_)
 
 
+def _evidence_head_before(tk: Tokens, i: int) -> bool:
+    """An evidence noun heads the words before ``i``: "video of the incident | shows"."""
+    for k in range(i - 2, max(-1, i - 7), -1):
+        if tk.lower[k] in lx.EVIDENCE_NOUNS and tk.lower[k + 1] in ("of", "from", "by"):
+            return True
+        if not tk.words[k].replace("’", "").replace("'", "").isalnum() or _verb_like(tk.lower[k]):
+            return False
+    return False
+
+
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
@@ -1466,6 +1476,7 @@ class SentenceAnalyser:
                 or before in lx.EVIDENCE_NOUNS
                 or _plural_noun(tk.words[i - 1])  # "most senators support"
                 or before == ","  # "Mr. Lee, a career politician, hopes C"
+                or _evidence_head_before(tk, i)  # "video of the incident shows"
             )
         return True
 
