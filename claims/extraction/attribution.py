@@ -598,7 +598,21 @@ def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
             b += 1
         else:
             break
-    if b == a or b >= hi or not _verb_like(tk.lower[b]) or b - a > 12:
+    if b == a or b >= hi or b - a > 12:
+        return None
+    v = b
+    while v + 1 < hi and _cue_modifier(tk, v) and tk.lower[v] not in _FINITE:
+        v += 1  # "Trump openly admires ..."
+    low = tk.lower[v]
+    # (after a name, a lower-case -s word is the verb: "Trump admires Putin, comparing ...")
+    present = (
+        not nominal
+        and tk.words[v].isalpha()
+        and tk.words[v].islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+    )
+    if not (_verb_like(low) or present):
         return None
     return a, b
 
