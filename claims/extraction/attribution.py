@@ -607,6 +607,8 @@ def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
     # (after a name, a lower-case -s word is the verb: "Trump admires Putin, comparing ...")
     present = (
         not nominal
+        and tk.lower[v - 1] not in _QUANTIFIERS  # ("Both parents stiffened ...": a noun)
+        and tk.lower[v - 1] not in ("both", "all", "these", "those")
         and tk.words[v].isalpha()
         and tk.words[v].islower()
         and low.endswith("s")
