@@ -360,3 +360,11 @@ def test_announced_inverts():
     c = only("The plant will close in May, a spokesman announced Monday.")
     assert c.source == "a spokesman"
     assert c.text == "The plant will close in May"
+
+
+def test_a_cue_inside_an_opening_phrase_ends_at_its_comma():
+    claims = attributed(
+        "In a statement announcing the pick, the union called the senator a champion of workers."
+    )
+    assert (claims[0].cue, claims[0].text) == ("announcing", "the pick")
+    assert claims[1].cue == "called"

@@ -819,6 +819,8 @@ def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
     for k in range(i + 1, hi - 2):
         if tk.words[k] != "," or _quote_at(quotes, tk.starts[k]) is not None:
             continue
+        if tk.lower[k + 1] in ("who", "which", "whose", "where"):
+            continue  # a relative clause, not the main one
         for j in range(k + 2, min(hi, k + 8)):
             w = tk.lower[j]
             if tk.words[j] in (",", ";", ":") or tk.words[j] in QUOTE_TOKENS:
@@ -1817,8 +1819,23 @@ class SentenceAnalyser:
         after = self._skip_adjunct(tk, after, n)
         after, cue = self._light_verb_object(tk, after, n, verb, cue)
         k = self._forward_end(tk, after, verb)
+        if self._in_opening_phrase(tk, after):
+            # "In a statement announcing the pick, the union called ...": the opening phrase
+            # ends at its comma
+            comma = _main_clause_comma(tk, after, n, self.quotes)
+            if comma is not None and comma < k:
+                k = comma
         end = se if k >= n else tk.starts[k]
         return self._mk((tk.starts[after], end), source, cue, ss, se)
+
+    def _in_opening_phrase(self, tk: Tokens, i: int) -> bool:
+        """Whether token ``i`` is inside a sentence-opening prepositional phrase."""
+        first = 0
+        while first < i and tk.lower[first] in _LEADING_CONNECTIVES:
+            first += 1
+        if tk.lower[first] not in lx.PREPOSITIONS or tk.lower[first] in ("according", "to", "as"):
+            return False
+        return not any(w in (",", ";", ":") for w in tk.words[first:i])
 
     def _long_quote_in(self, tk: Tokens, lo: int, hi: int) -> bool:
         """Whether tokens [lo, hi) hold a quotation longer than a title ('told NBC's “Today”')."""
