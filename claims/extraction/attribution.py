@@ -6,12 +6,13 @@ A rule-based pass over sentences, tuned for news prose:
   sentences or paragraphs ("... / "... ," he said.) is one content span;
 * each sentence is then searched for cues: "according to X", "reportedly", passive
   "it was reported that", an opening "Asked (by Y) whether C, ...", possessive nouns ("X's
-  claim that C", "her support for C") and speech/belief verbs from ``lexicon``;
+  claim that C", "her support for C"), speech/belief verbs from ``lexicon`` and multi-word cues
+  that read as one of them ("made it clear", "took aim at");
 * a verb cue is read in one of these shapes: forward ("X said (that) C"), inverted
   ("C, X said." / "C, said X, a spokesman."), a lead-in to a following quote ("X said:"),
   a participle or second verb of the same subject ("X closed the road, saying C"; "X declined
-  to comment but said C"), a passive ("C was endorsed by X"), or a relative clause ("X, who
-  said C, ..."; "the rule, which critics said was unfair");
+  to comment but said C"; "Noting that C, X ..."), a passive ("C was endorsed by X"), or a
+  relative clause ("X, who said C, ..."; "the rule, which critics said was unfair");
 * a forward content runs to the end of the sentence for clause verbs ("said"), and to the end
   of the noun phrase for the others ("praised the plan, which ...");
 * a reporting verb at the end of a sentence ("..., Axios reported") takes over an earlier cue
@@ -163,16 +164,22 @@ _CONTRAST_OPENERS = frozenset(
 )
 # Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
 _PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
-# "-ing" words after a comma that go on with the noun phrase or clause before it.
+# Participles that join a multi-word cue: "issued a statement saying C".
 _STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
+# Subordinators that open a clause before the main one: "Although Lee planned C, ...".
 _FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+# A pronoun's contracted auxiliary: "he’s hoping", "they're proposing".
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
+# Words that open the question after "Asked (at a briefing) ...".
 _QUESTION_OPENERS = frozenset(words("about whether if how why what who when where which to for on"))
+# What may follow a cue at the end of a relative clause: "a tax, which Lee opposed."
 _CLAUSE_END = frozenset([",", ".", ";", "—", "–", "!", "?"])
 _TIME_WORDS = lx.WEEKDAYS | frozenset(words("last this earlier yesterday today"))
+# Plain speech verbs, after which the next sentence's quotation is usually the same speaker's.
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
+# "-ing" words after a comma that go on with the noun phrase or clause before it.
 _NP_PARTICIPLES = frozenset(words("including according"))
 _BE = frozenset(words("is was were are be been being"))
 _BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
@@ -778,7 +785,9 @@ def _skip_prepositional_phrase(tk: Tokens, i: int, hi: int) -> int:
     for k in range(i + 1, min(hi, i + 8)):
         if tk.words[k] == "," and k + 1 < hi and tk.words[k + 1] in QUOTE_TOKENS:
             return k
-        if not tk.words[k].isalnum() and tk.words[k] not in ("'s", "’s") or tk.lower[k] in _FINITE:
+        if (not tk.words[k].isalnum() and tk.words[k] not in ("'s", "’s")) or tk.lower[
+            k
+        ] in _FINITE:
             return i
     return i
 
@@ -825,7 +834,7 @@ def _main_clause_comma(tk: Tokens, i: int, hi: int, quotes) -> int | None:
             w = tk.lower[j]
             if tk.words[j] in (",", ";", ":") or tk.words[j] in QUOTE_TOKENS:
                 break
-            if w in _FINITE or w in lx.CUE_MODIFIERS and w not in ("also", "then", "not"):
+            if w in _FINITE or (w in lx.CUE_MODIFIERS and w not in ("also", "then", "not")):
                 return k
             if _is_cue_word(w) and (w.endswith("ed") or w.endswith("s")) and j > k + 1:
                 return k
