@@ -4,7 +4,8 @@
     claims = extract(article_text)
 
 Deterministic and exception-free for any ``str``; offsets are Python string indices into the
-text. Bump ``EXTRACTOR_VERSION`` whenever the output for some input changes.
+text. A rule that fails on one sentence is logged and costs that sentence only. Bump
+``EXTRACTOR_VERSION`` whenever the output for some input changes.
 """
 
 import logging
