@@ -181,6 +181,7 @@ _TIME_WORDS = lx.WEEKDAYS | frozenset(words("last this earlier yesterday today")
 _PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
 # "-ing" words after a comma that go on with the noun phrase or clause before it.
 _NP_PARTICIPLES = frozenset(words("including according"))
+_ABOUT = frozenset(words("about of on"))
 _BE = frozenset(words("is was were are be been being"))
 _BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
 _WH = frozenset(words("what why how where when whether which"))
@@ -1551,7 +1552,13 @@ class SentenceAnalyser:
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
         if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
             return self._participle_after_subordinator(tk, c, after, ss, se, prev)
-        if w.endswith("ing") and m == 0 and tk.words[c.i][:1].isupper():
+        if (
+            w.endswith("ing")
+            and m == 0
+            and tk.words[c.i][:1].isupper()
+            # ("Writing for the Times, Lee ...", "Speaking at a rally, ...": no content)
+            and not (c.end < n and tk.lower[c.end] in lx.PREPOSITIONS - _ABOUT)
+        ):
             att = self._opening_participle(tk, c, after, ss, se)
             if att is not None:
                 return att
