@@ -368,3 +368,13 @@ def test_a_cue_inside_an_opening_phrase_ends_at_its_comma():
     )
     assert (claims[0].cue, claims[0].text) == ("announcing", "the pick")
     assert claims[1].cue == "called"
+
+
+def test_a_weekday_after_the_is_not_a_time_phrase():
+    c = only("Ames has not mentioned the dam since the Monday night meeting.")
+    assert c.text.endswith("since the Monday night meeting.")
+
+
+def test_an_opening_participle_with_a_preposition_has_no_content():
+    claims = attributed("Writing for the Gazette, Ida Park said the dam would hold.")
+    assert [c.cue for c in claims] == ["said"]

@@ -893,7 +893,7 @@ def _time_adjunct_at(tk: Tokens, k: int) -> bool:
     w = tk.lower[k]
     nxt = tk.lower[k + 1] if k + 1 < len(tk) else ""
     if w in lx.WEEKDAYS or w in ("yesterday", "today", "tonight", "here"):
-        return True
+        return k == 0 or tk.lower[k - 1] not in ("the", "a", "that", "this")  # "the Monday debate"
     if w in ("last", "this", "next", "earlier", "later") and nxt in _TIME_NOUNS:
         return True
     if w in ("in", "on", "since", "during") and k + 1 < len(tk):
