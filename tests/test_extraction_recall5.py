@@ -378,3 +378,15 @@ def test_a_weekday_after_the_is_not_a_time_phrase():
 def test_an_opening_participle_with_a_preposition_has_no_content():
     claims = attributed("Writing for the Gazette, Ida Park said the dam would hold.")
     assert [c.cue for c in claims] == ["said"]
+
+
+def test_interrupted_inversion_with_an_adjunct_keeps_both_sides():
+    c = only("The plan, Lee said in May, would cost more than the bridge.")
+    assert c.source == "Lee"
+    assert c.text == "The plan, Lee said in May, would cost more than the bridge."
+
+
+def test_interrupted_inversion_with_a_time_adjunct():
+    c = only("These workers, Ames explained earlier in the hearing, were well paid.")
+    assert c.text.startswith("These workers")
+    assert c.text.endswith("were well paid.")

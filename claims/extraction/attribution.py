@@ -780,15 +780,17 @@ def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> boo
 
 
 def _skip_prepositional_phrase(tk: Tokens, i: int, hi: int) -> int:
-    """The comma ending a short phrase at ``i`` ('said | of the campaign, “B.”'), or ``i``."""
+    """The comma ending a short phrase at ``i`` ('said | of the campaign, “B.”', 'explained |
+    earlier in the hearing, were ...'), or ``i``."""
     if i >= hi or tk.lower[i] not in lx.PREPOSITIONS:
         return i
     for k in range(i + 1, min(hi, i + 8)):
-        if tk.words[k] == "," and k + 1 < hi and tk.words[k + 1] in QUOTE_TOKENS:
+        if tk.words[k] == "," and k + 1 < hi:
             return k
-        if (not tk.words[k].isalnum() and tk.words[k] not in ("'s", "’s")) or tk.lower[
-            k
-        ] in _FINITE:
+        word = tk.words[k]
+        if (not word.isalnum() and word not in ("'s", "’s")) or (
+            word.islower() and tk.lower[k] in _FINITE  # ("in May": a month)
+        ):
             return i
     return i
 
@@ -1761,8 +1763,13 @@ class SentenceAnalyser:
         if content is None:
             return None
         k = _skip_prepositional_phrase(tk, after, n)
-        if k != after and self._long_quote_in(tk, k, n):
-            after = k  # '“A,” she said of the plan, “B.”'
+        quoted = k != after and tk.words[k + 1] in QUOTE_TOKENS
+        if k != after and (
+            (quoted and self._long_quote_in(tk, k, n))
+            or (not quoted and not self._clause_like(tk, content))
+        ):
+            # '“A,” she said of the plan, “B.”' / 'The staff, Lee said in May, were paid well'
+            after = k
         if (
             after + 2 < n
             and tk.words[after] == ","
