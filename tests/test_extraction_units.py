@@ -170,27 +170,27 @@ def test_a_sentence_that_breaks_attribution_costs_only_that_sentence(monkeypatch
 
 
 def test_a_claim_that_cannot_be_scored_falls_back_without_losing_the_rest(monkeypatch, caplog):
-    from claims.extraction import checkworthiness
+    import claims.extraction as extraction
 
-    real = checkworthiness.score
+    real = extraction.score
 
     def score(text, mentions=None):
         if "bridge" in text:
             raise ValueError("scoring bug")
         return real(text, mentions)
 
-    monkeypatch.setattr(checkworthiness, "score", score)
+    monkeypatch.setattr(extraction, "score", score)
     claims = extract(ARTICLE_WITH_A_BAD_SENTENCE)
     assert [c.text for c in claims if c.source] == ["the repairs cost $4 million."]
     assert "building the claim at" in caplog.text
 
 
 def test_an_unexpected_failure_is_logged_not_raised(monkeypatch, caplog):
-    from claims.extraction import sentences
+    import claims.extraction as extraction
 
     def split(text):
         raise RuntimeError("splitter bug")
 
-    monkeypatch.setattr(sentences, "split_sentences", split)
+    monkeypatch.setattr(extraction, "split_sentences", split)
     assert extract("The mayor said the bridge would reopen.") == []
     assert "extraction failed" in caplog.text

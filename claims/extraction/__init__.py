@@ -10,6 +10,11 @@ text. A rule that fails on one sentence is logged and costs that sentence only. 
 
 import logging
 
+from .attribution import find_attributions
+from .checkworthiness import score
+from .numbers import find_numbers
+from .sentences import split_sentences
+from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
 EXTRACTOR_VERSION = "1.5"
@@ -43,10 +48,6 @@ def extract(text: str) -> list[ExtractedClaim]:
 
 
 def _extract(text: str) -> list[ExtractedClaim]:
-    from .attribution import find_attributions
-    from .sentences import split_sentences
-    from .sources import SourceResolver
-
     sentences = split_sentences(text)
     attributions = find_attributions(text, sentences)
     resolver = SourceResolver(text)
@@ -78,9 +79,6 @@ def _extract(text: str) -> list[ExtractedClaim]:
 
 def _unattributed_claim(text: str, ss: int, se: int) -> ExtractedClaim | None:
     """The sentence as a claim of its own, if it states something checkable."""
-    from .checkworthiness import score
-    from .numbers import find_numbers
-
     sentence = text[ss:se]
     if len(sentence.split()) < _MIN_WORDS_UNATTRIBUTED or sentence.rstrip().endswith("?"):
         return None
@@ -102,9 +100,6 @@ def _unattributed_claim(text: str, ss: int, se: int) -> ExtractedClaim | None:
 
 
 def _attributed_claim(text: str, att, resolver) -> ExtractedClaim:
-    from .checkworthiness import score
-    from .numbers import find_numbers
-
     source = source_name = source_kind = None
     source_start = source_end = None
     if att.source is not None:
