@@ -225,11 +225,19 @@ def test_according_to_at_the_end_takes_over_a_belief_or_action():
     assert c.text == "The publisher declined to renew the contract"
 
 
-def test_according_to_at_the_end_keeps_a_statement_with_its_speaker():
-    text = "Port officials confirmed that the crane had failed, according to the Coast Journal."
-    claims = attributed(text)
-    assert claims[0].cue == "confirmed"
-    assert claims[0].source == "Port officials"
+def test_according_to_at_the_end_takes_over_reported_speech():
+    text = "Port officials told staff that the crane had failed, according to two dock workers."
+    c = only(text)
+    assert c.cue == "according to"
+    assert c.source == "two dock workers"
+    assert c.text == "Port officials told staff that the crane had failed"
+
+
+def test_according_to_inside_a_quotation_stays_in_it():
+    text = 'Lee said the firm "lost money, according to its own books."'
+    c = only(text)
+    assert c.cue == "said"
+    assert c.text == 'the firm "lost money, according to its own books."'
 
 
 def test_new_belief_and_intention_forms():

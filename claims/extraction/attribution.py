@@ -1249,10 +1249,11 @@ class SentenceAnalyser:
         if last.cue is None or last.cue[0] >= tk.starts[i] or tk.starts[i] >= last.end:
             return
         if tk.lower[i] == "according":
-            # "..., according to Axios" takes over a belief or action ("X declined to ..."),
-            # not a statement that has its own speaker ("officials confirmed that ...").
-            inner = self.text[last.cue[0] : last.cue[1]].split()[-1].lower()
-            if inner in lx.CLAUSE_VERBS or i + 2 >= len(tk) or tk.lower[i + 1] != "to":
+            # "X told aides that C, according to two people present": the account is the
+            # outer attribution's, inner speech included; not when the words are quoted.
+            if i + 2 >= len(tk) or tk.lower[i + 1] != "to":
+                return
+            if _quote_at(self.quotes, tk.starts[i]) is not None:
                 return
             if tk.words[i - 1] != ",":
                 return
