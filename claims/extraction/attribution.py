@@ -769,6 +769,21 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     return hi - i <= 1
 
 
+def _that_after_adjunct(tk: Tokens, i: int, hi: int) -> int | None:
+    """Index of the "that" a short adjunct at ``i`` leads to ("said | on Friday that C"), or
+    None when the words at ``i`` are not such an adjunct."""
+    if i >= hi or not tk.words[i].isalnum():
+        return None
+    for k in range(i + 1, min(hi - 1, i + 8)):
+        if tk.words[k] in _CLAUSE_END or tk.words[k] in QUOTE_TOKENS or tk.words[k] == "-":
+            return None
+        nxt = tk.lower[k + 1]
+        relative = nxt in _BE_OR_HAVE or nxt in _TIME_NOUNS or _verb_like_or_finite(nxt)
+        if tk.lower[k] == "that" and not relative:  # not "in a speech that won praise"
+            return k
+    return None
+
+
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
@@ -1689,7 +1704,10 @@ class SentenceAnalyser:
             after = n
         # "C, records show." as well as "C, Lee said."
         evidence = w in _EVIDENCE_VERBS and tk.lower[b - 1] in lx.EVIDENCE_NOUNS
-        if (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n):
+        # ("Before the vote, the firm said on Friday that C": the forward reading)
+        after_quote = a > 0 and tk.words[a - 1] in QUOTE_TOKENS
+        that_clause = not after_quote and _that_after_adjunct(tk, after, n) is not None
+        if (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n) and not that_clause:
             att = self._inverted_with_subject(tk, a, after, source, cue, ss, se)
             if att is not None:
                 return att
@@ -1948,6 +1966,12 @@ class SentenceAnalyser:
                 return after if _has_verb(tk.words[after:k]) else k + 1
             if w in QUOTE_TOKENS or w in (";", "."):
                 break
+        # 'Lee said on Friday that C', 'Lee announced last week that C'
+        that = _that_after_adjunct(tk, after, n)
+        first = tk.lower[after]
+        adjunct = first in lx.PREPOSITIONS or first in _TIME_WORDS or first in lx.WEEKDAYS
+        if adjunct and that is not None and not _has_verb(tk.words[after:that]):
+            return that
         return after
 
     def _forward_end(self, tk: Tokens, after: int, verb: str) -> int:

@@ -1,0 +1,26 @@
+"""Attribution rules added in extractor 1.6, on sentences written for these tests."""
+
+from tests.attribution_checks import only
+
+
+def test_fronted_phrase_then_said_on_a_day_that_reads_forward():
+    text = "Before the vote on the levy, the school board said on Friday that it had cut 40 jobs."
+    c = only(text)
+    assert c.source == "the school board"
+    assert c.text == "that it had cut 40 jobs."
+
+
+def test_time_adjunct_between_cue_and_that_is_not_content():
+    c = only("The mayor announced last week that the pool would close.")
+    assert c.text == "that the pool would close."
+
+
+def test_relative_that_after_an_adjunct_is_not_a_content_clause():
+    c = only("The sewer will fail within a decade, the council said in a report that was brief.")
+    assert c.cue == "said"
+    assert c.text == "The sewer will fail within a decade"
+
+
+def test_quotation_then_speaker_and_adjunct_with_that_stays_inverted():
+    c = only('"We will appeal," the firm said in a note that its lawyers sent.')
+    assert c.text == '"We will appeal,"'
