@@ -24,3 +24,17 @@ def test_relative_that_after_an_adjunct_is_not_a_content_clause():
 def test_quotation_then_speaker_and_adjunct_with_that_stays_inverted():
     c = only('"We will appeal," the firm said in a note that its lawyers sent.')
     assert c.text == '"We will appeal,"'
+
+
+def test_compound_verb_after_a_subject_with_a_participle_aside():
+    text = "House members, looking for a way out, held the floor and said they would stay."
+    c = only(text)
+    assert c.source == "House members"
+    assert c.text == "they would stay."
+
+
+def test_compound_verb_after_a_subject_with_a_relative_or_appositive_aside():
+    c = only("Ida Park, who chairs the panel, stood up and said the dam would hold.")
+    assert (c.source, c.text) == ("Ida Park", "the dam would hold.")
+    c = only("Ida Park, the chair of the panel, stood up and argued that the dam would hold.")
+    assert (c.source, c.text) == ("Ida Park", "that the dam would hold.")

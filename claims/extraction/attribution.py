@@ -609,6 +609,13 @@ def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
     if b == a or b >= hi or b - a > 12:
         return None
     v = b
+    if tk.words[b] == "," and b + 1 < hi and _aside_opener(tk.lower[b + 1]):
+        # "Democrats, looking for a way out, seized ...", "Lee, who chairs the panel, stood
+        # up ...", "Lee, the chair, stood up ...": an aside between the subject and its verb
+        close = next((k for k in range(b + 2, min(hi, b + 25)) if tk.words[k] == ","), None)
+        if close is None or close + 1 >= hi:
+            return None
+        v = close + 1
     while v + 1 < hi and _cue_modifier(tk, v) and tk.lower[v] not in _FINITE:
         v += 1  # "Trump openly admires ..."
     low = tk.lower[v]
@@ -625,6 +632,11 @@ def _initial_subject(tk: Tokens, hi: int) -> tuple[int, int] | None:
     if not (_verb_like(low) or present):
         return None
     return a, b
+
+
+def _aside_opener(low: str) -> bool:
+    """Whether a word after "Name," opens an aside: a participle, "who", an appositive."""
+    return low.endswith("ing") or low in ("who", "the", "a", "an")
 
 
 def _name_part(word: str) -> bool:
