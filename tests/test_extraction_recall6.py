@@ -38,3 +38,15 @@ def test_compound_verb_after_a_subject_with_a_relative_or_appositive_aside():
     assert (c.source, c.text) == ("Ida Park", "the dam would hold.")
     c = only("Ida Park, the chair of the panel, stood up and argued that the dam would hold.")
     assert (c.source, c.text) == ("Ida Park", "that the dam would hold.")
+
+
+def test_evidence_noun_with_a_complement_is_a_source():
+    c = only("Pupils sit too many tests, a study by the city schools council found.")
+    assert c.source == "a study by the city schools council"
+    assert c.text == "Pupils sit too many tests"
+
+
+def test_at_least_after_the_cue_opens_the_content():
+    text = "Late on Friday, as the parade went by, the station reported at least six planes overhead."
+    c = only(text)
+    assert c.text == "at least six planes overhead."

@@ -639,6 +639,15 @@ def _aside_opener(low: str) -> bool:
     return low.endswith("ing") or low in ("who", "the", "a", "an")
 
 
+def _evidence_head(tk: Tokens, a: int, b: int) -> bool:
+    """Whether the noun phrase [a, b) is headed by an evidence noun with a complement: "a
+    study by the council", "new data from the state"."""
+    return any(
+        tk.lower[k] in lx.EVIDENCE_NOUNS and tk.lower[k + 1] in ("by", "from", "of", "for")
+        for k in range(a, min(b - 1, a + 4))
+    )
+
+
 def _name_part(word: str) -> bool:
     return word[:1].isupper() or word.lower() in ("of", "for", "’s", "'s", "-", "&")
 
@@ -770,6 +779,8 @@ def _tail_is_adjunct(tk: Tokens, i: int, hi: int) -> bool:
     w = tk.lower[i]
     if tk.words[i] in (",", ".", "!", "?", ";", "—", "–", ":") and tk.words[i] != ":":
         return True
+    if w == "at" and i + 1 < hi and tk.lower[i + 1] in ("least", "most"):
+        return False  # "CNN reported at least six planes ...": a quantity opens the content
     if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during", "by"):
         return True
     if w in _TAIL_ADVERBS:
@@ -1715,7 +1726,9 @@ class SentenceAnalyser:
             # debate.': after a quotation, the rest is no content
             after = n
         # "C, records show." as well as "C, Lee said."
-        evidence = w in _EVIDENCE_VERBS and tk.lower[b - 1] in lx.EVIDENCE_NOUNS
+        evidence = w in _EVIDENCE_VERBS and (
+            tk.lower[b - 1] in lx.EVIDENCE_NOUNS or _evidence_head(tk, a, b)
+        )
         # ("Before the vote, the firm said on Friday that C": the forward reading)
         after_quote = a > 0 and tk.words[a - 1] in QUOTE_TOKENS
         that_clause = not after_quote and _that_after_adjunct(tk, after, n) is not None
