@@ -41,12 +41,12 @@ def test_compound_verb_after_a_subject_with_a_relative_or_appositive_aside():
 
 
 def test_evidence_noun_with_a_complement_is_a_source():
-    c = only("Pupils sit too many tests, a study by the city schools council found.")
-    assert c.source == "a study by the city schools council"
-    assert c.text == "Pupils sit too many tests"
+    c = only("Pupils in the city took 112 tests before they graduated, a study by the council found.")
+    assert c.source == "a study by the council"
+    assert c.text == "Pupils in the city took 112 tests before they graduated"
 
 
 def test_at_least_after_the_cue_opens_the_content():
-    text = "Late on Friday, as the parade went by, the station reported at least six planes overhead."
+    text = "Late on Friday, as the parade went by, the station reported at least six planes."
     c = only(text)
-    assert c.text == "at least six planes overhead."
+    assert c.text == "at least six planes."
