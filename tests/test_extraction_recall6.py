@@ -50,3 +50,9 @@ def test_at_least_after_the_cue_opens_the_content():
     text = "Late on Friday, as the parade went by, the station reported at least six planes."
     c = only(text)
     assert c.text == "at least six planes."
+
+
+def test_alleges_at_the_end_inverts():
+    c = only("The county closed half of its polling places before the vote, the lawsuit alleges.")
+    assert c.cue == "alleges"
+    assert c.text == "The county closed half of its polling places before the vote"
