@@ -56,3 +56,8 @@ def test_alleges_at_the_end_inverts():
     c = only("The county closed half of its polling places before the vote, the lawsuit alleges.")
     assert c.cue == "alleges"
     assert c.text == "The county closed half of its polling places before the vote"
+
+
+def test_passive_relative_clause_with_an_agent():
+    c = only("Voters were shaken by the fires, which were claimed by the rebel group.")
+    assert (c.text, c.cue, c.source) == ("which", "were claimed", "the rebel group")

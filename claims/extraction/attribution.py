@@ -676,6 +676,19 @@ def _possessive(word: str) -> bool:
     return word[:1].isupper() and low.endswith(("'s", "’s"))
 
 
+def _agent(tk: Tokens, after: int) -> tuple[int, int] | None:
+    """The agent of a passive cue ending before ``after``: "was praised | by the mayor"."""
+    n = len(tk)
+    if after + 1 >= n or tk.lower[after] != "by":
+        return None
+    k = after + 1
+    while k < n and tk.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
+        if k > after + 1 and tk.lower[k] in lx.PREPOSITIONS and tk.lower[k] != "of":
+            break
+        k += 1
+    return (tk.starts[after + 1], tk.ends[k - 1]) if k > after + 1 else None
+
+
 def _passive_cue(tk: Tokens, m: int, i: int) -> bool:
     """The cue words [m, i] are a passive: a form of "be" and a participle ("was endorsed")."""
     w = tk.lower[i]
@@ -1616,7 +1629,12 @@ class SentenceAnalyser:
             att = self._passive_verb(tk, c.start, c.end, cue, ss, se)
             if att is not None:
                 return att
-        if c.start > 1 and tk.lower[c.start - 1] in ("who", "which"):
+        relative = c.start > 1 and tk.lower[c.start - 1] in ("who", "which")
+        if relative and _passive_cue(tk, m, c.i) and _agent(tk, c.end) is not None:
+            # "the attacks, which were claimed by the group": the pronoun is the content
+            pronoun = (tk.starts[c.start - 1], tk.ends[c.start - 1])
+            return self._mk(pronoun, _agent(tk, c.end), cue, ss, se)
+        if relative:
             # the relative pronoun is the source, as in PolNeAR
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
             return self._relative_content(tk, c.end, source, cue, ss, se)
@@ -2088,17 +2106,10 @@ class SentenceAnalyser:
         n = len(tk)
         if after < n and tk.lower[after] == "to":
             return self._mk((tk.starts[a], se), None, cue, ss, se)
-        source = None
-        if after + 1 < n and tk.lower[after] == "by":
-            k = after + 1
-            while k < n and tk.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
-                if k > after + 1 and tk.lower[k] in lx.PREPOSITIONS and tk.lower[k] != "of":
-                    break
-                k += 1
-            if k > after + 1:
-                source = (tk.starts[after + 1], tk.ends[k - 1])
-        elif (
-            after < n
+        source = _agent(tk, after)
+        if (
+            source is None
+            and after < n
             and tk.words[after] not in (".", ",", ";")
             and tk.lower[after] not in (lx.PREPOSITIONS)
         ):
