@@ -61,3 +61,9 @@ def test_alleges_at_the_end_inverts():
 def test_passive_relative_clause_with_an_agent():
     c = only("Voters were shaken by the fires, which were claimed by the rebel group.")
     assert (c.text, c.cue, c.source) == ("which", "were claimed", "the rebel group")
+
+
+def test_a_feeling_about_something_is_the_subjects_view():
+    c = only("Several member states are concerned about the new border deal.")
+    assert (c.source, c.cue) == ("Several member states", "are concerned about")
+    assert c.text == "the new border deal."

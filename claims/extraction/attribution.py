@@ -131,6 +131,17 @@ _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 _NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
 # Cue words that start a compound noun or a credit line, not an attribution.
+# Participles of feeling: "Voters are worried about C" is the voters' view, not a passive.
+_FEELINGS = frozenset(
+    words(
+        """
+        concerned worried pleased disappointed frustrated troubled alarmed convinced excited
+        interested satisfied surprised shocked impressed encouraged dismayed angered annoyed
+        outraged offended delighted thrilled horrified disturbed puzzled amazed
+        """
+    )
+)
+_FEELING_PARTICLES = frozenset(words("about over with at by"))
 _COMPOUND_NOUNS = frozenset(
     [
         ("think", "tank"),
@@ -1625,7 +1636,8 @@ class SentenceAnalyser:
         if c.start > 1 and tk.lower[c.start - 1] in ("and", "but"):
             source = self._compound(tk, c.start - 1, prev)
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
-        if _passive_cue(tk, m, c.i) and w not in lx.LISTENER_VERBS:
+        feeling = w in _FEELINGS and c.end < n and tk.lower[c.end] in _FEELING_PARTICLES
+        if _passive_cue(tk, m, c.i) and w not in lx.LISTENER_VERBS and not feeling:
             att = self._passive_verb(tk, c.start, c.end, cue, ss, se)
             if att is not None:
                 return att
@@ -1903,6 +1915,9 @@ class SentenceAnalyser:
                 return self._mk(nxt, source, cue, ss, se)  # 'Lee said of the plan: “C.”'
         after = self._skip_adjunct(tk, after, n)
         after, cue = self._light_verb_object(tk, after, n, verb, cue)
+        if verb in _FEELINGS and after + 1 < n and tk.lower[after] in _FEELING_PARTICLES:
+            cue = (cue[0], tk.ends[after])  # "are concerned about | C"
+            after += 1
         k = self._forward_end(tk, after, verb)
         if self._in_opening_phrase(tk, after):
             # "In a statement announcing the pick, the union called ...": the opening phrase
