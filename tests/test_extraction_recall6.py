@@ -1,6 +1,6 @@
 """Attribution rules added in extractor 1.6, on sentences written for these tests."""
 
-from tests.attribution_checks import only
+from tests.attribution_checks import attributed, only
 
 
 def test_fronted_phrase_then_said_on_a_day_that_reads_forward():
@@ -67,3 +67,11 @@ def test_a_feeling_about_something_is_the_subjects_view():
     c = only("Several member states are concerned about the new border deal.")
     assert (c.source, c.cue) == ("Several member states", "are concerned about")
     assert c.text == "the new border deal."
+
+
+def test_object_relative_with_an_adjunct_is_the_pronoun():
+    text = "Her win, which Ames conceded when the polls closed, surprised the party."
+    claims = attributed(text)
+    assert (claims[0].text, claims[0].source, claims[0].cue) == ("which", "Ames", "conceded")
+    c = attributed("She praised a mayor whom Ames mentioned later in his speech.")[-1]
+    assert (c.text, c.source) == ("whom", "Ames")

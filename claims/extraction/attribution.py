@@ -1736,9 +1736,12 @@ class SentenceAnalyser:
             # "he’s hoping": the contracted auxiliary belongs to the cue
             source = (source[0], tk.starts[b - 1] + contraction.start())
             cue = (source[1], cue[1])
-        if a > 0 and tk.lower[a - 1] in ("which", "that") and b - a <= 4:
+        if a > 0 and tk.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
             # "the rule, which critics said was unfair, ...": the rest of the relative clause
-            if c.end >= n or tk.words[c.end] in _CLAUSE_END or tk.lower[c.end] in _TIME_WORDS:
+            nxt = tk.lower[c.end] if c.end < n else ""
+            adjunct = nxt in ("later", "earlier") or (nxt in _SUBORDINATORS and nxt != "as")
+            ends = c.end >= n or tk.words[c.end] in _CLAUSE_END or nxt in _TIME_WORDS
+            if ends or (adjunct and w not in lx.CLAUSE_VERBS):
                 # "a tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun
                 return self._mk((tk.starts[a - 1], tk.ends[a - 1]), source, cue, ss, se)
             return self._relative_content(tk, c.end, source, cue, ss, se)
