@@ -75,3 +75,13 @@ def test_object_relative_with_an_adjunct_is_the_pronoun():
     assert (claims[0].text, claims[0].source, claims[0].cue) == ("which", "Ames", "conceded")
     c = only("They looked to another mayor whom Ames mentioned later in his speech.")
     assert (c.text, c.source) == ("whom", "Ames")
+
+
+def test_reduced_passive_with_an_agent_after_a_comma():
+    c = only("The levy, opposed by the county board, never became law.")
+    assert (c.text, c.cue, c.source) == ("The levy", "opposed", "the county board")
+
+
+def test_subject_after_why():
+    c = only("That is why critics say the dam was built too fast.")
+    assert (c.source, c.text) == ("critics", "the dam was built too fast.")

@@ -1606,6 +1606,19 @@ class SentenceAnalyser:
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
         if (
+            w.endswith("ed")
+            and m == c.i
+            and m > 1
+            and tk.words[m - 1] == ","
+            and _agent(tk, c.end) is not None
+        ):
+            # "The bill, opposed by House Republicans, never passed": the noun phrase before
+            # the comma is the content, the agent the source
+            subj = _subject_before(tk, m - 1, 0)
+            if subj is not None and not _has_verb(tk.words[subj[0] : subj[1]]):
+                a, b = subj
+                return self._mk((tk.starts[a], tk.ends[b - 1]), _agent(tk, c.end), cue, ss, se)
+        if (
             w.endswith("ing")
             and m > 0
             and (tk.lower[m - 1] in _PARTICIPLE_OPENERS or _after_comma_quote(tk, m, self.quotes))

@@ -300,7 +300,7 @@ SUBJECT_STOPS = frozenset(
     words(
         """
         that because as when while if after before since although though where whereas but
-        so whether than unless until whom whose ; : — – ( ) [ ] “ ” " ‘ ’
+        so whether than unless until whom whose why ; : — – ( ) [ ] “ ” " ‘ ’
         """
     )
 )
