@@ -85,3 +85,14 @@ def test_reduced_passive_with_an_agent_after_a_comma():
 def test_subject_after_why():
     c = only("That is why critics say the dam was built too fast.")
     assert (c.source, c.text) == ("critics", "the dam was built too fast.")
+
+
+def test_a_bare_verb_form_after_a_possessive_is_a_noun():
+    assert attributed("The row ended in the mayor’s tweet mocking the council.") == []
+    c = only("He’s said that the plan is dead.")
+    assert (c.source, c.cue) == ("He", "’s said")
+
+
+def test_so_far_is_not_the_source():
+    c = only("The mayor so far hasn’t criticized the plan.")
+    assert c.source == "The mayor"

@@ -374,6 +374,8 @@ def _cue_modifier(tk: Tokens, k: int) -> bool:
 
 
 def _skip_time_before(tk: Tokens, j: int, lo: int) -> int:
+    if j - 2 >= lo and tk.lower[j - 2] == "so" and tk.lower[j - 1] == "far":
+        return j - 2  # "Trump so far hasn’t attacked"
     # ("USA TODAY reported": a name in capitals, not a time)
     if j - 1 >= lo and tk.lower[j - 1] in lx.WEEKDAYS and not tk.words[j - 1].isupper():
         j -= 1
@@ -1538,6 +1540,10 @@ class SentenceAnalyser:
             return False
         # "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb
         if i > 0 and _possessive(tk.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
+            return False
+        # "Trump’s tweet": after "’s" only a participle is a verb ("he’s said", "she’s hoping")
+        participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in _FINITE
+        if i > 0 and _possessive(tk.words[i - 1]) and not participle:
             return False
         # "pledged delegates", "endorsed candidates": a participle used as an adjective
         if (
