@@ -88,7 +88,8 @@ def test_subject_after_why():
 
 
 def test_a_bare_verb_form_after_a_possessive_is_a_noun():
-    assert attributed("The row ended in the mayor’s tweet mocking the council.") == []
+    claims = attributed("The row ended in the mayor’s tweet about the council.")
+    assert [c.cue for c in claims] == []
     c = only("He’s said that the plan is dead.")
     assert (c.source, c.cue) == ("He", "’s said")
 
@@ -96,3 +97,8 @@ def test_a_bare_verb_form_after_a_possessive_is_a_noun():
 def test_so_far_is_not_the_source():
     c = only("The mayor so far hasn’t criticized the plan.")
     assert c.source == "The mayor"
+
+
+def test_quantified_relative_pronoun_is_the_source():
+    c = only("It angered the families, many of whom say the inquiry was a sham.")
+    assert (c.source, c.cue, c.text) == ("many of whom", "say", "the inquiry was a sham.")

@@ -1543,7 +1543,7 @@ class SentenceAnalyser:
             return False
         # "Trump’s tweet": after "’s" only a participle is a verb ("he’s said", "she’s hoping")
         participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in _FINITE
-        if i > 0 and _possessive(tk.words[i - 1]) and not participle:
+        if i > 0 and tk.lower[i - 1].endswith(("'s", "’s")) and not participle:
             return False
         # "pledged delegates", "endorsed candidates": a participle used as an adjective
         if (
@@ -1660,6 +1660,15 @@ class SentenceAnalyser:
             att = self._passive_verb(tk, c.start, c.end, cue, ss, se)
             if att is not None:
                 return att
+        if (
+            c.start > 2
+            and tk.lower[c.start - 1] in ("whom", "which")
+            and tk.lower[c.start - 2] == "of"
+            and (tk.lower[c.start - 3] in _NOMINAL_OPENERS or tk.lower[c.start - 3] in _QUANTIFIERS)
+        ):
+            # "victims, many of whom say C": the quantified pronoun is the source
+            source = (tk.starts[c.start - 3], tk.ends[c.start - 1])
+            return self._forward(tk, after, source, cue, ss, se, w)
         relative = c.start > 1 and tk.lower[c.start - 1] in ("who", "which")
         if relative and _passive_cue(tk, m, c.i) and _agent(tk, c.end) is not None:
             # "the attacks, which were claimed by the group": the pronoun is the content
