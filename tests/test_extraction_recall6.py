@@ -102,3 +102,16 @@ def test_so_far_is_not_the_source():
 def test_quantified_relative_pronoun_is_the_source():
     c = only("It angered the families, many of whom say the inquiry was a sham.")
     assert (c.source, c.cue, c.text) == ("many of whom", "say", "the inquiry was a sham.")
+
+
+def test_evidence_subject_with_words_after_the_noun():
+    c = only("A county poll out this week shows Lee with an 8-point lead over Ames.")
+    assert c.cue == "shows"
+    assert c.source.startswith("A county poll")
+    assert c.text == "Lee with an 8-point lead over Ames."
+
+
+def test_finds_after_an_evidence_subject_with_an_aside():
+    c = only("The survey, conducted by a state institute, finds Lee with only a small lead.")
+    assert (c.cue, c.source) == ("finds", "The survey, conducted by a state institute")
+    assert attributed("Lee finds the plan absurd.") == []

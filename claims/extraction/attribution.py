@@ -977,6 +977,20 @@ def _list_tail(tk: Tokens, k: int, hi: int) -> bool:
     return all(w.isalpha() and not _verb_like_or_finite(w) or w == "," for w in words_)
 
 
+def _evidence_subject_before(tk: Tokens, i: int) -> bool:
+    """An evidence noun ends or heads the subject before ``i``: "a poll out this week |
+    shows", "The survey, conducted by X, | finds", "polls there | show"."""
+    for k in range(i - 1, max(-1, i - 12), -1):
+        low = tk.lower[k]
+        if low in lx.EVIDENCE_NOUNS or low in ("email", "emails"):
+            return True
+        if tk.words[k] in (".", ";", ":", "!", "?") or low in _FINITE or low in _WH_OR_IF:
+            return False
+        if low in ("that", "and", "but") or tk.words[k] in QUOTE_TOKENS:
+            return False
+    return False
+
+
 def _evidence_head_before(tk: Tokens, i: int) -> bool:
     """An evidence noun heads the words before ``i``: "video of the incident | shows"."""
     for k in range(i - 2, max(-1, i - 7), -1):
@@ -1115,7 +1129,12 @@ class SentenceAnalyser:
                 att = self._noun_cue(tk, i, ss, se)
             elif w in _EVIDENCE_PARTICIPLES and i > 0 and tk.lower[i - 1] in lx.EVIDENCE_NOUNS:
                 att = self._evidence_participle(tk, i, ss, se)
-            elif _is_cue_word(w) or _past_verb_before_that(tk, i) or _phrase_cue(tk, i):
+            elif (
+                _is_cue_word(w)
+                or _past_verb_before_that(tk, i)
+                or _phrase_cue(tk, i)
+                or (w in _EVIDENCE_VERBS and _evidence_subject_before(tk, i))  # "a poll finds"
+            ):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
             past = w.endswith("ed") or w in _OTHER_PAST
             if att is None and i > 0 and past and tk.words[i].isalpha():
@@ -1576,6 +1595,7 @@ class SentenceAnalyser:
                 or _plural_noun(tk.words[i - 1])  # "most senators support"
                 or before == ","  # "Mr. Lee, a career politician, hopes C"
                 or _evidence_head_before(tk, i)  # "video of the incident shows"
+                or (w in _EVIDENCE_VERBS and _evidence_subject_before(tk, i))  # "polls there show"
             )
         return True
 
