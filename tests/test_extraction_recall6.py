@@ -115,3 +115,12 @@ def test_finds_after_an_evidence_subject_with_an_aside():
     c = only("The survey, conducted by a state institute, finds Lee with only a small lead.")
     assert (c.cue, c.source) == ("finds", "The survey, conducted by a state institute")
     assert attributed("Lee finds the plan absurd.") == []
+
+
+def test_voting_and_point_making_phrases_are_cues():
+    c = only("Ames voted against the levy in 2019.")
+    assert (c.cue, c.source) == ("voted against", "Ames")
+    assert c.text.startswith("the levy")
+    c = only("The mayor has made no secret of her plans for the river.")
+    assert c.cue == "has made no secret of"
+    assert c.text.startswith("her plans")

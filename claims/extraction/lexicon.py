@@ -467,7 +467,8 @@ PHRASE_CUES = {
         "described": """spoke about|spoke of|spoke out against|spoke out about|spoke out
             |speaks about|speak about|talks about|talked about|talking about|talk about
             |weighed in on|weighs in on|weigh in on""",
-        "criticized": "took aim at|takes aim at|taking aim at|take aim at",
+        "criticized": """took aim at|takes aim at|taking aim at|take aim at|lashed out at
+            |lashing out at|lashes out at|lash out at""",
         "countered": "pushed back on|pushed back against|shot back|fired back at|fired back",
         "urged": "pushed for|pushing for|push for|pushes for",
         "rejected": """distanced himself from|distanced herself from|distanced themselves from
@@ -476,6 +477,10 @@ PHRASE_CUES = {
             |make the case for|making the case for""",
         "said": """put it|issued a statement|released a statement|issued a report
             |released a report""",
+        "noted": """made no secret of|makes no secret of|made the point|made a case for
+            |made the observation""",
+        "supported": "voted for|voted in favor of|votes for|vote for",
+        "opposed": "voted against|votes against|vote against",
     }.items()
     for phrase in (" ".join(p.split()) for p in phrases.split("|"))
 }
