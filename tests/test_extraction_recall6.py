@@ -124,3 +124,11 @@ def test_voting_and_point_making_phrases_are_cues():
     c = only("The mayor has made no secret of her plans for the river.")
     assert c.cue == "has made no secret of"
     assert c.text.startswith("her plans")
+
+
+def test_more_phrase_cues():
+    c = only("The mayor stood by her decision to close the pool.")
+    assert (c.cue, c.source) == ("stood by", "The mayor")
+    c = only("Party leaders are wary of a long primary fight.")
+    assert c.cue == "are wary of"
+    assert c.text.startswith("a long primary fight")

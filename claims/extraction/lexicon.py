@@ -481,6 +481,13 @@ PHRASE_CUES = {
             |made the observation""",
         "supported": "voted for|voted in favor of|votes for|vote for",
         "opposed": "voted against|votes against|vote against",
+        "feared": "is wary of|are wary of|was wary of|were wary of|wary of",
+        "hoped": """is counting on|are counting on|was counting on|were counting on
+            |counting on""",
+        "dismissed": "shrugged off|shrugs off|played down|plays down|playing down",
+        "claimed": "took credit for|takes credit for|taking credit for",
+        "defended": "stood by|stands by|standing by|vouched for|vouching for|vouches for",
+        "questioned": "raised questions about|raises questions about|raising questions about",
     }.items()
     for phrase in (" ".join(p.split()) for p in phrases.split("|"))
 }
