@@ -132,3 +132,10 @@ def test_more_phrase_cues():
     c = only("Party leaders are wary of a long primary fight.")
     assert c.cue == "are wary of"
     assert c.text.startswith("a long primary fight")
+
+
+def test_allows_and_fearing_are_cues():
+    c = only("The new rule allows landlords to raise rents by 5 percent.")
+    assert (c.cue, c.source) == ("allows", "The new rule")
+    c = attributed("Fearing a recount, the campaign hired lawyers in three counties.")[0]
+    assert (c.cue, c.text) == ("Fearing", "a recount")
