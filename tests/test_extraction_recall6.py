@@ -139,3 +139,11 @@ def test_allows_and_fearing_are_cues():
     assert (c.cue, c.source) == ("allows", "The new rule")
     c = attributed("Fearing a recount, the campaign hired lawyers in three counties.")[0]
     assert (c.cue, c.text) == ("Fearing", "a recount")
+
+
+def test_known_for_and_seen_as_read_like_seems():
+    c = only("The governor is widely seen as a moderate.")
+    assert (c.cue, c.source) == ("is widely seen as", None)
+    assert c.text == "The governor is widely seen as a moderate."
+    c = only("Ames is known for blunt talk on water rates.")
+    assert c.cue == "is known for"

@@ -489,6 +489,8 @@ PHRASE_CUES = {
         "claimed": "took credit for|takes credit for|taking credit for",
         "defended": "stood by|stands by|standing by|vouched for|vouching for|vouches for",
         "questioned": "raised questions about|raises questions about|raising questions about",
+        # "Lee is known for blunt talk", "the plan is seen as a gamble": read like "seems"
+        "seems": "known for|known as|seen as|viewed as",
     }.items()
     for phrase in (" ".join(p.split()) for p in phrases.split("|"))
 }
