@@ -147,3 +147,10 @@ def test_known_for_and_seen_as_read_like_seems():
     assert c.text == "The governor is widely seen as a moderate."
     c = only("Ames is known for blunt talk on water rates.")
     assert c.cue == "is known for"
+
+
+def test_a_new_clause_after_comma_and_is_the_reporters():
+    c = only("Ames said the levy would pass, and the market did nothing all week.")
+    assert c.text == "the levy would pass"
+    c = only("Ames said the levy would pass, and then it would fund the schools.")
+    assert c.text.endswith("fund the schools.")

@@ -833,6 +833,31 @@ def _that_after_adjunct(tk: Tokens, i: int, hi: int) -> int | None:
     return None
 
 
+_CLAUSE_SUBJECT_OPENERS = frozenset(
+    words("the a an his her their its most many another both some")
+)
+
+
+def _new_clause_at(tk: Tokens, k: int, hi: int) -> bool:
+    """Whether a clause with its own subject starts at ``k``: a pronoun, or a short noun
+    phrase or name, then a finite verb ("he wants", "the market did", "Lee has")."""
+    low = tk.lower[k]
+    v = k + 1
+    if low in _CLAUSE_SUBJECT_OPENERS or tk.words[k][:1].isupper():
+        while v < hi and v - k < 5 and tk.words[v].isalpha():
+            if _verb_like_or_finite(tk.lower[v]):
+                break
+            v += 1
+    elif low not in ("he", "she", "they", "we", "i", "it"):
+        return False
+    while v < hi and tk.lower[v] in lx.CUE_MODIFIERS and tk.lower[v] not in _FINITE:
+        v += 1
+    if v >= hi:
+        return False
+    contracted = tk.lower[v].endswith(("’s", "'s")) and low in ("he", "she", "it")
+    return tk.lower[v] in _FINITE or contracted
+
+
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
@@ -2139,6 +2164,9 @@ class SentenceAnalyser:
                 continue
             if w == ";":
                 return j
+            and_clause = j + 2 < stop and tk.lower[j + 1] == "and" and _new_clause_at(tk, j + 2, stop)
+            if w == "," and and_clause:
+                return j  # "said A, and the market did nothing": the reporter's own clause
             if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
                 continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
             if object_np and w == "," and _list_tail(tk, j + 1, stop):
