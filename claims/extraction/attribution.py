@@ -833,9 +833,7 @@ def _that_after_adjunct(tk: Tokens, i: int, hi: int) -> int | None:
     return None
 
 
-_CLAUSE_SUBJECT_OPENERS = frozenset(
-    words("the a an his her their its most many another both some")
-)
+_CLAUSE_SUBJECT_OPENERS = frozenset(words("the a an his her their its most many another both some"))
 
 
 def _new_clause_at(tk: Tokens, k: int, hi: int) -> bool:
@@ -2164,8 +2162,12 @@ class SentenceAnalyser:
                 continue
             if w == ";":
                 return j
-            and_clause = j + 2 < stop and tk.lower[j + 1] == "and" and _new_clause_at(tk, j + 2, stop)
-            if w == "," and and_clause:
+            if (
+                w == ","
+                and j + 2 < stop
+                and tk.lower[j + 1] == "and"
+                and _new_clause_at(tk, j + 2, stop)
+            ):
                 return j  # "said A, and the market did nothing": the reporter's own clause
             if object_np and w == "," and j + 1 < stop and _continues_noun_phrase(tk, j + 1):
                 continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
