@@ -154,3 +154,8 @@ def test_a_new_clause_after_comma_and_is_the_reporters():
     assert c.text == "the levy would pass"
     c = only("Ames said the levy would pass, and then it would fund the schools.")
     assert c.text.endswith("fund the schools.")
+
+
+def test_but_that_continues_the_content():
+    c = only("Ames said that the levy had failed, but that the schools would stay open.")
+    assert c.text == "that the levy had failed, but that the schools would stay open."

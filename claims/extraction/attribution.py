@@ -2130,7 +2130,12 @@ class SentenceAnalyser:
         object_np = verb not in lx.CLAUSE_VERBS and tk.lower[after] not in lx.CLAUSE_OPENERS
         for j in range(after + 1, stop):
             w = tk.lower[j]
-            contrast = w in _CONTRAST_OPENERS and tk.words[j - 1] in _CLAUSE_MARKS
+            contrast = (
+                w in _CONTRAST_OPENERS
+                and tk.words[j - 1] in _CLAUSE_MARKS
+                # ("said that A, but that B": a second complement of the same cue)
+                and not (w == "but" and j + 1 < stop and tk.lower[j + 1] == "that")
+            )
             if (
                 object_np
                 and _medium_adjunct_at(tk, j)
