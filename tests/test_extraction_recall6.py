@@ -159,3 +159,9 @@ def test_a_new_clause_after_comma_and_is_the_reporters():
 def test_but_that_continues_the_content():
     c = only("Ames said that the levy had failed, but that the schools would stay open.")
     assert c.text == "that the levy had failed, but that the schools would stay open."
+
+
+def test_long_place_adjunct_before_that():
+    text = "Lee said Thursday at a town hall in Buffalo, New York, that the ban was wrong."
+    c = only(text)
+    assert c.text == "that the ban was wrong."

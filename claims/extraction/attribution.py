@@ -823,7 +823,10 @@ def _that_after_adjunct(tk: Tokens, i: int, hi: int) -> int | None:
     None when the words at ``i`` are not such an adjunct."""
     if i >= hi or not tk.words[i].isalnum():
         return None
-    for k in range(i + 1, min(hi - 1, i + 8)):
+    for k in range(i + 1, min(hi - 1, i + 20)):
+        nxt = tk.words[k + 1]
+        if tk.words[k] == "," and (nxt.lower() == "that" or (nxt[:1].isupper() and k - i < 16)):
+            continue  # "in Buffalo, New York, that C"
         if tk.words[k] in _CLAUSE_END or tk.words[k] in QUOTE_TOKENS or tk.words[k] == "-":
             return None
         nxt = tk.lower[k + 1]
