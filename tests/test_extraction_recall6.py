@@ -165,3 +165,9 @@ def test_long_place_adjunct_before_that():
     text = "Lee said Thursday at a town hall in Buffalo, New York, that the ban was wrong."
     c = only(text)
     assert c.text == "that the ban was wrong."
+
+
+def test_transcript_turn_runs_to_the_paragraph_end():
+    text = "HOST: Why not debate?\n\nLEE: The dates are set. We will not move them.\n\nHOST: Fine."
+    c = [c for c in attributed(text) if c.source == "LEE"][0]
+    assert c.text == "The dates are set. We will not move them."

@@ -1436,7 +1436,13 @@ class SentenceAnalyser:
             return None
         source = (tk.starts[0], tk.ends[k - 1])
         cue = (tk.starts[k], tk.ends[k])
-        return self._mk((tk.ends[k], se), source, cue, ss, se)
+        end = se
+        label = tk.words[:k]
+        if _starts_paragraph(self.text, ss) and all(w.isupper() or not w.isalpha() for w in label):
+            # "LEE: A. B. C.": a speaker's turn in a transcript runs to the paragraph's end
+            nl = self.text.find("\n", se)
+            end = len(self.text) if nl < 0 else nl
+        return self._mk((tk.ends[k], end), source, cue, ss, se)
 
     def _asked_opener(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
         """'Asked (by Y) whether C, X said ...': the question is an attribution of its own,
