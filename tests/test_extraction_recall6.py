@@ -171,3 +171,8 @@ def test_transcript_turn_runs_to_the_paragraph_end():
     text = "HOST: Why not debate?\n\nLEE: The dates are set. We will not move them.\n\nHOST: Fine."
     c = [c for c in attributed(text) if c.source == "LEE"][0]
     assert c.text == "The dates are set. We will not move them."
+
+
+def test_whose_clause_after_the_content_is_the_reporters():
+    c = only("The council said it had hired twenty inspectors, whose reports will be public.")
+    assert c.text == "it had hired twenty inspectors"

@@ -2191,10 +2191,10 @@ class SentenceAnalyser:
                 w == ","
                 and j - after >= 4
                 and j + 2 < stop
-                and tk.lower[j + 1] in ("a", "an")
+                and tk.lower[j + 1] in ("a", "an", "one", "whose")
                 and "," not in tk.words[j + 2 : stop]
             ):
-                return j  # "said A, a move the council approved": the reporter's comment
+                return j  # "said A, a move the council approved" / ", whose ...": the reporter's
             if w == "," and j - after >= 2 and j + 1 < stop and _participle_clause_at(tk, j + 1):
                 return j  # "proposed to scale back the rule, siding with its critics"
             if object_np and (w != "and" or (j + 1 < stop and _verb_like(tk.lower[j + 1]))):
