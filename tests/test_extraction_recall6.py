@@ -176,3 +176,8 @@ def test_transcript_turn_runs_to_the_paragraph_end():
 def test_whose_clause_after_the_content_is_the_reporters():
     c = only("The council said it had hired twenty inspectors, whose reports will be public.")
     assert c.text == "it had hired twenty inspectors"
+
+
+def test_evidence_and_pledge_verbs_take_a_clause_not_a_noun_phrase():
+    c = only("The poll showed a dead heat, with Lee leading among older voters.")
+    assert c.text == "a dead heat, with Lee leading among older voters."

@@ -381,7 +381,8 @@ CLAUSE_VERBS = frozenset(
         feared worry worries worried estimate estimates estimated agree agrees agreed
         confirm confirms confirmed deny denies denied reveal reveals revealed revealing disclose
         discloses disclosed observe observes observed emphasize emphasizes emphasized stress
-        stresses stressed
+        stresses stressed show shows showed shown find finds found vowed vows pledged promised
+        urged urges
         """
     )
 )
