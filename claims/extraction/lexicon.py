@@ -382,7 +382,8 @@ CLAUSE_VERBS = frozenset(
         confirm confirms confirmed deny denies denied reveal reveals revealed revealing disclose
         discloses disclosed observe observes observed emphasize emphasizes emphasized stress
         stresses stressed show shows showed shown find finds found vowed vows pledged promised
-        urged urges
+        urged urges respond responded responding responds reply replied replies replying
+        retort retorted retorts
         """
     )
 )
