@@ -181,3 +181,8 @@ def test_whose_clause_after_the_content_is_the_reporters():
 def test_evidence_and_pledge_verbs_take_a_clause_not_a_noun_phrase():
     c = only("The poll showed a dead heat, with Lee leading among older voters.")
     assert c.text == "a dead heat, with Lee leading among older voters."
+
+
+def test_present_form_after_a_pronoun_before_that():
+    c = only("She reckons that the levy will pass.")
+    assert (c.source, c.cue, c.text) == ("She", "reckons", "that the levy will pass.")

@@ -755,13 +755,22 @@ def _listener_end(tk: Tokens, i: int, hi: int) -> int:
 
 def _past_verb_before_that(tk: Tokens, i: int) -> bool:
     """Any past form before "that" is read as a cue: "Lee clarified that C" (a guess that was
-    right more than half the time on the training split, for verbs outside the lexicon)."""
+    right more than half the time on the training split, for verbs outside the lexicon), and
+    an -s form after a pronoun: "she contends that C"."""
     w = tk.lower[i]
+    # ("she contends that C": after a pronoun an -s form is a verb, not "groups that")
+    present = (
+        i > 0
+        and tk.lower[i - 1] in ("he", "she", "it")
+        and w.endswith("s")
+        and not w.endswith("ss")
+        and len(w) > 3
+    )
     return (
         i + 1 < len(tk)
         and tk.lower[i + 1] == "that"
         and tk.words[i].islower()
-        and w.endswith("ed")
+        and (w.endswith("ed") or present)
         and w not in lx.UNRELIABLE
     )
 
