@@ -186,3 +186,8 @@ def test_evidence_and_pledge_verbs_take_a_clause_not_a_noun_phrase():
 def test_present_form_after_a_pronoun_before_that():
     c = only("She reckons that the levy will pass.")
     assert (c.source, c.cue, c.text) == ("She", "reckons", "that the levy will pass.")
+
+
+def test_connectives_before_an_interrupting_speaker_are_not_content():
+    c = only("And yet, the mayor's aides say, the bridge remains a priority for her.")
+    assert c.text == "the bridge remains a priority for her."

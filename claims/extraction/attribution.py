@@ -2411,8 +2411,8 @@ class SentenceAnalyser:
         lead = self.text[ss : q[0]].rstrip() if q is not None else ""
         if q is not None and q[1] >= end - 1 and (q[0] <= ss or lead[-1:] in ("", ":", ",")):
             return q[0], max(end, q[1])
-        if k < 2:
-            return None
+        if k < 2 or all(w in _LEADING_CONNECTIVES for w in tk.lower[:k]):
+            return None  # ("And yet, Lee said, C": no content before the speaker)
         # The content starts after a dash, colon or semicolon before it: "He had a rally that
         # night - and the permit, his aide said, was hard to get."
         start = ss
