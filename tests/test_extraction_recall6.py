@@ -191,3 +191,10 @@ def test_present_form_after_a_pronoun_before_that():
 def test_connectives_before_an_interrupting_speaker_are_not_content():
     c = only("And yet, the mayor's aides say, the bridge remains a priority for her.")
     assert c.text == "the bridge remains a priority for her."
+
+
+def test_now_and_yet_belong_to_the_cue():
+    c = only("Trump has not yet responded to the remarks.")
+    assert (c.cue, c.text) == ("has not yet responded to", "the remarks.")
+    c = only("The council now says the bridge is safe.")
+    assert (c.source, c.cue) == ("The council", "now says")
