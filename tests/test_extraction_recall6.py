@@ -198,3 +198,8 @@ def test_now_and_yet_belong_to_the_cue():
     assert (c.cue, c.text) == ("has not yet responded to", "the remarks.")
     c = only("The council now says the bridge is safe.")
     assert (c.source, c.cue) == ("The council", "now says")
+
+
+def test_lower_case_modifier_before_a_plural_subject():
+    c = only("For months, mainstream Republicans have hoped that his lead was a mirage.")
+    assert c.source == "mainstream Republicans"

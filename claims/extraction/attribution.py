@@ -2314,6 +2314,7 @@ class SentenceAnalyser:
                 or tk.lower[a] in lx.PLURAL_SUBJECTS
                 or (last in lx.EVIDENCE_NOUNS and b - a <= 4)  # "new fundraising reports"
                 or (_plural_noun(tk.words[b - 1]) and b - a <= 3)  # "private lenders"
+                or (last in lx.PLURAL_SUBJECTS and b - a <= 4)  # "mainstream Republicans"
             ):
                 return False
         return not (b - a == 1 and tk.lower[a] in ("it",) and not strong)
