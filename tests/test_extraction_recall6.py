@@ -203,3 +203,8 @@ def test_now_and_yet_belong_to_the_cue():
 def test_lower_case_modifier_before_a_plural_subject():
     c = only("For months, mainstream Republicans have hoped that his lead was a mirage.")
     assert c.source == "mainstream Republicans"
+
+
+def test_i_think_at_the_end_inverts():
+    c = only("The bridge will hold for another decade, I think.")
+    assert (c.source, c.cue, c.text) == ("I", "think", "The bridge will hold for another decade")

@@ -253,7 +253,7 @@ INVERTIBLE = frozenset(
         concludes admits asserts complains concedes contends declares emphasizes jokes laments
         observes predicts quips recalls replies responds retorts shouts stresses suggests
         wonders yells boasts acknowledges questioned announced revealed chanted estimated repeated
-        scoffed remembered alleges alleged
+        scoffed remembered alleges alleged think
         """
     )
 )
