@@ -208,3 +208,9 @@ def test_lower_case_modifier_before_a_plural_subject():
 def test_i_think_at_the_end_inverts():
     c = only("The bridge will hold for another decade, I think.")
     assert (c.source, c.cue, c.text) == ("I", "think", "The bridge will hold for another decade")
+
+
+def test_made_no_mention_of_is_a_cue():
+    c = only("The mayor made no mention of the flood in her speech.")
+    assert c.cue == "made no mention of"
+    assert c.text.startswith("the flood")

@@ -493,6 +493,8 @@ PHRASE_CUES = {
         "questioned": "raised questions about|raises questions about|raising questions about",
         # "Lee is known for blunt talk", "the plan is seen as a gamble": read like "seems"
         "seems": "known for|known as|seen as|viewed as",
+        "mentioned": """made no mention of|makes no mention of|made no comment on
+            |made no reference to|made reference to|made mention of""",
     }.items()
     for phrase in (" ".join(p.split()) for p in phrases.split("|"))
 }
