@@ -214,3 +214,11 @@ def test_made_no_mention_of_is_a_cue():
     c = only("The mayor made no mention of the flood in her speech.")
     assert c.cue == "made no mention of"
     assert c.text.startswith("the flood")
+
+
+def test_first_line_colon_headline_with_a_phrase_as_speaker():
+    text = "Lee to the County Council: The bridge will hold.\n\nThe council met on Monday."
+    c = attributed(text)[0]
+    assert (c.source, c.cue, c.text) == ("Lee to the County Council", ":", "The bridge will hold.")
+    later = "It rained.\nLee to the County Council: The bridge will hold."
+    assert all(c.source != "Lee to the County Council" for c in attributed(later))

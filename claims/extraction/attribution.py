@@ -1434,12 +1434,18 @@ class SentenceAnalyser:
     def _headline_colon(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
         """Headline style "Bernie Sanders: Brexit vote could help Trump"."""
         n = len(tk)
-        for k in range(1, min(5, n - 3)):
+        # An article's first line may name the speaker with a phrase: "Lee to the Council:",
+        # "EXCLUSIVE – Jo Lee:" (still capitalised at both ends).
+        first_line = ss == 0
+        for k in range(1, min(8 if first_line else 5, n - 3)):
             if tk.words[k] == ":":
                 break
-            if not tk.words[k][:1].isupper():
+            linking = tk.lower[k] in lx.PREPOSITIONS or tk.lower[k] in ("the", "–", "-", "—")
+            if not tk.words[k][:1].isupper() and not (first_line and linking):
                 return None
         else:
+            return None
+        if not tk.words[k - 1][:1].isupper():
             return None
         if not tk.words[0][:1].isupper() or tk.lower[0] in _NOT_HEADLINE_SOURCE:
             return None
