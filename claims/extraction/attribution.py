@@ -130,7 +130,6 @@ _APPEARING_SOMEWHERE = frozenset(
 _RAISING = frozenset(words("seem seems seemed appear appears appeared"))
 _EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
 _NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
-# Cue words that start a compound noun or a credit line, not an attribution.
 # Participles of feeling: "Voters are worried about C" is the voters' view, not a passive.
 _FEELINGS = frozenset(
     words(
@@ -142,6 +141,7 @@ _FEELINGS = frozenset(
     )
 )
 _FEELING_PARTICLES = frozenset(words("about over with at by"))
+# Cue words that start a compound noun or a credit line, not an attribution.
 _COMPOUND_NOUNS = frozenset(
     [
         ("think", "tank"),
@@ -833,12 +833,11 @@ def _that_after_adjunct(tk: Tokens, i: int, hi: int) -> int | None:
     if i >= hi or not tk.words[i].isalnum():
         return None
     for k in range(i + 1, min(hi - 1, i + 20)):
-        nxt = tk.words[k + 1]
-        if tk.words[k] == "," and (nxt.lower() == "that" or (nxt[:1].isupper() and k - i < 16)):
+        word, nxt = tk.words[k], tk.lower[k + 1]
+        if word == "," and (nxt == "that" or (tk.words[k + 1][:1].isupper() and k - i < 16)):
             continue  # "in Buffalo, New York, that C"
-        if tk.words[k] in _CLAUSE_END or tk.words[k] in QUOTE_TOKENS or tk.words[k] == "-":
+        if word in _CLAUSE_END or word in QUOTE_TOKENS or word == "-":
             return None
-        nxt = tk.lower[k + 1]
         relative = nxt in _BE_OR_HAVE or nxt in _TIME_NOUNS or _verb_like_or_finite(nxt)
         if tk.lower[k] == "that" and not relative:  # not "in a speech that won praise"
             return k
@@ -1678,19 +1677,14 @@ class SentenceAnalyser:
                 content = self._quote_after_source(tk, content, src[1])
                 return self._mk(content, src, cue, ss, se)
         after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
-        if (
-            w.endswith("ed")
-            and m == c.i
-            and m > 1
-            and tk.words[m - 1] == ","
-            and _agent(tk, c.end) is not None
-        ):
+        agent = _agent(tk, c.end)
+        if w.endswith("ed") and m == c.i and m > 1 and tk.words[m - 1] == "," and agent:
             # "The bill, opposed by House Republicans, never passed": the noun phrase before
             # the comma is the content, the agent the source
             subj = _subject_before(tk, m - 1, 0)
             if subj is not None and not _has_verb(tk.words[subj[0] : subj[1]]):
                 a, b = subj
-                return self._mk((tk.starts[a], tk.ends[b - 1]), _agent(tk, c.end), cue, ss, se)
+                return self._mk((tk.starts[a], tk.ends[b - 1]), agent, cue, ss, se)
         if (
             w.endswith("ing")
             and m > 0
@@ -1737,10 +1731,10 @@ class SentenceAnalyser:
             source = (tk.starts[c.start - 3], tk.ends[c.start - 1])
             return self._forward(tk, after, source, cue, ss, se, w)
         relative = c.start > 1 and tk.lower[c.start - 1] in ("who", "which")
-        if relative and _passive_cue(tk, m, c.i) and _agent(tk, c.end) is not None:
+        if relative and agent is not None and _passive_cue(tk, m, c.i):
             # "the attacks, which were claimed by the group": the pronoun is the content
             pronoun = (tk.starts[c.start - 1], tk.ends[c.start - 1])
-            return self._mk(pronoun, _agent(tk, c.end), cue, ss, se)
+            return self._mk(pronoun, agent, cue, ss, se)
         if relative:
             # the relative pronoun is the source, as in PolNeAR
             source = (tk.starts[c.start - 1], tk.ends[c.start - 1])
