@@ -222,3 +222,9 @@ def test_first_line_colon_headline_with_a_phrase_as_speaker():
     assert (c.source, c.cue, c.text) == ("Lee to the County Council", ":", "The bridge will hold.")
     later = "It rained.\nLee to the County Council: The bridge will hold."
     assert all(c.source != "Lee to the County Council" for c in attributed(later))
+
+
+def test_would_like_is_a_wish():
+    c = only("Most residents would like a new bridge over the river.")
+    assert (c.source, c.cue) == ("Most residents", "would like")
+    assert c.text.startswith("a new bridge")

@@ -493,6 +493,7 @@ PHRASE_CUES = {
         "questioned": "raised questions about|raises questions about|raising questions about",
         # "Lee is known for blunt talk", "the plan is seen as a gamble": read like "seems"
         "seems": "known for|known as|seen as|viewed as",
+        "wanted": "would like|would love|would prefer|'d like|’d like",
         "mentioned": """made no mention of|makes no mention of|made no comment on
             |made no reference to|made reference to|made mention of""",
     }.items()
