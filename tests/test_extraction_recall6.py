@@ -228,3 +228,9 @@ def test_would_like_is_a_wish():
     c = only("Most residents would like a new bridge over the river.")
     assert (c.source, c.cue) == ("Most residents", "would like")
     assert c.text.startswith("a new bridge")
+
+
+def test_ing_forms_of_lexicon_verbs_are_cues():
+    c = only("The city is demanding that the campaign stop using its logo.")
+    assert (c.source, c.cue) == ("The city", "is demanding")
+    assert c.text == "that the campaign stop using its logo."

@@ -145,6 +145,31 @@ UNRELIABLE = frozenset(
         """
     )
 )
+# Extractor 1.6: the -ing forms of verbs above that lacked them ("is demanding that C",
+# "echoing the mayor's call for C"), each kept with its verb's strength.
+STRONG = STRONG | frozenset(
+    words(
+        """
+        advocating apologizing applauding assailing boasting bragging cautioning chastising
+        chiding commenting complaining conceding congratulating contending crediting demanding
+        disclosing discussing dubbing echoing emailing excoriating expressing hailing hammering
+        hinting informing joking knocking labeling lamenting lashing observing portraying
+        posting railing rebuking recounting remembering requesting retweeting ripping scoffing
+        shouting signaling speculating welcoming wondering yelling
+        """
+    )
+)
+WEAK = WEAK | frozenset(
+    words(
+        """
+        acquiescing agreeing answering approving articulating celebrating championing cheering
+        convincing deciding determining disavowing doubting encouraging focusing framing
+        ignoring interjecting invoking issuing listing naming opining opposing opting ordering
+        pivoting preferring pressing projecting reacting realizing sharing siding signing
+        sparring suing viewing wanting
+        """
+    )
+)
 STRONG = STRONG - UNRELIABLE
 WEAK = WEAK - UNRELIABLE
 
