@@ -162,10 +162,10 @@ STRONG = STRONG | frozenset(
 WEAK = WEAK | frozenset(
     words(
         """
-        acquiescing agreeing answering approving articulating celebrating championing cheering
+        acquiescing agreeing answering approving articulating celebrating championing
         convincing deciding determining disavowing doubting encouraging focusing framing
         ignoring interjecting invoking issuing listing naming opining opposing opting ordering
-        pivoting preferring pressing projecting reacting realizing sharing siding signing
+        pivoting preferring pressing projecting reacting realizing sharing signing
         sparring suing viewing wanting
         """
     )
