@@ -234,3 +234,10 @@ def test_ing_forms_of_lexicon_verbs_are_cues():
     c = only("The city is demanding that the campaign stop using its logo.")
     assert (c.source, c.cue) == ("The city", "is demanding")
     assert c.text == "that the campaign stop using its logo."
+
+
+def test_base_and_s_forms_of_lexicon_verbs_are_cues():
+    c = only("Most farmers embrace the new water rules.")
+    assert (c.source, c.cue) == ("Most farmers", "embrace")
+    c = only("The mayor intends to run again in 2028.")
+    assert (c.cue, c.text) == ("intends", "to run again in 2028.")

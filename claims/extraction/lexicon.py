@@ -145,8 +145,8 @@ UNRELIABLE = frozenset(
         """
     )
 )
-# Extractor 1.6: the -ing forms of verbs above that lacked them ("is demanding that C",
-# "echoing the mayor's call for C"), each kept with its verb's strength.
+# Extractor 1.6: the -ing, -s and base forms of verbs above that lacked them ("is demanding
+# that C", "echoing the mayor's call for C", "voters embrace C"), each with its verb's strength.
 STRONG = STRONG | frozenset(
     words(
         """
@@ -167,6 +167,10 @@ WEAK = WEAK | frozenset(
         ignoring interjecting invoking issuing listing naming opining opposing opting ordering
         pivoting preferring pressing projecting reacting realizing sharing signing
         sparring suing viewing wanting
+        approve articulate attribute attributes celebrate champions convince decide decides
+        determine disavow disavows embrace embraces encourage encourages identify identifies
+        ignore ignores intend intends invoke invokes learn notices outline pivot pivots realize
+        realizes nominate nominates react reacts
         """
     )
 )
