@@ -170,7 +170,8 @@ WEAK = WEAK | frozenset(
         approve articulate attribute attributes celebrate champions convince decide decides
         determine disavow disavows embrace embraces encourage encourages identify identifies
         ignore ignores intend intends invoke invokes learn notices outline pivot pivots realize
-        realizes nominate nominates react reacts
+        realizes nominate nominates react reacts underscore underscored underscoring knowing
+        thinking detailed
         """
     )
 )
