@@ -241,3 +241,8 @@ def test_base_and_s_forms_of_lexicon_verbs_are_cues():
     assert (c.source, c.cue) == ("Most farmers", "embrace")
     c = only("The mayor intends to run again in 2028.")
     assert (c.cue, c.text) == ("intends", "to run again in 2028.")
+
+
+def test_credit_and_label_lines_are_not_speakers():
+    text = "The council met on Monday.\n\nContributing: Jo Lee and Sam Ames.\n\nBYLINE: Ida Park."
+    assert attributed(text) == []

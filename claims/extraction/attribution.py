@@ -69,7 +69,8 @@ _NOT_HEADLINE_SOURCE = frozenset(
     words(
         """
         update updated note editor’s editor's watch read related photo video live breaking q a
-        answer question email e-mail
+        answer question email e-mail contributing byline correction corrections twitter paid
+        plus look revealed credit credits
         """
     )
 )
@@ -1448,6 +1449,8 @@ class SentenceAnalyser:
             return None
         if not tk.words[0][:1].isupper() or tk.lower[0] in _NOT_HEADLINE_SOURCE:
             return None
+        if tk.lower[k - 1] in _NOT_HEADLINE_SOURCE:
+            return None  # "Delegate Update: ..."
         source = (tk.starts[0], tk.ends[k - 1])
         cue = (tk.starts[k], tk.ends[k])
         end = se
