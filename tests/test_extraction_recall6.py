@@ -246,3 +246,10 @@ def test_base_and_s_forms_of_lexicon_verbs_are_cues():
 def test_credit_and_label_lines_are_not_speakers():
     text = "The council met on Monday.\n\nContributing: Jo Lee and Sam Ames.\n\nBYLINE: Ida Park."
     assert attributed(text) == []
+
+
+def test_stance_verbs_are_weak_cues():
+    c = only("The governor downplayed the risk of a second flood.")
+    assert (c.source, c.cue) == ("The governor", "downplayed")
+    c = only("Ames understands that the levy will fail.")
+    assert c.text == "that the levy will fail."

@@ -146,7 +146,9 @@ UNRELIABLE = frozenset(
     )
 )
 # Extractor 1.6: the -ing, -s and base forms of verbs above that lacked them ("is demanding
-# that C", "echoing the mayor's call for C", "voters embrace C"), each with its verb's strength.
+# that C", "echoing the mayor's call for C", "voters embrace C"), each with its verb's strength,
+# and verbs of stance seen as cues on the training split at least half the time they fired
+# ("trashed the plan", "downplayed the risk", "understands that C").
 STRONG = STRONG | frozenset(
     words(
         """
@@ -171,7 +173,10 @@ WEAK = WEAK | frozenset(
         determine disavow disavows embrace embraces encourage encourages identify identifies
         ignore ignores intend intends invoke invokes learn notices outline pivot pivots realize
         realizes nominate nominates react reacts underscore underscored underscoring knowing
-        thinking detailed
+        thinking detailed display displayed displaying displays imagine imagined imagining
+        downplay downplayed downplaying recite recited recites reciting savage savaged savaging
+        trash trashed trashes trashing veto vetoed vetoing illustrate illustrated illustrates
+        herald heralded heralds understand understanding understands
         """
     )
 )
