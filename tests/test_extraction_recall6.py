@@ -253,3 +253,16 @@ def test_stance_verbs_are_weak_cues():
     assert (c.source, c.cue) == ("The governor", "downplayed")
     c = only("Ames understands that the levy will fail.")
     assert c.text == "that the levy will fail."
+
+
+def test_possessive_noun_then_copula_reports_a_view():
+    c = only("Her answer was that the family matters most.")
+    assert (c.source, c.cue, c.text) == ("Her", "answer was", "that the family matters most.")
+    c = only("Ames’s main goal is to close the landfill by 2030.")
+    assert (c.source, c.cue) == ("Ames", "’s main goal is")
+    assert attributed("His car was red, and her dog was old.") == []
+
+
+def test_possessive_copula_inside_a_quotation_leaves_the_quotation_whole():
+    c = only('"My hope is that the bridge holds," Ames said.')
+    assert (c.source, c.cue) == ("Ames", "said")

@@ -143,6 +143,17 @@ _FEELINGS = frozenset(
 )
 _FEELING_PARTICLES = frozenset(words("about over with at by"))
 # Cue words that start a compound noun or a credit line, not an attribution.
+_STATEMENT_NOUNS = frozenset(
+    words(
+        """
+        answer response reply point impression advice takeaway goal strategy contention bet
+        analysis expectation assumption message position slogan theory case pitch intent
+        intention wish idea sense feeling guess prediction verdict conclusion assessment
+        reaction instinct hunch motto mantra line refrain phrase point points challenge fight
+        job priority aim mission hope fear worry
+        """
+    )
+)
 _COMPOUND_NOUNS = frozenset(
     [
         ("think", "tank"),
@@ -1164,6 +1175,8 @@ class SentenceAnalyser:
                 att = self._noun_cue(tk, i, ss, se)
             elif w in _EVIDENCE_PARTICIPLES and i > 0 and tk.lower[i - 1] in lx.EVIDENCE_NOUNS:
                 att = self._evidence_participle(tk, i, ss, se)
+            elif w in ("is", "was") and i > 1:
+                att = self._possessive_copula(tk, i, ss, se)
             elif (
                 _is_cue_word(w)
                 or _past_verb_before_that(tk, i)
@@ -1385,6 +1398,46 @@ class SentenceAnalyser:
             and outer.end > last.start
         ):
             found[-1] = outer
+
+    def _possessive_copula(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "Her answer was that C", "Lee's main goal is to C", "My advice is: C": the
+        possessor is the source; the noun phrase and the verb are the cue."""
+        n = len(tk)
+        if i + 2 >= n or _quote_at(self.quotes, tk.starts[i]) is not None:
+            return None
+        nxt = tk.lower[i + 1]
+        if not (nxt in ("that", "to", ":") or tk.words[i + 1] in QUOTE_TOKENS):
+            return None
+        if tk.lower[i - 1] not in lx.NOUN_CUES and tk.lower[i - 1] not in _STATEMENT_NOUNS:
+            return None  # "His car was ...": only nouns that report a view or a statement
+        # the possessor: up to five words back, "his", "their", "Lee's", "The campaign's"
+        for k in range(i - 1, max(-1, i - 7), -1):
+            word = tk.words[k]
+            if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
+                return None
+            if _possessive(word) or tk.lower[k] in ("his", "her", "their", "its", "our", "my"):
+                break
+        else:
+            return None
+        if k == i - 1 or not tk.words[i - 1].islower() or _verb_like_or_finite(tk.lower[i - 1]):
+            return None
+        a = k
+        if tk.words[k] in ("'s", "’s") or tk.lower[k].endswith(("'s", "’s")):
+            while a > 0 and tk.words[a - 1][:1].isupper() and tk.lower[a - 1] != "the":
+                a -= 1
+            if a > 0 and tk.lower[a - 1] == "the":
+                a -= 1
+        before = tk.lower[a - 1] if a > 0 else ","
+        opens = before in _CLAUSE_MARKS or before in _LEADING_CONNECTIVES
+        if not opens and before not in lx.SUBJECT_STOPS:
+            return None  # the possessive phrase must open a clause
+        poss_end = tk.ends[k]
+        if tk.lower[k].endswith(("'s", "’s")) and len(tk.words[k]) > 2:
+            poss_end = tk.ends[k] - 2
+        source = (tk.starts[a], poss_end)
+        cue = (tk.starts[k + 1] if poss_end == tk.ends[k] else tk.ends[k] - 2, tk.ends[i])
+        start = i + 2 if nxt == ":" else i + 1
+        return self._mk((tk.starts[start], se), source, cue, ss, se)
 
     def _noun_cue(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         """ "Lee's claim that C", "her call for C": the possessor is the source; the content
