@@ -266,3 +266,11 @@ def test_possessive_noun_then_copula_reports_a_view():
 def test_possessive_copula_inside_a_quotation_leaves_the_quotation_whole():
     c = only('"My hope is that the bridge holds," Ames said.')
     assert (c.source, c.cue) == ("Ames", "said")
+
+
+def test_more_phrase_cues_of_statement():
+    c = only("The mayor pointed out that the bridge was forty years old.")
+    assert (c.cue, c.text) == ("pointed out", "that the bridge was forty years old.")
+    c = only("Ames took issue with the council's new budget.")
+    assert c.cue == "took issue with"
+    assert c.text.startswith("the council's new budget")

@@ -501,10 +501,12 @@ PHRASE_CUES = {
     phrase: verb
     for verb, phrases in {
         "stated": """made clear|made it clear|make clear|make it clear|makes clear|makes it clear
-            |making clear|making it clear""",
+            |making clear|making it clear|pointed out|points out|puts it|ruled out|rules out
+            |rule out|struck down|ticked off|faced criticism|made a commitment|acutely aware""",
         "described": """spoke about|spoke of|spoke out against|spoke out about|spoke out
             |speaks about|speak about|talks about|talked about|talking about|talk about
-            |weighed in on|weighs in on|weigh in on""",
+            |weighed in on|weighs in on|weigh in on|touched on|touches on|opened up about
+            |opens up about|took issue with|takes issue with|came out against|comes out against""",
         "criticized": """took aim at|takes aim at|taking aim at|take aim at|lashed out at
             |lashing out at|lashes out at|lash out at""",
         "countered": "pushed back on|pushed back against|shot back|fired back at|fired back",
