@@ -274,3 +274,12 @@ def test_more_phrase_cues_of_statement():
     c = only("Ames took issue with the council's new budget.")
     assert c.cue == "took issue with"
     assert c.text.startswith("the council's new budget")
+
+
+def test_short_clause_before_according_to_is_the_content():
+    c = only("The levy failed, according to Jo Lee.")
+    assert (c.source, c.text) == ("Jo Lee", "The levy failed")
+    c = only("The levy failed, according to Jo Lee, director of the county board.")
+    assert (c.source, c.text) == ("Jo Lee, director of the county board", "The levy failed")
+    c = only("In May, according to Jo Lee, the levy failed.")
+    assert c.text == "the levy failed."

@@ -1557,7 +1557,10 @@ class SentenceAnalyser:
         if k == i + 2:
             return None
         before = tk.starts[i] - ss
-        content_first = not (i == 0 or (before < 25 and tk.words[i - 1] == ","))
+        intro = before < 25 and tk.words[i - 1] == ","
+        if intro and _has_verb(tk.words[: i - 1]):
+            intro = False  # "The levy failed, according to Lee.": a clause, not "In May,"
+        content_first = not (i == 0 or intro)
         appositive = k + 1 < n and tk.words[k] == ","
         appositive = appositive and (
             tk.lower[k + 1] in _APPOSITION_OPENERS or _appositive_at(tk, k + 1)
