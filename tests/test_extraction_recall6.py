@@ -283,3 +283,9 @@ def test_short_clause_before_according_to_is_the_content():
     assert (c.source, c.text) == ("Jo Lee, director of the county board", "The levy failed")
     c = only("In May, according to Jo Lee, the levy failed.")
     assert c.text == "the levy failed."
+
+
+def test_according_to_mid_sentence_before_a_verb_keeps_the_source_short():
+    c = only("The tax, which rose sharply, according to a study, reduced emissions by 5 percent.")
+    assert c.source == "a study"
+    assert c.text.endswith("reduced emissions by 5 percent.")

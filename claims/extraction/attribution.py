@@ -154,6 +154,7 @@ _STATEMENT_NOUNS = frozenset(
         """
     )
 )
+_CONCESSIVES = frozenset(words("although though while but because"))
 _COMPOUND_NOUNS = frozenset(
     [
         ("think", "tank"),
@@ -1565,6 +1566,12 @@ class SentenceAnalyser:
         appositive = appositive and (
             tk.lower[k + 1] in _APPOSITION_OPENERS or _appositive_at(tk, k + 1)
         )
+        if appositive and tk.lower[k + 1] not in _APPOSITION_OPENERS:
+            # "The tax, according to a study, reduced ...", "C, according to X, although D":
+            # the sentence goes on after the source; the words are no description of it
+            nxt = tk.lower[k + 1]
+            verb = _verb_like_or_finite(nxt) and nxt not in _CONTRAST_OPENERS
+            appositive = not (verb or nxt in _CONCESSIVES)
         if content_first and appositive:
             # "C, according to Jo Lee, who advised the campaign.": the rest is about the source
             k = n - 1 if tk.words[n - 1] in (".", "!", "?") else n
