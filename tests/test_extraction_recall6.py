@@ -289,3 +289,8 @@ def test_according_to_mid_sentence_before_a_verb_keeps_the_source_short():
     c = only("The tax, which rose sharply, according to a study, reduced emissions by 5 percent.")
     assert c.source == "a study"
     assert c.text.endswith("reduced emissions by 5 percent.")
+
+
+def test_urged_keeps_whom_it_urges_in_the_content():
+    c = only("The mayor urged the council to act quickly.")
+    assert c.text == "the council to act quickly."

@@ -188,11 +188,11 @@ LISTENER_VERBS = frozenset(
     words(
         """
         tell tells told telling assure assures assured assuring inform informs informed
-        remind reminds reminded warn warns warned warning urge urges urged ask asks asked
-        asking
+        remind reminds reminded warn warns warned warning ask asks asked asking
         """
     )
 )
+# ("urged the council to act": PolNeAR keeps whom a call is made to inside its content)
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the
