@@ -294,3 +294,10 @@ def test_according_to_mid_sentence_before_a_verb_keeps_the_source_short():
 def test_urged_keeps_whom_it_urges_in_the_content():
     c = only("The mayor urged the council to act quickly.")
     assert c.text == "the council to act quickly."
+
+
+def test_a_request_keeps_whom_it_asks():
+    c = only("Elias has asked the Supreme Court to intervene.")
+    assert c.text == "the Supreme Court to intervene."
+    c = only("Lee told reporters that the levy had failed.")
+    assert c.text == "that the levy had failed."

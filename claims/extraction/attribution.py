@@ -155,6 +155,7 @@ _STATEMENT_NOUNS = frozenset(
     )
 )
 _CONCESSIVES = frozenset(words("although though while but because"))
+_ASK_VERBS = frozenset(words("ask asks asked asking"))
 _COMPOUND_NOUNS = frozenset(
     [
         ("think", "tank"),
@@ -732,8 +733,16 @@ def _verb_like(low: str) -> bool:
     return _is_cue_word(low) or low in _FINITE
 
 
-def _listener_end(tk: Tokens, i: int, hi: int) -> int:
-    """For "told X ...", the index just after the listener X (or ``i`` if none)."""
+def _listener_end(tk: Tokens, i: int, hi: int, verb: str = "") -> int:
+    """For "told X ...", the index just after the listener X (or ``i`` if none). A request
+    keeps whom it asks: "asked the court to intervene" / "asked Lee whether C" (PolNeAR)."""
+    end = _listener_end_(tk, i, hi)
+    if verb in _ASK_VERBS and i < end < hi and tk.lower[end] in ("to", "if", "whether"):
+        return i
+    return end
+
+
+def _listener_end_(tk: Tokens, i: int, hi: int) -> int:
     if i >= hi:
         return i
     w = tk.lower[i]
@@ -1652,7 +1661,7 @@ class SentenceAnalyser:
         if subj is None or not self._plausible_subject(tk, subj[0], subj[1], False):
             return None
         source = (tk.starts[subj[0]], tk.ends[subj[1] - 1])
-        after = _listener_end(tk, c.end, len(tk)) if c.w in lx.LISTENER_VERBS else c.end
+        after = _listener_end(tk, c.end, len(tk), c.w) if c.w in lx.LISTENER_VERBS else c.end
         return self._forward(tk, after, source, (tk.starts[start], c.span[1]), ss, se, c.w)
 
     def _is_verb_use(self, tk: Tokens, i: int) -> bool:
@@ -1742,7 +1751,7 @@ class SentenceAnalyser:
             if content is not None:
                 content = self._quote_after_source(tk, content, src[1])
                 return self._mk(content, src, cue, ss, se)
-        after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
+        after = _listener_end(tk, c.end, n, w) if w in lx.LISTENER_VERBS else c.end
         agent = _agent(tk, c.end)
         if w.endswith("ed") and m == c.i and m > 1 and tk.words[m - 1] == "," and agent:
             # "The bill, opposed by House Republicans, never passed": the noun phrase before
@@ -1900,7 +1909,7 @@ class SentenceAnalyser:
                 # "a tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun
                 return self._mk((tk.starts[a - 1], tk.ends[a - 1]), source, cue, ss, se)
             return self._relative_content(tk, c.end, source, cue, ss, se)
-        after = _listener_end(tk, c.end, n) if w in lx.LISTENER_VERBS else c.end
+        after = _listener_end(tk, c.end, n, w) if w in lx.LISTENER_VERBS else c.end
         if (
             (w in lx.LISTENER_VERBS or w in lx.INVERTIBLE)
             and a > 0
