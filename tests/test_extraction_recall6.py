@@ -301,3 +301,10 @@ def test_a_request_keeps_whom_it_asks():
     assert c.text == "the Supreme Court to intervene."
     c = only("Lee told reporters that the levy had failed.")
     assert c.text == "that the levy had failed."
+
+
+def test_short_aside_inside_the_content_is_kept():
+    c = only("He also says the email scandal, while troublesome, was dealt with properly.")
+    assert c.text == "the email scandal, while troublesome, was dealt with properly."
+    c = only("Lee said the plan was dead, while Ames was in Ohio.")
+    assert c.text == "the plan was dead"

@@ -889,6 +889,17 @@ def _new_clause_at(tk: Tokens, k: int, hi: int) -> bool:
     return tk.lower[v] in _FINITE or contracted
 
 
+def _short_aside(tk: Tokens, j: int, stop: int) -> bool:
+    """ "the scandal, while troublesome, was dealt with": a short aside at ``j`` set off by
+    commas before the clause's verb, not the reporter's contrast."""
+    for k in range(j + 1, min(stop - 1, j + 6)):
+        if tk.words[k] == ",":
+            return _verb_like_or_finite(tk.lower[k + 1]) and not _has_verb(tk.words[j + 1 : k])
+        if not tk.words[k].isalpha():
+            return False
+    return False
+
+
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
@@ -2228,6 +2239,7 @@ class SentenceAnalyser:
                 and tk.words[j - 1] in _CLAUSE_MARKS
                 # ("said that A, but that B": a second complement of the same cue)
                 and not (w == "but" and j + 1 < stop and tk.lower[j + 1] == "that")
+                and not _short_aside(tk, j, stop)
             )
             if (
                 object_np
