@@ -308,3 +308,9 @@ def test_short_aside_inside_the_content_is_kept():
     assert c.text == "the email scandal, while troublesome, was dealt with properly."
     c = only("Lee said the plan was dead, while Ames was in Ohio.")
     assert c.text == "the plan was dead"
+
+
+def test_relative_that_after_a_listener_is_not_the_content():
+    text = "We need real change, Sanders told a crowd at a bar that spilled onto the street."
+    c = only(text)
+    assert (c.source, c.text) == ("Sanders", "We need real change")

@@ -755,6 +755,9 @@ def _listener_end_(tk: Tokens, i: int, hi: int) -> int:
         if tk.lower[k] in _WH or tk.lower[k] == "if" or (tk.lower[k] in _BE_OR_HAVE and k > i + 1):
             break  # "asked whether he was sure that ...": the question, not a listener
         if tk.lower[k] == "that":
+            nxt = tk.lower[k + 1] if k + 1 < hi else ""
+            if _verb_like_or_finite(nxt) and nxt not in _BE_OR_HAVE:
+                break  # "told a crowd at a bar that spilled onto the street": a relative clause
             return k
     k = i
     if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
