@@ -736,13 +736,13 @@ def _verb_like(low: str) -> bool:
 def _listener_end(tk: Tokens, i: int, hi: int, verb: str = "") -> int:
     """For "told X ...", the index just after the listener X (or ``i`` if none). A request
     keeps whom it asks: "asked the court to intervene" / "asked Lee whether C" (PolNeAR)."""
-    end = _listener_end_(tk, i, hi)
+    end = _plain_listener_end(tk, i, hi)
     if verb in _ASK_VERBS and i < end < hi and tk.lower[end] in ("to", "if", "whether"):
         return i
     return end
 
 
-def _listener_end_(tk: Tokens, i: int, hi: int) -> int:
+def _plain_listener_end(tk: Tokens, i: int, hi: int) -> int:
     if i >= hi:
         return i
     w = tk.lower[i]
@@ -1446,7 +1446,7 @@ class SentenceAnalyser:
         if k == i - 1 or not tk.words[i - 1].islower() or _verb_like_or_finite(tk.lower[i - 1]):
             return None
         a = k
-        if tk.words[k] in ("'s", "’s") or tk.lower[k].endswith(("'s", "’s")):
+        if tk.lower[k].endswith(("'s", "’s")):
             while a > 0 and tk.words[a - 1][:1].isupper() and tk.lower[a - 1] != "the":
                 a -= 1
             if a > 0 and tk.lower[a - 1] == "the":
