@@ -17,7 +17,7 @@ from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 
 __all__ = [
     "EXTRACTOR_VERSION",

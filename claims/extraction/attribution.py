@@ -80,6 +80,8 @@ _DETERMINERS = frozenset(
 _SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+# Words of ``_FINITE`` that do not start a clause's verb after an aside.
+_NOT_AUXILIARY = frozenset(words("that not be been"))
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 _SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
 # Lower-case words that may open an inverted source: "..., said several observers."
@@ -894,7 +896,16 @@ def _new_clause_at(tk: Tokens, k: int, hi: int) -> bool:
 
 def _short_aside(tk: Tokens, j: int, stop: int) -> bool:
     """ "the scandal, while troublesome, was dealt with": a short aside at ``j`` set off by
-    commas before the clause's verb, not the reporter's contrast."""
+    commas before the clause's verb, not the reporter's contrast. A relative clause may be
+    longer: "said the efforts - which include radio ads - will pay off"."""
+    if tk.lower[j] in ("which", "who"):
+        mark = tk.words[j - 1]
+        for k in range(j + 1, min(stop - 1, j + 25)):
+            if tk.words[k] in (";", ":") or tk.words[k] in QUOTE_TOKENS:
+                return False
+            if tk.words[k] == mark:
+                return tk.lower[k + 1] in _FINITE and tk.lower[k + 1] not in _NOT_AUXILIARY
+        return False
     for k in range(j + 1, min(stop - 1, j + 6)):
         if tk.words[k] == ",":
             return _verb_like_or_finite(tk.lower[k + 1]) and not _has_verb(tk.words[j + 1 : k])
