@@ -1,5 +1,6 @@
 """Attribution rules added in extractor 1.7, on sentences written for these tests."""
 
+from claims.extraction.sentences import split_sentences
 from tests.attribution_checks import only
 
 
@@ -13,3 +14,18 @@ def test_relative_clause_inside_the_content_subject_does_not_end_it():
 def test_relative_clause_after_the_content_is_still_the_reporters():
     c = only("The mayor said the buses were late, which angered riders for weeks.")
     assert c.text == "the buses were late"
+
+
+def test_place_abbreviation_ends_a_sentence_before_a_quotation_or_an_opener():
+    text = (
+        '"They are wrong," said Jo Lee, a spokeswoman, in Santa Monica, Calif. '
+        '"This is going to the convention."'
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        '"They are wrong," said Jo Lee, a spokeswoman, in Santa Monica, Calif.',
+        '"This is going to the convention."',
+    ]
+    text = "He lives in Topeka, Kan. The farm is older. Sen. Roe and Gov. “Bud” Kern agreed."
+    assert len(split_sentences(text)) == 3
+    claim = only('"We will win," said Jo Lee of Macon, Ga. "The polls are wrong."')
+    assert claim.text == '"We will win," said Jo Lee of Macon, Ga. "The polls are wrong."'

@@ -23,6 +23,16 @@ ABBREVIATIONS = frozenset(
     )
 )
 
+# Abbreviations that come before a name, never at a sentence's end.
+TITLES = frozenset(
+    words(
+        """
+        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft rev
+        hon pres supt det insp atty messrs mme mlle no nos vol pp p fig al vs
+        """
+    )
+)
+
 # After a dotted abbreviation such as "U.S." a sentence usually continues ("U.S. officials");
 # it ends only when the next word is a typical sentence opener.
 SENTENCE_OPENERS = frozenset(
@@ -60,8 +70,12 @@ def _is_boundary(text: str, dot: int, end: int, line_end: int) -> bool:
     bare = word.rstrip(".").lower()
     if not word:
         return True
+    if bare in TITLES:
+        return False  # "Sen. Lee", "Gov. Roe": a name follows
     if bare in ABBREVIATIONS:
-        return False
+        # "... in Santa Monica, Calif. “The reality is ...”": a place or date abbreviation
+        # ends a sentence before a quotation or a typical opener
+        return text[end:line_end].lstrip()[:1] in '“"' or next_word.lower() in SENTENCE_OPENERS
     if len(bare) == 1 and bare.isalpha():
         return False  # an initial: "George W. Bush"
     if "." in word:  # dotted abbreviation: "U.S.", "a.m.", "D.C."
