@@ -29,3 +29,23 @@ def test_place_abbreviation_ends_a_sentence_before_a_quotation_or_an_opener():
     assert len(split_sentences(text)) == 3
     claim = only('"We will win," said Jo Lee of Macon, Ga. "The polls are wrong."')
     assert claim.text == '"We will win," said Jo Lee of Macon, Ga. "The polls are wrong."'
+
+
+def test_quotation_continues_after_speaker_and_a_short_adjunct():
+    text = (
+        '"The rules are just so unfair" to renters, she said in an interview. '
+        '"Nobody on the council has ever rented a flat in this town."'
+    )
+    c = only(text)
+    assert c.text.endswith('rented a flat in this town."')
+    assert c.source == "she"
+
+
+def test_speaker_of_a_whole_quotation_wins_over_according_to_inside_it():
+    text = (
+        "“The deficit was 4 percent, according to the treasury. It is 6 now,” the Herald "
+        "reported. “If the trend holds, it will be 8 percent by spring.”"
+    )
+    c = only(text)
+    assert (c.source, c.cue) == ("the Herald", "reported")
+    assert c.text.startswith("“The deficit") and c.text.endswith("by spring.”")

@@ -2621,6 +2621,14 @@ def find_attributions(
             prev = kept[-1]
             if (att.end - att.start) > (prev.end - prev.start) and att.source and not prev.source:
                 kept[-1] = att
+            elif (
+                _inside(prev.cue, prev)
+                and att.source
+                and not _inside(att.cue, att)
+                and att.start <= prev.start + 2
+                and att.end >= prev.end - 2
+            ):
+                kept[-1] = att  # '“A, according to X. B,” Y reported.': the outer speaker
             continue
         kept.append(att)
     try:
@@ -2628,6 +2636,11 @@ def find_attributions(
     except Exception:  # noqa: BLE001 - the attributions found so far still stand
         log.exception("continuing quotations failed; attributions kept as found")
     return kept
+
+
+def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
+    """Whether the cue lies within the attribution's own content."""
+    return cue is not None and att.start <= cue[0] < att.end
 
 
 def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attribution]) -> None:
@@ -2700,7 +2713,9 @@ def _said_at_the_end(text: str, att: Attribution) -> bool:
     if att.cue is None or att.cue[0] < att.end or not _plain_speech(text, att.cue):
         return False
     last = att.source[1] if att.source is not None and att.source[0] > att.cue[0] else att.cue[1]
-    return not text[last : att.sentence[1]].strip(" .")
+    tail = text[last : att.sentence[1]].strip(" .").split()
+    # (or a short adjunct after them: 'A, he said in an interview.')
+    return not tail or len(tail) <= 6 and (tail[0] in lx.PREPOSITIONS or tail[0] in _TIME_WORDS)
 
 
 def _said_then_quote(text: str, att: Attribution) -> bool:
