@@ -1,7 +1,7 @@
 """Attribution rules added in extractor 1.7, on sentences written for these tests."""
 
 from claims.extraction.sentences import split_sentences
-from tests.attribution_checks import only
+from tests.attribution_checks import attributed, only
 
 
 def test_relative_clause_inside_the_content_subject_does_not_end_it():
@@ -49,3 +49,19 @@ def test_speaker_of_a_whole_quotation_wins_over_according_to_inside_it():
     c = only(text)
     assert (c.source, c.cue) == ("the Herald", "reported")
     assert c.text.startswith("“The deficit") and c.text.endswith("by spring.”")
+
+
+def test_quotation_continues_over_a_few_lead_words_in_the_next_sentence():
+    text = (
+        "“It is not a done deal yet,” the mayor said after the meeting. But “the council "
+        "has the votes, and everybody in this room knows it.”"
+    )
+    c = only(text)
+    assert c.source == "the mayor"
+    assert c.text.endswith("knows it.”")
+
+
+def test_quotation_after_a_cue_in_the_next_sentence_is_its_own():
+    text = "“It is not a done deal,” the mayor said. Her rival replied “it is done.”"
+    claims = attributed(text)
+    assert [c.cue for c in claims] == ["said", "replied"]

@@ -2671,6 +2671,9 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
                 newlines += text[j] == "\n"
                 j += 1
             # (the next paragraph too: '“A,” she said.\n\n“B.”')
+            if newlines == 0 and quoted == 0:
+                # (a few words may lead into it: '“A,” he said. But “B.”', 'That makes her “B.”')
+                j += _lead_into_quote(text, j)
             if j >= len(text) or newlines > 2 or text[j] not in OPEN_QUOTES and text[j] != "'":
                 break
             q = _quote_at(quotes, j)
@@ -2696,6 +2699,17 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
                 first_q = q[0]
         if first_q is not None:
             _tighten_interrupted_quote(att, first_len, first_q, quoted)
+
+
+_LEAD_INTO_QUOTE = re.compile(r"(?:[\w’']+ ){1,4}(?=[“\"])")
+
+
+def _lead_into_quote(text: str, j: int) -> int:
+    """Length of up to four words at ``j`` that run into a quotation, none of them a cue."""
+    m = _LEAD_INTO_QUOTE.match(text, j, j + 60)
+    if m is None or any(_is_cue_word(w.lower()) for w in m.group().split()):
+        return 0
+    return m.end() - j
 
 
 def _quote_speaker_before(text: str, att: Attribution) -> bool:
