@@ -2631,8 +2631,6 @@ def find_attributions(
                 kept[-1] = att  # '“A, according to X. B,” Y reported.': the outer speaker
             continue
         kept.append(att)
-    for att in kept:
-        _tighten_speaker_inside(text, att)
     try:
         _continue_quotes(text, quotes, kept)
     except Exception:  # noqa: BLE001 - the attributions found so far still stand
@@ -2746,22 +2744,6 @@ def _said_then_quote(text: str, att: Attribution) -> bool:
 
 def _plain_speech(text: str, cue: tuple[int, int]) -> bool:
     return text[cue[0] : cue[1]].split()[-1].lower() in _PLAIN_SPEECH
-
-
-def _tighten_speaker_inside(text: str, att: Attribution) -> None:
-    """'“A,” said X, a long apposition, “B.”': tightened like a quotation that runs on into the
-    next sentence (``_tighten_interrupted_quote``)."""
-    if not _inside(att.cue, att) or text[att.start] not in OPEN_QUOTES:
-        return
-    lo, hi = att.cue
-    if att.source is not None and att.start <= att.source[0] < att.end:
-        lo, hi = min(lo, att.source[0]), max(hi, att.source[1])
-    first_len = len(text[att.start : lo].rstrip(" ,—–-"))
-    second = hi
-    while second < att.end and text[second] in " ,—–-":
-        second += 1
-    if first_len and second < att.end and text[second] in OPEN_QUOTES:
-        _tighten_interrupted_quote(att, first_len, second, att.end - second)
 
 
 def _tighten_interrupted_quote(att: Attribution, first_len: int, first_q: int, quoted: int):
