@@ -65,3 +65,19 @@ def test_quotation_after_a_cue_in_the_next_sentence_is_its_own():
     text = "“It is not a done deal,” the mayor said. Her rival replied “it is done.”"
     claims = attributed(text)
     assert [c.cue for c in claims] == ["said", "replied"]
+
+
+def test_content_opening_with_a_pronoun_is_a_clause():
+    c = only("But she works on a different principle, the mayor said.")
+    assert (c.source, c.text) == ("the mayor", "But she works on a different principle")
+
+
+def test_possessive_name_after_a_preposition_is_not_a_contraction():
+    c = only("A source familiar with Lee’s thinking said, “She will run again.”")
+    assert c.source == "A source familiar with Lee’s thinking"
+    assert c.text == "“She will run again.”"
+
+
+def test_a_participle_cue_is_not_the_content_of_the_verb_before_it():
+    c = only('The former governor continued, saying, "You need somebody who knows budgets."')
+    assert (c.cue, c.source) == ("saying", "The former governor")

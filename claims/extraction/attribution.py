@@ -80,6 +80,7 @@ _DETERMINERS = frozenset(
 _SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+_NOMINATIVE = frozenset(words("he she they we i"))
 # Words of ``_FINITE`` that do not start a clause's verb after an aside.
 _NOT_AUXILIARY = frozenset(words("that not be been"))
 # Words after a comma or dash in a subject that open an aside, not part of the name.
@@ -1515,6 +1516,9 @@ class SentenceAnalyser:
         piece = self.text[s:e]
         if piece.strip(" .,;:!?").lower() in _NO_CONTENT_WORDS:
             return None  # "Lee said Tuesday.", "... said that."
+        word = piece.strip(" .,;:!?").lower()
+        if word.endswith("ing") and _is_cue_word(word):
+            return None  # "He continued, saying, “A.”": the participle has the content
         direct = any(ch in '“”"' for ch in piece) or "''" in piece
         sent = (min(ss, s), max(se, e))
         return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
@@ -1710,6 +1714,13 @@ class SentenceAnalyser:
         participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in _FINITE
         if i > 0 and tk.lower[i - 1].endswith(("'s", "’s")) and not participle:
             return False
+        if (
+            i > 1
+            and _possessive(tk.words[i - 1])
+            and tk.lower[i - 2] in lx.PREPOSITIONS
+            and tk.words[i - 2].islower()
+        ):
+            return False  # "familiar with Cruz’s thinking": a possessive, not "Cruz is"
         # "pledged delegates", "endorsed candidates": a participle used as an adjective
         if (
             i + 1 < n
@@ -2535,11 +2546,13 @@ class SentenceAnalyser:
 
     @staticmethod
     def _clause_like(tk: Tokens, content: tuple[int, int]) -> bool:
-        """Whether the span holds a quotation or a verb outside a relative clause: "the plan is
-        dead", not "Jo Lee, a nurse who organized the letter"."""
+        """Whether the span holds a quotation, a verb outside a relative clause or opens with a
+        pronoun subject: "the plan is dead", not "Jo Lee, a nurse who organized the letter"."""
         low = tk.within(content)
         if any(w in QUOTE_TOKENS for w in low):
             return True
+        if next((w for w in low if w not in _LEADING_CONNECTIVES), "") in _NOMINATIVE:
+            return True  # "But he operates on a new principle": a pronoun opens a clause
         relative = False
         for k, w in enumerate(low):
             if w in ("who", "which", "whose") and k > 0:
