@@ -81,3 +81,15 @@ def test_possessive_name_after_a_preposition_is_not_a_contraction():
 def test_a_participle_cue_is_not_the_content_of_the_verb_before_it():
     c = only('The former governor continued, saying, "You need somebody who knows budgets."')
     assert (c.cue, c.source) == ("saying", "The former governor")
+
+
+def test_subject_with_not_before_a_participle_or_preposition():
+    c = only("Two officials not authorized to speak said the deal was close.")
+    assert c.source == "Two officials not authorized to speak"
+    c = only("A delegate not on the slate, Kim Ode, said she was leaning toward Cruz.")
+    assert c.source == "A delegate not on the slate, Kim Ode"
+
+
+def test_subject_with_a_longer_relative_clause():
+    text = "Many of the leaders who’d rather be working on a campaign for Cruz said they’d go."
+    assert only(text).source == "Many of the leaders who’d rather be working on a campaign for Cruz"

@@ -484,13 +484,31 @@ def _relative_pronoun_before(tk: Tokens, k: int, stop: int) -> int | None:
         return None
     if not (w in _FINITE or _verb_like(w)):
         return None
-    for r in (k - 1, k - 2):
-        if r - 1 < stop or tk.lower[r] != "who":
-            continue
-        head = tk.words[r - 1]
-        if head.isalpha() and tk.lower[r - 1] not in lx.FUNCTION_WORDS:
-            return r
+    if w == "not" and _noun_then_not(tk, k, stop):
+        return k  # "officials not authorized to speak said"
+    # "supporters who have heard ... say", "leaders who’d rather be working on X said"
+    for r in range(k - 1, max(stop - 1, k - 11), -1):
+        if tk.lower[r] in ("who", "who’d", "who'd"):
+            head = tk.words[r - 1] if r - 1 >= stop else ""
+            return r if head.isalpha() and head.lower() not in lx.FUNCTION_WORDS else None
+        if not tk.words[r].replace("’", "").replace("'", "").isalpha():
+            return None
     return None
+
+
+def _noun_then_not(tk: Tokens, k: int, stop: int) -> bool:
+    """ "not" at ``k`` after a noun, before a participle or preposition: "a delegate not on
+    the slate", "officials not authorized to speak"."""
+    if k - 1 < stop or k + 1 >= len(tk):
+        return False
+    before, after = tk.lower[k - 1], tk.lower[k + 1]
+    return (
+        tk.words[k - 1].isalpha()
+        and before not in lx.FUNCTION_WORDS
+        and before not in lx.PERSONAL_PRONOUNS
+        and not _verb_like_or_finite(before)
+        and (after.endswith("ed") or after in lx.PREPOSITIONS)
+    )
 
 
 def _ends_subject(tk: Tokens, k: int, j: int, lo: int) -> bool:
