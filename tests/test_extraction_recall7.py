@@ -93,3 +93,11 @@ def test_subject_with_not_before_a_participle_or_preposition():
 def test_subject_with_a_longer_relative_clause():
     text = "Many of the leaders who’d rather be working on a campaign for Cruz said they’d go."
     assert only(text).source == "Many of the leaders who’d rather be working on a campaign for Cruz"
+
+
+def test_and_before_a_name_after_a_common_noun_starts_a_new_clause():
+    text = "The chief was copied on the emails and Ortiz said he had read them twice."
+    c = only(text)
+    assert (c.source, c.text) == ("Ortiz", "he had read them twice.")
+    c = only("Lee and Ortiz said they had read the emails.")
+    assert c.source == "Lee and Ortiz"

@@ -522,9 +522,25 @@ def _ends_subject(tk: Tokens, k: int, j: int, lo: int) -> bool:
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and tk.words[k - 1] == ",":
         return True
+    if w == "and" and _name_after_common_noun(tk, k, j, lo):
+        return True  # "he was copied on the questions and Gates said": a new clause
     if w == "and" and _coordinated_nouns(tk, k, j, lo):
         return False  # "Many experts and some lawmakers say": one subject
     return w in ("and", "but") and k + 1 < j and tk.words[k + 1][:1].islower()
+
+
+def _name_after_common_noun(tk: Tokens, k: int, j: int, lo: int) -> bool:
+    """Whether "and" at ``k`` joins a lower-case noun to a name that runs to the cue at ``j``:
+    two clauses ("... on the questions and Gates said"), not "Lee and Roe said"."""
+    before = tk.words[k - 1] if k - 1 >= lo else ""
+    return (
+        k + 1 < j
+        and before.isalpha()
+        and before.islower()
+        and before not in lx.FUNCTION_WORDS
+        and before not in lx.PERSONAL_PRONOUNS
+        and all(x[:1].isupper() for x in tk.words[k + 1 : j])
+    )
 
 
 def _coordinated_nouns(tk: Tokens, k: int, j: int, lo: int) -> bool:
