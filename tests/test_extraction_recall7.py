@@ -101,3 +101,10 @@ def test_and_before_a_name_after_a_common_noun_starts_a_new_clause():
     assert (c.source, c.text) == ("Ortiz", "he had read them twice.")
     c = only("Lee and Ortiz said they had read the emails.")
     assert c.source == "Lee and Ortiz"
+
+
+def test_labels_and_name_lists_after_a_colon_are_not_speakers():
+    assert attributed("The Latest: Storm closes three schools in the valley.") == []
+    assert attributed("Ohio: Ann Roe, Bo Lee, Cy Park, Di Ode, Ed Fay, Flo Gant.") == []
+    c = only("The Latest: Mayor says the storm will close three schools.")
+    assert (c.source, c.cue) == ("Mayor", "says")

@@ -70,7 +70,7 @@ _NOT_HEADLINE_SOURCE = frozenset(
         """
         update updated note editor’s editor's watch read related photo video live breaking q a
         answer question email e-mail contributing byline correction corrections twitter paid
-        plus look revealed credit credits
+        plus look revealed credit credits latest exclusive name
         """
     )
 )
@@ -1577,6 +1577,9 @@ class SentenceAnalyser:
             return None
         if tk.lower[k - 1] in _NOT_HEADLINE_SOURCE:
             return None  # "Delegate Update: ..."
+        items = self.text[tk.ends[k] : se].split(",")
+        if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
+            return None  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names
         source = (tk.starts[0], tk.ends[k - 1])
         cue = (tk.starts[k], tk.ends[k])
         end = se
