@@ -108,3 +108,16 @@ def test_labels_and_name_lists_after_a_colon_are_not_speakers():
     assert attributed("Ohio: Ann Roe, Bo Lee, Cy Park, Di Ode, Ed Fay, Flo Gant.") == []
     c = only("The Latest: Mayor says the storm will close three schools.")
     assert (c.source, c.cue) == ("Mayor", "says")
+
+
+def test_a_short_place_or_time_phrase_after_the_verb_is_not_a_content():
+    assert attributed("Ann Lee reported from Los Angeles.") == []
+    assert attributed("Cruz continued on Saturday, and the crowd cheered.") == []
+    c = only("The mayor said in a statement that the bridge would reopen.")
+    assert c.text == "that the bridge would reopen."
+
+
+def test_found_as_establish_or_with_a_reflexive_is_not_a_cue():
+    assert attributed("Nega helped found the movement in 2008.") == []
+    assert attributed("After the ruling he found himself on the street.") == []
+    assert only("The audit found that the fund had lost $2 million.").cue == "found"

@@ -80,6 +80,8 @@ _DETERMINERS = frozenset(
 _SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+_ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+_REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
 # Words of ``_FINITE`` that do not start a clause's verb after an aside.
 _NOT_AUXILIARY = frozenset(words("that not be been"))
@@ -1554,6 +1556,8 @@ class SentenceAnalyser:
         if word.endswith("ing") and _is_cue_word(word):
             return None  # "He continued, saying, “A.”": the participle has the content
         direct = any(ch in '“”"' for ch in piece) or "''" in piece
+        if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
+            return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
         sent = (min(ss, s), max(se, e))
         return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
 
@@ -1737,6 +1741,11 @@ class SentenceAnalyser:
         # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
         if _quote_at(self.quotes, tk.starts[i]) is not None:
             return False
+        if w == "found" and (
+            (i > 0 and tk.lower[i - 1] in ("help", "helped", "helping"))
+            or (i + 1 < n and tk.lower[i + 1] in _REFLEXIVES)
+        ):
+            return False  # "helped found the group", "found himself on the street"
         # "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")
         if (
             i > 0
@@ -2636,6 +2645,13 @@ class SentenceAnalyser:
             if q is not None:
                 return q
         return None
+
+
+def _adjunct_only(piece: str) -> bool:
+    """A short phrase opening with a preposition of place or time: an adjunct of the verb,
+    not what was said ("from Los Angeles", "on Saturday", "in a tweet")."""
+    first, *rest = piece.split()
+    return len(rest) < 6 and first.lower() in _ADJUNCT_OPENERS
 
 
 def _opens_quote(start: int, quotes: list[tuple[int, int]]) -> bool:
