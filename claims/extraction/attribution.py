@@ -2650,8 +2650,10 @@ class SentenceAnalyser:
 def _adjunct_only(piece: str) -> bool:
     """A short phrase opening with a preposition of place or time: an adjunct of the verb,
     not what was said ("from Los Angeles", "on Saturday", "in a tweet")."""
-    first, *rest = piece.split()
-    return len(rest) < 6 and first.lower() in _ADJUNCT_OPENERS
+    first, *rest = piece.lower().split()
+    if first == "at" and rest[:1] in (["least"], ["most"]):
+        return False  # "reported at least six planes": a quantity
+    return len(rest) < 6 and first in _ADJUNCT_OPENERS
 
 
 def _opens_quote(start: int, quotes: list[tuple[int, int]]) -> bool:
