@@ -121,3 +121,7 @@ def test_found_as_establish_or_with_a_reflexive_is_not_a_cue():
     assert attributed("Nega helped found the movement in 2008.") == []
     assert attributed("After the ruling he found himself on the street.") == []
     assert only("The audit found that the fund had lost $2 million.").cue == "found"
+
+
+def test_an_agent_phrase_after_a_participle_is_not_a_content():
+    assert attributed("The SVP fought the changes proposed by the government in 2008.") == []

@@ -2648,9 +2648,13 @@ class SentenceAnalyser:
 
 
 def _adjunct_only(piece: str) -> bool:
-    """A short phrase opening with a preposition of place or time: an adjunct of the verb,
-    not what was said ("from Los Angeles", "on Saturday", "in a tweet")."""
+    """A short phrase opening with a preposition of place, time or agent: an adjunct of the
+    verb, not what was said ("from Los Angeles", "on Saturday", "in a tweet", "by Japan")."""
     first, *rest = piece.lower().split()
+    if _has_verb(rest):
+        return False  # "said by the end of the year the plant would close"
+    if first == "by":
+        return len(rest) < 10  # "changes proposed by the government": the agent of a participle
     if first == "at" and rest[:1] in (["least"], ["most"]):
         return False  # "reported at least six planes": a quantity
     return len(rest) < 6 and first in _ADJUNCT_OPENERS
