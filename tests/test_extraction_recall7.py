@@ -125,3 +125,8 @@ def test_found_as_establish_or_with_a_reflexive_is_not_a_cue():
 
 def test_an_agent_phrase_after_a_participle_is_not_a_content():
     assert attributed("The SVP fought the changes proposed by the government in 2008.") == []
+
+
+def test_adding_to_a_lead_is_not_speech():
+    assert attributed("Lee won Ohio, adding to her lead over Roe in the South.") == []
+    assert only("Lee won Ohio, adding that the South was next.").cue == "adding"

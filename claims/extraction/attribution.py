@@ -81,6 +81,7 @@ _SUBORDINATORS = frozenset(words("after before while when although though as onc
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+_ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
 # Words of ``_FINITE`` that do not start a clause's verb after an aside.
@@ -1741,6 +1742,8 @@ class SentenceAnalyser:
         # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
         if _quote_at(self.quotes, tk.starts[i]) is not None:
             return False
+        if w in _ADD and i + 1 < n and tk.lower[i + 1] == "to":
+            return False  # "adding to her delegate lead": not speech
         if w == "found" and (
             (i > 0 and tk.lower[i - 1] in ("help", "helped", "helping"))
             or (i + 1 < n and tk.lower[i + 1] in _REFLEXIVES)
