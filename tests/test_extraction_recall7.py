@@ -130,3 +130,13 @@ def test_an_agent_phrase_after_a_participle_is_not_a_content():
 def test_adding_to_a_lead_is_not_speech():
     assert attributed("Lee won Ohio, adding to her lead over Roe in the South.") == []
     assert only("Lee won Ohio, adding that the South was next.").cue == "adding"
+
+
+def test_reportedly_takes_the_clause_around_it():
+    text = "With the mayor reportedly eyeing a run, a poll found that she would win."
+    claims = attributed(text)
+    assert [c.cue for c in claims] == ["reportedly", "found"]
+    assert claims[0].text == "the mayor reportedly eyeing a run"
+    c = only("Reportedly, he made the threats to co-workers in May.")
+    assert c.text == "Reportedly, he made the threats to co-workers in May."
+    assert only("Lee reportedly said the deal was off.").cue == "reportedly said"

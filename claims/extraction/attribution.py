@@ -81,6 +81,8 @@ _SUBORDINATORS = frozenset(words("after before while when although though as onc
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+_REPORTEDLY_MARKS = frozenset([",", ";", ":", "—", "–", "--"])
+_REPORTEDLY_LEADS = frozenset(words("with when while as after since because although if"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
@@ -1670,9 +1672,27 @@ class SentenceAnalyser:
         return self._mk(content, source, cue, ss, se)
 
     def _reportedly(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "The FBI is reportedly making arrangements ...": the clause around the adverb, from
+        the clause mark before it to the one after it ("With Lee reportedly considering a run,
+        a poll found ..."); "Lee reportedly said" is left to the verb."""
+        n = len(tk)
+        if i + 1 < n and _is_cue_word(tk.lower[i + 1]):
+            return None
         a = _cue_modifiers_before(tk, i, 0)
         cue = (tk.starts[a], tk.ends[i])
-        return self._mk((ss, se), None, cue, ss, se)
+        first, end = 0, se
+        for k in range(a - 1, 0, -1):
+            if tk.words[k] in _REPORTEDLY_MARKS and _quote_at(self.quotes, tk.starts[k]) is None:
+                first = k + 1
+                break
+        if first + 1 < a and tk.lower[first] in _REPORTEDLY_LEADS:
+            first += 1  # "With Lee reportedly eyeing a run, ..."
+        for k in range(i + 2, n):  # ("Reportedly, he made ...": not the comma after it)
+            if tk.words[k] in _REPORTEDLY_MARKS and _quote_at(self.quotes, tk.starts[k]) is None:
+                end = tk.starts[k]
+                break
+        start = ss if first == 0 else tk.starts[first]
+        return self._mk((start, end), None, cue, ss, se)
 
     def _passive(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         # "it was reported that", "it is believed that", "it has been announced that"
