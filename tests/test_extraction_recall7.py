@@ -140,3 +140,8 @@ def test_reportedly_takes_the_clause_around_it():
     c = only("Reportedly, he made the threats to co-workers in May.")
     assert c.text == "Reportedly, he made the threats to co-workers in May."
     assert only("Lee reportedly said the deal was off.").cue == "reportedly said"
+
+
+def test_what_someone_called_a_quotation():
+    c = only("In 2009, under what Mr. Hedge called “the old model,” the club charged fees.")
+    assert (c.source, c.cue, c.text) == ("Mr. Hedge", "called", "“the old model,”")

@@ -83,6 +83,9 @@ _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
 _REPORTEDLY_MARKS = frozenset([",", ";", ":", "—", "–", "--"])
 _REPORTEDLY_LEADS = frozenset(words("with when while as after since because although if"))
+_NAMING = frozenset(
+    words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
+)
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
@@ -2042,6 +2045,10 @@ class SentenceAnalyser:
             # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
             prev = tk.lower[a - 1]
             # (a spaced hyphen is a dash: "He was a planner - a former aide said she ...")
+            if prev == "what" and w in _NAMING and after < n and tk.words[after] in QUOTE_TOKENS:
+                q = _quote_at(self.quotes, tk.starts[after])
+                if q is not None and q[0] == tk.starts[after]:
+                    return self._mk(q, source, cue, ss, se)  # "what Lee called “a farce”"
             if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS and prev != "-":
                 return None
         att = self._forward(tk, after, source, cue, ss, se, w)
