@@ -145,3 +145,16 @@ def test_reportedly_takes_the_clause_around_it():
 def test_what_someone_called_a_quotation():
     c = only("In 2009, under what Mr. Hedge called “the old model,” the club charged fees.")
     assert (c.source, c.cue, c.text) == ("Mr. Hedge", "called", "“the old model,”")
+
+
+def test_a_noun_with_a_that_clause_is_a_claim_without_source():
+    c = only("Despite complaints that they are unfair, the rules stayed.")
+    assert (c.cue, c.source, c.text) == ("complaints", None, "that they are unfair")
+    c = only("There was no evidence that the fire had been set on purpose.")
+    assert c.text == "that the fire had been set on purpose."
+
+
+def test_a_relative_that_after_the_noun_or_a_verb_reading_is_not_one():
+    assert attributed("It was a charge that the mayor has always denied.") == []
+    c = only("The mayor promises that taxes will fall next year.")
+    assert (c.cue, c.source) == ("promises", "The mayor")

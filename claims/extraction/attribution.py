@@ -86,6 +86,24 @@ _REPORTEDLY_LEADS = frozenset(words("with when while as after since because alth
 _NAMING = frozenset(
     words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
 )
+_THAT_NOUNS = frozenset(
+    words("""complaints complaint claim claims allegation allegations
+    speculation rumors rumor idea notion assertion assertions suggestion suggestions argument
+    arguments belief beliefs fears fear concern concerns charge charges accusation accusations
+    warning warnings assurance assurances promise promises pledge statement insistence view
+    hope hopes suspicion suspicions doubts evidence reports news word""")
+)
+_THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+_MODALS = frozenset(words("not could would will can should may might did do does"))
+# Words before a noun (not a subject before a verb): "despite complaints that C".
+_NOUN_CONTEXT = (
+    _THAT_NOUN_MODIFIERS
+    | lx.PREPOSITIONS
+    | frozenset(
+        words("this these those some any no his her their its our my were was are is be been")
+    )
+)
+_THAT_NOUN_ENDS = frozenset([",", ";", ":", "—", "–"])
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
@@ -1251,6 +1269,13 @@ class SentenceAnalyser:
                 att = self._passive(tk, i, ss, se)
             elif w in lx.NOUN_CUES and i > 0 and _possessive(tk.words[i - 1]):
                 att = self._noun_cue(tk, i, ss, se)
+            elif (
+                w in _THAT_NOUNS
+                and i + 3 < n
+                and tk.lower[i + 1] == "that"
+                and (att := self._that_noun(tk, i, ss, se)) is not None
+            ):
+                pass
             elif w in _EVIDENCE_PARTICIPLES and i > 0 and tk.lower[i - 1] in lx.EVIDENCE_NOUNS:
                 att = self._evidence_participle(tk, i, ss, se)
             elif w in ("is", "was") and i > 1:
@@ -1545,6 +1570,56 @@ class SentenceAnalyser:
         cue = (tk.starts[i], tk.ends[end - 1])
         source = (tk.starts[a], tk.ends[i - 1])
         return self._mk((tk.starts[end], content_end), source, cue, ss, se)
+
+    def _that_noun(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "complaints that they distort democracy", "the idea that C": a noun and its
+        complement clause, to the clause's end; no source (a possessor makes ``_noun_cue``)."""
+        n = len(tk)
+        before = tk.lower[i - 1] if i > 0 else ""
+        noun = not before or before in _NOUN_CONTEXT or not before.isalpha()
+        if not noun or not self._complement_that(tk, i + 1):
+            return None  # ("The mayor promises that C": a verb)
+        k = i + 2
+        while k < n and not (tk.words[k] in _THAT_NOUN_ENDS and self._outside_quote(tk, k)):
+            k += 1
+        last = max((m for m in range(i + 2, k) if tk.words[m].isalpha()), default=i + 2)
+        low = tk.lower[last]
+        if low.endswith("ed") or low in lx.IRREGULAR_PAST or tk.lower[last - 1] in _MODALS:
+            return None  # "a charge that Lee has always denied": a relative clause
+        a = i
+        while a > 0 and tk.lower[a - 1] in _THAT_NOUN_MODIFIERS:
+            a -= 1
+        end = tk.starts[k] if k < n else se
+        return self._mk((tk.starts[i + 1], end), None, (tk.starts[a], tk.ends[i]), ss, se)
+
+    def _complement_that(self, tk: Tokens, k: int) -> bool:
+        """Whether "that" at ``k`` opens a clause with its own subject and verb ("complaints
+        that they distort democracy"), not a relative clause ("the claims that made news")."""
+        j = k + 1
+        if not self._outside_quote(tk, k):
+            return False
+        low = tk.lower[j]
+        if not (
+            low in lx.PERSONAL_PRONOUNS
+            or low in _CLAUSE_SUBJECT_OPENERS
+            or low in ("there", "this")
+            or tk.words[j][:1].isupper()
+        ):
+            return False
+        for v in range(j + 1, min(len(tk), j + 6)):
+            verb = tk.lower[v]
+            if (
+                (verb in _FINITE and verb not in _NOT_AUXILIARY)
+                or (verb.endswith("ed") and tk.words[v].islower())
+                or (v == j + 1 and low in ("he", "she", "it") and verb.endswith("s"))
+            ):
+                return any(x.isalpha() for x in tk.words[v + 1 :])
+            if not tk.words[v].replace("’", "").replace("'", "").isalpha():
+                return False
+        return False
+
+    def _outside_quote(self, tk: Tokens, k: int) -> bool:
+        return _quote_at(self.quotes, tk.starts[k]) is None
 
     def _mk(self, content, source, cue, ss, se) -> Attribution | None:
         if content is None:
