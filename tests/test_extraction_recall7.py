@@ -158,3 +158,8 @@ def test_a_relative_that_after_the_noun_or_a_verb_reading_is_not_one():
     assert attributed("It was a charge that the mayor has always denied.") == []
     c = only("The mayor promises that taxes will fall next year.")
     assert (c.cue, c.source) == ("promises", "The mayor")
+
+
+def test_adamant_and_optimistic_take_a_that_clause():
+    c = only("Lee was adamant that she would not resign.")
+    assert (c.source, c.text) == ("Lee", "that she would not resign.")
