@@ -163,3 +163,8 @@ def test_a_relative_that_after_the_noun_or_a_verb_reading_is_not_one():
 def test_adamant_and_optimistic_take_a_that_clause():
     c = only("Lee was adamant that she would not resign.")
     assert (c.source, c.text) == ("Lee", "that she would not resign.")
+
+
+def test_an_open_question_after_a_noun_and_preposition():
+    c = only("The ruling raised new questions about whether the levy was legal.")
+    assert (c.cue, c.source, c.text) == ("questions about", None, "whether the levy was legal.")

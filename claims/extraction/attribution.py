@@ -81,7 +81,6 @@ _SUBORDINATORS = frozenset(words("after before while when although though as onc
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
-_REPORTEDLY_MARKS = frozenset([",", ";", ":", "—", "–", "--"])
 _REPORTEDLY_LEADS = frozenset(words("with when while as after since because although if"))
 _NAMING = frozenset(
     words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
@@ -103,7 +102,8 @@ _NOUN_CONTEXT = (
         words("this these those some any no his her their its our my were was are is be been")
     )
 )
-_THAT_NOUN_ENDS = frozenset([",", ";", ":", "—", "–"])
+_WHETHER_AFTER = frozenset(words("about of on over"))
+_CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 _NOMINATIVE = frozenset(words("he she they we i"))
@@ -1263,6 +1263,8 @@ class SentenceAnalyser:
                 att = self._according_to(tk, i, ss, se)
                 if att is not None and found:
                     att = self._after_own_speaker(att, found)
+            elif w == "whether" and i > 1 and tk.lower[i - 1] in _WHETHER_AFTER:
+                att = self._whether_question(tk, i, ss, se)
             elif w == "reportedly":
                 att = self._reportedly(tk, i, ss, se)
             elif w == "it" and i + 2 < n:
@@ -1579,9 +1581,7 @@ class SentenceAnalyser:
         noun = not before or before in _NOUN_CONTEXT or not before.isalpha()
         if not noun or not self._complement_that(tk, i + 1):
             return None  # ("The mayor promises that C": a verb)
-        k = i + 2
-        while k < n and not (tk.words[k] in _THAT_NOUN_ENDS and self._outside_quote(tk, k)):
-            k += 1
+        k = self._clause_end(tk, i + 2)
         last = max((m for m in range(i + 2, k) if tk.words[m].isalpha()), default=i + 2)
         low = tk.lower[last]
         if low.endswith("ed") or low in lx.IRREGULAR_PAST or tk.lower[last - 1] in _MODALS:
@@ -1591,6 +1591,17 @@ class SentenceAnalyser:
             a -= 1
         end = tk.starts[k] if k < n else se
         return self._mk((tk.starts[i + 1], end), None, (tk.starts[a], tk.ends[i]), ss, se)
+
+    def _whether_question(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "questions about whether C", "a debate over whether C": the open question, to its
+        clause's end, with the noun and preposition as the cue and no source."""
+        if not tk.words[i - 2].isalpha() or tk.lower[i - 2] in lx.FUNCTION_WORDS:
+            return None
+        if not self._outside_quote(tk, i):
+            return None
+        k = self._clause_end(tk, i + 1)
+        end = tk.starts[k] if k < len(tk) else se
+        return self._mk((tk.starts[i], end), None, (tk.starts[i - 2], tk.ends[i - 1]), ss, se)
 
     def _complement_that(self, tk: Tokens, k: int) -> bool:
         """Whether "that" at ``k`` opens a clause with its own subject and verb ("complaints
@@ -1617,6 +1628,12 @@ class SentenceAnalyser:
             if not tk.words[v].replace("’", "").replace("'", "").isalpha():
                 return False
         return False
+
+    def _clause_end(self, tk: Tokens, k: int) -> int:
+        """The first comma, semicolon, colon or dash from ``k`` outside quotation marks."""
+        while k < len(tk) and not (tk.words[k] in _CLAUSE_END_MARKS and self._outside_quote(tk, k)):
+            k += 1
+        return k
 
     def _outside_quote(self, tk: Tokens, k: int) -> bool:
         return _quote_at(self.quotes, tk.starts[k]) is None
@@ -1760,15 +1777,14 @@ class SentenceAnalyser:
         cue = (tk.starts[a], tk.ends[i])
         first, end = 0, se
         for k in range(a - 1, 0, -1):
-            if tk.words[k] in _REPORTEDLY_MARKS and _quote_at(self.quotes, tk.starts[k]) is None:
+            if tk.words[k] in _CLAUSE_END_MARKS and self._outside_quote(tk, k):
                 first = k + 1
                 break
         if first + 1 < a and tk.lower[first] in _REPORTEDLY_LEADS:
             first += 1  # "With Lee reportedly eyeing a run, ..."
-        for k in range(i + 2, n):  # ("Reportedly, he made ...": not the comma after it)
-            if tk.words[k] in _REPORTEDLY_MARKS and _quote_at(self.quotes, tk.starts[k]) is None:
-                end = tk.starts[k]
-                break
+        k = self._clause_end(tk, i + 2)  # ("Reportedly, he made ...": not the comma after it)
+        if k < n:
+            end = tk.starts[k]
         start = ss if first == 0 else tk.starts[first]
         return self._mk((start, end), None, cue, ss, se)
 
