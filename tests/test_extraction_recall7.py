@@ -168,3 +168,8 @@ def test_adamant_and_optimistic_take_a_that_clause():
 def test_an_open_question_after_a_noun_and_preposition():
     c = only("The ruling raised new questions about whether the levy was legal.")
     assert (c.cue, c.source, c.text) == ("questions about", None, "whether the levy was legal.")
+
+
+def test_a_concessive_aside_inside_a_noun_phrase_does_not_end_the_content():
+    c = only("He said Lee could win traditionally blue, though culturally conservative, towns.")
+    assert c.text == "Lee could win traditionally blue, though culturally conservative, towns."

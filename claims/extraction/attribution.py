@@ -969,10 +969,29 @@ def _short_aside(tk: Tokens, j: int, stop: int) -> bool:
         return False
     for k in range(j + 1, min(stop - 1, j + 6)):
         if tk.words[k] == ",":
-            return _verb_like_or_finite(tk.lower[k + 1]) and not _has_verb(tk.words[j + 1 : k])
+            if _has_verb(tk.words[j + 1 : k]):
+                return False
+            if _concessive_aside(tk, j, k):
+                return True  # "a crucial, although brief, opportunity"
+            return _verb_like_or_finite(tk.lower[k + 1])
         if not tk.words[k].isalpha():
             return False
     return False
+
+
+def _concessive_aside(tk: Tokens, j: int, k: int) -> bool:
+    """ "though culturally conservative" between commas ``j - 1`` and ``k``, in lower case,
+    with the noun phrase going on after it."""
+    after = tk.words[k + 1]
+    return (
+        k - j <= 4
+        and tk.lower[j] in ("though", "although", "but")
+        and all(x.islower() for x in tk.words[j + 1 : k])
+        and after.isalpha()
+        and after.islower()
+        and after not in lx.FUNCTION_WORDS
+        and after not in lx.PERSONAL_PRONOUNS
+    )
 
 
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
