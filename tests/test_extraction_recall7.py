@@ -173,3 +173,8 @@ def test_an_open_question_after_a_noun_and_preposition():
 def test_a_concessive_aside_inside_a_noun_phrase_does_not_end_the_content():
     c = only("He said Lee could win traditionally blue, though culturally conservative, towns.")
     assert c.text == "Lee could win traditionally blue, though culturally conservative, towns."
+
+
+def test_an_aside_right_after_that_does_not_end_the_content():
+    c = only("Officials say that, even if they wanted one, a recount could not be done.")
+    assert c.text == "that, even if they wanted one, a recount could not be done."

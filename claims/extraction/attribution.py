@@ -994,6 +994,20 @@ def _concessive_aside(tk: Tokens, j: int, k: int) -> bool:
     )
 
 
+def _after_opening_aside(tk: Tokens, after: int, stop: int) -> int:
+    """Where the content's own clause starts after "that" and an aside set off by commas
+    ("said that, even if it was fair, a recount could not be done"); ``after + 1`` if none."""
+    first = after + 1
+    if tk.lower[after] != "that" or first >= stop or tk.words[first] != ",":
+        return first
+    for k in range(first + 1, min(stop, first + 16)):
+        if tk.words[k] == ",":
+            return k + 1
+        if tk.words[k] == ";" or tk.words[k] in QUOTE_TOKENS:
+            break
+    return first
+
+
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
@@ -2443,7 +2457,7 @@ class SentenceAnalyser:
                     j += 1
                 return j
         object_np = verb not in lx.CLAUSE_VERBS and tk.lower[after] not in lx.CLAUSE_OPENERS
-        for j in range(after + 1, stop):
+        for j in range(_after_opening_aside(tk, after, stop), stop):
             w = tk.lower[j]
             contrast = (
                 w in _CONTRAST_OPENERS
