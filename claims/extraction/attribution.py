@@ -85,12 +85,17 @@ _REPORTEDLY_LEADS = frozenset(words("with when while as after since because alth
 _NAMING = frozenset(
     words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
 )
+# Nouns whose "that" clause says what someone claims, fears or promises ("complaints that C").
 _THAT_NOUNS = frozenset(
-    words("""complaints complaint claim claims allegation allegations
-    speculation rumors rumor idea notion assertion assertions suggestion suggestions argument
-    arguments belief beliefs fears fear concern concerns charge charges accusation accusations
-    warning warnings assurance assurances promise promises pledge statement insistence view
-    hope hopes suspicion suspicions doubts evidence reports news word""")
+    words(
+        """
+        complaints complaint claim claims allegation allegations speculation rumors rumor idea
+        notion assertion assertions suggestion suggestions argument arguments belief beliefs
+        fears fear concern concerns charge charges accusation accusations warning warnings
+        assurance assurances promise promises pledge statement insistence view hope hopes
+        suspicion suspicions doubts evidence reports word
+        """
+    )
 )
 _THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
 _MODALS = frozenset(words("not could would will can should may might did do does"))
