@@ -178,3 +178,13 @@ def test_a_concessive_aside_inside_a_noun_phrase_does_not_end_the_content():
 def test_an_aside_right_after_that_does_not_end_the_content():
     c = only("Officials say that, even if they wanted one, a recount could not be done.")
     assert c.text == "that, even if they wanted one, a recount could not be done."
+
+
+def test_passive_cue_keeps_a_long_reason_with_the_subject():
+    c = only("The mayor has been criticized by rivals for failing to fix the roads in the north.")
+    assert c.source == "rivals"
+    assert c.text == (
+        "The mayor has been criticized by rivals for failing to fix the roads in the north."
+    )
+    c = only("The statue was described as a gift, officials said.")
+    assert c.cue == "said"

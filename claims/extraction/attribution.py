@@ -107,6 +107,7 @@ _NOUN_CONTEXT = (
         words("this these those some any no his her their its our my were was are is be been")
     )
 )
+_PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
 _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
 _ADD = frozenset(words("add adds added adding"))
@@ -2550,7 +2551,24 @@ class SentenceAnalyser:
             and tk.lower[after] not in (lx.PREPOSITIONS)
         ):
             return None  # "was told the plan ...": an object follows, not a passive
+        reason = self._passive_complement(tk, after, source, se)
+        if reason is not None and reason[1] - reason[0] > tk.ends[b - 1] - tk.starts[a]:
+            # "Lee was criticized by rivals for skipping the debate": the subject and the
+            # reason are the content (one span, the agent between them included)
+            return self._mk((tk.starts[a], reason[1]), source, cue, ss, se)
         return self._mk((tk.starts[a], tk.ends[b - 1]), source, cue, ss, se)
+
+    def _passive_complement(self, tk: Tokens, after: int, source, se: int):
+        """Character span of "for C" / "as C" / "over C" after a passive cue and its agent, to
+        the clause's end; None when there is none."""
+        n = len(tk)
+        c = after
+        while source is not None and c < n and tk.starts[c] < source[1]:
+            c += 1
+        if c + 1 >= n or tk.lower[c] not in _PASSIVE_COMPLEMENTS or tk.lower[c + 1] == "well":
+            return None
+        k = self._clause_end(tk, c + 1)
+        return tk.starts[c], (tk.ends[k - 1] if k < n else se)
 
     def _relative_content(self, tk: Tokens, after: int, source, cue, ss: int, se: int):
         """Content of a cue inside a relative clause: up to the clause's end (a comma, dash or
