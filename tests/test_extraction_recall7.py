@@ -188,3 +188,8 @@ def test_passive_cue_keeps_a_long_reason_with_the_subject():
     )
     c = only("The statue was described as a gift, officials said.")
     assert c.cue == "said"
+
+
+def test_with_or_of_after_the_verb_belongs_to_the_cue():
+    c = only("The medical association agrees with Dr. Dean.")
+    assert (c.cue, c.text) == ("agrees with", "Dr. Dean.")

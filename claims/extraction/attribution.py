@@ -107,6 +107,7 @@ _NOUN_CONTEXT = (
         words("this these those some any no his her their its our my were was are is be been")
     )
 )
+_CUE_PARTICLES = frozenset(words("with of"))
 _PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
 _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
@@ -1689,6 +1690,12 @@ class SentenceAnalyser:
         piece = self.text[s:e]
         if piece.strip(" .,;:!?").lower() in _NO_CONTENT_WORDS:
             return None  # "Lee said Tuesday.", "... said that."
+        first, _, rest = piece.partition(" ")
+        if first.lower() in _CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
+            # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
+            cue = (cue[0], s + len(first))
+            s = e - len(rest.lstrip())
+            piece = self.text[s:e]
         word = piece.strip(" .,;:!?").lower()
         if word.endswith("ing") and _is_cue_word(word):
             return None  # "He continued, saying, “A.”": the participle has the content
