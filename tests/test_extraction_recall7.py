@@ -193,3 +193,9 @@ def test_passive_cue_keeps_a_long_reason_with_the_subject():
 def test_with_or_of_after_the_verb_belongs_to_the_cue():
     c = only("The medical association agrees with Dr. Dean.")
     assert (c.cue, c.text) == ("agrees with", "Dr. Dean.")
+
+
+def test_want_and_worry_after_a_singular_noun_are_verbs():
+    c = only("Only about 4 in 10 voters in each state want the plant to close.")
+    assert (c.cue, c.text) == ("want", "the plant to close.")
+    assert only("Neither side wants a war over the islands.").source == "Neither side"

@@ -391,10 +391,10 @@ NOUN_LIKE = frozenset(
         state states tweet tweets note notes report reports attack attacks comment comments
         remark remarks claim claims question questions point points call calls support supports
         show shows promise promises praise blast blasts slam slams pledge pledges vow vows plan
-        plans view views fear fears hope hopes doubt doubts worry worries estimate estimates
-        counter counters reply replies joke jokes cite cites want wants stress urge urges
-        complaint complaints find finds order orders blame record records echo echoes brand
-        brands label labels
+        plans view views fear fears hope hopes doubt doubts estimate estimates
+        counter counters reply replies joke jokes cite cites stress urge urges complaint
+        complaints find finds order orders blame record records echo echoes brand brands label
+        labels
         """
     )
 )
