@@ -149,12 +149,13 @@ _OTHER_PAST = frozenset(
 )
 # Verbs of seeming: what seems so is the content, and nobody is its source.
 # Words that may open the subject of a weak cue besides names and pronouns: "his aides say",
-# "both parties oppose", "former officials believe".
+# "both parties oppose", "former officials believe", "about half of voters want".
 _NOMINAL_OPENERS = frozenset(
     words(
         """
         the a an some many most officials his her their its our my your one both all other
-        others half few several two three former any every each
+        others half few several two three four five six seven eight nine ten former any
+        every each about nearly almost roughly more fewer
         """
     )
 )
