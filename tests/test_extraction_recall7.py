@@ -199,3 +199,8 @@ def test_want_and_worry_after_a_singular_noun_are_verbs():
     c = only("Only about 4 in 10 voters in each state want the plant to close.")
     assert (c.cue, c.text) == ("want", "the plant to close.")
     assert only("Neither side wants a war over the islands.").source == "Neither side"
+
+
+def test_a_survey_quantity_opens_a_weak_cues_subject():
+    c = only("In each state, about a third of the voters want a switch to more liberal policies.")
+    assert c.source == "about a third of the voters"
