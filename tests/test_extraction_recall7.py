@@ -204,3 +204,13 @@ def test_want_and_worry_after_a_singular_noun_are_verbs():
 def test_a_survey_quantity_opens_a_weak_cues_subject():
     c = only("In each state, about a third of the voters want a switch to more liberal policies.")
     assert c.source == "about a third of the voters"
+
+
+def test_whose_clause_and_must_in_subjects_and_contents():
+    text = "The officials whose laws have been invalidated say the courts have changed."
+    assert only(text).source == "The officials whose laws have been invalidated"
+    c = only("Ana Ruiz, the ambassador from 2007 to 2013, said Mexico must answer the claims.")
+    assert (c.source, c.text) == (
+        "Ana Ruiz, the ambassador from 2007 to 2013",
+        "Mexico must answer the claims.",
+    )

@@ -50,8 +50,8 @@ _MAX_SENTENCE_TOKENS = 400
 _FINITE = frozenset(
     words(
         """
-        is was were are has have had will would could can should may might did does do be
-        been not that
+        is was were are has have had will would could can should may might must shall did
+        does do be been not that
         """
     )
 )
@@ -520,9 +520,9 @@ def _relative_pronoun_before(tk: Tokens, k: int, stop: int) -> int | None:
         return None
     if w == "not" and _noun_then_not(tk, k, stop):
         return k  # "officials not authorized to speak said"
-    # "supporters who have heard ... say", "leaders who’d rather be working on X said"
+    # "supporters who have heard ... say", "officials whose laws were struck down say"
     for r in range(k - 1, max(stop - 1, k - 11), -1):
-        if tk.lower[r] in ("who", "who’d", "who'd"):
+        if tk.lower[r] in ("who", "who’d", "who'd", "whose"):
             head = tk.words[r - 1] if r - 1 >= stop else ""
             return r if head.isalpha() and head.lower() not in lx.FUNCTION_WORDS else None
         if not tk.words[r].replace("’", "").replace("'", "").isalpha():
