@@ -214,3 +214,10 @@ def test_whose_clause_and_must_in_subjects_and_contents():
         "Ana Ruiz, the ambassador from 2007 to 2013",
         "Mexico must answer the claims.",
     )
+
+
+def test_an_s_verb_after_this_or_an_adverb_makes_a_clause():
+    c = only("This makes it hard to correct the record, he said.")
+    assert (c.source, c.text) == ("he", "This makes it hard to correct the record")
+    c = only("This includes a special unit, the defense secretary told a panel Wednesday.")
+    assert c.source == "the defense secretary"

@@ -113,6 +113,10 @@ _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
+# Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
+_S_VERB_SUBJECTS = frozenset(
+    words("this that it there he she everyone nobody someone everybody also still now never")
+)
 _NOMINATIVE = frozenset(words("he she they we i"))
 # Words of ``_FINITE`` that do not start a clause's verb after an aside.
 _NOT_AUXILIARY = frozenset(words("that not be been"))
@@ -868,6 +872,17 @@ def _past_verb_before_that(tk: Tokens, i: int) -> bool:
         and tk.words[i].islower()
         and (w.endswith("ed") or present)
         and w not in lx.UNRELIABLE
+    )
+
+
+def _s_form(word: str) -> bool:
+    """A lower-case -s form that may be a verb ("makes", "lacks"; not "class", "plans")."""
+    return (
+        len(word) > 3
+        and word.isalpha()
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word not in lx.NOUN_LIKE
     )
 
 
@@ -2792,6 +2807,8 @@ class SentenceAnalyser:
                 relative = False
             elif not relative and _verb_like_or_finite(w):
                 return True
+            elif not relative and k > 0 and low[k - 1] in _S_VERB_SUBJECTS and _s_form(w):
+                return True  # "This makes it hard", "Lee also lacks ...": an -s verb
         return False
 
     def _exclaimed_quote_before(self, ss: int) -> tuple[int, int] | None:
