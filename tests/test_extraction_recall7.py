@@ -221,3 +221,8 @@ def test_an_s_verb_after_this_or_an_adverb_makes_a_clause():
     assert (c.source, c.text) == ("he", "This makes it hard to correct the record")
     c = only("This includes a special unit, the defense secretary told a panel Wednesday.")
     assert c.source == "the defense secretary"
+
+
+def test_a_participle_before_a_title_noun_is_no_cue():
+    c = only('"I am proud of you," former policy planning director Ann Lee wrote in a message.')
+    assert (c.cue, c.source) == ("wrote", "former policy planning director Ann Lee")

@@ -491,8 +491,11 @@ PLURAL_SUBJECTS = frozenset(
 LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
 
 # Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
-# jargon that produced almost only wrong attributions on the training split).
-PARTICIPLE_ADJECTIVE_NOUNS = frozenset(words("delegate delegates"))
+# jargon that produced almost only wrong attributions on the training split), "the policy
+# planning director".
+PARTICIPLE_ADJECTIVE_NOUNS = frozenset(
+    words("delegate delegates director directors committee commission board")
+)
 
 # Multi-word cues and the one-word cue each reads as (which decides the shape of its content: a
 # clause after "stated", a noun phrase after "described"). Each was kept only when most of its
