@@ -226,3 +226,12 @@ def test_an_s_verb_after_this_or_an_adverb_makes_a_clause():
 def test_a_participle_before_a_title_noun_is_no_cue():
     c = only('"I am proud of you," former policy planning director Ann Lee wrote in a message.')
     assert (c.cue, c.source) == ("wrote", "former policy planning director Ann Lee")
+
+
+def test_a_quoted_predicate_keeps_its_subject():
+    text = 'The party, held every four years, "allows us to get our message out," said Jo Lee.'
+    assert only(text).text == (
+        'The party, held every four years, "allows us to get our message out,"'
+    )
+    text = 'Whatever the result, "his chances are very slim," says Jo Lee, a professor.'
+    assert only(text).text == '"his chances are very slim,"'

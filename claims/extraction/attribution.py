@@ -2768,7 +2768,12 @@ class SentenceAnalyser:
         # Only the quotation when the reporter's words before it end in ":" or ","
         # ('In her speech she urged calm: "Stay home," Lee said.')
         lead = self.text[ss : q[0]].rstrip() if q is not None else ""
-        if q is not None and q[1] >= end - 1 and (q[0] <= ss or lead[-1:] in ("", ":", ",")):
+        if (
+            q is not None
+            and q[1] >= end - 1
+            and (q[0] <= ss or lead[-1:] in ("", ":", ","))
+            and not (lead[-1:] == "," and self._quoted_predicate(q))
+        ):
             return q[0], max(end, q[1])
         if k < 2 or all(w in _LEADING_CONNECTIVES for w in tk.lower[:k]):
             return None  # ("And yet, Lee said, C": no content before the speaker)
@@ -2789,6 +2794,13 @@ class SentenceAnalyser:
                     start = tk.ends[j]
                     break
         return start, end
+
+    def _quoted_predicate(self, q: tuple[int, int]) -> bool:
+        """A quotation that opens with a lower-case verb, the predicate of the reporter's subject
+        before it: 'The party, held every year, "allows us to get our message out," X said.'"""
+        first = self.text[q[0] + 1 : q[1]].split(None, 1)[:1]
+        word = first[0] if first else ""
+        return word[:1].islower() and (_verb_like_or_finite(word) or _s_form(word))
 
     @staticmethod
     def _clause_like(tk: Tokens, content: tuple[int, int]) -> bool:
