@@ -235,3 +235,8 @@ def test_a_quoted_predicate_keeps_its_subject():
     )
     text = 'Whatever the result, "his chances are very slim," says Jo Lee, a professor.'
     assert only(text).text == '"his chances are very slim,"'
+
+
+def test_a_noun_like_verb_before_a_possessive_is_a_verb():
+    c = only("The candidate claims his fortune is larger than reported.")
+    assert (c.source, c.cue) == ("The candidate", "claims")

@@ -111,6 +111,7 @@ _CUE_PARTICLES = frozenset(words("with of"))
 _PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
 _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
+_VERB_AFTER = frozenset(words("that his her their its"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -1963,8 +1964,9 @@ class SentenceAnalyser:
         ):
             return False
         # Forms that are also nouns ("his home state", "the attacks") need a subject-like word
-        # right before them, unless "that" follows ("X, a historian, notes that ...").
-        if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or tk.lower[i + 1] != "that"):
+        # right before them, unless "that" or a possessive follows ("X, a historian, notes that
+        # ...", "the candidate claims his fortune is ...").
+        if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or tk.lower[i + 1] not in _VERB_AFTER):
             before = tk.lower[i - 1]
             if before == "to" and i + 1 < n and tk.lower[i + 1] in lx.PARTICLES.get(w, ()):
                 return True  # "was quick to point out"
