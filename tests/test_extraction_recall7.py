@@ -240,3 +240,8 @@ def test_a_quoted_predicate_keeps_its_subject():
 def test_a_noun_like_verb_before_a_possessive_is_a_verb():
     c = only("The candidate claims his fortune is larger than reported.")
     assert (c.source, c.cue) == ("The candidate", "claims")
+
+
+def test_those_who_opens_a_subject():
+    text = "Even those who have mapped out a path for Lee acknowledge that it is narrow."
+    assert only(text).source == "those who have mapped out a path for Lee"

@@ -112,6 +112,7 @@ _PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
 _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
 _VERB_AFTER = frozenset(words("that his her their its"))
+_WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -528,8 +529,9 @@ def _relative_pronoun_before(tk: Tokens, k: int, stop: int) -> int | None:
     # "supporters who have heard ... say", "officials whose laws were struck down say"
     for r in range(k - 1, max(stop - 1, k - 11), -1):
         if tk.lower[r] in ("who", "who’d", "who'd", "whose"):
-            head = tk.words[r - 1] if r - 1 >= stop else ""
-            return r if head.isalpha() and head.lower() not in lx.FUNCTION_WORDS else None
+            head = tk.words[r - 1].lower() if r - 1 >= stop else ""
+            nominal = head.isalpha() and head not in lx.FUNCTION_WORDS
+            return r if nominal or head in _WHO_HEADS else None  # ("those who have ... say")
         if not tk.words[r].replace("’", "").replace("'", "").isalpha():
             return None
     return None
