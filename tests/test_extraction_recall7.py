@@ -245,3 +245,9 @@ def test_a_noun_like_verb_before_a_possessive_is_a_verb():
 def test_those_who_opens_a_subject():
     text = "Even those who have mapped out a path for Lee acknowledge that it is narrow."
     assert only(text).source.endswith("those who have mapped out a path for Lee")
+
+
+def test_dotted_abbreviation_before_a_lower_case_word_is_one_token():
+    c = only("Officials in the U.S. say the plan is dead.")
+    assert c.source == "Officials in the U.S."
+    assert attributed("The F.B.I. report on her email practices was released in July.") == []

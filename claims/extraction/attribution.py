@@ -38,8 +38,10 @@ log = logging.getLogger(__name__)
 # mark some outlets use (''), or one punctuation character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|''|[^\w\s]"
 )
+# "U.S.", "F.B.I.": before a noun-like cue an adjective ("the F.B.I. report"), not a subject.
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
 OPEN_QUOTES = '“"'
 CLOSE_QUOTES = '”"'
@@ -1973,7 +1975,7 @@ class SentenceAnalyser:
             if before == "to" and i + 1 < n and tk.lower[i + 1] in lx.PARTICLES.get(w, ()):
                 return True  # "was quick to point out"
             return (
-                tk.words[i - 1][:1].isupper()
+                (tk.words[i - 1][:1].isupper() and not _DOTTED.fullmatch(tk.words[i - 1]))
                 or before in lx.PERSONAL_PRONOUNS
                 or _cue_modifier(tk, i - 1)
                 or before in lx.PLURAL_SUBJECTS
