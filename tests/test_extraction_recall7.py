@@ -251,3 +251,13 @@ def test_dotted_abbreviation_before_a_lower_case_word_is_one_token():
     c = only("Officials in the U.S. say the plan is dead.")
     assert c.source == "Officials in the U.S."
     assert attributed("The F.B.I. report on her email practices was released in July.") == []
+
+
+def test_as_reported_by_opens_a_sentence():
+    c = only("As first reported by the Herald, the agency closed the office in May.")
+    assert (c.cue, c.source, c.text) == (
+        "As first reported",
+        "the Herald",
+        "the agency closed the office in May.",
+    )
+    assert only("The meeting was first reported by the Herald.").text == "The meeting"

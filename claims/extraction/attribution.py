@@ -115,6 +115,8 @@ _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
 _VERB_AFTER = frozenset(words("that his her their its"))
 _WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
+_AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
+_AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -1326,6 +1328,13 @@ class SentenceAnalyser:
                     att = self._after_own_speaker(att, found)
             elif w == "whether" and i > 1 and tk.lower[i - 1] in _WHETHER_AFTER:
                 att = self._whether_question(tk, i, ss, se)
+            elif (
+                w in _AS_REPORTED
+                and i + 2 < n
+                and tk.lower[i + 1] == "by"
+                and (att := self._as_reported_by(tk, i, ss, se)) is not None
+            ):
+                pass
             elif w == "reportedly":
                 att = self._reportedly(tk, i, ss, se)
             elif w == "it" and i + 2 < n:
@@ -1652,6 +1661,20 @@ class SentenceAnalyser:
             a -= 1
         end = tk.starts[k] if k < n else se
         return self._mk((tk.starts[i + 1], end), None, (tk.starts[a], tk.ends[i]), ss, se)
+
+    def _as_reported_by(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
+        """ "As (first) reported by the Times, C": the agent is the source, the main clause after
+        the comma the content."""
+        a = i - 1
+        while a > 0 and tk.lower[a] in _AS_REPORTED_ADVERBS:
+            a -= 1
+        if tk.lower[a] != "as":
+            return None
+        k = self._clause_end(tk, i + 2)
+        if k >= len(tk) - 2 or tk.words[k] != "," or k - i > 14:
+            return None
+        source = (tk.starts[i + 2], tk.ends[k - 1])
+        return self._mk((tk.ends[k], se), source, (tk.starts[a], tk.ends[i]), ss, se)
 
     def _whether_question(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         """ "questions about whether C", "a debate over whether C": the open question, to its
