@@ -261,3 +261,9 @@ def test_as_reported_by_opens_a_sentence():
         "the agency closed the office in May.",
     )
     assert only("The meeting was first reported by the Herald.").text == "The meeting"
+
+
+def test_a_participle_in_the_subject_stops_at_the_main_verb():
+    text = "Democrats supporting Mrs. Lee have pointed to three senators as peacemakers."
+    c = next(c for c in attributed(text) if c.cue == "supporting")
+    assert (c.source, c.text) == ("Democrats", "Mrs. Lee")

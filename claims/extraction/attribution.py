@@ -117,6 +117,7 @@ _VERB_AFTER = frozenset(words("that his her their its"))
 _WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
 _AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 _AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
+_RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -2517,6 +2518,9 @@ class SentenceAnalyser:
         object_np = verb not in lx.CLAUSE_VERBS and tk.lower[after] not in lx.CLAUSE_OPENERS
         for j in range(_after_opening_aside(tk, after, stop), stop):
             w = tk.lower[j]
+            participle = object_np and verb.endswith("ing")
+            if participle and self._main_verb_after_participle(tk, after, j, stop):
+                return j  # "Democrats supporting Mrs. Clinton | have pointed to ..."
             contrast = (
                 w in _CONTRAST_OPENERS
                 and tk.words[j - 1] in _CLAUSE_MARKS
@@ -2609,6 +2613,27 @@ class SentenceAnalyser:
             # reason are the content (one span, the agent between them included)
             return self._mk((tk.starts[a], reason[1]), source, cue, ss, se)
         return self._mk((tk.starts[a], tk.ends[b - 1]), source, cue, ss, se)
+
+    def _main_verb_after_participle(self, tk: Tokens, after: int, j: int, stop: int) -> bool:
+        """Whether token ``j`` is the sentence's main verb after a participle phrase in its
+        subject ("Democrats supporting Mrs. Clinton | have pointed to ..."): an auxiliary and a
+        verb, the participle right after a noun, and no clause of its own in between."""
+        w = tk.lower[j]
+        between = tk.lower[after:j]
+        return (
+            j > after
+            and after >= 2
+            and w in _FINITE
+            and w not in _NOT_AUXILIARY
+            and tk.words[j].islower()
+            and j + 1 < stop
+            and (_verb_like(tk.lower[j + 1]) or tk.lower[j + 1].endswith("ing"))
+            and tk.words[after - 2].isalpha()
+            and tk.lower[after - 2] not in lx.FUNCTION_WORDS
+            and tk.lower[after - 2] not in lx.PERSONAL_PRONOUNS
+            and not any(x in _RELATIVE_MARKS or x in lx.PERSONAL_PRONOUNS for x in between)
+            and self._outside_quote(tk, j)
+        )
 
     def _passive_complement(self, tk: Tokens, after: int, source, se: int):
         """Character span of "for C" / "as C" / "over C" after a passive cue and its agent, to
