@@ -267,3 +267,12 @@ def test_a_participle_in_the_subject_stops_at_the_main_verb():
     text = "Democrats supporting Mrs. Lee have pointed to three senators as peacemakers."
     c = next(c for c in attributed(text) if c.cue == "supporting")
     assert (c.source, c.text) == ("Democrats", "Mrs. Lee")
+
+
+def test_having_and_a_participle_open_the_sentence():
+    c = only("Having announced that he would not jail me, Judge Roe handed down the sentence.")
+    assert (c.cue, c.source, c.text) == (
+        "Having announced",
+        "Judge Roe",
+        "that he would not jail me",
+    )

@@ -2063,13 +2063,14 @@ class SentenceAnalyser:
             return None if source is None else self._forward(tk, after, source, cue, ss, se, w)
         if w.endswith("ing") and m > 0 and tk.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
             return self._participle_after_subordinator(tk, c, after, ss, se, prev)
+        having = c.i == 1 and tk.words[0] == "Having"  # "Having announced that C, Lee left"
         if (
-            w.endswith("ing")
-            and m == 0
-            and tk.words[c.i][:1].isupper()
+            ((w.endswith("ing") and m == 0 and tk.words[c.i][:1].isupper()) or having)
             # ("Writing for the Times, Lee ...", "Speaking at a rally, ...": no content)
             and not (c.end < n and tk.lower[c.end] in lx.PREPOSITIONS - _ABOUT)
         ):
+            if having:
+                c = c._replace(span=(tk.starts[0], c.span[1]))
             att = self._opening_participle(tk, c, after, ss, se)
             if att is not None:
                 return att
