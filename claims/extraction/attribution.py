@@ -82,8 +82,11 @@ _DETERMINERS = frozenset(
 _SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
 _CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
 _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+# Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+# Words that lead into the clause around "reportedly" without belonging to it.
 _REPORTEDLY_LEADS = frozenset(words("with when while as after since because although if"))
+# Verbs that name something: "what Lee called “a farce”" attributes the quotation to Lee.
 _NAMING = frozenset(
     words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
 )
@@ -100,6 +103,7 @@ _THAT_NOUNS = frozenset(
     )
 )
 _THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+# Before a bare verb that ends a clause: "a charge that Lee could not deny" is a relative clause.
 _MODALS = frozenset(words("not could would will can should may might did do does"))
 # Words before a noun (not a subject before a verb): "despite complaints that C".
 _NOUN_CONTEXT = (
@@ -109,12 +113,18 @@ _NOUN_CONTEXT = (
         words("this these those some any no his her their its our my were was are is be been")
     )
 )
+# Particles that join the cue when the content would start with them ("agrees with Dean").
 _CUE_PARTICLES = frozenset(words("with of"))
+# What follows a passive cue with its reason: "was criticized for C", "is remembered as C".
 _PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
+# Before "whether" after a noun: "questions about whether C", "a debate over whether C".
 _WHETHER_AFTER = frozenset(words("about of on over"))
 _CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
+# After a noun-like cue these make it a verb: "notes that", "the candidate claims his ...".
 _VERB_AFTER = frozenset(words("that his her their its"))
+# Pronouns that head a relative clause in a subject: "those who have ... say".
 _WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
+# "As (first) reported by X, C".
 _AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 _AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 _RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
