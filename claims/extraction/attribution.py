@@ -98,7 +98,8 @@ _THAT_NOUNS = frozenset(
         notion assertion assertions suggestion suggestions argument arguments belief beliefs
         fears fear concern concerns charge charges accusation accusations warning warnings
         assurance assurances promise promises pledge statement insistence view hope hopes
-        suspicion suspicions doubts evidence reports word
+        suspicion suspicions doubts evidence reports word assumption sense impression
+        perception admission acknowledgment announcement confirmation denial message reminder
         """
     )
 )
