@@ -276,3 +276,9 @@ def test_having_and_a_participle_open_the_sentence():
         "Judge Roe",
         "that he would not jail me",
     )
+
+
+def test_a_clause_ending_in_a_colon_introduces_a_quotation():
+    c = only("The mayor leaned in and boomed: “We will rebuild this bridge.”")
+    assert (c.source, c.text) == ("The mayor", "“We will rebuild this bridge.”")
+    assert c.cue == "leaned in and boomed:"

@@ -1388,6 +1388,7 @@ class SentenceAnalyser:
                 (self._headline_verb(tk, ss, se) if ss == 0 else None)
                 or self._in_phrase(tk, ss, se)
                 or self._name_colon_quote(tk, ss, se)
+                or self._clause_colon_quote(tk, ss, se)
             )
             if att is not None:
                 found.append(att)
@@ -1412,6 +1413,24 @@ class SentenceAnalyser:
             q = _quote_at(self.quotes, tk.starts[k + 1])
             return self._mk(q, (tk.starts[a], tk.ends[k - 1]), (tk.starts[k], tk.ends[k]), ss, se)
         return None
+
+    def _clause_colon_quote(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
+        """ "Trump leaned in and boomed: “C.”": a clause ending in a colon introduces a
+        quotation; its subject is the source, its verb phrase the cue."""
+        k = next((k for k in range(2, len(tk) - 1) if tk.words[k] == ":"), None)
+        if k is None or not _opens_quote(tk.starts[k + 1], self.quotes):
+            return None
+        if any(tk.words[x] == ";" or tk.words[x] in QUOTE_TOKENS for x in range(k)):
+            return None
+        subj = _initial_subject(tk, k)
+        if subj is None:
+            return None
+        a, b = subj
+        verb = (_verb_like_or_finite(tk.lower[x]) or _s_form(tk.lower[x]) for x in range(b, k))
+        if b >= k or not any(verb):
+            return None
+        q = _quote_at(self.quotes, tk.starts[k + 1])
+        return self._mk(q, (tk.starts[a], tk.ends[b - 1]), (tk.starts[b], tk.ends[k]), ss, se)
 
     def _evidence_participle(self, tk: Tokens, i: int, ss: int, se: int) -> Attribution | None:
         """ "..., with new polls showing Lee ahead": the poll is the source of what follows."""
