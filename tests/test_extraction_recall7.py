@@ -282,3 +282,8 @@ def test_a_clause_ending_in_a_colon_introduces_a_quotation():
     c = only("The mayor leaned in and boomed: “We will rebuild this bridge.”")
     assert (c.source, c.text) == ("The mayor", "“We will rebuild this bridge.”")
     assert c.cue == "leaned in and boomed:"
+
+
+def test_went_on_to_say_is_a_speech_cue():
+    claims = attributed("Lee joked that Ely was his answer but went on to say, “Ely is bad.”")
+    assert [(c.cue, c.source) for c in claims] == [("joked", "Lee"), ("went on to say", "Lee")]
