@@ -287,3 +287,13 @@ def test_a_clause_ending_in_a_colon_introduces_a_quotation():
 def test_went_on_to_say_is_a_speech_cue():
     claims = attributed("Lee joked that Ely was his answer but went on to say, “Ely is bad.”")
     assert [(c.cue, c.source) for c in claims] == [("joked", "Lee"), ("went on to say", "Lee")]
+
+
+def test_from_the_report_and_a_colon_introduce_a_quotation():
+    c = only("From the report: “Samples with longer field periods were more accurate.”")
+    assert (c.source, c.text) == (
+        "the report",
+        "“Samples with longer field periods were more accurate.”",
+    )
+    c = only("“The city has no plan,” the letter reads.")
+    assert (c.source, c.cue) == ("the letter", "reads")

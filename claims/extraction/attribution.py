@@ -129,6 +129,8 @@ _WHO_HEADS = frozenset(words("those anyone everyone someone all many some others
 _AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 _AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 _RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
+# Present forms that attribute a quotation before them: '“C,” the letter reads.'
+_QUOTE_READS = frozenset(words("reads begins continues"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -1050,6 +1052,17 @@ def _after_opening_aside(tk: Tokens, after: int, stop: int) -> int:
     return first
 
 
+_NAME_LEADS = frozenset(["-", "—", "–", ",", "from", "by"])
+
+
+def _from_phrase_before(tk: Tokens, k: int) -> int | None:
+    """Start of "the report" in "From the report:" ending at the colon ``k``, or None."""
+    f = next((f for f in range(k - 1, max(-1, k - 6), -1) if tk.lower[f] == "from"), None)
+    if f is None or f + 1 >= k or tk.lower[f + 1] not in _DETERMINERS:
+        return None
+    return f + 1 if all(x.isalpha() for x in tk.words[f + 1 : k]) else None
+
+
 def _after_comma_quote(tk: Tokens, k: int, quotes: list[tuple[int, int]]) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
@@ -1371,7 +1384,7 @@ class SentenceAnalyser:
                 or (w in _EVIDENCE_VERBS and _evidence_subject_before(tk, i))  # "a poll finds"
             ):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
-            past = w.endswith("ed") or w in _OTHER_PAST
+            past = w.endswith("ed") or w in _OTHER_PAST or w in _QUOTE_READS
             if att is None and i > 0 and past and tk.words[i].isalpha():
                 att = self._quote_speaker_verb(tk, i, ss, se)
             if att is not None:
@@ -1395,7 +1408,8 @@ class SentenceAnalyser:
         return found
 
     def _name_colon_quote(self, tk: Tokens, ss: int, se: int) -> Attribution | None:
-        """'More from Jo Lee: “C.”': a name and a colon introduce a quotation."""
+        """'More from Jo Lee: “C.”' / 'From the report: “C.”': a name (or a noun phrase after
+        "from") and a colon introduce a quotation."""
         n = len(tk)
         for k in range(1, n - 1):
             if tk.words[k] != ":" or not _opens_quote(tk.starts[k + 1], self.quotes):
@@ -1406,10 +1420,14 @@ class SentenceAnalyser:
                 if not (w == "." or (w.isalpha() and _name_part(w))):
                     break
                 a -= 1
-            if a == k or not tk.words[a][:1].isupper() or tk.lower[a] in _NOT_HEADLINE_SOURCE:
-                continue
-            if a > 0 and tk.words[a - 1] not in ("-", "—", "–", ",", "from", "by"):
-                continue
+            if a == k or not tk.words[a][:1].isupper():
+                a = _from_phrase_before(tk, k)  # ("From the report: “C.”")
+                if a is None:
+                    continue
+            elif tk.lower[a] in _NOT_HEADLINE_SOURCE:
+                continue  # ("Update: ...")
+            elif a > 0 and tk.words[a - 1] not in _NAME_LEADS:
+                continue  # ("He spoke to Jo Lee: ...")
             q = _quote_at(self.quotes, tk.starts[k + 1])
             return self._mk(q, (tk.starts[a], tk.ends[k - 1]), (tk.starts[k], tk.ends[k]), ss, se)
         return None
