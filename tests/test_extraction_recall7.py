@@ -297,3 +297,12 @@ def test_from_the_report_and_a_colon_introduce_a_quotation():
     )
     c = only("“The city has no plan,” the letter reads.")
     assert (c.source, c.cue) == ("the letter", "reads")
+
+
+def test_any_cue_after_a_quotation_inverts_before_a_participle():
+    text = '"My job is to protect the nomination," he vowed, adding he would work with the staff.'
+    claims = attributed(text)
+    assert [(c.cue, c.text) for c in claims] == [
+        ("vowed", '"My job is to protect the nomination,"'),
+        ("adding", "he would work with the staff."),
+    ]

@@ -2269,7 +2269,16 @@ class SentenceAnalyser:
         # ("Before the vote, the firm said on Friday that C": the forward reading)
         after_quote = a > 0 and tk.words[a - 1] in QUOTE_TOKENS
         that_clause = not after_quote and _that_after_adjunct(tk, after, n) is not None
-        if (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n) and not that_clause:
+        # ('“C,” he vowed, adding ...': after a quotation any cue inverts before a participle)
+        participle_tail = (
+            after_quote
+            and _closes_quote(tk.ends[a - 1], self.quotes)
+            and after + 1 < n
+            and tk.words[after] == ","
+            and tk.lower[after + 1].endswith("ing")
+        )
+        inverted = (w in lx.INVERTIBLE or evidence) and _tail_is_adjunct(tk, after, n)
+        if (inverted and not that_clause) or participle_tail:
             att = self._inverted_with_subject(tk, a, after, source, cue, ss, se)
             if att is not None:
                 return att
