@@ -306,3 +306,9 @@ def test_any_cue_after_a_quotation_inverts_before_a_participle():
         ("vowed", '"My job is to protect the nomination,"'),
         ("adding", "he would work with the staff."),
     ]
+
+
+def test_an_s_verb_after_a_quotation_attributes_it():
+    c = only('"Our ideas of success are different," agrees Ana Ruiz, 30, of Gainesville.')
+    assert (c.cue, c.source) == ("agrees", "Ana Ruiz")
+    assert attributed('Papers read his book, "Crippled City," for clues about his plans.') == []

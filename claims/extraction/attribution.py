@@ -129,8 +129,6 @@ _WHO_HEADS = frozenset(words("those anyone everyone someone all many some others
 _AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 _AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 _RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
-# Present forms that attribute a quotation before them: '“C,” the letter reads.'
-_QUOTE_READS = frozenset(words("reads begins continues"))
 _ADD = frozenset(words("add adds added adding"))
 _REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
@@ -1384,7 +1382,9 @@ class SentenceAnalyser:
                 or (w in _EVIDENCE_VERBS and _evidence_subject_before(tk, i))  # "a poll finds"
             ):
                 att = self._verb(tk, i, ss, se, found[-1] if found else None)
-            past = w.endswith("ed") or w in _OTHER_PAST or w in _QUOTE_READS
+            # (or an -s form: '“C,” agrees Jo Lee.', '“C,” the ad states.')
+            present = i > 0 and _s_form(w) and tk.lower[i - 1] not in lx.PREPOSITIONS
+            past = w.endswith("ed") or w in _OTHER_PAST or present
             if att is None and i > 0 and past and tk.words[i].isalpha():
                 att = self._quote_speaker_verb(tk, i, ss, se)
             if att is not None:
