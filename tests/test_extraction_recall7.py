@@ -312,3 +312,11 @@ def test_an_s_verb_after_a_quotation_attributes_it():
     c = only('"Our ideas of success are different," agrees Ana Ruiz, 30, of Gainesville.')
     assert (c.cue, c.source) == ("agrees", "Ana Ruiz")
     assert attributed('Papers read his book, "Crippled City," for clues about his plans.') == []
+
+
+def test_a_misprinted_closing_mark_closes_the_quotation():
+    c = only("“The reality is that we could lose the state,“ said Jim Cole, a congressman.")
+    assert (c.source, c.text) == (
+        "Jim Cole, a congressman",
+        "“The reality is that we could lose the state,“",
+    )

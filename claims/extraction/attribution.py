@@ -348,7 +348,8 @@ class Tokens:
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of double-quoted passages.
 
-    Handles curly and straight quotes. A quote still open at the end of a paragraph continues
+    Handles curly and straight quotes (and an opening curly mark misprinted as the closing one,
+    '“A,“ said Lee'). A quote still open at the end of a paragraph continues
     when the next paragraph opens with a quote mark (the newspaper convention for multi-paragraph
     quotations); otherwise it is closed at the end of its paragraph.
     """
@@ -377,6 +378,9 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch == "“":
             if open_at < 0:
                 open_at = i
+            elif i > 0 and not text[i - 1].isspace() and (i + 1 >= n or text[i + 1].isspace()):
+                quotes.append((open_at, i + 1))  # '“A,“ said Lee': a misprinted closing mark
+                open_at = -1
             elif not _starts_paragraph(text, i):
                 open_at = i  # unbalanced: restart at the newer mark
         elif ch == "”":
