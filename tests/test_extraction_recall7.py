@@ -320,3 +320,12 @@ def test_a_misprinted_closing_mark_closes_the_quotation():
         "Jim Cole, a congressman",
         "“The reality is that we could lose the state,“",
     )
+
+
+def test_a_claim_noun_after_a_past_verb_is_its_object():
+    c = only("The ruling stoked speculation that the mayor might resign before May.")
+    assert (c.cue, c.source, c.text) == (
+        "speculation",
+        None,
+        "that the mayor might resign before May.",
+    )

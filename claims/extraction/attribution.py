@@ -1701,7 +1701,9 @@ class SentenceAnalyser:
         complement clause, to the clause's end; no source (a possessor makes ``_noun_cue``)."""
         n = len(tk)
         before = tk.lower[i - 1] if i > 0 else ""
-        noun = not before or before in _NOUN_CONTEXT or not before.isalpha()
+        # (after a past form it is the object: "stoked speculation that C")
+        past = before.endswith("ed") or before in lx.IRREGULAR_PAST
+        noun = not before or before in _NOUN_CONTEXT or not before.isalpha() or past
         if not noun or not self._complement_that(tk, i + 1):
             return None  # ("The mayor promises that C": a verb)
         k = self._clause_end(tk, i + 2)
