@@ -100,6 +100,7 @@ _THAT_NOUNS = frozenset(
         assurance assurances promise promises pledge statement insistence view hope hopes
         suspicion suspicions doubts evidence reports word assumption sense impression
         perception admission acknowledgment announcement confirmation denial message reminder
+        contention recognition
         """
     )
 )
