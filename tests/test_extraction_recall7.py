@@ -329,3 +329,8 @@ def test_a_claim_noun_after_a_past_verb_is_its_object():
         None,
         "that the mayor might resign before May.",
     )
+
+
+def test_willing_to_is_a_stance_cue():
+    c = only("The mayor is willing to raise the levy next year.")
+    assert (c.source, c.text) == ("The mayor", "to raise the levy next year.")

@@ -128,7 +128,7 @@ WEAK = WEAK | frozenset(
         """
         discuss lists laid lays laying confident skeptical eager concerned critical accusations
         sued determined recognize advising cheer disavowed opined pivoted alluding articulated
-        recognizing fearing allows adamant optimistic
+        recognizing fearing allows adamant optimistic willing
         """
     )
 )
