@@ -334,3 +334,9 @@ def test_a_claim_noun_after_a_past_verb_is_its_object():
 def test_willing_to_is_a_stance_cue():
     c = only("The mayor is willing to raise the levy next year.")
     assert (c.source, c.text) == ("The mayor", "to raise the levy next year.")
+
+
+def test_quotation_continues_before_a_non_breaking_space():
+    text = "“So the fans feel fine,” he said. “It is a party, ‘we are all here.’”\xa0\nNext."
+    c = attributed(text)[0]
+    assert c.text.endswith("‘we are all here.’”")

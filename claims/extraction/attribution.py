@@ -3087,12 +3087,12 @@ def _continue_quotes(text: str, quotes: list[tuple[int, int]], atts: list[Attrib
             # The quotation must end its sentence: '“B.” Then she left.' is fine,
             # '“B,” he added.' has its own cue and is left alone.
             k = q[1]
-            while k < len(text) and text[k] in " \t":
+            while k < len(text) and text[k] in " \t\xa0":
                 k += 1
             if (
                 k < len(text)
                 and text[k] not in '\n“"'
-                and text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in ".!?"
+                and text[q[0] : q[1]].rstrip("”\"'’ ")[-1:] not in ".!?"
             ):
                 break
             att.end = q[1]
