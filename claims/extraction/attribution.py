@@ -85,7 +85,7 @@ _CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
 # Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
 _ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
 # Words that lead into the clause around "reportedly" without belonging to it.
-_REPORTEDLY_LEADS = frozenset(words("with when while as after since because although if"))
+_REPORTEDLY_LEADS = _SUBORDINATORS | frozenset(words("with because"))
 # Verbs that name something: "what Lee called “a farce”" attributes the quotation to Lee.
 _NAMING = frozenset(
     words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
