@@ -55,50 +55,56 @@ class ArticleUploadForm(forms.Form):
     )
 
     def clean_files(self):
+        """Only what is cheap (type, size, count, the first bytes): the worker reads the rest."""
         files = self.cleaned_data["files"]
         if len(files) > settings.ARTICLE_MAX_FILES:
             raise forms.ValidationError(
                 f"Upload at most {settings.ARTICLE_MAX_FILES} files at a time."
             )
-        documents, errors = [], []
+        uploads, errors = [], []
         for upload in files:
             name = ingest.safe_filename(upload.name or "upload")
             try:
-                # The size is checked before anything is read into memory.
-                ingest.check_size(upload.size, settings.ARTICLE_MAX_BYTES, "file")
-                data = upload.read()
-                result = ingest.ingest_file(name, data, max_bytes=settings.ARTICLE_MAX_BYTES)
+                head = upload.read(ingest.UPLOAD_HEAD)
+                upload.seek(0)
+                fmt = ingest.check_upload(
+                    name, upload.size, head, max_bytes=settings.ARTICLE_MAX_BYTES
+                )
             except ingest.IngestError as exc:
                 errors.append(f"{name}: {exc}")
                 continue
-            documents.append((result, name, data))
+            uploads.append((name, upload, fmt))
         if errors:
             raise forms.ValidationError(errors)
-        return documents
+        return uploads
 
     def clean(self):
         cleaned = super().clean()
         if self.errors:
             return cleaned
-        documents = list(cleaned.get("files") or [])
         text = cleaned.get("text") or ""
         if text.strip():
             try:
-                result = ingest.ingest_text(text, max_bytes=settings.ARTICLE_MAX_BYTES)
+                size = len(text.encode("utf-8", "surrogatepass"))
+                ingest.check_size(size, settings.ARTICLE_MAX_BYTES, "article")
             except ingest.IngestError as exc:
                 self.add_error("text", str(exc))
                 return cleaned
-            documents.insert(0, (result, "", None))
-        elif text and not documents:
+        elif text and not cleaned.get("files"):
             self.add_error("text", "The article is empty: it contains only spaces.")
             return cleaned
-        if not documents:
+        else:
+            cleaned["text"] = ""
+        if not cleaned["text"] and not cleaned.get("files"):
             raise forms.ValidationError("Paste the article's text or choose at least one file.")
-        if len(documents) > 1 and cleaned.get("headline"):
-            # One headline cannot name several articles; each takes its own title instead.
-            cleaned["headline"] = ""
-        cleaned["documents"] = documents
         return cleaned
+
+    def article_details(self):
+        """The article fields the form gives (the rest comes from the documents)."""
+        return {
+            name: self.cleaned_data[name]
+            for name in ("headline", "standfirst", "outlet", "author", "url", "published_on")
+        }
 
 
 class VersionedForm(forms.Form):

@@ -27,7 +27,7 @@ _EXTENSIONS = {
 ACCEPTED = ", ".join(_EXTENSIONS)
 
 MAX_PDF_PAGES = 300  # pypdf is slow on big files, and no article is this long
-ZIP_EXPANSION_FACTOR = 20  # a .docx may unpack to at most 20 x max_bytes in all
+ZIP_EXPANSION_FACTOR = 5  # a .docx may unpack to at most 5 x max_bytes in all
 ZIP_MAX_RATIO = 100  # Word XML compresses ~5-20x; zip bombs reach ~1000x
 ZIP_MAX_MEMBERS = 5000
 FILENAME_MAX = 120
@@ -69,10 +69,13 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def _finish(text: str, fmt: str, title: str | None, empty: str) -> IngestedText:
+def _finish(
+    text: str, fmt: str, title: str | None, empty: str, max_chars: int | None = None
+) -> IngestedText:
     text = normalise_text(text)
     if not text:
         raise IngestError(empty)
+    check_length(len(text), max_chars)
     if title is not None:
         title = " ".join(normalise_text(title).split())[:TITLE_MAX] or None
     return IngestedText(text=text, format=fmt, title=title)
@@ -90,6 +93,17 @@ def check_size(n: int, max_bytes: int, what: str) -> None:
     """Refuse `n` bytes over the limit, saying both sizes in units a journalist reads."""
     if n > max_bytes:
         raise IngestError(f"The {what} is too large ({_size(n)}); the limit is {_size(max_bytes)}.")
+
+
+def check_length(n: int, max_chars: int | None, *, read_all: bool = True) -> None:
+    """Refuse a text of `n` characters over the limit: a small file can unpack to a huge text.
+    `read_all` is False when reading stopped part-way, so `n` is only a lower bound."""
+    if max_chars is not None and n > max_chars:
+        length = f"{n:,} characters" if read_all else f"over {n:,} characters"
+        raise IngestError(
+            f"The text of this article is too long ({length}); the limit is {max_chars:,}. "
+            "Upload only the part you need, or split it into several articles."
+        )
 
 
 # --- pasted text -------------------------------------------------------------
@@ -118,7 +132,7 @@ def _paragraphs(text: str) -> str:
     return text if "\n\n" in text else text.replace("\n", "\n\n")
 
 
-def ingest_text(text: str, *, max_bytes: int) -> IngestedText:
+def ingest_text(text: str, *, max_bytes: int, max_chars: int | None = None) -> IngestedText:
     """Pasted text; treated as HTML if it clearly is HTML."""
     if not isinstance(text, str):
         raise IngestError("The article must be text.")
@@ -127,8 +141,8 @@ def ingest_text(text: str, *, max_bytes: int) -> IngestedText:
     if not clean:
         raise IngestError("The article is empty. Paste its text or upload a file.")
     if _looks_like_html(clean):
-        return _from_html(text)
-    return _finish(_paragraphs(clean), "text", None, "The article is empty.")
+        return _from_html(text, max_chars)
+    return _finish(_paragraphs(clean), "text", None, "The article is empty.", max_chars)
 
 
 # --- files -------------------------------------------------------------------
@@ -154,30 +168,61 @@ def safe_filename(name: str) -> str:
     return (stem or "upload") + ext
 
 
-def ingest_file(name: str, data: bytes, *, max_bytes: int) -> IngestedText:
-    """An uploaded file: the extension picks the format, the content must match."""
-    data = bytes(data)  # also accept bytearray / memoryview
+def format_of(name: str) -> str:
+    """The format an upload's extension names; IngestError when it is not one we read."""
     ext = os.path.splitext(safe_filename(name))[1].lower()
     fmt = _EXTENSIONS.get(ext)
     if fmt is None:
         what = f"“{ext}” files are" if ext else "Files without an extension are"
         raise IngestError(f"{what} not supported. Accepted types: {ACCEPTED}.")
-    if not data:
+    return fmt
+
+
+_NOT_PDF = "This file is not a PDF, whatever its name says."
+
+
+def check_upload(name: str, size: int, head: bytes, *, max_bytes: int) -> str:
+    """The checks cheap enough for a web request: type, emptiness, size and the first bytes.
+
+    Returns the format. Reading the content (decoding, unpacking, parsing) is the worker's job:
+    `ingest_file` does it, with the same messages for what it finds there.
+    """
+    fmt = format_of(name)
+    if not size:
         raise IngestError("The file is empty (0 bytes).")
-    check_size(len(data), max_bytes, "file")
+    check_size(size, max_bytes, "file")
+    if fmt == "pdf" and not head.startswith(b"%PDF"):
+        raise IngestError(_NOT_PDF)
+    if fmt == "docx" and not head.startswith(b"PK\x03\x04"):
+        raise IngestError(_NOT_DOCX)
+    if fmt in ("text", "markdown", "html") and b"\x00" in head and not head.startswith(_UTF16):
+        raise IngestError(_BINARY)
+    return fmt
+
+
+def ingest_file(
+    name: str, data: bytes, *, max_bytes: int, max_chars: int | None = None
+) -> IngestedText:
+    """An uploaded file: the extension picks the format, the content must match."""
+    data = bytes(data)  # also accept bytearray / memoryview
+    fmt = check_upload(name, len(data), data[:UPLOAD_HEAD], max_bytes=max_bytes)
     if fmt == "pdf":
-        return _from_pdf(data)
+        return _from_pdf(data, max_chars)
     if fmt == "docx":
-        return _from_docx(data, max_bytes)
+        return _from_docx(data, max_bytes, max_chars)
     text = _decode(data, _declared_charset(data) if fmt == "html" else None)
     if fmt == "html":
-        return _from_html(text)
+        return _from_html(text, max_chars)
     if fmt == "markdown":
         body, title = _strip_markdown(text)
-        return _finish(body, "markdown", title, "The file contains no text.")
+        return _finish(body, "markdown", title, "The file contains no text.", max_chars)
     text = _paragraphs(normalise_text(text))
-    return _finish(text, "text", None, "The file contains no text.")
+    return _finish(text, "text", None, "The file contains no text.", max_chars)
 
+
+# How much of an upload the web request looks at (check_upload); the worker reads the rest.
+UPLOAD_HEAD = 4096
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's BOMs start with these too
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -274,7 +319,7 @@ def _is_noise(el) -> bool:
     return el.find(".//article") is None and el.find(".//main") is None
 
 
-def _from_html(text: str) -> IngestedText:
+def _from_html(text: str, max_chars: int | None = None) -> IngestedText:
     # libxml2 chokes on some control characters, and refuses a str that starts
     # with an XML encoding declaration.
     text = _JUNK.sub("", text.replace("\r", "\n"))
@@ -294,7 +339,7 @@ def _from_html(text: str) -> IngestedText:
     except Exception:  # lxml is robust, but never leak its errors
         raise IngestError(_NO_HTML_TEXT) from None
     title = title if title and title.strip() else head_title
-    return _finish(body, "html", title, _NO_HTML_TEXT)
+    return _finish(body, "html", title, _NO_HTML_TEXT, max_chars)
 
 
 def _html_text(root) -> str:
@@ -341,8 +386,10 @@ _MD_INLINE = [
     # autolinks, inline code
     (r"<((?:https?|mailto):[^>\s]+)>", r"\1"),
     (r"`([^`\n]+)`", r"\1"),
-    # **bold**, __bold__, ~~strikethrough~~, *emphasis*, _emphasis_ (not snake_case)
-    (r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1", r"\2"),
+    # **bold**, __bold__, ~~strikethrough~~, *emphasis*, _emphasis_ (not snake_case).
+    # The bold span may not run past the next opening delimiter, so an unclosed "**" is given up
+    # at the next "**", not after a scan to the end of the line: linear time on "**x " * 100_000.
+    (r"(\*\*|__|~~)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1", r"\2"),
     (r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])", r"\1"),
     (r"(?<!\w)_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)", r"\1"),
 ]
@@ -412,7 +459,7 @@ def _unpack_docx(data: bytes, max_bytes: int) -> bytes:
     return out.getvalue()
 
 
-def _from_docx(data: bytes, max_bytes: int) -> IngestedText:
+def _from_docx(data: bytes, max_bytes: int, max_chars: int | None = None) -> IngestedText:
     try:
         document = docx.Document(io.BytesIO(_unpack_docx(data, max_bytes)))
         title = document.core_properties.title or None
@@ -429,7 +476,8 @@ def _from_docx(data: bytes, max_bytes: int) -> IngestedText:
         raise
     except Exception:  # python-docx, lxml, zipfile: many types
         raise IngestError(_BAD_DOCX) from None
-    return _finish("\n\n".join(blocks), "docx", title, "This Word document contains no text.")
+    empty = "This Word document contains no text."
+    return _finish("\n\n".join(blocks), "docx", title, empty, max_chars)
 
 
 def _docx_rows(table: Table) -> list[str]:
@@ -452,9 +500,9 @@ _PDF_BROKEN = "This PDF could not be read (it may be damaged or incomplete)."
 _PDF_NO_TEXT = "This PDF has no text layer (is it a scan?). Run OCR on it, or paste the text."
 
 
-def _from_pdf(data: bytes) -> IngestedText:
+def _from_pdf(data: bytes, max_chars: int | None = None) -> IngestedText:
     if not data.startswith(b"%PDF"):
-        raise IngestError("This file is not a PDF, whatever its name says.")
+        raise IngestError(_NOT_PDF)
     encrypted = False
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
@@ -469,11 +517,20 @@ def _from_pdf(data: bytes) -> IngestedText:
                 f"This PDF has {pages} pages; the limit is {MAX_PDF_PAGES}. "
                 "Upload only the pages you need."
             )
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        # Page by page, stopping at the length limit: pages can share one compressed content
+        # stream, so a 50 KB file can hold millions of characters.
+        texts, length = [], 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            length += len(texts[-1])
+            if max_chars is not None and length > 2 * max_chars:
+                # (normalising shrinks a text by far less than half)
+                check_length(length, max_chars, read_all=False)
+        text = "\n\n".join(texts)
     except IngestError:
         raise
     except Exception:  # pypdf raises many types on broken files
         # (pypdf also needs the optional "cryptography" package for AES.)
         raise IngestError(_PDF_LOCKED if encrypted else _PDF_BROKEN) from None
     # No title: PDF metadata titles are mostly junk ("Microsoft Word - draft3").
-    return _finish(text, "pdf", None, _PDF_NO_TEXT)
+    return _finish(text, "pdf", None, _PDF_NO_TEXT, max_chars)

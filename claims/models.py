@@ -55,6 +55,18 @@ class Article(models.Model):
     published_on = models.DateField(null=True, blank=True)
     language = models.CharField(max_length=10, default="en")
     content_hash = models.CharField(max_length=64, db_index=True)
+    upload_hash = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="SHA-256 of the uploaded bytes."
+    )
+    parsed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the worker read the text out of the upload."
+    )
+    allow_duplicate = models.BooleanField(
+        default=False, help_text="Keep it even if the same text is already here."
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -65,6 +77,10 @@ class Article(models.Model):
     error_message = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=20, blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # The run that holds the article (its task id) and when it last showed it is alive: the
+    # sweeper re-enqueues only articles whose heartbeat stopped, and one run works at a time.
+    lease = models.CharField(max_length=64, blank=True)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     enqueued_at = models.DateTimeField(null=True, blank=True)
     queue = models.CharField(
         max_length=10,
@@ -80,10 +96,20 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self):
-        return self.headline
+        return self.title
 
     def get_absolute_url(self):
         return detail_url("article_detail", self.pk)
+
+    @property
+    def title(self):
+        """The headline; until the worker has read the upload, its file name."""
+        return self.headline or self.original_filename or "Pasted article"
+
+    @property
+    def is_read(self):
+        """Its text is known: the worker read the upload (or the text was given as such)."""
+        return self.parsed_at is not None or not self.original_file
 
     @property
     def is_finished(self):
@@ -199,6 +225,10 @@ class Claim(models.Model):
         default=False, help_text="The text this claim came from is no longer in the article."
     )
     version = models.PositiveIntegerField(default=1)
+    # What was put up for review and what an editor approved (claims.services.review): a claim
+    # is published only as it was approved.
+    proposal = models.JSONField(null=True, blank=True)
+    approval = models.JSONField(null=True, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -191,10 +191,16 @@ def filter_choices():
     }
 
 
-def article_page_claims(article):
-    return list(
-        article.claims.select_related("source", "assignee", "verdict").order_by("start", "id")
-    )
+ARTICLE_CLAIMS_PAGE = 100
+
+
+def article_page_claims(article, number=None):
+    """One page of the article's claim list, and the claims to highlight in its text: both
+    bounded, so the page renders in bounded time however many claims an article has."""
+    claims = article.claims.select_related("source", "assignee", "verdict").order_by("start", "id")
+    page = page_of(claims, number, ARTICLE_CLAIMS_PAGE)
+    highlighted = list(claims[: settings.ARTICLE_MAX_CLAIMS])
+    return page, highlighted
 
 
 @dataclass(frozen=True)

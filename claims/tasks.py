@@ -1,16 +1,18 @@
 """Thin Celery tasks: they take ids and call services."""
 
 import logging
+import uuid
 
 from celery import Task, shared_task
 from celery.signals import worker_ready
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.conf import settings
+from django.db import DatabaseError, connections
 
-from claims import extraction, services
+from claims import services
 
 log = logging.getLogger(__name__)
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+TRANSIENT_ERRORS = services.TRANSIENT_ERRORS
 
 
 class ArticleTask(Task):
@@ -38,24 +40,13 @@ class ArticleTask(Task):
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=5,
+    # The run's own budget (services.time_budget) stops it cleanly with a message; this hard limit
+    # kills the process if it is stuck where a signal cannot reach (inside a C library).
+    time_limit=settings.ARTICLE_TIME_LIMIT + 60,
 )
 def extract_article(self, article_id):
-    """Split an article into claims and store them in one transaction; safe to run twice."""
-    article = services.start_processing(article_id, attempt=self.request.retries + 1)
-    if article is None:
-        return
-    try:
-        result = extraction.extract(article.body)
-    except Exception as exc:  # a bug in the extractor is not transient: report, do not retry
-        log.exception("Extraction failed for article %s", article_id)
-        services.mark_failed(
-            article_id,
-            f"The extractor could not process this article ({type(exc).__name__}). "
-            "Use “Retry” after the text has been checked, or tell the developers.",
-        )
-        return
-    services.set_progress(article_id, 70)
-    services.apply_extraction(article, result)
+    """Read the upload, split it into claims and store them; safe to run twice."""
+    services.process_article(article_id, lease=self.request.id or f"local-{uuid.uuid4()}")
 
 
 @shared_task

@@ -155,14 +155,21 @@ STORAGES = {
 # Uploads: the per-file limit journalists see in messages, and Django's own request limits.
 ARTICLE_MAX_BYTES = envint("ARTICLE_MAX_BYTES", 10 * 1024 * 1024)
 ARTICLE_MAX_FILES = envint("ARTICLE_MAX_FILES", 20)
+# What the worker accepts once it has read an upload: a small file can unpack to a huge text.
+# 500,000 characters is about 80,000 words, far beyond any article.
+ARTICLE_MAX_CHARS = envint("ARTICLE_MAX_CHARS", 500_000)
+ARTICLE_MAX_CLAIMS = envint("ARTICLE_MAX_CLAIMS", 1000)
+# Seconds a worker may spend reading and extracting one article before it is marked failed.
+ARTICLE_TIME_LIMIT = envint("ARTICLE_TIME_LIMIT", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 QUEUE_PAGE_SIZE = envint("QUEUE_PAGE_SIZE", 50)
 # Articles still queued after this many seconds are re-enqueued by the sweeper (those on the
 # background queue only once that queue has drained: until then their message is still waiting).
 STALE_QUEUED_SECONDS = envint("STALE_QUEUED_SECONDS", 300)
-# Articles still `processing` after this long lost their worker (killed): the sweeper re-enqueues.
-STALE_PROCESSING_SECONDS = envint("STALE_PROCESSING_SECONDS", 900)
+# A run refreshes its article's heartbeat every 10 s; an article `processing` with no heartbeat for
+# this long lost its worker (killed): the sweeper re-enqueues it.
+STALE_PROCESSING_SECONDS = envint("STALE_PROCESSING_SECONDS", 120)
 
 # Celery: Redis (or RabbitMQ) in production; an embedded filesystem broker needing no server by
 # default. Tasks are idempotent and acknowledged late, so a killed worker's task runs again.
@@ -196,6 +203,8 @@ CELERY_TASK_QUEUES = [
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A pool process that grew past this (KB) after a task is replaced by a fresh one.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = envint("WORKER_MAX_MEMORY_MB", 1024) * 1024
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = envbool("CELERY_TASK_ALWAYS_EAGER", False)
 # Publishing a task gives up quickly when the broker is down: the upload is saved anyway.

@@ -124,7 +124,7 @@ def test_an_editor_re_extracting_one_article_goes_to_the_main_queue(
 def backlog(monkeypatch):
     """Set how many messages the broker says wait in the background queue (None: unreachable)."""
     answer = {"waiting": 0}
-    monkeypatch.setattr(services.articles, "waiting_messages", lambda name: answer["waiting"])
+    monkeypatch.setattr(services.processing, "waiting_messages", lambda name: answer["waiting"])
 
     def set_waiting(count):
         answer["waiting"] = count

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from claims import ingest
+from claims import ingest, services
 from claims.extraction import extract
 from claims.models import Article, Claim, ClaimEvent, Evidence
 from claims.tasks import extract_article
@@ -40,16 +40,20 @@ HOSTILE_HTML = (
 )
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
 
-# name -> (filename, bytes, expectation): "ok:<text the article must contain>" or "refused"
+# name -> (filename, bytes, expectation): "ok:<text the article must contain>", "refused" (on the
+# form: what a web request checks, cheaply) or "failed:<message>" (the worker reads the upload and
+# the article page says why it could not).
 FILES = {
     "0-byte file": ("empty.txt", b"", "refused"),
-    "whitespace-only file": ("blank.txt", " \t\r\n \n\u3000".encode(), "refused"),
+    "whitespace-only file": ("blank.txt", " \t\r\n \n\u3000".encode(),
+                             "failed:The file contains no text."),
     "binary renamed .txt": ("photo.txt", PNG, "refused"),
     "binary renamed .pdf": ("photo.pdf", PNG, "refused"),
     "binary renamed .docx": ("photo.docx", PNG, "refused"),
     "unknown extension": ("story.exe", STORY.encode(), "refused"),
     "no extension": ("story", STORY.encode(), "refused"),
-    "invalid utf-8": ("broken.txt", b"Caf\xc3 \xff\xfe\xfd\x80\x81 " * 50, "refused"),
+    "invalid utf-8": ("broken.txt", b"Caf\xc3 \xff\xfe\xfd\x80\x81 " * 50,
+                      "failed:The file's text encoding was not recognised."),
     "utf-16 with bom": ("utf16.txt", STORY.encode("utf-16"), f"ok:{STORY}"),
     "utf-8 with bom": ("bom.txt", b"\xef\xbb\xbf" + STORY.encode(), f"ok:{STORY}"),
     "mixed line endings": (
@@ -62,11 +66,12 @@ FILES = {
     "zip bomb disguised as docx": (
         "bomb.docx",
         make_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (30 * MB)}),
-        "refused",
+        "failed:which looks unsafe; it was not opened.",
     ),
-    "truncated docx": ("cut.docx", make_docx(STORY)[:200], "refused"),
-    "pdf without text layer": ("scan.pdf", make_pdf(lines=()), "refused"),
-    "truncated pdf": ("cut.pdf", make_pdf((STORY,))[:120], "refused"),
+    "truncated docx": ("cut.docx", make_docx(STORY)[:200],
+                       "failed:This Word file could not be read"),
+    "pdf without text layer": ("scan.pdf", make_pdf(lines=()), "failed:This PDF has no text layer"),
+    "truncated pdf": ("cut.pdf", make_pdf((STORY,))[:120], "failed:This PDF could not be read"),
     "html with script, iframe, style, on*= and javascript:": (
         "hostile.html", HOSTILE_HTML.encode(), f"ok:{STORY}"
     ),
@@ -116,6 +121,7 @@ FIGURES = {"tried": 0}
 @pytest.fixture(autouse=True)
 def small_limit(settings):
     settings.ARTICLE_MAX_BYTES = LIMIT
+    settings.ARTICLE_MAX_CHARS = LIMIT
 
 
 @pytest.fixture
@@ -129,7 +135,9 @@ def post_upload(client, **data):
     return client.post(reverse("article_upload"), data, follow=True)
 
 
-def check(response, expectation, before):
+def check(client, response, expectation, before):
+    """The upload's outcome: refused on the form, or stored and then read by the worker's code
+    (the text it finds, or the message the article page shows)."""
     page = unescape(response.content.decode())
     assert response.status_code == 200
     if expectation == "refused":
@@ -138,8 +146,18 @@ def check(response, expectation, before):
         return None
     article = Article.objects.order_by("-pk").first()
     assert Article.objects.count() == before + 1
-    assert expectation[3:] in article.body
-    assert "<script" not in article.body and "alert(" not in article.body
+    assert not article.body, "the web request read the upload"
+    if expectation.startswith("failed:"):
+        extract_article.apply(args=[article.pk])
+        article.refresh_from_db()
+        assert article.status == Article.Status.FAILED
+        shown = unescape(client.get(article.get_absolute_url()).content.decode())
+        assert expectation.removeprefix("failed:") in shown
+        assert not article.claims.exists()
+        return None
+    text = services.read_upload(article).text
+    assert expectation[3:] in text
+    assert "<script" not in text and "alert(" not in text
     return article
 
 
@@ -149,7 +167,7 @@ def test_file_upload(editor, filename, data, expectation):
     response = post_upload(
         editor, files=[SimpleUploadedFile(filename, data)], headline="", allow_duplicate="on"
     )
-    article = check(response, expectation, before)
+    article = check(editor, response, expectation, before)
     if article is not None:
         assert len(article.original_filename) <= ingest.FILENAME_MAX
         assert "/" not in article.original_filename and "\n" not in article.original_filename
@@ -158,7 +176,7 @@ def test_file_upload(editor, filename, data, expectation):
 @pytest.mark.parametrize("text, expectation", PASTES.values(), ids=PASTES.keys())
 def test_paste(editor, text, expectation):
     before = Article.objects.count()
-    check(post_upload(editor, text=text, headline="Pasted"), expectation, before)
+    check(editor, post_upload(editor, text=text, headline="Pasted"), expectation, before)
 
 
 @pytest.mark.parametrize("fields", METADATA.values(), ids=METADATA.keys())
@@ -180,8 +198,8 @@ def test_paste_with_invalid_utf8_bytes_is_read_with_replacement_characters(edito
         follow=True,
     )  # fmt: skip
     assert response.status_code == 200
-    article = Article.objects.get()
-    assert article.body.startswith("The mayor said") and "so today" in article.body
+    text = services.read_upload(Article.objects.get()).text
+    assert text.startswith("The mayor said") and "so today" in text
 
 
 def test_a_bad_file_among_good_ones_saves_nothing(editor):

@@ -10,6 +10,7 @@ import struct
 import tracemalloc
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -48,9 +49,10 @@ def refused(name: str, data: bytes, max_bytes: int = LIMIT) -> str:
 # --- sample builders -------------------------------------------------------------
 
 
-def make_pdf(lines=("Hello from the PDF",), pages: int = 1) -> bytes:
-    """A minimal valid PDF written by hand: the lines in Helvetica on every page,
-    or pages without any content stream when lines is empty (like a scan)."""
+def make_pdf(lines=("Hello from the PDF",), pages: int = 1, compress: bool = False) -> bytes:
+    """A minimal valid PDF written by hand: the lines in Helvetica on every page (one content
+    stream that every page shares, deflated if `compress`), or pages without any content
+    stream when lines is empty (like a scan)."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, filled in below once the page numbers are known
@@ -60,7 +62,10 @@ def make_pdf(lines=("Hello from the PDF",), pages: int = 1) -> bytes:
     if lines:
         ops = b" 0 -16 Td ".join(b"(%s) Tj" % line.encode("latin-1") for line in lines)
         stream = b"BT /F1 12 Tf 72 720 Td " + ops + b" ET"
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        flate = b""
+        if compress:
+            stream, flate = zlib.compress(stream, 9), b" /Filter /FlateDecode"
+        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), flate, stream))
         contents = b" /Contents 4 0 R"
     kids = b" ".join(b"%d 0 R" % (len(objects) + 1 + i) for i in range(pages))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)

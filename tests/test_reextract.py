@@ -63,7 +63,7 @@ def run_command():
 
 def test_the_command_queues_ready_articles_of_another_version(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
+    monkeypatch.setattr(services.processing, "publish_extraction", record(sent))
     outdated = old_article(alice, "Old")
     current = services.apply_extraction(
         Article.objects.create(headline="New", body=SAMPLE_TEXT, content_hash="x"), extract("x")
@@ -82,7 +82,7 @@ def test_the_command_queues_ready_articles_of_another_version(alice, monkeypatch
 
 def test_a_second_run_finds_nothing_to_queue(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
+    monkeypatch.setattr(services.processing, "publish_extraction", record(sent))
     old_article(alice)
 
     run_command()
@@ -110,7 +110,7 @@ def test_a_broker_outage_leaves_the_article_for_the_sweeper(alice, monkeypatch):
 
 def test_the_worker_start_hook_queues_outdated_articles(alice, monkeypatch):
     sent = []
-    monkeypatch.setattr(services.articles, "publish_extraction", record(sent))
+    monkeypatch.setattr(services.processing, "publish_extraction", record(sent))
     monkeypatch.setattr(tasks.connections, "close_all", lambda: None)  # keep the test's connection
     article = old_article(alice)
 
@@ -184,14 +184,65 @@ def test_a_claim_with_human_work_is_kept_and_reanchored(eager, worked_article):
     assert kept.events.filter(action=ClaimEvent.Action.REEXTRACTED).exists()
 
 
-def test_untouched_claims_are_replaced(eager, worked_article):
+def test_untouched_claims_whose_text_is_found_again_keep_their_ids(eager, worked_article):
     article, moved, vanished, untouched, current = worked_article
 
     run_command()
 
-    assert not Claim.objects.filter(pk__in=untouched).exists()
+    assert set(Claim.objects.filter(pk__in=untouched).values_list("pk", flat=True)) == untouched
     live = article.claims.filter(detached=False)
     assert sorted(live.values_list("text", flat=True)) == sorted(c.text for c in current)
+
+
+def test_an_untouched_claim_whose_text_is_gone_is_removed(alice):
+    ghost = ExtractedClaim(
+        text="The mayor promised free buses for everyone.",
+        start=0,
+        end=10,
+        sentence_start=0,
+        sentence_end=10,
+        kind="unattributed",
+    )
+    article = old_article(alice, extracted=[*extract(SAMPLE_TEXT), ghost])
+
+    services.apply_extraction(article, extract(SAMPLE_TEXT))
+
+    assert not article.claims.filter(text=ghost.text).exists()
+
+
+SCHEDULES = {
+    "a due date": {"due_date": "2026-12-20", "priority": Claim.Priority.NORMAL},
+    "a priority": {"due_date": None, "priority": Claim.Priority.URGENT},
+}
+
+
+@pytest.mark.parametrize("schedule", SCHEDULES.values(), ids=SCHEDULES.keys())
+def test_a_claim_whose_only_human_work_is_its_schedule_survives_reextraction(alice, schedule):
+    ghost = ExtractedClaim(
+        text="The mayor promised free buses for everyone.",
+        start=0,
+        end=10,
+        sentence_start=0,
+        sentence_end=10,
+        kind="unattributed",
+    )
+    article = old_article(alice, extracted=[*extract(SAMPLE_TEXT), ghost])
+    planned = article.claims.get(text=ghost.text)
+    services.set_schedule(planned, actor=alice, **schedule)
+
+    services.apply_extraction(article, extract(SAMPLE_TEXT))
+
+    kept = Claim.objects.get(pk=planned.pk)
+    assert kept.detached
+    assert kept.events.filter(action=ClaimEvent.Action.SCHEDULED).exists()
+
+
+def test_any_event_a_person_made_counts_as_human_work(alice, bob):
+    article = old_article(alice)
+    claim = article.claims.first()
+    ClaimEvent.objects.create(claim=claim, actor=bob, action=ClaimEvent.Action.SOURCE_MERGED)
+
+    assert article.claims.filter(services.has_human_work()).get() == claim
 
 
 def test_a_claim_whose_text_vanished_is_detached_with_its_work(eager, worked_article, bob):

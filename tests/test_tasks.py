@@ -63,11 +63,11 @@ def test_an_extractor_error_marks_the_article_failed_with_a_reason(alice, monkey
     def broken(text):
         raise ValueError("unexpected input")
 
-    monkeypatch.setattr("claims.tasks.extraction.extract", broken)
+    monkeypatch.setattr("claims.services.articles.extraction.extract", broken)
     extract_article.apply(args=[article.pk])
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
-    assert "could not process" in article.error_message
+    assert "could not be processed" in article.error_message
     assert not article.claims.exists()
 
 
@@ -80,7 +80,7 @@ def test_database_errors_are_retried_then_the_article_is_failed(alice, monkeypat
         calls.append(1)
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("claims.tasks.services.apply_extraction", flaky_apply)
+    monkeypatch.setattr("claims.services.articles.apply_extraction", flaky_apply)
     monkeypatch.setattr(extract_article, "max_retries", 2)
     monkeypatch.setattr(extract_article, "retry_backoff", False)
     result = extract_article.apply(args=[article.pk])

@@ -1,7 +1,9 @@
 """Uploading articles through the form, as Alice the editor: what is refused, and how it says so.
 
-Every bad upload must come back as the form (200) with a message a journalist understands, and
-must create no Article; good uploads create one article per document.
+What a web request can check cheaply (type, size, count, the first bytes) comes back as the form
+(200) with a message a journalist understands, and creates no Article. What needs the file read
+(encoding, a damaged Word or PDF file) is found by the worker: the article is stored, then ends
+`failed` with the same message on its page. Good uploads create one article per document.
 """
 
 import io
@@ -13,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from claims.models import Article
+from claims.tasks import extract_article
 from tests.conftest import SAMPLE_TEXT
 
 # Every test here uses the database (some only through fixtures looked up at run time).
@@ -30,6 +33,14 @@ def editor(client, alice):
 def upload(client, **data):
     files = [a_file(*f) if isinstance(f, tuple) else f for f in data.pop("files", [])]
     return client.post(UPLOAD, {**data, "files": files} if files else data)
+
+
+def processed():
+    """The uploaded article after the worker's task ran on it."""
+    article = Article.objects.get()
+    extract_article.apply(args=[article.pk])
+    article.refresh_from_db()
+    return article
 
 
 def a_file(name, content, content_type="application/octet-stream"):
@@ -69,21 +80,9 @@ BAD_UPLOADS = {
         {"files": [("setup.exe", b"MZ\x90\x00 not an article")]},
         "setup.exe: “.exe” files are not supported.",
     ),
-    "invalid UTF-8": (
-        {"files": [("notes.txt", b"The mayor said \x81\x8d\x8f\x90\x9d were cut.")]},
-        "notes.txt: The file's text encoding was not recognised. Save it as UTF-8 and retry.",
-    ),
-    "malformed docx": (
-        {"files": [("story.docx", b"PK\x03\x04 this zip is cut short")]},
-        "story.docx: This Word file could not be read (it may be damaged).",
-    ),
     "not a docx at all": (
         {"files": [("story.docx", b"Plain text wearing a .docx name.")]},
         "story.docx: This file is not a Word document (.docx), whatever its name says.",
-    ),
-    "malformed pdf": (
-        {"files": [("story.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> cut")]},
-        "story.pdf: This PDF could not be read (it may be damaged or incomplete).",
     ),
     "not a pdf at all": (
         {"files": [("story.pdf", b"Plain text wearing a .pdf name.")]},
@@ -106,6 +105,47 @@ def test_bad_upload_creates_no_article(editor, data, message):
     upload(editor, **data)
 
     assert not Article.objects.exists()
+
+
+# Found when the worker reads the file: stored, then failed with the message on the article page.
+UNREADABLE = {
+    "invalid UTF-8": (
+        ("notes.txt", b"The mayor said \x81\x8d\x8f\x90\x9d were cut."),
+        "The file's text encoding was not recognised. Save it as UTF-8 and retry.",
+    ),
+    "malformed docx": (
+        ("story.docx", b"PK\x03\x04 this zip is cut short"),
+        "This Word file could not be read (it may be damaged).",
+    ),
+    "malformed pdf": (
+        ("story.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> cut"),
+        "This PDF could not be read (it may be damaged or incomplete).",
+    ),
+}
+
+
+@pytest.mark.parametrize("file, message", UNREADABLE.values(), ids=UNREADABLE.keys())
+def test_unreadable_file_is_stored_then_failed_with_its_message(editor, file, message):
+    response = upload(editor, files=[file])
+
+    assert response.status_code == 302
+    article = processed()
+    assert article.status == Article.Status.FAILED
+    assert message in article.error_message
+    page = text_of(editor.get(article.get_absolute_url()))
+    assert message in page
+    assert "This upload could not be read." in page
+    assert not article.claims.exists()
+
+
+def test_text_longer_than_the_limit_fails_with_its_length(editor, settings):
+    settings.ARTICLE_MAX_CHARS = 1000
+
+    upload(editor, files=[a_file("long.txt", b"The mayor said so. " * 100)])
+
+    article = processed()
+    assert article.status == Article.Status.FAILED
+    assert "too long (1,899 characters); the limit is 1,000" in article.error_message
 
 
 def test_file_over_the_limit_is_refused(editor, settings):
@@ -171,8 +211,8 @@ HOSTILE_HTML = (
 def test_html_file_is_accepted_without_script(editor):
     response = upload(editor, files=[a_file("story.html", HOSTILE_HTML.encode(), "text/html")])
 
-    article = Article.objects.get()
     assert response.status_code == 302
+    article = processed()
     assert (article.format, article.headline) == ("html", "Council passes budget")
     assert "The mayor said waste was cut by 30 percent." in article.body
     for fragment in ("<", "script", "alert", "onclick", "onerror", "document.cookie", "steal"):
@@ -182,7 +222,7 @@ def test_html_file_is_accepted_without_script(editor):
 def test_pasted_html_is_accepted_without_script(editor):
     upload(editor, text=HOSTILE_HTML)
 
-    article = Article.objects.get()
+    article = processed()
     assert article.format == "html"
     assert "script" not in article.body
     assert "onclick" not in article.body
@@ -193,9 +233,12 @@ def test_text_file_becomes_article(editor, alice):
 
     article = Article.objects.get()
     assert response["Location"] == article.get_absolute_url()
-    assert (article.format, article.headline, article.status) == ("text", "budget.txt", "queued")
-    assert article.body == SAMPLE_TEXT
+    assert (article.status, article.body, article.title) == ("queued", "", "budget.txt")
     assert (article.uploaded_by, article.original_filename) == (alice, "budget.txt")
+    article = processed()
+    first_line = SAMPLE_TEXT.split("\n")[0]
+    assert (article.format, article.headline, article.status) == ("text", first_line, "ready")
+    assert article.body == SAMPLE_TEXT
 
 
 def test_pasted_text_becomes_article_with_metadata(editor):
@@ -218,7 +261,7 @@ def test_markdown_file_becomes_article_with_its_title(editor):
 
     upload(editor, files=[a_file("tram.md", markdown.encode(), "text/markdown")])
 
-    article = Article.objects.get()
+    article = processed()
     assert (article.format, article.headline) == ("markdown", "Tram line by 2027")
     assert "Holloway said the tram would open." in article.body
     assert "**" not in article.body
@@ -229,7 +272,7 @@ def test_word_file_becomes_article(editor):
 
     upload(editor, files=[a_file("budget.docx", data)])
 
-    article = Article.objects.get()
+    article = processed()
     assert (article.format, article.headline) == ("docx", "Budget approved")
     assert "The mayor said waste fell by 30 percent." in article.body
 
@@ -254,7 +297,10 @@ def test_two_files_become_two_articles(editor):
     response = upload(editor, files=files, headline="Shared headline")
 
     assert response["Location"] == reverse("article_list")
-    assert sorted(Article.objects.values_list("headline", flat=True)) == ["Second", "one.txt"]
+    for article in Article.objects.all():
+        extract_article.apply(args=[article.pk])
+    headlines = sorted(Article.objects.values_list("headline", flat=True))
+    assert headlines == ["Second", "The mayor said taxes fell."]
 
 
 # --- Duplicates ---------------------------------------------------------------------------------

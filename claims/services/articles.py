@@ -1,19 +1,31 @@
-"""Articles: submitting them, queueing their extraction, and applying its result."""
+"""Articles: submitting them, reading the text out of an upload, and applying an extraction."""
 
 import hashlib
 import json
 import logging
 import re
-from datetime import timedelta
+from collections import defaultdict
 
 from django.conf import settings
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import InterfaceError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from claims import extraction, ingest
 from claims.extraction import EXTRACTOR_VERSION
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Source
 from claims.services.errors import DuplicateArticleError, WorkflowError, require
+from claims.services.processing import (
+    ProcessingTimeout,
+    enqueue_extraction,
+    heartbeat,
+    holds_lease,
+    mark_failed,
+    set_progress,
+    start_processing,
+    time_budget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +55,8 @@ def submit_article(
     original_filename="",
     allow_duplicate=False,
 ):
-    """Save an article as queued and enqueue its extraction once the transaction commits."""
+    """Save an article whose text is already read (seeds, benchmarks) as queued, and enqueue its
+    extraction once the transaction commits. Uploads from the desk go through submit_uploads."""
     require(user, "upload", "Only editors can upload articles.")
     if not body.strip():
         raise WorkflowError("The article is empty: paste its text or choose a file.")
@@ -65,6 +78,7 @@ def submit_article(
             content_hash=digest,
             uploaded_by=user,
             original_filename=original_filename,
+            parsed_at=timezone.now(),
         )
         if original is not None:
             article.original_file.save(original_filename or "upload", original, save=False)
@@ -73,97 +87,180 @@ def submit_article(
     return article
 
 
-def enqueue_extraction(article):
-    """Publish the extraction task after commit; if the broker is down the sweeper retries."""
-    transaction.on_commit(lambda: publish_extraction(article.pk))
+def _digest(content):
+    """SHA-256 of an uploaded file, read in chunks (never whole into memory)."""
+    sha = hashlib.sha256()
+    content.seek(0)
+    for chunk in iter(lambda: content.read(1024 * 1024), b""):
+        sha.update(chunk)
+    content.seek(0)
+    return sha.hexdigest()
 
 
-def publish_extraction(article_id, *, background=False):
-    """Send the task now. Returns False (and records why) when the broker cannot be reached.
+PASTED_NAME = "pasted.txt"
 
-    `background` sends it to the background queue, which workers serve alongside the main one:
-    re-extracting the archive then never delays a fresh upload or an editor's retry.
+
+def submit_uploads(*, user, text="", files=(), details=None, allow_duplicate=False):
+    """Store pasted text and uploaded files as queued articles, all or none, and enqueue them.
+
+    Nothing is read here beyond what the form checked (type, size): the worker reads each
+    upload's text (read_upload), so a slow or hostile file never holds a web request. `files` are
+    (safe file name, file object, format); `details` the article fields the form gave (headline,
+    outlet, ...). Returns (articles created, earlier articles that had the same upload).
     """
-    from claims.tasks import extract_article
-
-    queue = Article.Queue.BACKGROUND if background else Article.Queue.MAIN
+    require(user, "upload", "Only editors can upload articles.")
+    details = dict(details or {})
+    uploads = [(name, content, fmt) for name, content, fmt in files]
+    if text:
+        pasted = ContentFile(text.encode("utf-8", "surrogatepass"), name=PASTED_NAME)
+        uploads.insert(0, ("", pasted, Article.Format.TEXT))
+    if len(uploads) > 1:
+        details["headline"] = ""  # one headline cannot name several articles: each finds its own
+    hashes = [_digest(content) for _, content, _ in uploads]
+    earlier = {}
+    if not allow_duplicate:
+        for article in Article.objects.filter(upload_hash__in=hashes).order_by("pk"):
+            earlier.setdefault(article.upload_hash, article)
+    created, stored = [], []
     try:
-        if background:
-            extract_article.apply_async(args=[article_id], queue=settings.CELERY_BACKGROUND_QUEUE)
-        else:
-            extract_article.delay(article_id)
-    except Exception:  # any broker or connection failure: the article stays queued
-        log.warning("Could not enqueue article %s; the sweeper will retry", article_id)
-        Article.objects.filter(pk=article_id).update(
-            enqueued_at=None,
-            queue=queue,
-            error_message="Processing is delayed: the task queue is unreachable. "
-            "It will start automatically when the queue is back.",
-        )
-        return False
-    Article.objects.filter(pk=article_id).update(
-        enqueued_at=timezone.now(), queue=queue, error_message=""
-    )
-    return True
+        with transaction.atomic():
+            for (name, content, fmt), digest in zip(uploads, hashes, strict=True):
+                if digest in earlier:
+                    continue
+                article = Article(
+                    **details,
+                    format=fmt,
+                    uploaded_by=user,
+                    original_filename=name,
+                    upload_hash=digest,
+                    allow_duplicate=allow_duplicate,
+                )
+                article.original_file.save(name or PASTED_NAME, content, save=False)
+                stored.append(article.original_file.name)
+                article.save()
+                enqueue_extraction(article)
+                created.append(article)
+    except BaseException:
+        # The rows are rolled back; the files already written must not outlive them.
+        for path in stored:
+            Article.original_file.field.storage.delete(path)
+        raise
+    return created, list(earlier.values())
 
 
-def waiting_messages(queue_name):
-    """How many messages wait in a broker queue; None when the broker cannot be asked."""
-    from newsroom.celery import app
+def read_upload(article):
+    """The text of an article's upload: ingest.IngestedText, or IngestError with the message
+    for the journalist. Pure reading, no database write (the time budget can interrupt it)."""
+    with article.original_file.open("rb") as upload:
+        data = upload.read()
+    limits = {"max_bytes": settings.ARTICLE_MAX_BYTES, "max_chars": settings.ARTICLE_MAX_CHARS}
+    if not article.original_filename:  # pasted into the form
+        return ingest.ingest_text(data.decode("utf-8", "surrogatepass"), **limits)
+    return ingest.ingest_file(article.original_filename, data, **limits)
 
-    try:
-        with app.connection_for_write() as connection:
-            connection.ensure_connection(max_retries=1)
-            try:
-                declared = connection.default_channel.queue_declare(queue=queue_name, passive=True)
-            except connection.channel_errors:
-                return 0  # the broker has no such queue (Redis drops an empty one): none wait
-            return declared.message_count
-    except Exception:
-        log.warning("Could not ask the broker how many messages wait in %s", queue_name)
+
+def store_text(article, document, *, lease):
+    """Save the text read from the upload; a duplicate of an earlier article stops here.
+
+    Returns the article ready for extraction, or None when it stopped (failed with a reason, or
+    another run holds it now).
+    """
+    digest = content_hash(document.text)
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if not holds_lease(article, lease):
+            return None
+        twin = None
+        if not article.allow_duplicate:
+            twin = (
+                Article.objects.filter(content_hash=digest)
+                .exclude(pk=article.pk)
+                .order_by("pk")
+                .first()
+            )
+        article.body = document.text
+        article.content_hash = digest
+        article.format = document.format
+        article.parsed_at = timezone.now()
+        article.progress = 30
+        if not article.headline:
+            first_line = document.text.split("\n", 1)[0]
+            article.headline = (document.title or first_line).strip()[:300]
+        if twin is not None:
+            article.status = Article.Status.FAILED
+            article.duplicate_of = twin
+            article.lease = ""
+            article.error_message = (
+                f"The same text is already here as “{twin.title}”. "
+                "Use “Process anyway” to keep both."
+            )
+        article.save()
+    return article if twin is None else None
+
+
+# Worth retrying (the task does, with backoff); anything else is reported on the article.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+def process_article(article_id, *, lease):
+    """The worker's whole job for one article: read the upload's text (once), extract the claims
+    and apply them. Any failure ends with the article `failed` and a reason a journalist reads;
+    database and broker errors propagate, for the task to retry."""
+    article = start_processing(article_id, lease=lease)
+    if article is None:
         return None
+    limit = settings.ARTICLE_TIME_LIMIT
+    with heartbeat(article_id, lease):
+        try:
+            if not article.is_read:
+                with time_budget(limit):
+                    document = read_upload(article)
+                article = store_text(article, document, lease=lease)
+                if article is None:
+                    return None
+            with time_budget(limit):
+                result = extraction.extract(article.body)
+        except ingest.IngestError as exc:
+            mark_failed(article_id, str(exc))
+            return None
+        except ProcessingTimeout:
+            log.warning("Article %s ran out of time", article_id)
+            mark_failed(
+                article_id,
+                f"Processing took longer than {limit} seconds and was stopped. "
+                "Upload a shorter text, or split it into several articles.",
+            )
+            return None
+        except TRANSIENT_ERRORS:
+            raise
+        except Exception as exc:  # a bug in a reader or the extractor: report, do not retry
+            log.exception("Processing failed for article %s", article_id)
+            mark_failed(
+                article_id,
+                f"The text could not be processed ({type(exc).__name__}). "
+                "Use “Retry” after the text has been checked, or tell the developers.",
+            )
+            return None
+        set_progress(article_id, 70)
+        return apply_extraction(article, result, lease=lease)
 
 
-def reprocess_article(article, *, user):
-    """Queue an article again (after a failure, or to re-extract with a newer extractor)."""
+def reprocess_article(article, *, user, allow_duplicate=False):
+    """Queue an article again (after a failure, or to re-extract with a newer extractor).
+
+    `allow_duplicate` keeps an article that was stopped as a duplicate of an earlier one.
+    """
     require(user, "retry_article", "Only editors can re-process an article.")
     if article.status in (Article.Status.QUEUED, Article.Status.PROCESSING):
         raise WorkflowError("This article is already waiting to be processed.")
     with transaction.atomic():
-        Article.objects.filter(pk=article.pk).update(
-            status=Article.Status.QUEUED, progress=0, error_message="", attempts=0
-        )
+        changes = {"status": Article.Status.QUEUED, "progress": 0, "error_message": ""}
+        if allow_duplicate:
+            changes.update(allow_duplicate=True, duplicate_of=None)
+        Article.objects.filter(pk=article.pk).update(attempts=0, lease="", **changes)
         enqueue_extraction(article)
     article.refresh_from_db()
     return article
-
-
-def start_processing(article_id, *, attempt=1):
-    """Mark an article as processing; None when it is gone or already done by this extractor."""
-    with transaction.atomic():
-        article = Article.objects.select_for_update().filter(pk=article_id).first()
-        if article is None:
-            return None
-        if (
-            article.status == Article.Status.READY
-            and article.extractor_version == EXTRACTOR_VERSION
-        ):
-            return None  # a duplicate delivery of a task that already completed
-        article.status = Article.Status.PROCESSING
-        article.progress = 10
-        article.attempts = attempt
-        article.save(update_fields=["status", "progress", "attempts", "updated_at"])
-    return article
-
-
-def set_progress(article_id, percent):
-    Article.objects.filter(pk=article_id).update(progress=percent)
-
-
-def mark_failed(article_id, reason):
-    Article.objects.filter(pk=article_id).update(
-        status=Article.Status.FAILED, error_message=reason, progress=0
-    )
 
 
 def _normal_name(name):
@@ -200,170 +297,128 @@ def _source_for(name, kind, alias, cache):
     return source
 
 
-def _has_human_work():
-    """Claims someone has touched: assigned, evidence, verdict, comments, any state change."""
-    comments = ClaimEvent.objects.filter(claim=OuterRef("pk"), action=ClaimEvent.Action.COMMENT)
+def has_human_work():
+    """A condition on claims: someone has worked on it. Any change a person made counts (an
+    event with an actor: assignment, schedule, state, verdict, evidence, comment, correction),
+    and so do the fields themselves, whoever set them (the admin, an import)."""
+    by_a_person = ClaimEvent.objects.filter(claim=OuterRef("pk"), actor__isnull=False)
     evidence = ClaimEvidence.objects.filter(claim=OuterRef("pk"))
     return (
         Q(assignee__isnull=False)
         | Q(verdict__isnull=False)
         | ~Q(state=Claim.State.NEW)
+        | Q(due_date__isnull=False)
+        | ~Q(priority=Claim.Priority.NORMAL)
         | Q(Exists(evidence))
-        | Q(Exists(comments))
+        | Q(Exists(by_a_person))
     )
 
 
-def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION):
-    """Replace the article's untouched claims with `extracted`, in one transaction.
+def _claim_fields(item, ordinal, sources):
+    source = None
+    if item.source_name or item.source:
+        name = item.source_name or item.source
+        source = _source_for(name, item.source_kind, item.source, sources)
+    return {
+        "ordinal": ordinal,
+        "text": item.text,
+        "start": item.start,
+        "end": item.end,
+        "sentence_start": item.sentence_start,
+        "sentence_end": item.sentence_end,
+        "kind": item.kind,
+        "source": source,
+        "source_text": (item.source or "")[:300],
+        "source_start": item.source_start,
+        "source_end": item.source_end,
+        "cue": (item.cue or "")[:100],
+        "cue_start": item.cue_start,
+        "cue_end": item.cue_end,
+        "score": item.score,
+        "reasons": list(item.reasons),
+        "numbers": [
+            {"text": n.text, "start": n.start, "end": n.end, "kind": n.kind} for n in item.numbers
+        ],
+        "detached": False,
+    }
 
-    Claims with human work are kept and re-anchored by fingerprint; those whose text is gone
-    are marked detached. Running it twice with the same input gives the same claims.
+
+def _capped(extracted):
+    """At most ARTICLE_MAX_CLAIMS claims, the most check-worthy, in text order; and a note."""
+    limit = settings.ARTICLE_MAX_CLAIMS
+    if len(extracted) <= limit:
+        return list(extracted), ""
+    kept = sorted(extracted, key=lambda item: (-item.score, item.start))[:limit]
+    note = (
+        f"The extractor found {len(extracted):,} claims; only the {limit:,} most check-worthy "
+        "were kept. A text this long is easier to check in parts."
+    )
+    return sorted(kept, key=lambda item: (item.start, item.end)), note
+
+
+def _nearest(candidates, start):
+    """Take from `candidates` the claim closest to `start` (a sentence can occur twice)."""
+    best = min(candidates, key=lambda claim: abs(claim.start - start))
+    candidates.remove(best)
+    return best
+
+
+def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=None):
+    """Make the article's claims those of `extracted`, in one transaction.
+
+    A claim whose text is extracted again keeps its id (links to it stay valid) and is updated
+    in place; claims with human work whose text is gone are kept and marked detached; untouched
+    claims whose text is gone are deleted. Running it twice gives the same claims. With `lease`,
+    nothing is written unless that run still holds the article. Returns the article, or None.
     """
+    extracted, note = _capped(extracted)
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article.pk)
-        claims = Claim.objects.filter(article=article)
-        claims.exclude(_has_human_work()).delete()
-        kept = {claim.fingerprint: claim for claim in claims.all()}
-        sources = {}
-        new_claims = []
-        for ordinal, item in enumerate(extracted, start=1):
-            source = None
-            if item.source_name or item.source:
-                name = item.source_name or item.source
-                source = _source_for(name, item.source_kind, item.source, sources)
-            fields = {
-                "ordinal": ordinal,
-                "text": item.text,
-                "start": item.start,
-                "end": item.end,
-                "sentence_start": item.sentence_start,
-                "sentence_end": item.sentence_end,
-                "kind": item.kind,
-                "source": source,
-                "source_text": (item.source or "")[:300],
-                "source_start": item.source_start,
-                "source_end": item.source_end,
-                "cue": (item.cue or "")[:100],
-                "cue_start": item.cue_start,
-                "cue_end": item.cue_end,
-                "score": item.score,
-                "reasons": list(item.reasons),
-                "numbers": [
-                    {"text": n.text, "start": n.start, "end": n.end, "kind": n.kind}
-                    for n in item.numbers
-                ],
-                "detached": False,
-            }
-            fp = fingerprint(item.text)
-            existing = kept.pop(fp, None)
-            if existing is not None:
-                moved = existing.start != item.start
-                for name, value in fields.items():
-                    setattr(existing, name, value)
-                existing.save()
-                if moved:
-                    ClaimEvent.objects.create(
-                        claim=existing,
-                        action=ClaimEvent.Action.REEXTRACTED,
-                        text=f"Re-anchored by extractor {version}.",
-                    )
-            else:
-                new_claims.append(Claim(article=article, fingerprint=fp, **fields))
-        Claim.objects.bulk_create(new_claims)
-        for orphan in kept.values():
-            orphan.detached = True
-            orphan.save(update_fields=["detached", "updated_at"])
-        article.status = Article.Status.READY
-        article.progress = 100
-        article.error_message = ""
-        article.extractor_version = version
-        article.processed_at = timezone.now()
-        article.save()
-    return article
-
-
-def _background_backlog_drained(cutoff):
-    """True when background articles waited past `cutoff` and their queue is empty.
-
-    A backlog of thousands of articles takes hours to drain: while messages wait in the queue,
-    an article still queued is most likely among them, and re-publishing it would only add a
-    duplicate. Once the queue is empty, an article still queued has lost its message (a broker
-    restarted without persistence), or at most a worker holds it right now: sending it again is
-    harmless, the task is idempotent. The broker is asked only when such an article exists.
-    """
-    overdue = Article.objects.filter(
-        status=Article.Status.QUEUED, queue=Article.Queue.BACKGROUND, enqueued_at__lt=cutoff
-    )
-    return overdue.exists() and waiting_messages(settings.CELERY_BACKGROUND_QUEUE) == 0
-
-
-def stale_queued_articles():
-    """Articles whose extraction message is most likely lost, or never sent (broker down), and
-    articles left `processing` by a worker that died.
-
-    A worker killed mid-task (OOM, machine lost) leaves its message unacknowledged: Redis gives it
-    back only after the visibility timeout, the filesystem broker never does. Re-enqueueing is
-    safe because the task is idempotent.
-    """
-    now = timezone.now()
-    cutoff = now - timedelta(seconds=settings.STALE_QUEUED_SECONDS)
-    processing_cutoff = now - timedelta(seconds=settings.STALE_PROCESSING_SECONDS)
-    never_sent = Q(enqueued_at__isnull=True, created_at__lt=now - timedelta(seconds=10))
-    waited = Q(enqueued_at__lt=cutoff)
-    if not _background_backlog_drained(cutoff):
-        waited &= Q(queue=Article.Queue.MAIN)
-    queued = Q(status=Article.Status.QUEUED) & (never_sent | waited)
-    abandoned = Q(status=Article.Status.PROCESSING, updated_at__lt=processing_cutoff)
-    return Article.objects.filter(queued | abandoned)
-
-
-def requeue_stale_articles():
-    """Re-enqueue articles whose message was lost or never sent, each on the queue it was meant
-    for. Safe on many machines."""
-    count = 0
-    candidates = stale_queued_articles()  # may ask the broker: before the transaction opens
-    with transaction.atomic():
-        stale = list(
-            candidates.select_for_update(skip_locked=True).values_list("pk", "queue", named=True)
-        )
-        # Claim them first, so another sweeper running at the same time skips them.
-        Article.objects.filter(pk__in=[article.pk for article in stale]).update(
-            status=Article.Status.QUEUED, enqueued_at=timezone.now(), updated_at=timezone.now()
-        )
-    for article in stale:
-        count += publish_extraction(
-            article.pk, background=article.queue == Article.Queue.BACKGROUND
-        )
-    return count
-
-
-def outdated_articles(version=EXTRACTOR_VERSION):
-    """Processed articles whose claims came from another extractor version."""
-    return Article.objects.filter(status=Article.Status.READY).exclude(extractor_version=version)
-
-
-def requeue_outdated_articles(version=EXTRACTOR_VERSION):
-    """Queue every outdated article once, on the background queue so that fresh uploads go
-    first; safe when many workers start at the same moment.
-
-    Rows are taken with SKIP LOCKED and moved to `queued` in the same transaction, so a second
-    caller finds nothing left to take. Re-extraction keeps claims with human work.
-    """
-    with transaction.atomic():
-        ids = list(
-            outdated_articles(version)
-            .select_for_update(skip_locked=True)
+        if lease is not None and not holds_lease(article, lease):
+            log.info("Article %s was taken over by another run; result dropped", article.pk)
+            return None
+        existing = defaultdict(list)
+        worked = set(
+            Claim.objects.filter(article=article)
+            .filter(has_human_work())
             .values_list("pk", flat=True)
         )
-        Article.objects.filter(pk__in=ids, status=Article.Status.READY).update(
-            status=Article.Status.QUEUED,
-            progress=0,
-            error_message="",
-            attempts=0,
-            enqueued_at=timezone.now(),
-            queue=Article.Queue.BACKGROUND,
+        for claim in Claim.objects.filter(article=article).order_by("start", "id"):
+            existing[claim.fingerprint].append(claim)
+        sources, updated, new_claims, moved = {}, [], [], []
+        for ordinal, item in enumerate(extracted, start=1):
+            fields = _claim_fields(item, ordinal, sources)
+            fp = fingerprint(item.text)
+            if not existing.get(fp):
+                new_claims.append(Claim(article=article, fingerprint=fp, **fields))
+                continue
+            claim = _nearest(existing[fp], item.start)
+            if claim.pk in worked and claim.start != item.start:
+                moved.append(claim)
+            for name, value in fields.items():
+                setattr(claim, name, value)
+            updated.append(claim)
+        if updated:  # `fields` names what an extraction sets; the rest is the desk's
+            Claim.objects.bulk_update(updated, list(fields), batch_size=500)
+        Claim.objects.bulk_create(new_claims, batch_size=500)
+        gone = [claim.pk for claims in existing.values() for claim in claims]
+        Claim.objects.filter(pk__in=gone).exclude(pk__in=worked).delete()
+        Claim.objects.filter(pk__in=[pk for pk in gone if pk in worked]).update(
+            detached=True, updated_at=timezone.now()
         )
-    count = 0
-    for article_id in ids:
-        count += publish_extraction(article_id, background=True)
-    return count
+        ClaimEvent.objects.bulk_create(
+            ClaimEvent(
+                claim=claim,
+                action=ClaimEvent.Action.REEXTRACTED,
+                text=f"Re-anchored by extractor {version}.",
+            )
+            for claim in moved
+        )
+        article.status = Article.Status.READY
+        article.progress = 100
+        article.error_message = note
+        article.extractor_version = version
+        article.processed_at = timezone.now()
+        article.lease = ""
+        article.save()
+    return article

@@ -143,6 +143,40 @@ TRANSITIONS = {
 }  # fmt: skip
 
 
+def review_snapshot(claim):
+    """What a verdict stands on: the verdict, its summary and the evidence with its stance.
+
+    Taken when a verdict is proposed (Claim.proposal) and when it is approved (Claim.approval):
+    approval needs what was proposed, publication what was approved, so no change to the
+    evidence or the verdict reaches the public page without a second person's approval.
+    """
+    links = claim.evidence_links.select_related("evidence").order_by("evidence_id")
+    return {
+        "verdict": claim.verdict_id,
+        "summary": claim.verdict_summary,
+        "evidence": [
+            [link.evidence_id, link.stance, link.evidence.url, link.evidence.title]
+            for link in links
+        ],
+    }
+
+
+def _check_review(claim, action):
+    """Approve what was proposed; publish what was approved."""
+    if action == "approve" and claim.proposal != review_snapshot(claim):
+        raise WorkflowError(
+            "The verdict or its evidence changed after it was proposed: send the claim back, "
+            "so that the fact-checker proposes it again as it is now."
+        )
+    if action == "publish" and (
+        claim.approval is None or claim.approval.get("snapshot") != review_snapshot(claim)
+    ):
+        raise WorkflowError(
+            "The verdict or its evidence changed after it was approved: reopen the claim and "
+            "have the verdict proposed and approved again before publishing."
+        )
+
+
 def check_transition(claim, action, actor, reason=""):
     """Raise WorkflowError when `actor` may not apply `action` to `claim` now."""
     if action not in TRANSITIONS:
@@ -167,12 +201,16 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
     with transaction.atomic():
         claim = _lock(claim, expected_version)
         check_transition(claim, action, actor, reason)
+        _check_review(claim, action)
         before, target = claim.state, TRANSITIONS[action].target
         claim.state = target
         fields = ["state"]
         if action == "restore":
             claim.assignee = None
             fields.append("assignee")
+        elif action == "approve":
+            claim.approval = {"by": actor.pk, "snapshot": review_snapshot(claim)}
+            fields.append("approval")
         _save(claim, *fields)
         _record(claim, actor, ClaimEvent.Action.STATE, before, target, reason.strip())
         if action == "send_back":
@@ -225,18 +263,26 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
         claim.verdict_summary = summary.strip()
         claim.proposed_by = actor
         claim.state = State.IN_REVIEW
-        _save(claim, "verdict", "verdict_summary", "proposed_by", "state")
+        claim.proposal = review_snapshot(claim)
+        claim.approval = None
+        _save(claim, "verdict", "verdict_summary", "proposed_by", "state", "proposal", "approval")
         _record(claim, actor, ClaimEvent.Action.VERDICT, "", verdict.label, summary.strip())
         _record(claim, actor, ClaimEvent.Action.STATE, before_state, State.IN_REVIEW)
     return claim
 
 
-EVIDENCE_LOCKED_STATES = (State.VERIFIED, State.PUBLISHED, State.DISMISSED)
+# A verdict under review or approved stands on its evidence as it was: changing it needs the
+# claim sent back (in review) or reopened (verified, published) first.
+EVIDENCE_LOCKED_STATES = (State.IN_REVIEW, State.VERIFIED, State.PUBLISHED, State.DISMISSED)
 
 
 def _check_evidence_change(claim, actor):
     require(actor, "add_evidence", "Your role cannot change evidence.")
     _require_worker(claim, actor, "change this claim's evidence")
+    if claim.state == State.IN_REVIEW:
+        raise WorkflowError(
+            "The claim is in review: an editor must send it back before its evidence changes."
+        )
     if claim.state in EVIDENCE_LOCKED_STATES:
         raise WorkflowError(
             f"The claim is {claim.get_state_display().lower()}: reopen it to change its evidence."
@@ -255,6 +301,7 @@ def link_evidence(claim, evidence, *, actor, stance=ClaimEvidence.Stance.CONTEXT
         )
         if not created:
             raise WorkflowError("This evidence is already linked to the claim.")
+        _save(claim)  # a new version: undo and stale forms must see the evidence changed
         _record(claim, actor, ClaimEvent.Action.EVIDENCE_LINKED, "", evidence.title, stance)
     return link
 
@@ -300,6 +347,7 @@ def unlink_evidence(link, *, actor):
         _check_evidence_change(claim, actor)
         _record(claim, actor, ClaimEvent.Action.EVIDENCE_UNLINKED, link.evidence.title, "")
         link.delete()
+        _save(claim)
 
 
 def add_comment(claim, *, actor, text):

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.files.base import ContentFile
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from claims.forms import (
 )
 from claims.models import Article
 from claims.permissions import user_can
-from claims.services import DuplicateArticleError, WorkflowError
+from claims.services import WorkflowError
 
 
 def _require(request, action):
@@ -44,21 +43,27 @@ def article_upload(request):
     _require(request, "upload")
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        created, duplicates = _submit_documents(request, form.cleaned_data)
+        created, duplicates = services.submit_uploads(
+            user=request.user,
+            text=form.cleaned_data["text"],
+            files=form.cleaned_data["files"],
+            details=form.article_details(),
+            allow_duplicate=form.cleaned_data["allow_duplicate"],
+        )
         if duplicates and not created:
             form.add_error(
                 None,
                 "This text is already here: "
-                + "; ".join(f"“{a.headline}”" for a in duplicates)
+                + "; ".join(f"“{a.title}”" for a in duplicates)
                 + ". Tick “Upload anyway” to add it again.",
             )
         else:
             for article in duplicates:
-                messages.warning(request, f"Skipped a duplicate of “{article.headline}”.")
+                messages.warning(request, f"Skipped a duplicate of “{article.title}”.")
             for article in created:
                 article.refresh_from_db()
                 if article.error_message:
-                    messages.warning(request, f"“{article.headline}”: {article.error_message}")
+                    messages.warning(request, f"“{article.title}”: {article.error_message}")
             messages.success(
                 request,
                 f"Uploaded {len(created)} article{'s' if len(created) != 1 else ''}; "
@@ -69,59 +74,39 @@ def article_upload(request):
     return render(request, "claims/article_upload.html", {"form": form})
 
 
-def _submit_documents(request, data):
-    created, duplicates = [], []
-    for document, filename, raw in data["documents"]:
-        headline = data["headline"] or document.title or filename or document.text[:80]
-        try:
-            created.append(
-                services.submit_article(
-                    user=request.user,
-                    body=document.text,
-                    headline=headline,
-                    format=document.format,
-                    standfirst=data["standfirst"],
-                    outlet=data["outlet"],
-                    author=data["author"],
-                    url=data["url"],
-                    published_on=data["published_on"],
-                    original=ContentFile(raw) if raw is not None else None,
-                    original_filename=filename,
-                    allow_duplicate=data["allow_duplicate"],
-                )
-            )
-        except DuplicateArticleError as exc:
-            duplicates.append(exc.existing)
-    return created, duplicates
-
-
-def _article_context(article):
-    claims = selectors.article_page_claims(article)
+def _article_context(request, article):
+    page, highlighted = selectors.article_page_claims(article, request.GET.get("page"))
     return {
         "article": article,
-        "claims": claims,
-        "segments": selectors.article_segments(article.body, claims),
+        "page": page,
+        "segments": selectors.article_segments(article.body, highlighted),
     }
 
 
 @require_GET
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    return render(request, "claims/article_detail.html", _article_context(article))
+    article = get_object_or_404(
+        Article.objects.select_related("uploaded_by", "duplicate_of"), pk=pk
+    )
+    return render(request, "claims/article_detail.html", _article_context(request, article))
 
 
 @require_GET
 def article_status(request, pk):
     """Polled by htmx while an article is processed; the finished state has no poller left."""
-    article = get_object_or_404(Article, pk=pk)
-    return render(request, "claims/article_detail.html#article-live", _article_context(article))
+    article = get_object_or_404(Article.objects.select_related("duplicate_of"), pk=pk)
+    return render(
+        request, "claims/article_detail.html#article-live", _article_context(request, article)
+    )
 
 
 @require_POST
 def article_reprocess(request, pk):
     article = get_object_or_404(Article, pk=pk)
     try:
-        services.reprocess_article(article, user=request.user)
+        services.reprocess_article(
+            article, user=request.user, allow_duplicate=request.POST.get("anyway") == "1"
+        )
     except WorkflowError as exc:
         messages.error(request, str(exc))
     else:

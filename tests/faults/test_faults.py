@@ -22,7 +22,7 @@ from django.urls import reverse
 from claims import services
 from claims.extraction import extract
 from claims.models import Article
-from tests.conftest import SAMPLE_TEXT, WorkerProcess, restore_reference_data, wait_for
+from tests.conftest import SAMPLE_TEXT, WorkerProcess, wait_for
 
 pytestmark = pytest.mark.worker
 
@@ -33,18 +33,6 @@ EXPECTED = [(c.text, c.start, c.end) for c in extract(SAMPLE_TEXT)]
 def report(name, **figures):
     """Print the figures a fault test measured (run with -s to see them)."""
     sys.stdout.write(f"\nFIGURES {name}: {figures}\n")
-
-
-@pytest.fixture
-def desk(transactional_db, worker_queue):
-    from newsroom.celery import app
-
-    # These tests need the real broker and worker, even if an earlier test left Celery eager.
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    restore_reference_data()
-    yield
-    app.conf.task_always_eager = eager
 
 
 @pytest.fixture
@@ -188,7 +176,7 @@ def test_upload_while_broker_is_down_is_saved_and_processed_when_it_is_back(
     assert response.status_code == 200
     assert "Processing is delayed" in unescape(response.content.decode())
     article = Article.objects.get()
-    assert article.status == Status.QUEUED and article.body == SAMPLE_TEXT
+    assert article.status == Status.QUEUED and article.original_file.read() == SAMPLE_TEXT.encode()
 
     broker_down()  # the broker is back
     worker.start()

@@ -30,7 +30,10 @@ class Command(BaseCommand):
                 continue
             try:
                 document = ingest.ingest_file(
-                    path.name, path.read_bytes(), max_bytes=settings.ARTICLE_MAX_BYTES
+                    path.name,
+                    path.read_bytes(),
+                    max_bytes=settings.ARTICLE_MAX_BYTES,
+                    max_chars=settings.ARTICLE_MAX_CHARS,
                 )
             except ingest.IngestError as exc:
                 self.stderr.write(f"{path.name}: {exc}")
