@@ -89,6 +89,15 @@ class Article(models.Model):
         help_text="The task queue its latest extraction was sent to.",
     )
     processed_at = models.DateTimeField(null=True, blank=True)
+    # An editor checked every claim (right ones kept, missed ones added, junk removed): the
+    # article's claims are then gold data that measure the extractor.
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.PositiveIntegerField(
+        default=1, help_text="Each new text of the article (uploaded as a new version) counts one."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -114,6 +123,29 @@ class Article(models.Model):
     @property
     def is_finished(self):
         return self.status in (self.Status.READY, self.Status.FAILED)
+
+
+class ArticleRevision(models.Model):
+    """An earlier text of an article, kept when a new version was uploaded."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    body = models.TextField()
+    original_file = models.FileField(upload_to="originals/%Y/%m/", blank=True)
+    original_filename = models.CharField(max_length=255, blank=True)
+    replaced_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "number"], name="unique_article_revision")
+        ]
+
+    def __str__(self):
+        return f"{self.article} (version {self.number})"
 
 
 class Source(models.Model):
@@ -178,6 +210,15 @@ class Claim(models.Model):
     # Work still to do: a claim in one of these states can be overdue.
     OPEN_STATES = (State.NEW, State.ASSIGNED, State.IN_PROGRESS, State.IN_REVIEW)
 
+    class Rejection(models.TextChoices):
+        """Why a person marked it "not a claim" (junk, unlike a dismissed real claim)."""
+
+        NOT_CHECKABLE = "not_checkable", "Not checkable"
+        FRAGMENT = "fragment", "A fragment, not a statement"
+        MARKUP = "markup", "Markup or embed code"
+        DUPLICATE = "duplicate", "Duplicate of another claim"
+        OTHER = "other", "Other"
+
     class Priority(models.IntegerChoices):
         LOW = 0, "Low"
         NORMAL = 1, "Normal"
@@ -224,6 +265,28 @@ class Claim(models.Model):
     detached = models.BooleanField(
         default=False, help_text="The text this claim came from is no longer in the article."
     )
+    # Corrections: the journalist is the final authority over every claim.
+    claim_reviewed = models.TextField(
+        blank=True, help_text="The wording reviewed and published; the exact text when empty."
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who added it (empty: the extractor found it).",
+    )
+    corrected = models.BooleanField(
+        default=False,
+        help_text="A person set its span, kind, cue or speaker: re-extraction leaves them so.",
+    )
+    rejection = models.CharField(
+        max_length=14, choices=Rejection.choices, blank=True, help_text="Not a claim: why."
+    )
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     version = models.PositiveIntegerField(default=1)
     # What was put up for review and what an editor approved (claims.services.review): a claim
     # is published only as it was approved.
@@ -258,6 +321,11 @@ class Claim(models.Model):
 
     def get_absolute_url(self):
         return detail_url("claim_detail", self.pk)
+
+    @property
+    def reviewed_text(self):
+        """What is reviewed and published: the journalist's wording, else the exact text."""
+        return self.claim_reviewed.strip() or self.text
 
     @property
     def is_overdue(self):
@@ -337,6 +405,12 @@ class ClaimEvent(models.Model):
         SCHEDULED = "scheduled", "Due date or priority changed"
         UNDONE = "undone", "Bulk change undone"
         SOURCE_MERGED = "source_merged", "Source merged"
+        ADDED = "added", "Added by hand"
+        CORRECTED = "corrected", "Corrected"
+        SPLIT = "split", "Split"
+        MERGED = "merged", "Merged"
+        REJECTED = "rejected", "Marked not a claim"
+        ACCEPTED = "accepted", "Marked a claim again"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -346,6 +420,8 @@ class ClaimEvent(models.Model):
     from_value = models.CharField(max_length=300, blank=True)
     to_value = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True)
+    # A correction's before and after values, field by field: {"source": ["Band", "Douglas Band"]}.
+    changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:
@@ -422,3 +498,26 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: claim {self.claim_id}"
+
+
+class ExtractionScore(models.Model):
+    """The extractor measured against the desk's reviewed articles (computed by a task)."""
+
+    extractor_version = models.CharField(max_length=20)
+    articles = models.PositiveIntegerField()
+    gold_claims = models.PositiveIntegerField()
+    predicted_claims = models.PositiveIntegerField()
+    content_precision = models.FloatField()
+    content_recall = models.FloatField()
+    content_f1 = models.FloatField()
+    speaker_accuracy = models.FloatField(null=True, blank=True)
+    # Corrections made by hand on those articles, by type: missed, junk, boundary, speaker, kind.
+    corrections = models.JSONField(default=dict)
+    computed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-computed_at", "-id"]
+        get_latest_by = "computed_at"
+
+    def __str__(self):
+        return f"Extractor {self.extractor_version}: content F1 {self.content_f1:.3f}"

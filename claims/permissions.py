@@ -28,6 +28,11 @@ PERMISSIONS = {
     "dismiss": {EDITOR},
     "restore": {EDITOR},
     "merge_sources": {EDITOR},
+    # Corrections: add a missed claim, fix a claim's span, kind, cue or speaker, split, merge,
+    # mark "not a claim" (fact-checkers: on claims assigned to them; adding: any article).
+    "correct": {EDITOR, FACT_CHECKER},
+    "edit_article": {EDITOR},
+    "review_article": {EDITOR},
 }
 
 

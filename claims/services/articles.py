@@ -26,6 +26,7 @@ from claims.services.processing import (
     start_processing,
     time_budget,
 )
+from claims.services.spans import find_again, sentence_around
 
 log = logging.getLogger(__name__)
 
@@ -281,15 +282,28 @@ def _source_by_alias(key):
     return None
 
 
+def existing_source(name):
+    """The Source called `name`, by its name or one of its aliases; None when there is none."""
+    key = _normal_name(name)[:300]
+    return Source.objects.filter(normalized_name=key).first() or _source_by_alias(key)
+
+
+def source_for_name(name, kind):
+    """The Source called `name`, created (with `kind`) when there is none."""
+    source = existing_source(name)
+    if source is None:
+        source, _ = Source.objects.get_or_create(
+            normalized_name=_normal_name(name)[:300],
+            defaults={"name": name[:300], "kind": kind or Source.Kind.PERSON},
+        )
+    return source
+
+
 def _source_for(name, kind, alias, cache):
     key = _normal_name(name)[:300]
     source = cache.get(key)
     if source is None:
-        source = Source.objects.filter(normalized_name=key).first() or _source_by_alias(key)
-    if source is None:
-        source, _ = Source.objects.get_or_create(
-            normalized_name=key, defaults={"name": name[:300], "kind": kind or Source.Kind.PERSON}
-        )
+        source = source_for_name(name, kind)
     cache[key] = source
     if alias and _normal_name(alias) != key and alias not in source.aliases:
         source.aliases = [*source.aliases, alias[:300]]
@@ -312,6 +326,16 @@ def has_human_work():
         | Q(Exists(evidence))
         | Q(Exists(by_a_person))
     )
+
+
+# What an extraction sets on a claim (everything else is the desk's), and what finding a claim
+# again in a new text of the article changes.
+EXTRACTION_FIELDS = [
+    "ordinal", "text", "start", "end", "sentence_start", "sentence_end", "kind", "source",
+    "source_text", "source_start", "source_end", "cue", "cue_start", "cue_end", "score",
+    "reasons", "numbers", "detached",
+]  # fmt: skip
+REANCHOR_FIELDS = ["start", "end", "sentence_start", "sentence_end", "detached"]
 
 
 def _claim_fields(item, ordinal, sources):
@@ -363,12 +387,35 @@ def _nearest(candidates, start):
     return best
 
 
+def decided_by_a_person(claim):
+    """A person added it, corrected it or marked it not a claim: the extractor never changes it."""
+    return bool(claim.added_by_id or claim.corrected or claim.rejection)
+
+
+def _reanchor(claim, body):
+    """Find a claim a person decided in the (possibly new) text; False when nothing changed."""
+    if body[claim.start : claim.end] == claim.text and not claim.detached:
+        return False
+    found = find_again(body, claim.text, claim.start)
+    if found is None:
+        if claim.detached:
+            return False
+        claim.detached = True
+        return True
+    claim.start, claim.end = found
+    claim.sentence_start, claim.sentence_end = sentence_around(body, *found)
+    claim.detached = False
+    return True
+
+
 def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=None):
     """Make the article's claims those of `extracted`, in one transaction.
 
     A claim whose text is extracted again keeps its id (links to it stay valid) and is updated
     in place; claims with human work whose text is gone are kept and marked detached; untouched
-    claims whose text is gone are deleted. Running it twice gives the same claims. With `lease`,
+    claims whose text is gone are deleted. A claim a person added, corrected or marked "not a
+    claim" is never changed, dropped or re-created: it is only found again in the text, and no
+    machine claim is made over it. Running it twice gives the same claims. With `lease`,
     nothing is written unless that run still holds the article. Returns the article, or None.
     """
     extracted, note = _capped(extracted)
@@ -377,31 +424,46 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
         if lease is not None and not holds_lease(article, lease):
             log.info("Article %s was taken over by another run; result dropped", article.pk)
             return None
-        existing = defaultdict(list)
+        claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
         worked = set(
             Claim.objects.filter(article=article)
             .filter(has_human_work())
             .values_list("pk", flat=True)
         )
-        for claim in Claim.objects.filter(article=article).order_by("start", "id"):
+        decided = [claim for claim in claims if decided_by_a_person(claim)]
+        reanchored = [claim for claim in decided if _reanchor(claim, article.body)]
+        human_spans = [(c.start, c.end) for c in decided if not (c.detached or c.rejection)]
+        existing = defaultdict(list)
+        for claim in claims:
             existing[claim.fingerprint].append(claim)
-        sources, updated, new_claims, moved = {}, [], [], []
+        sources, updated, new_claims = {}, [], []
+        moved = [claim for claim in reanchored if not claim.detached]
         for ordinal, item in enumerate(extracted, start=1):
-            fields = _claim_fields(item, ordinal, sources)
             fp = fingerprint(item.text)
-            if not existing.get(fp):
+            if existing.get(fp):
+                claim = _nearest(existing[fp], item.start)
+                if decided_by_a_person(claim):
+                    continue  # the person's version stands
+                fields = _claim_fields(item, ordinal, sources)
+                if claim.pk in worked and claim.start != item.start:
+                    moved.append(claim)
+                for name, value in fields.items():
+                    setattr(claim, name, value)
+                updated.append(claim)
+            elif not any(item.start < end and start < item.end for start, end in human_spans):
+                fields = _claim_fields(item, ordinal, sources)
                 new_claims.append(Claim(article=article, fingerprint=fp, **fields))
-                continue
-            claim = _nearest(existing[fp], item.start)
-            if claim.pk in worked and claim.start != item.start:
-                moved.append(claim)
-            for name, value in fields.items():
-                setattr(claim, name, value)
-            updated.append(claim)
-        if updated:  # `fields` names what an extraction sets; the rest is the desk's
-            Claim.objects.bulk_update(updated, list(fields), batch_size=500)
+        if updated:
+            Claim.objects.bulk_update(updated, EXTRACTION_FIELDS, batch_size=500)
+        if reanchored:
+            Claim.objects.bulk_update(reanchored, REANCHOR_FIELDS, batch_size=500)
         Claim.objects.bulk_create(new_claims, batch_size=500)
-        gone = [claim.pk for claims in existing.values() for claim in claims]
+        gone = [
+            claim.pk
+            for claims_of_text in existing.values()
+            for claim in claims_of_text
+            if not decided_by_a_person(claim)
+        ]
         Claim.objects.filter(pk__in=gone).exclude(pk__in=worked).delete()
         Claim.objects.filter(pk__in=[pk for pk in gone if pk in worked]).update(
             detached=True, updated_at=timezone.now()

@@ -18,7 +18,7 @@ from claims.services.notifications import notify
 State = Claim.State
 
 
-def _lock(claim, expected_version):
+def lock_claim(claim, expected_version):
     """Re-read the claim under a row lock; refuse if it changed since the user loaded it."""
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     if expected_version is not None and int(expected_version) != locked.version:
@@ -26,7 +26,8 @@ def _lock(claim, expected_version):
     return locked
 
 
-def _record(claim, actor, action, from_value="", to_value="", text=""):
+def record_event(claim, actor, action, from_value="", to_value="", text="", changes=None):
+    """Append to the claim's audit trail."""
     return ClaimEvent.objects.create(
         claim=claim,
         actor=actor,
@@ -34,10 +35,12 @@ def _record(claim, actor, action, from_value="", to_value="", text=""):
         from_value=str(from_value)[:300],
         to_value=str(to_value)[:300],
         text=text,
+        changes=changes or {},
     )
 
 
-def _save(claim, *fields):
+def save_claim(claim, *fields):
+    """Save the fields (none: only the version) as a new version of the claim."""
     claim.version += 1
     claim.save(update_fields=[*fields, "version", "updated_at"])
 
@@ -71,7 +74,7 @@ def assign_claim(claim, assignee, *, actor, expected_version=None):
     if assignee is not None and role_of(assignee) not in (EDITOR, FACT_CHECKER):
         raise WorkflowError(f"{assignee} cannot be assigned claims: they are not a fact-checker.")
     with transaction.atomic():
-        claim = _lock(claim, expected_version)
+        claim = lock_claim(claim, expected_version)
         if claim.state in (State.VERIFIED, State.PUBLISHED, State.DISMISSED):
             raise WorkflowError(
                 f"A {claim.get_state_display().lower()} claim cannot be reassigned."
@@ -86,13 +89,13 @@ def assign_claim(claim, assignee, *, actor, expected_version=None):
         if claim.state == State.NEW and assignee is not None:
             claim.state = State.ASSIGNED
             fields.append("state")
-            _record(claim, actor, ClaimEvent.Action.STATE, State.NEW, State.ASSIGNED)
+            record_event(claim, actor, ClaimEvent.Action.STATE, State.NEW, State.ASSIGNED)
         elif claim.state == State.ASSIGNED and assignee is None:
             claim.state = State.NEW
             fields.append("state")
-            _record(claim, actor, ClaimEvent.Action.STATE, State.ASSIGNED, State.NEW)
-        _save(claim, *fields)
-        _record(claim, actor, ClaimEvent.Action.ASSIGNED, before or "", assignee or "")
+            record_event(claim, actor, ClaimEvent.Action.STATE, State.ASSIGNED, State.NEW)
+        save_claim(claim, *fields)
+        record_event(claim, actor, ClaimEvent.Action.ASSIGNED, before or "", assignee or "")
         notify(assignee, claim, Notification.Kind.ASSIGNED, actor=actor)
     return claim
 
@@ -101,14 +104,14 @@ def set_schedule(claim, *, actor, due_date, priority, expected_version=None):
     """Set a claim's due date and priority (editors)."""
     require(actor, "assign", "Only editors can set due dates and priorities.")
     with transaction.atomic():
-        claim = _lock(claim, expected_version)
+        claim = lock_claim(claim, expected_version)
         before = (claim.due_date, claim.get_priority_display())
         claim.due_date, claim.priority = due_date, priority
         after = (claim.due_date, claim.get_priority_display())
         if after == before:
             return claim
-        _save(claim, "due_date", "priority")
-        _record(
+        save_claim(claim, "due_date", "priority")
+        record_event(
             claim,
             actor,
             ClaimEvent.Action.SCHEDULED,
@@ -199,7 +202,7 @@ def check_transition(claim, action, actor, reason=""):
 def transition(claim, action, *, actor, reason="", expected_version=None):
     """Move a claim along the workflow (start, approve, send back, publish, reopen, dismiss)."""
     with transaction.atomic():
-        claim = _lock(claim, expected_version)
+        claim = lock_claim(claim, expected_version)
         check_transition(claim, action, actor, reason)
         _check_review(claim, action)
         before, target = claim.state, TRANSITIONS[action].target
@@ -211,8 +214,8 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
         elif action == "approve":
             claim.approval = {"by": actor.pk, "snapshot": review_snapshot(claim)}
             fields.append("approval")
-        _save(claim, *fields)
-        _record(claim, actor, ClaimEvent.Action.STATE, before, target, reason.strip())
+        save_claim(claim, *fields)
+        record_event(claim, actor, ClaimEvent.Action.STATE, before, target, reason.strip())
         if action == "send_back":
             to = claim.assignee or claim.proposed_by
             notify(to, claim, Notification.Kind.SENT_BACK, actor=actor, text=reason.strip())
@@ -245,7 +248,7 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
     """Put a verdict with its summary up for an editor's approval (state: in review)."""
     require(actor, "propose", "Your role cannot propose verdicts.")
     with transaction.atomic():
-        claim = _lock(claim, expected_version)
+        claim = lock_claim(claim, expected_version)
         _require_worker(claim, actor, "propose a verdict")
         if claim.state not in (State.ASSIGNED, State.IN_PROGRESS):
             raise WorkflowError(
@@ -265,9 +268,11 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
         claim.state = State.IN_REVIEW
         claim.proposal = review_snapshot(claim)
         claim.approval = None
-        _save(claim, "verdict", "verdict_summary", "proposed_by", "state", "proposal", "approval")
-        _record(claim, actor, ClaimEvent.Action.VERDICT, "", verdict.label, summary.strip())
-        _record(claim, actor, ClaimEvent.Action.STATE, before_state, State.IN_REVIEW)
+        save_claim(
+            claim, "verdict", "verdict_summary", "proposed_by", "state", "proposal", "approval"
+        )
+        record_event(claim, actor, ClaimEvent.Action.VERDICT, "", verdict.label, summary.strip())
+        record_event(claim, actor, ClaimEvent.Action.STATE, before_state, State.IN_REVIEW)
     return claim
 
 
@@ -301,8 +306,8 @@ def link_evidence(claim, evidence, *, actor, stance=ClaimEvidence.Stance.CONTEXT
         )
         if not created:
             raise WorkflowError("This evidence is already linked to the claim.")
-        _save(claim)  # a new version: undo and stale forms must see the evidence changed
-        _record(claim, actor, ClaimEvent.Action.EVIDENCE_LINKED, "", evidence.title, stance)
+        save_claim(claim)  # a new version: undo and stale forms must see the evidence changed
+        record_event(claim, actor, ClaimEvent.Action.EVIDENCE_LINKED, "", evidence.title, stance)
     return link
 
 
@@ -345,13 +350,13 @@ def unlink_evidence(link, *, actor):
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=link.claim_id)
         _check_evidence_change(claim, actor)
-        _record(claim, actor, ClaimEvent.Action.EVIDENCE_UNLINKED, link.evidence.title, "")
+        record_event(claim, actor, ClaimEvent.Action.EVIDENCE_UNLINKED, link.evidence.title, "")
         link.delete()
-        _save(claim)
+        save_claim(claim)
 
 
 def add_comment(claim, *, actor, text):
     require(actor, "comment", "Viewers cannot comment.")
     if not text.strip():
         raise WorkflowError("The comment is empty.")
-    return _record(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())
+    return record_event(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())
