@@ -7,6 +7,7 @@ from claims.models import (
     ClaimEvidence,
     Evidence,
     Notification,
+    SavedView,
     Source,
     Verdict,
 )
@@ -101,3 +102,14 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     list_select_related = ["recipient", "claim", "actor"]
     raw_id_fields = ["recipient", "claim", "actor"]
+
+
+@admin.register(SavedView)
+class SavedViewAdmin(admin.ModelAdmin):
+    """Queue views; a shared one whose filters no longer suit the desk can be deleted here."""
+
+    list_display = ["name", "owner", "shared", "params", "created_at"]
+    list_filter = ["shared"]
+    search_fields = ["name", "params", "owner__username"]
+    list_select_related = ["owner"]
+    raw_id_fields = ["owner"]

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 
 from claims import ingest
+from claims.ids import parse_id
 from claims.models import Claim, ClaimEvidence, Evidence, Verdict
 from claims.services import TRANSITIONS, assignable_users, bulk_actions_for
 
@@ -182,12 +183,27 @@ class CommentForm(forms.Form):
     )
 
 
+class ClaimsField(forms.ModelMultipleChoiceField):
+    """Ticked claims: every value must be an id before any query (an `id IN (…)` lookup does
+    not guard against numbers the database cannot hold)."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple) and any(parse_id(item) is None for item in value):
+            raise forms.ValidationError(self.error_messages["invalid_pk_value"], code="invalid")
+        return super().clean(value)
+
+
 class BulkActionForm(forms.Form):
     action = forms.ChoiceField(
         choices=(), error_messages={"invalid_choice": "Your role cannot make this bulk change."}
     )
-    claims = forms.ModelMultipleChoiceField(
-        queryset=Claim.objects.all(), error_messages={"required": "Select at least one claim."}
+    claims = ClaimsField(
+        queryset=Claim.objects.all(),
+        error_messages={
+            "required": "Select at least one claim.",
+            "invalid_pk_value": "Those are not claims of the queue: reload the page.",
+            "invalid_choice": "Those are not claims of the queue: reload the page.",
+        },
     )
     assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="— who? —")
     reason = forms.CharField(required=False, max_length=2000)

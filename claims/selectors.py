@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from claims import pagination
+from claims.ids import parse_id
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, SavedView, Source, Verdict
 from claims.pagination import count_many, keyset_page
 from claims.search import claim_search
@@ -59,8 +60,11 @@ class QueueQuery:
             query.sort = sort.lstrip("-")
         for key in FILTER_KEYS:
             value = params.get(key, "").replace("\x00", "").strip()
-            if value and (key in ("state", "kind") or value == "none" or value.isdigit()):
-                query.filters[key] = value
+            if key in ("state", "kind") or value == "none":
+                if value:
+                    query.filters[key] = value
+            elif (pk := parse_id(value)) is not None:
+                query.filters[key] = str(pk)
         query.page = params.get("page", "1")
         return query
 

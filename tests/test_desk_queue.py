@@ -81,14 +81,66 @@ def test_only_editors_share_views(bob):
         services.save_view(user=bob, name="Everyone", params="tab=all", shared=True)
 
 
-def test_only_the_owner_deletes_a_view(client, alice, bob):
+def test_a_fact_checker_deletes_only_their_own_views(client, alice, bob):
     view = services.save_view(user=alice, name="Desk", params="tab=all", shared=True)
     client.force_login(bob)
 
     response = client.post(reverse("saved_view_delete", args=[view.pk]), follow=True)
 
-    assert "Only the person who saved this view can delete it." in text_of(response)
+    assert "Only its owner or an editor can delete a shared view." in text_of(response)
     assert SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_an_editor_deletes_a_view_someone_else_shared(client, alice, dave):
+    view = services.save_view(user=dave, name="Broken", params="article=1", shared=True)
+    client.force_login(alice)
+
+    response = client.post(reverse("saved_view_delete", args=[view.pk]), follow=True)
+
+    assert "Deleted the view “Broken”." in text_of(response)
+    assert not SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_nobody_else_deletes_a_personal_view(alice, dave):
+    view = services.save_view(user=dave, name="Mine", params="tab=mine")
+
+    with pytest.raises(WorkflowError, match="Only the person who saved this view"):
+        services.delete_view(view, user=alice)
+
+
+def test_an_editor_is_offered_to_delete_every_shared_view(client, alice, dave):
+    view = services.save_view(user=dave, name="Broken", params="article=1", shared=True)
+    client.force_login(alice)
+
+    response = client.get(QUEUE)
+
+    assert reverse("saved_view_delete", args=[view.pk]) in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "99999999999999999999"])
+def test_a_shared_view_with_an_id_that_does_not_parse_breaks_nobody_s_queue(
+    client, alice, bob, claims, value
+):
+    services.save_view(user=alice, name="Odd", params=f"article={value}", shared=True)
+    client.force_login(bob)
+
+    response = client.get(QUEUE)
+
+    assert response.status_code == 200
+    assert [count.value for _, count in response.context["saved_views"]] == [len(claims)]
+
+
+def test_saved_views_are_in_the_admin(client, django_user_model, alice):
+    view = services.save_view(user=alice, name="Desk", params="tab=all", shared=True)
+    admin = django_user_model.objects.create_superuser("root", password="pw-root")
+    client.force_login(admin)
+
+    listing = client.get(reverse("admin:claims_savedview_changelist"))
+    deleted = client.post(reverse("admin:claims_savedview_delete", args=[view.pk]), {"post": "yes"})
+
+    assert listing.status_code == 200 and "Desk" in text_of(listing)
+    assert deleted.status_code == 302
+    assert not SavedView.objects.filter(pk=view.pk).exists()
 
 
 def test_saved_views_cost_no_extra_query_each(client, alice, claims, django_assert_max_num_queries):

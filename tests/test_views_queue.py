@@ -205,6 +205,53 @@ def test_unknown_filter_values_do_not_break_the_queue(login, desk, params):
     assert Claim.objects.count() == 5
 
 
+# Digits Python's str.isdigit() accepts but int() refuses (², ①), other scripts' digits (٣),
+# signs, and values past the database's bigint.
+UNPARSABLE_IDS = ["²", "①", "٣", "+1", "-1", "1_0", "0x1", "9" * 20, "9223372036854775808"]
+
+
+@pytest.mark.parametrize("value", UNPARSABLE_IDS)
+@pytest.mark.parametrize("key", ["article", "verdict", "assignee", "source"])
+def test_an_id_filter_that_does_not_parse_is_ignored(login, desk, key, value):
+    response = login("vic").get(QUEUE, {key: value})
+
+    assert response.status_code == 200
+    assert len(rows(response)) == 5
+
+
+@pytest.mark.parametrize("value", UNPARSABLE_IDS)
+def test_the_export_ignores_an_id_that_does_not_parse(login, desk, value):
+    response = login("vic").get(reverse("claim_export_csv"), {"assignee": value})
+
+    body = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200
+    assert len(list(csv.DictReader(io.StringIO(body)))) == 5
+
+
+@pytest.mark.parametrize("value", UNPARSABLE_IDS)
+def test_next_in_my_queue_ignores_an_id_that_does_not_parse(login, desk, value):
+    response = login("bob").get(reverse("next_in_my_queue"), {"after": value})
+
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("value", UNPARSABLE_IDS)
+def test_the_claim_page_ignores_a_queue_filter_that_does_not_parse(login, desk, value):
+    url = reverse("claim_detail", args=[desk["bus"]])
+
+    response = login("vic").get(url, {"tab": "all", "source": value})
+
+    assert response.status_code == 200
+
+
+def test_an_id_filter_in_range_still_filters(login, desk):
+    bridge_article = Claim.objects.get(pk=desk["bridge"]).article_id
+
+    response = login("vic").get(QUEUE, {"article": str(bridge_article)})
+
+    assert rows(response) == [desk["bridge"]]
+
+
 def test_ignored_filter_value_lists_everything(login, desk):
     response = login("vic").get(QUEUE, {"assignee": "abc"})
 
@@ -473,6 +520,15 @@ def test_bulk_without_claims_is_refused_with_message(login, desk):
     response = bulk(login("alice"), "dismiss", [])
 
     assert "Select at least one claim." in text_of(response)
+    assert not Claim.objects.filter(state=State.DISMISSED).exists()
+
+
+@pytest.mark.parametrize("value", ["²", "99999999999999999999"])
+def test_bulk_with_a_claim_id_that_does_not_parse_is_refused_with_message(login, desk, value):
+    response = bulk(login("alice"), "dismiss", [desk["bus"], value])
+
+    assert response.status_code == 200
+    assert "Those are not claims of the queue: reload the page." in text_of(response)
     assert not Claim.objects.filter(state=State.DISMISSED).exists()
 
 

@@ -18,6 +18,7 @@ from claims.forms import (
     TransitionForm,
     VerdictForm,
 )
+from claims.ids import parse_id
 from claims.models import Claim, ClaimEvidence, Verdict
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, claimreview
@@ -83,8 +84,7 @@ def claim_detail(request, pk):
 @require_GET
 def next_in_my_queue(request):
     """The next claim waiting for me (key `e`), after the one I am on."""
-    after = request.GET.get("after", "")
-    claim = selectors.next_claim_for(request.user, int(after) if after.isdigit() else None)
+    claim = selectors.next_claim_for(request.user, parse_id(request.GET.get("after")))
     if claim is None:
         messages.info(request, "Nothing else is waiting in your queue.")
         return redirect(reverse("claim_queue") + "?tab=mine")

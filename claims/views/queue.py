@@ -32,6 +32,7 @@ def claim_queue(request):
         ),
         "tabs": [(key, label, tab_counts[key]) for key, label in selectors.TABS.items()],
         "saved_views": [(view, view_counts[view.pk]) for view in saved],
+        "deletable_views": [view for view in saved if services.can_delete_view(view, request.user)],
         "current_params": query.params(),
         "active_view": next((v for v in saved if v.params == query.params()), None),
         "choices": selectors.filter_choices(),
