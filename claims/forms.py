@@ -1,5 +1,7 @@
 """Forms: they parse and validate input; services apply the rules."""
 
+import datetime
+
 from django import forms
 from django.conf import settings
 
@@ -109,10 +111,28 @@ class ArticleUploadForm(forms.Form):
 
 
 class VersionedForm(forms.Form):
-    """Carries the claim version the user saw, for optimistic locking."""
+    """Carries the claim version the user saw, for optimistic locking, and when they saw it."""
+
+    # The fields are hidden: when they are missing or altered, the page is what to fix.
+    OUT_OF_DATE = "The page was out of date or incomplete: reload it and try again."
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     seen = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+
+    def clean_seen(self):
+        seen = self.cleaned_data["seen"]
+        try:
+            # A moment the database can compare with (year 9999 at -12:00 is year 10000 in UTC).
+            seen is None or seen.astimezone(datetime.UTC)
+        except OverflowError:
+            raise forms.ValidationError("Not a moment the desk can use.") from None
+        return seen
+
+    def refusal(self, message):
+        """What to tell the user about this invalid form: `message`, or to reload the page."""
+        if "version" in self.errors or "seen" in self.errors:
+            return self.OUT_OF_DATE
+        return message
 
 
 class TransitionForm(VersionedForm):

@@ -10,14 +10,16 @@ past it PostgreSQL's planner estimate is used and shown as such ("about 12k").
 
 import base64
 import binascii
+import datetime
 import hashlib
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, models
 from django.db.models import F, Q
+from django.utils.dateparse import parse_date, parse_datetime
 
 COUNT_THRESHOLD = 1000
 # Plain ?page=N (no cursor) is served with OFFSET up to this page, which reads at most
@@ -124,11 +126,13 @@ def _estimates(querysets):
 
 @dataclass(frozen=True)
 class SortKey:
-    """One column of a list's order: a field path, its direction, and whether it can be NULL."""
+    """One column of a list's order: a field path, its direction, whether it can be NULL, and
+    the model field it ends on (a cursor's value for it is checked against it)."""
 
     path: str
     descending: bool
     nullable: bool
+    field: models.Field | None = None
 
     def order_expression(self, reverse=False):
         descending = self.descending != reverse
@@ -145,7 +149,8 @@ def sort_keys(model, ordering):
     keys = []
     for item in ordering:
         path = item.lstrip("-")
-        keys.append(SortKey(path, item.startswith("-"), _nullable(model, path)))
+        field, nullable = _column(model, path)
+        keys.append(SortKey(path, item.startswith("-"), nullable, field))
     return keys
 
 
@@ -154,13 +159,16 @@ def order_by(queryset, ordering):
     return _ordered(queryset, sort_keys(queryset.model, ordering))
 
 
-def _nullable(model, path):
+def _column(model, path):
+    """(the field a path ends on, whether any step of it can be NULL)."""
     nullable = False
     for name in path.split("__"):
         field = model._meta.get_field(name)
         nullable = nullable or field.null
         model = field.related_model or model
-    return nullable
+    if field.is_relation:
+        field = field.target_field
+    return field, nullable
 
 
 def _value_of(obj, path):
@@ -189,11 +197,52 @@ def decode_cursor(token, keys):
         return None
     if not isinstance(values, list) or len(values) != len(keys):
         return None
-    if not all(v is None or isinstance(v, str | int | float) for v in values):
+    try:
+        values = [_cursor_value(key, value) for key, value in zip(keys, values, strict=True)]
+    except (TypeError, ValueError, OverflowError):
         return None
     if values[-1] is None:
         return None
     return values
+
+
+# Whatever the column, a number past a bigint is not one of ours (SQLite cannot even bind it).
+BIGINT = (-(2**63), 2**63 - 1)
+
+
+def _cursor_value(key, value):
+    """`value` as a query value for `key`'s column; TypeError/ValueError when it cannot be one
+    (a cursor is data from a URL: NaN, "abc" for a number or year 10000 would break the query)."""
+    field = key.field
+    if value is None:
+        if not key.nullable:
+            raise ValueError("NULL in a column that has none")
+        return None
+    if isinstance(value, bool):
+        raise TypeError("a boolean")
+    if isinstance(field, models.IntegerField):
+        if not isinstance(value, int) or not BIGINT[0] <= value <= BIGINT[1]:
+            raise ValueError("not an integer in range")
+        return value
+    if isinstance(field, models.FloatField):
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            raise ValueError("not a finite number")
+        return float(value)
+    if not isinstance(value, str) or "\x00" in value:
+        raise TypeError("not text")
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(value)
+        if moment is None or moment.tzinfo is None:
+            raise ValueError("not a date and time with its offset")
+        return moment.astimezone(datetime.UTC)  # OverflowError past year 9999
+    if isinstance(field, models.DateField):
+        day = parse_date(value)
+        if day is None:
+            raise ValueError("not a date")
+        return day
+    if isinstance(field, models.CharField | models.TextField):
+        return value
+    raise TypeError(f"no cursor values for {type(field).__name__}")
 
 
 def _after(keys, values):
@@ -219,7 +268,7 @@ def _after(keys, values):
 
 
 def _reversed(keys):
-    return [SortKey(k.path, not k.descending, k.nullable) for k in keys]
+    return [replace(key, descending=not key.descending) for key in keys]
 
 
 def _ordered(queryset, keys):

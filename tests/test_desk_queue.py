@@ -330,6 +330,54 @@ def test_second_save_is_refused_and_shows_what_changed(client, alice, dave, clai
     assert Claim.objects.get(pk=claim_in_review.pk).state == State.IN_PROGRESS
 
 
+MALFORMED_SEEN = [
+    "yesterday",
+    "2024-13-45T00:00:00",
+    "2024-02-30T10:00:00+00:00",
+    "9999-12-31T23:59:59-12:00",
+    "0001-01-01T00:00:00+14:00",
+]
+
+
+@pytest.mark.parametrize("seen", MALFORMED_SEEN)
+@pytest.mark.parametrize("stale", [False, True])
+@pytest.mark.parametrize("take", [False, True])
+def test_a_malformed_seen_on_the_assign_form_is_a_form_error(
+    client, alice, bob, claims, seen, stale, take
+):
+    claim = claims[0]
+    version = claim.version
+    if stale:
+        services.set_schedule(claim, actor=alice, due_date=None, priority=3)
+    client.force_login(alice)
+    data = {"version": version, "seen": seen, **({"take": "1"} if take else {"assignee": bob.pk})}
+
+    response = client.post(reverse("claim_assign", args=[claim.pk]), data, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert "The page was out of date or incomplete: reload it and try again." in text_of(response)
+    assert Claim.objects.get(pk=claim.pk).assignee is None
+
+
+@pytest.mark.parametrize("seen", MALFORMED_SEEN)
+def test_a_malformed_seen_on_any_claim_form_is_a_form_error(client, alice, claim_in_review, seen):
+    client.force_login(alice)
+    posts = {
+        "claim_transition": {"action": "send_back", "reason": "Why?"},
+        "claim_schedule": {"priority": 2},
+    }
+    for name, data in posts.items():
+        response = client.post(
+            reverse(name, args=[claim_in_review.pk]),
+            {"version": claim_in_review.version, "seen": seen, **data},
+            HTTP_HX_REQUEST="true",
+        )
+
+        assert response.status_code == 200
+        assert "The page was out of date or incomplete" in text_of(response)
+    assert Claim.objects.get(pk=claim_in_review.pk).version == claim_in_review.version
+
+
 def test_refused_verdict_keeps_the_summary_and_takes_the_current_version(
     client, bob, alice, claim_in_progress, verdict_false
 ):

@@ -238,7 +238,7 @@ def test_send_back_without_reason_is_refused(login, claim_in_review):
 def test_incomplete_transition_form_is_refused_with_message(login, claim):
     response = post(login("alice"), "claim_transition", claim, {"action": "dismiss"})
 
-    assert "The form was incomplete; reload the page." in text_of(response)
+    assert "The page was out of date or incomplete: reload it and try again." in text_of(response)
     assert fresh(claim).state == State.NEW
 
 

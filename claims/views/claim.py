@@ -5,7 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_POST
 
 from claims import selectors, services
@@ -17,6 +16,7 @@ from claims.forms import (
     ScheduleForm,
     TransitionForm,
     VerdictForm,
+    VersionedForm,
 )
 from claims.ids import parse_id
 from claims.models import Claim, ClaimEvidence, Verdict
@@ -105,12 +105,19 @@ def _claim_response(request, pk, error=None, **forms):
     extra = {}
     if isinstance(error, StaleClaimError):
         forms = {name: _with_current_version(form, pk) for name, form in forms.items()}
-        seen = parse_datetime(request.POST.get("seen", ""))
+        seen = _seen(request)
         extra["changes"] = selectors.events_since(pk, seen) if seen else []
     claim = selectors.claim_for_page(pk)
     context = {**_claim_panel_context(request, claim, **forms), **extra}
     template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
     return render(request, template, context)
+
+
+def _seen(request):
+    """When the user loaded the page (the hidden `seen` field), or None if missing or bad."""
+    form = VersionedForm(request.POST)
+    form.is_valid()
+    return form.cleaned_data.get("seen")
 
 
 def _with_current_version(form, claim_pk):
@@ -125,7 +132,7 @@ def claim_transition(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, pk, "The form was incomplete; reload the page.")
+        return _claim_response(request, pk, form.refusal(VersionedForm.OUT_OF_DATE))
     try:
         services.transition(
             claim,
@@ -142,17 +149,14 @@ def claim_transition(request, pk):
 @require_POST
 def claim_assign(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
-    form = AssignForm(request.POST)
-    if "take" in request.POST:
-        assignee = request.user
-        form.is_valid()
-    elif form.is_valid():
-        assignee = form.cleaned_data["assignee"]
-    else:
-        return _claim_response(request, pk, "Choose someone to assign the claim to.")
+    take = "take" in request.POST  # "Assign to me" names nobody: only the version is read
+    form = VersionedForm(request.POST) if take else AssignForm(request.POST)
+    if not form.is_valid():
+        return _claim_response(request, pk, form.refusal("Choose someone to assign the claim to."))
+    assignee = request.user if take else form.cleaned_data["assignee"]
     try:
         services.assign_claim(
-            claim, assignee, actor=request.user, expected_version=form.cleaned_data.get("version")
+            claim, assignee, actor=request.user, expected_version=form.cleaned_data["version"]
         )
     except WorkflowError as exc:
         return _claim_response(request, pk, exc)
@@ -165,7 +169,7 @@ def claim_propose(request, pk):
     form = VerdictForm(request.POST)
     if not form.is_valid():
         return _claim_response(
-            request, pk, "Choose a verdict and write a summary.", verdict_form=form
+            request, pk, form.refusal("Choose a verdict and write a summary."), verdict_form=form
         )
     try:
         services.propose_verdict(
@@ -244,7 +248,9 @@ def claim_schedule(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, pk, "Give a valid date and priority.", schedule_form=form)
+        return _claim_response(
+            request, pk, form.refusal("Give a valid date and priority."), schedule_form=form
+        )
     try:
         services.set_schedule(
             claim,
