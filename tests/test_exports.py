@@ -123,6 +123,41 @@ def test_spreadsheet_formulas_are_defused(login, claim):
     assert row["claim"] == '\'=HYPERLINK("https://evil.example")'
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("csv;=2+3", "csv;'=2+3"),
+        ("a,=1+1", "a,'=1+1"),
+        ("a|@SUM(A1)", "a|'@SUM(A1)"),
+        ("a\t+1", "a\t'+1"),
+        ("first line\n=1+1", "first line\n'=1+1"),
+        ("one;two;-3", "one;two;'-3"),
+        ("＝1+1", "'＝1+1"),
+        ("costs fell; -5% is not a formula", "costs fell; -5% is not a formula"),
+    ],
+)
+def test_a_formula_after_any_separator_is_defused(login, claim, text, expected):
+    Claim.objects.filter(pk=claim.pk).update(text=text)
+
+    rows = csv_of(login("bob").get(reverse("claim_export_csv")))
+
+    assert next(r for r in rows if int(r["id"]) == claim.pk)["claim"] == expected
+
+
+def test_every_text_cell_is_quoted(login, claim_in_review):
+    response = login("bob").get(reverse("claim_export_csv"))
+    body = b"".join(response.streaming_content).decode()
+
+    # With QUOTE_NONNUMERIC the reader turns every unquoted cell into a number: a text cell
+    # written without quotes (even an empty one) fails here.
+    header, *rows = csv.reader(io.StringIO(body), quoting=csv.QUOTE_NONNUMERIC)
+
+    assert all(isinstance(name, str) for name in header)
+    row = next(dict(zip(header, r, strict=True)) for r in rows if r[0] == claim_in_review.pk)
+    assert isinstance(row["id"], float) and isinstance(row["score"], float)
+    assert row["claim"] == claim_in_review.text and row["due_date"] == ""
+
+
 def test_the_export_reads_rows_in_chunks(login, article, monkeypatch):
     from django.db.models.query import QuerySet
 

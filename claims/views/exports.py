@@ -1,6 +1,7 @@
 """Exports: the queue as CSV (streamed), and the public page of a published claim (JSON-LD)."""
 
 import csv
+import re
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, StreamingHttpResponse
@@ -19,7 +20,7 @@ CSV_COLUMNS = [
     ("source", lambda c: c.source.name if c.source else ""),
     ("source_as_written", lambda c: c.source_text),
     ("cue", lambda c: c.cue),
-    ("score", lambda c: f"{c.score:.3f}"),
+    ("score", lambda c: round(c.score, 3)),
     ("state", lambda c: c.state),
     ("verdict", lambda c: c.verdict.label if c.verdict else ""),
     ("verdict_summary", lambda c: c.verdict_summary),
@@ -41,16 +42,26 @@ class _Echo:
         return value
 
 
+# A spreadsheet runs a cell starting with one of these as a formula ("=HYPERLINK(…)"); some
+# also take the full-width forms. A cell is cut at a separator when the file is opened with
+# another one than ours (";" in many locales, tab, "|") or a line break is read as a new row:
+# so a formula start right after any of those gets the quote too ("csv;=2+3" -> "csv;'=2+3").
+FORMULA_START = "=+-@\t\r＝＋－＠"
+SEPARATORS = ",;\t|\r\n"
+_FORMULA = re.compile(f"(^|[{re.escape(SEPARATORS)}])(?=[{re.escape(FORMULA_START)}])")
+
+
 def _cell(value):
-    """Text a spreadsheet would run as a formula ("=HYPERLINK(…)") is prefixed with a quote."""
+    """Numbers stay numbers; text has every formula start defused with a leading quote."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+    return _FORMULA.sub(r"\1'", text)
 
 
 def csv_rows(claims):
-    writer = csv.writer(_Echo())
+    # Every text cell quoted, so no reader splits a cell at a separator inside it.
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_NONNUMERIC)
     yield writer.writerow([name for name, _ in CSV_COLUMNS])
     for claim in claims:
         yield writer.writerow([_cell(get(claim)) for _, get in CSV_COLUMNS])
