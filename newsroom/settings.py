@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before the CSRF check, which reads the form: an oversized body is refused unread.
+    "newsroom.request_size.RequestSizeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
@@ -162,6 +164,10 @@ ARTICLE_MAX_CLAIMS = envint("ARTICLE_MAX_CLAIMS", 1000)
 # Seconds a worker may spend reading and extracting one article before it is marked failed.
 ARTICLE_TIME_LIMIT = envint("ARTICLE_TIME_LIMIT", 300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = ARTICLE_MAX_BYTES + 1024 * 1024
+# Request bodies over this are refused (413) unread; the upload page takes a full upload instead,
+# (ARTICLE_MAX_FILES + 1) × ARTICLE_MAX_BYTES + 1 MB (newsroom/request_size.py). The default
+# lets any form carry one article (the admin's original file, say).
+REQUEST_MAX_BYTES = envint("REQUEST_MAX_BYTES", ARTICLE_MAX_BYTES + 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 QUEUE_PAGE_SIZE = envint("QUEUE_PAGE_SIZE", 50)
 # Articles still queued after this many seconds are re-enqueued by the sweeper (those on the

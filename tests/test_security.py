@@ -289,6 +289,78 @@ def test_type_is_checked_before_parsing(client, alice, monkeypatch):
     assert "not supported" in response.content.decode()
 
 
+# --- Request size --------------------------------------------------------------------------------
+
+MB = 1024 * 1024
+
+
+def post_claiming(client, path, length):
+    """A multipart POST whose Content-Length says `length` bytes while only a few are sent: the
+    test client's input refuses to be read past them, so any attempt to read the body fails."""
+    return client.generic(
+        "POST",
+        path,
+        b"--b\r\n",
+        content_type="multipart/form-data; boundary=b",
+        CONTENT_LENGTH=str(length),
+    )
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(client, settings):
+    response = post_claiming(client, "/login/", 300 * MB)
+
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["claim_comment", "saved_view_create", "claim_bulk"])
+def test_every_other_form_has_the_general_limit(client, alice, claim, settings, name):
+    settings.REQUEST_MAX_BYTES = 50 * 1024
+    client.force_login(alice)
+    path = reverse(name, args=[claim.pk]) if name == "claim_comment" else reverse(name)
+
+    response = post_claiming(client, path, 51 * 1024)
+
+    assert response.status_code == 413
+
+
+def test_the_upload_page_takes_a_full_upload_and_no_more(client, alice, settings):
+    settings.REQUEST_MAX_BYTES = 1 * MB
+    settings.ARTICLE_MAX_BYTES, settings.ARTICLE_MAX_FILES = 2 * MB, 3
+    client.force_login(alice)
+    files = [
+        SimpleUploadedFile(f"story{n}.txt", f"Story {n} said the mayor. ".encode() * 60_000)
+        for n in range(3)
+    ]  # about 1.5 MB each: the three together are past the general limit
+
+    accepted = client.post(reverse("article_upload"), {"files": files, "allow_duplicate": "on"})
+    refused = post_claiming(client, reverse("article_upload"), 10 * MB)
+
+    assert accepted.status_code == 302
+    assert Article.objects.count() == 3
+    assert refused.status_code == 413
+    assert "at most 3 files of 2 MB each" in refused.content.decode()
+
+
+def test_the_server_answers_413_without_waiting_for_the_body(live_server):
+    import socket
+    from urllib.parse import urlsplit
+
+    address = urlsplit(live_server.url)
+    with socket.create_connection((address.hostname, address.port), timeout=5) as connection:
+        connection.sendall(
+            b"POST /login/ HTTP/1.1\r\nHost: localhost\r\n"
+            # A CSRF cookie, so that the CSRF check has to read the form for the token.
+            b"Cookie: csrftoken=abcdefghijklmnopqrstuvwxyz012345\r\n"
+            b"Content-Type: multipart/form-data; boundary=b\r\n"
+            + f"Content-Length: {300 * MB}\r\n\r\n".encode()
+            + b"--b\r\n" * 100
+        )
+        reply = connection.recv(200)  # a timeout here: the server is reading the 300 MB
+
+    assert reply.startswith(b"HTTP/1.1 413")
+
+
 # --- Login throttling ----------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from claims.forms import (
 from claims.models import Article
 from claims.permissions import user_can
 from claims.services import WorkflowError
+from newsroom.request_size import takes_uploads
 
 
 def _require(request, action):
@@ -39,6 +40,7 @@ def article_list(request):
     return render(request, "claims/article_list.html", {"page": page})
 
 
+@takes_uploads
 def article_upload(request):
     _require(request, "upload")
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
