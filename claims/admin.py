@@ -71,8 +71,8 @@ class ClaimAdmin(admin.ModelAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "publisher", "url", "added_by", "created_at"]
-    list_filter = ["kind"]
+    list_display = ["title", "kind", "public", "publisher", "url", "added_by", "created_at"]
+    list_filter = ["kind", "public"]
     search_fields = ["title", "url", "excerpt", "publisher"]
     raw_id_fields = ["added_by"]
 

@@ -345,12 +345,21 @@ class Evidence(models.Model):
         STATEMENT = "statement", "Official statement"
         NOTE = "note", "Note"
 
+    # Kept off the public page unless someone decides otherwise: they may name people who spoke
+    # in confidence, or be the desk's own working notes.
+    PRIVATE_KINDS = (Kind.INTERVIEW, Kind.NOTE)
+
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.WEB)
     title = models.CharField(max_length=300)
     url = models.URLField(max_length=1000, blank=True)
     excerpt = models.TextField(blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
+    public = models.BooleanField(
+        default=True,
+        help_text="Listed on the public page and in the ClaimReview of the claims it serves "
+        "(off by default for interviews and notes).",
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -400,6 +409,7 @@ class ClaimEvent(models.Model):
         VERDICT = "verdict", "Verdict proposed"
         EVIDENCE_LINKED = "evidence_linked", "Evidence linked"
         EVIDENCE_UNLINKED = "evidence_unlinked", "Evidence unlinked"
+        EVIDENCE_VISIBILITY = "evidence_public", "Evidence shown or hidden on the public page"
         COMMENT = "comment", "Comment"
         REEXTRACTED = "reextracted", "Re-extracted"
         SCHEDULED = "scheduled", "Due date or priority changed"

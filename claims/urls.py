@@ -28,6 +28,11 @@ urlpatterns = [
         claim.claim_unlink_evidence,
         name="claim_unlink_evidence",
     ),
+    path(
+        "claims/<int:pk>/evidence/<int:link_pk>/public/",
+        claim.claim_evidence_public,
+        name="claim_evidence_public",
+    ),
     path("claims/<int:pk>/comment/", claim.claim_comment, name="claim_comment"),
     path("claims/<int:pk>/schedule/", claim.claim_schedule, name="claim_schedule"),
     path("sources/", sources.source_list, name="source_list"),

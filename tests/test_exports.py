@@ -59,6 +59,22 @@ def published(verified, alice):
     return Claim.objects.get(pk=verified.pk)
 
 
+@pytest.fixture
+def published_with_a_note(claim_in_progress, alice, bob, dave, verdict_false):
+    """Published with a public document and a note of a phone call (kept on the desk)."""
+    Article.objects.filter(pk=claim_in_progress.article_id).update(
+        url="https://news.example/budget", outlet="City News"
+    )
+    services.add_evidence(
+        claim_in_progress, actor=bob, kind="note", title="Call with the mayor's aide",
+        publisher="Private line",
+    )  # fmt: skip
+    services.propose_verdict(claim_in_progress, actor=bob, verdict=verdict_false, summary="No.")
+    services.transition(claim_in_progress, "approve", actor=dave)
+    services.transition(claim_in_progress, "publish", actor=alice)
+    return Claim.objects.get(pk=claim_in_progress.pk)
+
+
 def review_of(claim, page_url="https://desk.example/public/claims/1/", scale=SCALE):
     claim = Claim.objects.select_related("article", "source", "verdict").get(pk=claim.pk)
     return claimreview.claim_review(claim, page_url=page_url, scale=scale, **ORG)
@@ -223,6 +239,21 @@ def test_a_published_claim_is_dated_by_its_publication(published):
     review, reasons = review_of(published)
 
     assert (review["datePublished"], reasons) == ("2030-01-02", [])
+
+
+def test_the_claim_review_cites_only_public_evidence(published_with_a_note):
+    review, _ = review_of(published_with_a_note)
+
+    assert review["citation"] == [
+        {"@type": "CreativeWork", "name": "Budget document", "url": "https://example.org/b"}
+    ]
+
+
+def test_the_public_page_lists_only_public_evidence(client, published_with_a_note):
+    page = text_of(client.get(reverse("public_claim", args=[published_with_a_note.pk])))
+
+    assert "Budget document" in page
+    assert "mayor's aide" not in page and "Private line" not in page
 
 
 def test_a_claim_in_review_cannot_be_exported_yet(claim_in_review):

@@ -514,6 +514,74 @@ def test_existing_evidence_links_to_another_claim(claim_in_progress, article, al
     }
 
 
+@pytest.mark.parametrize(
+    ("kind", "public"),
+    [("web", True), ("document", True), ("dataset", True), ("statement", True),
+     ("interview", False), ("note", False)],
+)  # fmt: skip
+def test_notes_and_interviews_stay_off_the_public_page_by_default(
+    claim_in_progress, bob, kind, public
+):
+    link = services.add_evidence(claim_in_progress, actor=bob, title="Source", kind=kind)
+
+    assert link.evidence.public is public
+
+
+def test_a_note_can_be_added_as_public(claim_in_progress, bob):
+    link = services.add_evidence(
+        claim_in_progress, actor=bob, title="Memo", kind="note", public=True
+    )
+
+    assert link.evidence.public is True
+
+
+def test_changing_visibility_is_recorded_and_bumps_the_version(claim_in_progress, bob):
+    link = claim_in_progress.evidence_links.get()
+
+    services.set_evidence_public(link, False, actor=bob)
+
+    claim = Claim.objects.get(pk=claim_in_progress.pk)
+    assert Evidence.objects.get(pk=link.evidence_id).public is False
+    assert claim.version == claim_in_progress.version + 1
+    event = claim.events.last()
+    assert (event.action, event.from_value, event.to_value) == (
+        Action.EVIDENCE_VISIBILITY,
+        "Budget document",
+        "desk only",
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "message"),
+    [("carol", "Only the assigned fact-checker or an editor"), ("vic", "Your role cannot")],
+)
+def test_only_who_may_change_the_evidence_changes_its_visibility(
+    claim_in_progress, request, who, message
+):
+    link = claim_in_progress.evidence_links.get()
+
+    with pytest.raises(WorkflowError, match=message):
+        services.set_evidence_public(link, False, actor=request.getfixturevalue(who))
+
+    assert Evidence.objects.get(pk=link.evidence_id).public is True
+
+
+def test_evidence_of_a_verified_claim_keeps_its_visibility(
+    claim_in_progress, article, alice, bob, dave, verdict_false
+):
+    evidence = claim_in_progress.evidence_links.get().evidence
+    other = claim_by_text(article, "bus ridership")
+    services.assign_claim(other, bob, actor=alice)
+    other_link = services.link_evidence(other, evidence, actor=bob)
+    services.propose_verdict(claim_in_progress, actor=bob, verdict=verdict_false, summary="No.")
+    services.transition(claim_in_progress, "approve", actor=dave)
+
+    with pytest.raises(WorkflowError, match="serves a verified or published claim"):
+        services.set_evidence_public(other_link, False, actor=bob)
+
+    assert Evidence.objects.get(pk=evidence.pk).public is True
+
+
 def test_evidence_cannot_be_linked_twice(claim_in_progress, bob):
     evidence = claim_in_progress.evidence_links.get().evidence
 

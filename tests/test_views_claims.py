@@ -4,6 +4,7 @@ Alice and Dave are editors, Bob the fact-checker the claim is assigned to, Carol
 it is not assigned to, Vic a viewer. Refused actions must say why, in the page or the partial.
 """
 
+import re
 from html import unescape
 
 import pytest
@@ -445,6 +446,46 @@ def test_evidence_cannot_be_added_to_verified_claim(login, claim_in_review):
 
     assert "The claim is verified: reopen it to change its evidence." in text_of(response)
     assert claim_in_review.evidence_links.count() == 1
+
+
+def test_the_claim_page_says_which_evidence_is_public(login, claim_in_progress, bob):
+    services.add_evidence(claim_in_progress, actor=bob, title="Call notes", kind="note")
+
+    content = text_of(login("vic").get(claim_in_progress.get_absolute_url()))
+
+    assert re.search(r"Budget document</a>\s*<span[^>]*>public</span>", content)
+    assert re.search(r"Call notes\s*<span[^>]*>desk only</span>", content)
+
+
+def test_assigned_fact_checker_makes_a_note_public_from_the_claim_page(
+    login, claim_in_progress, bob
+):
+    note = services.add_evidence(claim_in_progress, actor=bob, title="Call notes", kind="note")
+    client = login("bob")
+    page = text_of(client.get(claim_in_progress.get_absolute_url()))
+    assert reverse("claim_evidence_public", args=[claim_in_progress.pk, note.pk]) in page
+
+    response = post(
+        client, "claim_evidence_public", claim_in_progress, {"public": "1"}, args=[note.pk],
+        htmx=True,
+    )  # fmt: skip
+
+    content = text_of(response)
+    assert Evidence.objects.get(pk=note.evidence_id).public is True
+    assert re.search(r"Call notes\s*<span[^>]*>public</span>", content)
+    assert "listed evidence Call notes on the public page" in re.sub(r"</?em>", "", content)
+
+
+def test_a_viewer_cannot_change_visibility(login, claim_in_progress):
+    claim_link = claim_in_progress.evidence_links.get()
+
+    response = post(
+        login("vic"), "claim_evidence_public", claim_in_progress, {"public": "0"},
+        args=[claim_link.pk], htmx=True,
+    )  # fmt: skip
+
+    assert "Your role cannot change evidence." in text_of(response)
+    assert Evidence.objects.get(pk=claim_link.evidence_id).public is True
 
 
 def link(client, claim, evidence, **kwargs):

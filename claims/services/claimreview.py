@@ -1,7 +1,8 @@
 """schema.org ClaimReview for a verified or published claim: built and checked as plain data.
 
-Pure functions over a claim (with its article, source, verdict and events loaded): the caller
-passes the page URL and the rating scale, so nothing here queries the database or the request.
+Pure functions over a claim (with its article, source, verdict, events and evidence loaded): the
+caller passes the page URL and the rating scale, so nothing here queries the database or the
+request.
 """
 
 import json
@@ -69,7 +70,24 @@ def build_claim_review(claim, *, page_url, scale, organisation_name, organisatio
         )
     if claim.verdict_summary:
         review["reviewBody"] = claim.verdict_summary
+    citations = [_citation(link.evidence) for link in public_evidence_links(claim)]
+    if citations:
+        review["citation"] = citations
     return review
+
+
+def public_evidence_links(claim):
+    """The claim's evidence links that readers may see (interviews and notes usually not)."""
+    return [link for link in claim.evidence_links.all() if link.evidence.public]
+
+
+def _citation(evidence):
+    work = {"@type": "CreativeWork", "name": evidence.title}
+    if evidence.url:
+        work["url"] = evidence.url
+    if evidence.publisher:
+        work["publisher"] = {"@type": "Organization", "name": evidence.publisher}
+    return work
 
 
 def _source_type(source):

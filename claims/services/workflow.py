@@ -327,8 +327,12 @@ def _check_evidence_url(url):
 
 
 def add_evidence(claim, *, actor, title, url="", excerpt="", kind=Evidence.Kind.WEB,
-                 publisher="", stance=ClaimEvidence.Stance.CONTEXT, note=""):  # fmt: skip
-    """Create a new piece of evidence and link it to the claim, in one transaction."""
+                 publisher="", stance=ClaimEvidence.Stance.CONTEXT, note="",
+                 public=None):  # fmt: skip
+    """Create a new piece of evidence and link it to the claim, in one transaction.
+
+    `public` None: listed publicly unless it is an interview or a note.
+    """
     if not title.strip() and not url.strip():
         raise WorkflowError("Give the evidence a title or a URL.")
     _check_evidence_url(url.strip())
@@ -341,6 +345,7 @@ def add_evidence(claim, *, actor, title, url="", excerpt="", kind=Evidence.Kind.
             excerpt=excerpt.strip(),
             kind=kind,
             publisher=publisher.strip(),
+            public=kind not in Evidence.PRIVATE_KINDS if public is None else public,
             added_by=actor,
         )
         return link_evidence(locked, evidence, actor=actor, stance=stance, note=note)
@@ -353,6 +358,36 @@ def unlink_evidence(link, *, actor):
         record_event(claim, actor, ClaimEvent.Action.EVIDENCE_UNLINKED, link.evidence.title, "")
         link.delete()
         save_claim(claim)
+
+
+def set_evidence_public(link, public, *, actor):
+    """List a piece of evidence on the public page and in the ClaimReview, or keep it on the
+    desk. The flag belongs to the evidence, so it changes for every claim it serves: not while
+    one of them is verified or published (what was approved is what gets published)."""
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=link.claim_id)
+        _check_evidence_change(claim, actor)
+        evidence = Evidence.objects.select_for_update().get(pk=link.evidence_id)
+        if evidence.public == public:
+            return evidence
+        approved = ClaimEvidence.objects.filter(
+            evidence=evidence, claim__state__in=(State.VERIFIED, State.PUBLISHED)
+        )
+        if approved.exists():
+            raise WorkflowError(
+                "This evidence serves a verified or published claim: reopen that claim first."
+            )
+        evidence.public = public
+        evidence.save(update_fields=["public"])
+        save_claim(claim)
+        record_event(
+            claim,
+            actor,
+            ClaimEvent.Action.EVIDENCE_VISIBILITY,
+            evidence.title,
+            "public" if public else "desk only",
+        )
+    return evidence
 
 
 def add_comment(claim, *, actor, text):

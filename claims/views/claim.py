@@ -231,6 +231,16 @@ def claim_unlink_evidence(request, pk, link_pk):
 
 
 @require_POST
+def claim_evidence_public(request, pk, link_pk):
+    link = get_object_or_404(ClaimEvidence, pk=link_pk, claim_id=pk)
+    try:
+        services.set_evidence_public(link, request.POST.get("public") == "1", actor=request.user)
+    except WorkflowError as exc:
+        return _claim_response(request, pk, exc)
+    return _claim_response(request, pk)
+
+
+@require_POST
 def claim_comment(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = CommentForm(request.POST)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from claims import selectors
 from claims.models import Claim
+from claims.services import claimreview
 from claims.templatetags.claimreview import review_for_request
 
 CSV_COLUMNS = [
@@ -89,4 +90,9 @@ def public_claim(request, pk):
     if claim.state != Claim.State.PUBLISHED:
         raise Http404("This claim is not published.")
     review = review_for_request(request, claim)
-    return render(request, "claims/public_claim.html", {"claim": claim, "review": review})
+    evidence = claimreview.public_evidence_links(claim)
+    return render(
+        request,
+        "claims/public_claim.html",
+        {"claim": claim, "review": review, "evidence": evidence},
+    )
