@@ -335,7 +335,7 @@ def test_the_claim_page_shows_why_it_cannot_be_exported(login, claim_in_review):
 
 def ld_json_of(response):
     match = re.search(
-        r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', response.content.decode(), re.S
     )
     return json.loads(match.group(1)) if match else None
 

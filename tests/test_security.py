@@ -361,6 +361,24 @@ def test_the_server_answers_413_without_waiting_for_the_body(live_server):
     assert reply.startswith(b"HTTP/1.1 413")
 
 
+# --- Content-Security-Policy (tests/browser/test_csp.py checks that pages keep to it) -----------
+
+
+@pytest.mark.parametrize("path", ["/login/", "/", "/claims/", "/admin/"])
+def test_every_response_carries_the_content_security_policy(client, alice, path):
+    client.force_login(alice)
+
+    policy = client.get(path)["Content-Security-Policy"]
+
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert (
+        directives["script-src"].startswith("'self'") and "unsafe" not in directives["script-src"]
+    )
+    assert directives["style-src"] == "'self'" and directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'" and directives["base-uri"] == "'none'"
+
+
 # --- Login throttling ----------------------------------------------------------------------------
 
 
