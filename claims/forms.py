@@ -11,6 +11,16 @@ from claims.models import Claim, ClaimEvidence, Evidence, Verdict
 from claims.services import TRANSITIONS, assignable_users, bulk_actions_for
 
 
+class IsoDateInput(forms.DateInput):
+    """A browser date picker. Its value must be yyyy-mm-dd whatever the locale: a browser shows
+    "20/12/2026" (en-gb's format) as an empty field and submits it empty, wiping the date."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -50,9 +60,7 @@ class ArticleUploadForm(forms.Form):
     outlet = forms.CharField(max_length=200, required=False)
     author = forms.CharField(max_length=200, required=False)
     url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
-    published_on = forms.DateField(
-        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    published_on = forms.DateField(required=False, label="Published on", widget=IsoDateInput())
     allow_duplicate = forms.BooleanField(
         required=False, label="Upload anyway, even if the same text is already here"
     )
@@ -249,9 +257,7 @@ class BulkActionForm(forms.Form):
 
 
 class ScheduleForm(VersionedForm):
-    due_date = forms.DateField(
-        required=False, label="Due", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    due_date = forms.DateField(required=False, label="Due", widget=IsoDateInput())
     priority = forms.TypedChoiceField(choices=Claim.Priority.choices, coerce=int)
 
 

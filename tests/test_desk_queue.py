@@ -2,6 +2,7 @@
 due dates and priorities, walking the queue from a claim page, and concurrent saves."""
 
 import datetime
+import re
 from html import unescape
 
 import pytest
@@ -271,6 +272,17 @@ def test_schedule_form_on_the_claim_page(client, alice, claim):
     assert response.status_code == 200
     claim.refresh_from_db()
     assert (claim.due_date.isoformat(), claim.priority) == (due, 2)
+
+
+def test_the_due_date_input_holds_an_iso_date_whatever_the_locale(client, alice, claim, settings):
+    assert settings.LANGUAGE_CODE == "en-gb"  # whose date format is 20/12/2026
+    Claim.objects.filter(pk=claim.pk).update(due_date=datetime.date(2026, 12, 20))
+    client.force_login(alice)
+
+    content = client.get(claim.get_absolute_url()).content.decode()
+
+    # A date input takes yyyy-mm-dd only: any other value shows as empty, and is sent empty.
+    assert re.search(r'<input type="date" name="due_date" value="2026-12-20"', content)
 
 
 # --- Walking the queue --------------------------------------------------------------------------
