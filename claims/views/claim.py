@@ -1,6 +1,7 @@
 """One claim: its page, and the workflow, evidence and comment actions (htmx or plain POST)."""
 
 from django.contrib import messages
+from django.forms import CharField
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -62,6 +63,7 @@ def _claim_panel_context(request, claim, **forms):
         "link_form": LinkEvidenceForm(claim=claim),
         "comment_form": CommentForm(),
         "transition_version": claim.version,
+        "transition_form": None,
     }
     context.update(forms)
     return context
@@ -94,9 +96,10 @@ def next_in_my_queue(request):
 def _claim_response(request, pk, error=None, **forms):
     """After a POST: the refreshed panel for htmx, or a redirect back to the claim page.
 
-    A refusal re-renders the page with the user's input in the forms, so nothing typed is lost;
-    when someone else saved first, it also lists what they changed and the forms take the
-    current version, so the user can apply their change again.
+    A refusal re-renders the page with the user's input in the form they sent (`forms`, bound),
+    so nothing typed is lost; when someone else saved first, it also lists what they changed and
+    the forms take the current version, so the user can apply their change again. A form the
+    page no longer offers (its action is gone) has what was typed in it listed as not saved.
     """
     if error:
         messages.error(request, str(error))
@@ -109,8 +112,44 @@ def _claim_response(request, pk, error=None, **forms):
         extra["changes"] = selectors.events_since(pk, seen) if seen else []
     claim = selectors.claim_for_page(pk)
     context = {**_claim_panel_context(request, claim, **forms), **extra}
+    context["unsaved"] = [
+        typed
+        for name, form in forms.items()
+        if not _offered(name, form, context)
+        for typed in _typed(form)
+    ]
     template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
     return render(request, template, context)
+
+
+# The panel's flag under which each of its forms is shown (a transition form: its action).
+FORM_SHOWN_BY = {
+    "assign_form": "can_assign",
+    "schedule_form": "can_schedule",
+    "verdict_form": "can_propose",
+    "evidence_form": "can_edit_evidence",
+    "link_form": "can_edit_evidence",
+    "comment_form": "can_comment",
+}
+
+
+def _offered(name, form, context):
+    """Whether the refreshed panel shows form `name` again (so the input goes back into it)."""
+    if name == "transition_form":
+        return form.data.get("action") in {action for action, *_ in context["actions"]}
+    return bool(context[FORM_SHOWN_BY[name]])
+
+
+def _typed(form):
+    """[(label, text)] of what the user typed into a form's text fields."""
+    typed = []
+    for name, field in form.fields.items():
+        if not isinstance(field, CharField) or field.widget.is_hidden:
+            continue
+        value = str(form.data.get(name) or "").strip()
+        if value:
+            typed.append((field.label or name.replace("_", " ").capitalize(), value))
+    return typed
 
 
 def _seen(request):
@@ -122,6 +161,8 @@ def _seen(request):
 
 def _with_current_version(form, claim_pk):
     """A bound copy of `form` whose version is the current one, so the user can reapply."""
+    if not isinstance(form, VersionedForm):
+        return form
     data = form.data.copy()
     data["version"] = Claim.objects.values_list("version", flat=True).get(pk=claim_pk)
     return type(form)(data)
@@ -132,7 +173,8 @@ def claim_transition(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = TransitionForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, pk, form.refusal(VersionedForm.OUT_OF_DATE))
+        refusal = form.refusal(VersionedForm.OUT_OF_DATE)
+        return _claim_response(request, pk, refusal, transition_form=form)
     try:
         services.transition(
             claim,
@@ -142,7 +184,7 @@ def claim_transition(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc)
+        return _claim_response(request, pk, exc, transition_form=form)
     return _claim_response(request, pk)
 
 
@@ -151,15 +193,17 @@ def claim_assign(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     take = "take" in request.POST  # "Assign to me" names nobody: only the version is read
     form = VersionedForm(request.POST) if take else AssignForm(request.POST)
+    kept = {} if take else {"assign_form": form}
     if not form.is_valid():
-        return _claim_response(request, pk, form.refusal("Choose someone to assign the claim to."))
+        refusal = form.refusal("Choose someone to assign the claim to.")
+        return _claim_response(request, pk, refusal, **kept)
     assignee = request.user if take else form.cleaned_data["assignee"]
     try:
         services.assign_claim(
             claim, assignee, actor=request.user, expected_version=form.cleaned_data["version"]
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc)
+        return _claim_response(request, pk, exc, **kept)
     return _claim_response(request, pk)
 
 
@@ -205,7 +249,7 @@ def claim_link_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = LinkEvidenceForm(request.POST, claim=claim)
     if not form.is_valid():
-        return _claim_response(request, pk, "Choose the evidence to link.")
+        return _claim_response(request, pk, "Choose the evidence to link.", link_form=form)
     try:
         services.link_evidence(
             claim,
@@ -214,7 +258,7 @@ def claim_link_evidence(request, pk):
             stance=form.cleaned_data["stance"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc)
+        return _claim_response(request, pk, exc, link_form=form)
     return _claim_response(request, pk)
 
 

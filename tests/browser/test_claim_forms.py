@@ -27,3 +27,26 @@ def test_a_due_date_survives_a_reload_and_a_change_of_priority(new_page, claim, 
     claim = Claim.objects.get(pk=claim.pk)
     assert (claim.due_date, claim.priority) == (datetime.date(2026, 12, 20), Claim.Priority.URGENT)
     expect(page.locator(".claim-main .facts")).to_contain_text("20 Dec 2026")
+
+
+def test_a_send_back_reason_stays_in_its_field_after_a_conflict(
+    new_page, claim_in_review, alice, dave
+):
+    first = new_page("alice", "pw-alice")
+    first.goto(claim_in_review.get_absolute_url())
+    second = first.context.new_page()  # a second tab, same person
+    second.goto(claim_in_review.get_absolute_url())
+
+    first.select_option("#id_priority", label="Urgent")
+    first.click(".schedule button:has-text('Set')")
+    expect(first.locator(".claim-main .facts")).to_contain_text("urgent priority")
+    reason = second.get_by_label("Reason to send back")
+    reason.fill("Needs a second source for the 2021 figure.")
+    second.click("button[data-action=send_back]")
+
+    expect(second.locator(".changes")).to_contain_text("Your input is still in the form below")
+    expect(reason).to_have_value("Needs a second source for the 2021 figure.")
+    second.click("button[data-action=send_back]")  # applied again, on the current version
+    expect(second.locator("#claim-state")).to_have_text("In progress")
+    claim = Claim.objects.get(pk=claim_in_review.pk)
+    assert claim.events.last().text == "Needs a second source for the 2021 figure."
