@@ -27,15 +27,27 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "format", "outlet"]
     search_fields = ["headline", "outlet", "author", "url"]
     date_hierarchy = "created_at"
+    # The text is never edited in place (every claim's offsets refer to it, and a browser's
+    # textarea would store it with CRLF line endings): a changed text is a new version,
+    # uploaded on the article's page. The processing fields belong to the worker.
     readonly_fields = [
+        "body",
         "content_hash",
+        "upload_hash",
+        "status",
+        "progress",
+        "extractor_version",
+        "parsed_at",
+        "lease",
+        "heartbeat_at",
+        "revision",
         "created_at",
         "updated_at",
         "processed_at",
         "enqueued_at",
         "queue",
     ]
-    raw_id_fields = ["uploaded_by"]
+    raw_id_fields = ["uploaded_by", "duplicate_of", "reviewed_by"]
 
 
 @admin.register(Source)

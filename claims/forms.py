@@ -7,7 +7,7 @@ from django.conf import settings
 
 from claims import ingest
 from claims.ids import parse_id
-from claims.models import Claim, ClaimEvidence, Evidence, Verdict
+from claims.models import Article, Claim, ClaimEvidence, Evidence, Source, Verdict
 from claims.services import TRANSITIONS, assignable_users, bulk_actions_for
 
 
@@ -279,3 +279,144 @@ class SourceMergeForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["other"].queryset = Source.objects.exclude(pk=source.pk).order_by("name")
+
+
+# --- Corrections ---------------------------------------------------------------------------------
+
+
+class SpeakerFields(forms.Form):
+    """The speaker of a claim: an existing source (picked from a search), a new one, or none.
+
+    `speaker` is a source's id, "new" (then the name and kind below) or empty (no speaker).
+    """
+
+    speaker = forms.CharField(required=False, max_length=20)
+    source_name = forms.CharField(
+        required=False, max_length=300, label="Name",
+        help_text="As it should appear, e.g. “Douglas Band”, “the Treasury”.",
+    )  # fmt: skip
+    source_kind = forms.ChoiceField(
+        required=False, label="Kind", choices=[("", "Choose…"), *Source.Kind.choices]
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        choice = cleaned.get("speaker") or ""
+        if choice not in ("", "new") and not parse_id(choice):
+            self.add_error("speaker", "Choose a speaker from the list.")
+        if choice == "new" and not (cleaned.get("source_name") or "").strip():
+            self.add_error("source_name", "Write the new speaker's name.")
+        if choice == "new" and not cleaned.get("source_kind"):
+            self.add_error("source_kind", "Choose what kind of speaker this is.")
+        return cleaned
+
+    def speaker_changes(self):
+        """The speaker keyword arguments for the corrections service."""
+        data = self.cleaned_data
+        choice = data.get("speaker") or ""
+        if choice == "new":
+            return {"source_name": data["source_name"], "source_kind": data["source_kind"]}
+        if choice:
+            return {"source_id": parse_id(choice)}
+        return {"source_name": ""}
+
+
+class AddClaimForm(SpeakerFields):
+    """A claim from a selection of the article's text (offsets in Python characters)."""
+
+    start = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    end = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    kind = forms.ChoiceField(choices=Claim.Kind.choices, widget=forms.RadioSelect)
+    cue = forms.CharField(required=False, max_length=100, help_text="“said”, “told Axios”, …")
+    claim_reviewed = forms.CharField(
+        required=False, max_length=5000, label="Wording to review (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="A paraphrase to publish; the exact words stay the claim's text.",
+    )  # fmt: skip
+
+
+class CorrectClaimForm(SpeakerFields, VersionedForm):
+    kind = forms.ChoiceField(choices=Claim.Kind.choices, widget=forms.RadioSelect)
+    cue = forms.CharField(required=False, max_length=100)
+    claim_reviewed = forms.CharField(
+        required=False, max_length=5000, label="Wording to review and publish",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Leave as the exact words, or write a paraphrase (never shown in quotation "
+        "marks on the public page).",
+    )  # fmt: skip
+
+
+class SpanForm(VersionedForm):
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=0)
+
+
+class SplitForm(VersionedForm):
+    at = forms.IntegerField(min_value=0, label="Split before")
+
+
+class MergeForm(forms.Form):
+    others = forms.ModelMultipleChoiceField(
+        queryset=Claim.objects.none(), label="Claims that say the same thing",
+        error_messages={"required": "Choose the claims to merge into this one."},
+    )  # fmt: skip
+
+    def __init__(self, *args, claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["others"].queryset = (
+            Claim.objects.filter(article_id=claim.article_id, rejection="", detached=False)
+            .exclude(pk=claim.pk)
+            .order_by("start")
+        )
+
+
+class RejectForm(VersionedForm):
+    reason = forms.ChoiceField(choices=[("", "Why?"), *Claim.Rejection.choices])
+    note = forms.CharField(required=False, max_length=500)
+
+
+class ArticleDetailsForm(forms.ModelForm):
+    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+
+    class Meta:
+        model = Article
+        fields = ["headline", "standfirst", "outlet", "author", "url", "published_on"]
+        widgets = {
+            "standfirst": forms.Textarea(attrs={"rows": 2}),
+            "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        labels = {"published_on": "Published on"}
+
+
+class NewVersionForm(forms.Form):
+    """A changed text of an article: pasted, or one file."""
+
+    text = forms.CharField(
+        required=False, strip=False, label="Paste the new text",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )  # fmt: skip
+    file = forms.FileField(required=False, label="…or upload the new file")
+
+    def clean(self):
+        cleaned = super().clean()
+        text, upload = cleaned.get("text") or "", cleaned.get("file")
+        if bool(text.strip()) == bool(upload):
+            raise forms.ValidationError("Paste the new text or choose one file (not both).")
+        if upload is not None:
+            name = ingest.safe_filename(upload.name or "upload")
+            try:
+                head = upload.read(ingest.UPLOAD_HEAD)
+                upload.seek(0)
+                cleaned["format"] = ingest.check_upload(
+                    name, upload.size, head, max_bytes=settings.ARTICLE_MAX_BYTES
+                )
+            except ingest.IngestError as exc:
+                raise forms.ValidationError(f"{name}: {exc}") from None
+            cleaned["name"] = name
+        else:
+            size = len(text.encode("utf-8", "surrogatepass"))
+            try:
+                ingest.check_size(size, settings.ARTICLE_MAX_BYTES, "article")
+            except ingest.IngestError as exc:
+                raise forms.ValidationError(str(exc)) from None
+        return cleaned

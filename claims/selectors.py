@@ -33,7 +33,7 @@ SORTS = {
     "due": ("due_date", "-priority", "-score", "id"),
     "priority": ("-priority", "due_date", "-score", "id"),
 }
-FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source")
+FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source", "junk")
 
 
 @dataclass
@@ -60,7 +60,10 @@ class QueueQuery:
             query.sort = sort.lstrip("-")
         for key in FILTER_KEYS:
             value = params.get(key, "").replace("\x00", "").strip()
-            if key in ("state", "kind") or value == "none":
+            if key == "junk":
+                if value == "1":  # the claims people marked "not a claim" (hidden otherwise)
+                    query.filters[key] = value
+            elif key in ("state", "kind") or value == "none":
                 if value:
                     query.filters[key] = value
             elif (pk := parse_id(value)) is not None:
@@ -80,23 +83,27 @@ class QueueQuery:
         return out.urlencode()
 
 
-def tab_filter(tab, user):
-    """The rows one of the fixed tabs shows."""
+def tab_filter(tab, user, junk=False):
+    """The rows one of the fixed tabs shows: claims, or with `junk` what people marked "not a
+    claim" (never shown otherwise)."""
+    rows = ~Q(rejection="") if junk else Q(rejection="")
     if tab == "mine":
-        return Q(assignee=user)
+        return rows & Q(assignee=user)
     if tab == "unassigned":
-        return Q(assignee__isnull=True) & ~Q(state=Claim.State.DISMISSED)
+        return rows & Q(assignee__isnull=True) & ~Q(state=Claim.State.DISMISSED)
     if tab == "in_review":
-        return Q(state=Claim.State.IN_REVIEW)
+        return rows & Q(state=Claim.State.IN_REVIEW)
     if tab == "overdue":
-        return Q(due_date__lt=timezone.localdate(), state__in=OPEN_STATES)
-    return Q()
+        return rows & Q(due_date__lt=timezone.localdate(), state__in=OPEN_STATES)
+    return rows
 
 
 def queue_filter(user, query):
     """The rows a queue query shows (tab, filters, search), as one Q for lists and counts."""
-    condition = tab_filter(query.tab, user)
+    condition = tab_filter(query.tab, user, junk="junk" in query.filters)
     for key, value in query.filters.items():
+        if key == "junk":
+            continue
         if key in ("state", "kind"):
             condition &= Q(**{key: value})
         elif value == "none":
@@ -207,6 +214,14 @@ def article_page_claims(article, number=None):
     return page, highlighted
 
 
+def sentence_choices(article):
+    """[(start, end, preview)] of the article's sentences, for choosing one from the keyboard."""
+    from claims.extraction.sentences import split_sentences
+
+    body = article.body
+    return [(start, end, body[start:end][:140]) for start, end in split_sentences(body)]
+
+
 @dataclass(frozen=True)
 class Segment:
     text: str
@@ -230,7 +245,9 @@ def article_segments(body, claims):
 
 def claim_for_page(pk):
     return (
-        Claim.objects.select_related("article", "source", "assignee", "verdict", "proposed_by")
+        Claim.objects.select_related(
+            "article", "source", "assignee", "verdict", "proposed_by", "added_by"
+        )
         .prefetch_related(
             Prefetch(
                 "evidence_links",
@@ -243,14 +260,21 @@ def claim_for_page(pk):
 
 
 def claim_context(claim):
-    """The claim's sentence split around the claim itself, plus a paragraph of context."""
+    """The claim's sentence split around the claim itself, plus a paragraph of context.
+
+    `base` is where `before` starts in the article's text (a selection in the context shown
+    becomes offsets in the text); `lead` and `tail` say whether the text goes on either side.
+    """
     body = claim.article.body
-    before = body[max(0, claim.sentence_start - 300) : claim.start]
-    after = body[claim.end : min(len(body), claim.sentence_end + 300)]
+    base = max(0, claim.sentence_start - 300)
+    after_end = min(len(body), claim.sentence_end + 300)
     return {
-        "before": ("…" if claim.sentence_start > 300 else "") + before,
+        "base": base,
+        "lead": "…" if base > 0 else "",
+        "before": body[base : claim.start],
         "text": body[claim.start : claim.end],
-        "after": after + ("…" if claim.sentence_end + 300 < len(body) else ""),
+        "after": body[claim.end : after_end],
+        "tail": "…" if after_end < len(body) else "",
     }
 
 

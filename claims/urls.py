@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import articles, claim, exports, notifications, queue, sources
+from claims.views import articles, claim, corrections, exports, notifications, queue, sources
 
 urlpatterns = [
     path("", articles.dashboard, name="dashboard"),
@@ -10,6 +10,11 @@ urlpatterns = [
     path("articles/<int:pk>/status/", articles.article_status, name="article_status"),
     path("articles/<int:pk>/reprocess/", articles.article_reprocess, name="article_reprocess"),
     path("articles/<int:pk>/original/", articles.article_original, name="article_original"),
+    path("articles/<int:pk>/details/", corrections.article_details, name="article_details"),
+    path("articles/<int:pk>/version/", corrections.article_new_version, name="article_version"),
+    path("articles/<int:pk>/claims/new/", corrections.add_claim_panel, name="add_claim_panel"),
+    path("articles/<int:pk>/claims/add/", corrections.add_claim, name="add_claim"),
+    path("sources/search/", corrections.source_search, name="source_search"),
     path("claims/", queue.claim_queue, name="claim_queue"),
     path("claims/export.csv", exports.claim_export_csv, name="claim_export_csv"),
     path("claims/bulk/", queue.claim_bulk, name="claim_bulk"),
@@ -35,6 +40,17 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/comment/", claim.claim_comment, name="claim_comment"),
     path("claims/<int:pk>/schedule/", claim.claim_schedule, name="claim_schedule"),
+    path("claims/<int:pk>/correct/", corrections.claim_correct, name="claim_correct"),
+    path("claims/<int:pk>/span/", corrections.claim_span, name="claim_span"),
+    path("claims/<int:pk>/split/", corrections.claim_split, name="claim_split"),
+    path("claims/<int:pk>/merge/", corrections.claim_merge, name="claim_merge"),
+    path(
+        "claims/<int:pk>/merge/choices/",
+        corrections.claim_merge_choices,
+        name="claim_merge_choices",
+    ),
+    path("claims/<int:pk>/reject/", corrections.claim_reject, name="claim_reject"),
+    path("claims/<int:pk>/accept/", corrections.claim_accept, name="claim_accept"),
     path("sources/", sources.source_list, name="source_list"),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
     path("sources/<int:pk>/merge/", sources.source_merge, name="source_merge"),

@@ -71,6 +71,7 @@ def article(alice):
     """An article whose extraction has been applied (no broker involved)."""
     article = Article.objects.create(
         headline="Council passes budget",
+        url="https://news.example.org/council-budget",
         body=SAMPLE_TEXT,
         content_hash=services.content_hash(SAMPLE_TEXT),
         uploaded_by=alice,

@@ -267,7 +267,7 @@ def test_an_unattributed_claim_cannot_be_exported(verified):
 
     _, reasons = review_of(verified)
 
-    assert reasons == ["The claim is unattributed: link it to a source."]
+    assert reasons == ["The claim is unattributed: give it its speaker."]
 
 
 def test_an_article_without_url_cannot_be_exported(verified):

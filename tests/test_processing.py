@@ -176,8 +176,8 @@ def test_an_article_page_lists_its_claims_a_page_at_a_time(editor, alice):
     second = editor.get(article.get_absolute_url() + "?page=2").content.decode()
 
     assert first.count('<li class="">') == 100
-    assert "Page 1 of 2" in first and "district 129." not in first.split("claim-side")[1]
-    assert "district 129." in second.split("claim-side")[1]
+    assert "Page 1 of 2" in first and "district 129." not in first.split("card claim-side")[1]
+    assert "district 129." in second.split("card claim-side")[1]
 
 
 def test_a_run_over_its_time_limit_fails_with_a_reason(alice, settings, monkeypatch):

@@ -13,7 +13,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from claims import services
 from claims.extraction import EXTRACTOR_VERSION, extract
 from claims.extraction.types import ExtractedClaim
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source
+from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source, Verdict
 from claims.services import DuplicateArticleError, StaleClaimError, WorkflowError
 from tests.conftest import SAMPLE_TEXT
 
@@ -36,9 +36,13 @@ def people(alice, bob, carol, vic):
 
 def put(claim, state, **fields):
     """Set a claim's state directly (test setup only), returning a fresh copy; a claim put in
-    review or beyond gets the proposal and approval that got it there."""
+    review or beyond gets the verdict, proposal and approval that got it there."""
+    if state in (State.IN_REVIEW, State.VERIFIED, State.PUBLISHED) and claim.verdict_id is None:
+        fields.setdefault("verdict", Verdict.objects.get(slug="false"))
     Claim.objects.filter(pk=claim.pk).update(state=state, **fields)
     claim = Claim.objects.get(pk=claim.pk)
+    if state in (State.VERIFIED, State.PUBLISHED):
+        ClaimEvent.objects.create(claim=claim, action=Action.STATE, to_value=State.VERIFIED)
     snapshot = services.review_snapshot(claim)
     if state == State.IN_REVIEW:
         Claim.objects.filter(pk=claim.pk).update(proposal=snapshot)

@@ -14,7 +14,9 @@ from claims.services.articles import (
     reprocess_article,
     store_text,
     submit_article,
+    submit_new_version,
     submit_uploads,
+    update_article_details,
 )
 from claims.services.errors import (
     DuplicateArticleError,
@@ -86,6 +88,8 @@ __all__ = [
     "read_upload",
     "store_text",
     "submit_uploads",
+    "submit_new_version",
+    "update_article_details",
     "time_budget",
     "TRANSITIONS",
     "DuplicateArticleError",

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from claims import extraction, ingest
 from claims.extraction import EXTRACTOR_VERSION
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Source
+from claims.models import Article, ArticleRevision, Claim, ClaimEvent, ClaimEvidence, Source
 from claims.services.errors import DuplicateArticleError, WorkflowError, require
 from claims.services.processing import (
     ProcessingTimeout,
@@ -147,6 +147,65 @@ def submit_uploads(*, user, text="", files=(), details=None, allow_duplicate=Fal
             Article.original_file.field.storage.delete(path)
         raise
     return created, list(earlier.values())
+
+
+ARTICLE_DETAILS = ("headline", "standfirst", "outlet", "author", "url", "published_on")
+
+
+def update_article_details(article, *, actor, **details):
+    """Correct an article's headline, standfirst, outlet, author, URL or date (editors). The
+    text is never edited in place: a changed text is a new version (submit_new_version)."""
+    require(actor, "edit_article", "Only editors can edit an article's details.")
+    unknown = details.keys() - set(ARTICLE_DETAILS)
+    if unknown:
+        raise WorkflowError(f"These cannot be edited here: {', '.join(sorted(unknown))}.")
+    url = (details.get("url") or "").strip()
+    if url and not url.lower().startswith(("http://", "https://")):
+        raise WorkflowError("The article's URL must start with http:// or https://.")
+    if "headline" in details and not (details["headline"] or "").strip():
+        raise WorkflowError("The headline cannot be empty.")
+    for name, value in details.items():
+        setattr(article, name, value.strip() if isinstance(value, str) else value)
+    article.save(update_fields=[*details, "updated_at"])
+    return article
+
+
+def submit_new_version(article, *, actor, text="", upload=None, filename=""):
+    """A changed text of the article, pasted or as a file: the current text is kept as a
+    revision, the new one is read and extracted by the worker, and the claims people worked on
+    are found again in it (apply_extraction)."""
+    require(actor, "upload", "Only editors can upload a new version of an article.")
+    if article.status in (Article.Status.QUEUED, Article.Status.PROCESSING):
+        raise WorkflowError("This article is being processed: upload the new version after.")
+    if text:
+        upload, filename = ContentFile(text.encode("utf-8", "surrogatepass")), ""
+    if upload is None:
+        raise WorkflowError("Paste the new text or choose a file.")
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        ArticleRevision.objects.create(
+            article=article,
+            number=article.revision,
+            body=article.body,
+            original_file=article.original_file.name or "",
+            original_filename=article.original_filename,
+            replaced_by=actor,
+        )
+        digest = _digest(upload)
+        article.original_file.save(filename or PASTED_NAME, upload, save=False)
+        article.original_filename = filename
+        article.upload_hash = digest
+        article.revision += 1
+        article.parsed_at = None
+        article.allow_duplicate = True  # the same article, whatever else is in the archive
+        article.status = Article.Status.QUEUED
+        article.progress = 0
+        article.error_message = ""
+        article.attempts = 0
+        article.lease = ""
+        article.save()
+        enqueue_extraction(article)
+    return article
 
 
 def read_upload(article):

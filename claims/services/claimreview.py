@@ -11,16 +11,22 @@ from claims.models import Claim, ClaimEvent
 
 EXPORTABLE_STATES = (Claim.State.VERIFIED, Claim.State.PUBLISHED)
 
-# Each required field, as a path into the JSON-LD, with what to tell the journalist.
+# Each required field, as a path into the JSON-LD, with what to tell the journalist and where
+# it is fixed ("claim": the claim's corrections, "article": the article's details, "verdict":
+# the workflow, "settings": the deployment).
 REQUIRED = [
-    (("claimReviewed",), "The claim has no text."),
-    (("url",), "The fact-check has no URL."),
-    (("datePublished",), "The claim has no date of approval or publication."),
-    (("author", "name"), "The organisation's name is not configured (ORGANISATION_NAME)."),
-    (("reviewRating", "alternateName"), "The claim has no verdict."),
-    (("itemReviewed", "author", "name"), "The claim is unattributed: link it to a source."),
-    (("itemReviewed", "appearance", "url"), "The article has no URL: add where it appeared."),
+    (("claimReviewed",), "The claim has no text.", "claim"),
+    (("url",), "The fact-check has no URL.", "settings"),
+    (("datePublished",), "The claim has no date of approval or publication.", "verdict"),
+    (("author", "name"), "The organisation's name is not configured (ORGANISATION_NAME).",
+     "settings"),
+    (("reviewRating", "alternateName"), "The claim has no verdict.", "verdict"),
+    (("itemReviewed", "author", "name"), "The claim is unattributed: give it its speaker.",
+     "claim"),
+    (("itemReviewed", "appearance", "url"), "The article has no URL: add where it appeared.",
+     "article"),
 ]  # fmt: skip
+FIX_AT = {reason: where for _, reason, where in REQUIRED}
 
 
 def anchor(claim):
@@ -57,7 +63,7 @@ def build_claim_review(claim, *, page_url, scale, organisation_name, organisatio
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{page_url}#{anchor(claim)}" if page_url else "",
-        "claimReviewed": claim.text.strip(),
+        "claimReviewed": claim.reviewed_text.strip(),
         "datePublished": date.date().isoformat() if date else "",
         "author": {"@type": "Organization", "name": organisation_name, "url": organisation_url},
         "reviewRating": {"@type": "Rating", "alternateName": verdict.label if verdict else ""},
@@ -91,7 +97,9 @@ def _citation(evidence):
 
 
 def _source_type(source):
-    if source is None or source.kind == source.Kind.PERSON:
+    """schema.org's type for a claim's author: people (named or not) are a Person; bodies,
+    outlets and the organisations behind documents an Organization."""
+    if source is None or source.kind in (source.Kind.PERSON, source.Kind.ANONYMOUS):
         return "Person"
     return "Organization"
 
@@ -112,7 +120,13 @@ def problems(claim, review):
             f"The claim is {claim.get_state_display().lower()}: only verified or published "
             "claims are exported."
         )
-    for path, reason in REQUIRED:
+    return reasons + content_problems(review)
+
+
+def content_problems(review):
+    """What the ClaimReview lacks (empty when it is complete), in words for the journalist."""
+    reasons = []
+    for path, reason, _ in REQUIRED:
         value = _value(review, path)
         if (value is None or value == "") and reason not in reasons:
             reasons.append(reason)
@@ -126,6 +140,20 @@ def problems(claim, review):
             f"(its rating value {value} is outside {worst}–{best})."
         )
     return reasons
+
+
+def publication_problems(claim):
+    """Why the claim's ClaimReview could not be built if it were published now (empty: it can)."""
+    from django.conf import settings
+
+    review = build_claim_review(
+        claim,
+        page_url="(its public page)",
+        scale=rating_scale(),
+        organisation_name=settings.ORGANISATION_NAME,
+        organisation_url=settings.ORGANISATION_URL,
+    )
+    return content_problems(review)
 
 
 def claim_review(claim, *, page_url, scale, organisation_name, organisation_url):

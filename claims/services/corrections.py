@@ -16,7 +16,7 @@ from claims.models import Claim, ClaimEvent, Source
 from claims.permissions import FACT_CHECKER, role_of
 from claims.services.articles import existing_source, fingerprint, source_for_name
 from claims.services.errors import WorkflowError, require
-from claims.services.spans import sentence_around, snap_to_words
+from claims.services.spans import WORD, sentence_around, snap_to_words
 from claims.services.workflow import lock_claim, record_event, save_claim
 
 State = Claim.State
@@ -26,13 +26,16 @@ Kind = Claim.Kind
 CORRECTABLE_STATES = (State.NEW, State.ASSIGNED, State.IN_PROGRESS)
 
 
+EMPTY_SELECTION = "The selection is empty: select the words of the claim."
+
+
 def _check_span(article, start, end, *, ignore=()):
     """Refuse an empty span, one outside the text, or one across a claim a person made."""
     body = article.body
-    if not (0 <= start < end <= len(body)):
+    if not (0 <= start <= end <= len(body)):
         raise WorkflowError("Select some words of the article's text.")
     if not body[start:end].strip():
-        raise WorkflowError("The selection is empty: select the words of the claim.")
+        raise WorkflowError(EMPTY_SELECTION)
     human = (
         Claim.objects.filter(article=article, start__lt=end, end__gt=start, detached=False)
         .filter(Q(added_by__isnull=False) | Q(corrected=True))
@@ -113,6 +116,25 @@ def search_sources(term, limit=10):
 # --- Who may correct ---------------------------------------------------------------------------
 
 
+def may_correct(claim, user):
+    """Whether `user` may correct `claim` now (for showing the corrections section)."""
+    try:
+        _require_corrector(claim, user)
+    except WorkflowError:
+        return False
+    return True
+
+
+def split_points(body, start, end):
+    """Where a claim can be split: [(offset, the words from there)], one per word after its
+    first, for a menu a keyboard can use."""
+    points = []
+    for match in WORD.finditer(body, start, end):
+        if match.start() > start:
+            points.append((match.start(), body[match.start() : min(end, match.start() + 40)]))
+    return points
+
+
 def _require_corrector(claim, actor):
     """Editors, and the fact-checker the claim is assigned to."""
     require(actor, "correct", "Your role cannot correct claims.")
@@ -164,7 +186,12 @@ def add_claim(article, *, actor, start, end, kind, cue="", source_id=None, sourc
     require(actor, "correct", "Your role cannot add claims.")
     if article.body and not article.is_finished:
         raise WorkflowError("The article is still being processed: add claims once it is ready.")
-    start, end = snap_to_words(article.body, int(start), int(end))
+    start, end = int(start), int(end)
+    if start == end and 0 <= start <= len(article.body):
+        raise WorkflowError(EMPTY_SELECTION)
+    if not (start >= 0 and end <= len(article.body)):
+        raise WorkflowError("Select some words of the article's text.")
+    start, end = snap_to_words(article.body, start, end)
     source = _speaker(source_id, source_name, source_kind)
     _check_kind(kind, source)
     with transaction.atomic():

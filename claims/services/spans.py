@@ -5,7 +5,7 @@ import re
 
 from claims.extraction.sentences import split_sentences
 
-_WORD = re.compile(r"\w[\w'’-]*")
+WORD = re.compile(r"\w[\w'’-]*")
 
 
 def snap_to_words(body, start, end):
@@ -31,8 +31,8 @@ def _is_word(char):
 def word_edges(body, start, end):
     """The span's edges moved by one word: {"start": {-1: ..., 1: ...}, "end": {...}}, for the
     buttons that widen or narrow a claim. An edge that cannot move stays where it is."""
-    starts = [m.start() for m in _WORD.finditer(body, max(0, start - 300), end)]
-    ends = [m.end() for m in _WORD.finditer(body, start, min(len(body), end + 300))]
+    starts = [m.start() for m in WORD.finditer(body, max(0, start - 300), end)]
+    ends = [m.end() for m in WORD.finditer(body, start, min(len(body), end + 300))]
     before = [s for s in starts if s < start]
     inside_starts = [s for s in starts if start < s < end]
     inside_ends = [e for e in ends if start < e < end]
@@ -66,3 +66,14 @@ def find_again(body, text, near):
         return None
     start = min(found, key=lambda candidate: abs(candidate - near))
     return start, start + len(text)
+
+
+def from_utf16(body, offset):
+    """The Python index of a browser's offset (JavaScript counts UTF-16 code units: a character
+    outside the Basic Multilingual Plane, such as an emoji, counts two)."""
+    units = 0
+    for index, char in enumerate(body):
+        if units >= offset:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(body)

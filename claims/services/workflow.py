@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notification
 from claims.permissions import EDITOR, FACT_CHECKER, role_of, user_can
+from claims.services import claimreview
 from claims.services.errors import StaleClaimError, WorkflowError, require
 from claims.services.notifications import notify
 
@@ -178,6 +179,10 @@ def _check_review(claim, action):
             "The verdict or its evidence changed after it was approved: reopen the claim and "
             "have the verdict proposed and approved again before publishing."
         )
+    if action == "publish":
+        reasons = claimreview.publication_problems(claim)
+        if reasons:
+            raise WorkflowError("This claim cannot be published yet: " + " ".join(reasons))
 
 
 def check_transition(claim, action, actor, reason=""):

@@ -10,9 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from claims import selectors, services
-from claims.forms import (
-    ArticleUploadForm,
-)
+from claims.forms import ArticleDetailsForm, ArticleUploadForm, NewVersionForm
 from claims.models import Article
 from claims.permissions import user_can
 from claims.services import WorkflowError
@@ -76,13 +74,21 @@ def article_upload(request):
     return render(request, "claims/article_upload.html", {"form": form})
 
 
-def _article_context(request, article):
+def article_context(request, article):
     page, highlighted = selectors.article_page_claims(article, request.GET.get("page"))
-    return {
+    context = {
         "article": article,
         "page": page,
         "segments": selectors.article_segments(article.body, highlighted),
+        "can_correct": user_can(request.user, "correct") and article.status == "ready",
+        "can_edit_article": user_can(request.user, "edit_article"),
     }
+    if context["can_correct"]:
+        context["sentences"] = selectors.sentence_choices(article)
+    if context["can_edit_article"]:
+        context["details_form"] = ArticleDetailsForm(instance=article)
+        context["version_form"] = NewVersionForm()
+    return context
 
 
 @require_GET
@@ -90,7 +96,7 @@ def article_detail(request, pk):
     article = get_object_or_404(
         Article.objects.select_related("uploaded_by", "duplicate_of"), pk=pk
     )
-    return render(request, "claims/article_detail.html", _article_context(request, article))
+    return render(request, "claims/article_detail.html", article_context(request, article))
 
 
 @require_GET
@@ -98,7 +104,7 @@ def article_status(request, pk):
     """Polled by htmx while an article is processed; the finished state has no poller left."""
     article = get_object_or_404(Article.objects.select_related("duplicate_of"), pk=pk)
     return render(
-        request, "claims/article_detail.html#article-live", _article_context(request, article)
+        request, "claims/article_detail.html#article-live", article_context(request, article)
     )
 
 

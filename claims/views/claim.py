@@ -12,8 +12,10 @@ from claims import selectors, services
 from claims.forms import (
     AssignForm,
     CommentForm,
+    CorrectClaimForm,
     EvidenceForm,
     LinkEvidenceForm,
+    RejectForm,
     ScheduleForm,
     TransitionForm,
     VerdictForm,
@@ -22,7 +24,7 @@ from claims.forms import (
 from claims.ids import parse_id
 from claims.models import Claim, ClaimEvidence, Verdict
 from claims.permissions import user_can
-from claims.services import StaleClaimError, WorkflowError, claimreview
+from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
 
 
 def _claim_panel_context(request, claim, **forms):
@@ -64,9 +66,39 @@ def _claim_panel_context(request, claim, **forms):
         "comment_form": CommentForm(),
         "transition_version": claim.version,
         "transition_form": None,
+        **_correction_context(claim, user, version),
     }
     context.update(forms)
     return context
+
+
+def _correction_context(claim, user, version):
+    """The corrections section: who may correct, and its forms filled from the claim."""
+    if not corrections.may_correct(claim, user):
+        return {"can_correct": False}
+    body = claim.article.body
+    edges = spans.word_edges(body, claim.start, claim.end)
+    moves = [
+        ("◀ Start one word earlier", edges["start"][-1], claim.end),
+        ("Start one word later ▶", edges["start"][1], claim.end),
+        ("◀ End one word earlier", claim.start, edges["end"][-1]),
+        ("End one word later ▶", claim.start, edges["end"][1]),
+    ]
+    return {
+        "can_correct": True,
+        "span_moves": [move for move in moves if (move[1], move[2]) != (claim.start, claim.end)],
+        "split_points": corrections.split_points(body, claim.start, claim.end),
+        "correct_form": CorrectClaimForm(
+            initial={
+                **version,
+                "kind": claim.kind,
+                "cue": claim.cue,
+                "claim_reviewed": claim.reviewed_text,
+                "speaker": claim.source_id or "",
+            }
+        ),
+        "reject_form": RejectForm(initial=version),
+    }
 
 
 @require_GET
@@ -93,7 +125,7 @@ def next_in_my_queue(request):
     return redirect(reverse("claim_detail", args=[claim.pk]) + "?tab=mine")
 
 
-def _claim_response(request, pk, error=None, **forms):
+def claim_response(request, pk, error=None, **forms):
     """After a POST: the refreshed panel for htmx, or a redirect back to the claim page.
 
     A refusal re-renders the page with the user's input in the form they sent (`forms`, bound),
@@ -130,6 +162,8 @@ FORM_SHOWN_BY = {
     "evidence_form": "can_edit_evidence",
     "link_form": "can_edit_evidence",
     "comment_form": "can_comment",
+    "correct_form": "can_correct",
+    "reject_form": "can_correct",
 }
 
 
@@ -174,7 +208,7 @@ def claim_transition(request, pk):
     form = TransitionForm(request.POST)
     if not form.is_valid():
         refusal = form.refusal(VersionedForm.OUT_OF_DATE)
-        return _claim_response(request, pk, refusal, transition_form=form)
+        return claim_response(request, pk, refusal, transition_form=form)
     try:
         services.transition(
             claim,
@@ -184,8 +218,8 @@ def claim_transition(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, transition_form=form)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, transition_form=form)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -196,15 +230,15 @@ def claim_assign(request, pk):
     kept = {} if take else {"assign_form": form}
     if not form.is_valid():
         refusal = form.refusal("Choose someone to assign the claim to.")
-        return _claim_response(request, pk, refusal, **kept)
+        return claim_response(request, pk, refusal, **kept)
     assignee = request.user if take else form.cleaned_data["assignee"]
     try:
         services.assign_claim(
             claim, assignee, actor=request.user, expected_version=form.cleaned_data["version"]
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, **kept)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, **kept)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -212,7 +246,7 @@ def claim_propose(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = VerdictForm(request.POST)
     if not form.is_valid():
-        return _claim_response(
+        return claim_response(
             request, pk, form.refusal("Choose a verdict and write a summary."), verdict_form=form
         )
     try:
@@ -224,9 +258,9 @@ def claim_propose(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, verdict_form=form)
+        return claim_response(request, pk, exc, verdict_form=form)
     messages.success(request, "Verdict proposed: an editor will review it.")
-    return _claim_response(request, pk)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -234,14 +268,14 @@ def claim_add_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = EvidenceForm(request.POST)
     if not form.is_valid():
-        return _claim_response(
+        return claim_response(
             request, pk, "The evidence could not be added: see the form.", evidence_form=form
         )
     try:
         services.add_evidence(claim, actor=request.user, **form.cleaned_data)
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, evidence_form=form)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, evidence_form=form)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -249,7 +283,7 @@ def claim_link_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = LinkEvidenceForm(request.POST, claim=claim)
     if not form.is_valid():
-        return _claim_response(request, pk, "Choose the evidence to link.", link_form=form)
+        return claim_response(request, pk, "Choose the evidence to link.", link_form=form)
     try:
         services.link_evidence(
             claim,
@@ -258,8 +292,8 @@ def claim_link_evidence(request, pk):
             stance=form.cleaned_data["stance"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, link_form=form)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, link_form=form)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -270,8 +304,8 @@ def claim_unlink_evidence(request, pk, link_pk):
     try:
         services.unlink_evidence(link, actor=request.user)
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -280,8 +314,8 @@ def claim_evidence_public(request, pk, link_pk):
     try:
         services.set_evidence_public(link, request.POST.get("public") == "1", actor=request.user)
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -289,12 +323,12 @@ def claim_comment(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return _claim_response(request, pk, "The comment is empty.", comment_form=form)
+        return claim_response(request, pk, "The comment is empty.", comment_form=form)
     try:
         services.add_comment(claim, actor=request.user, text=form.cleaned_data["text"])
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, comment_form=form)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, comment_form=form)
+    return claim_response(request, pk)
 
 
 @require_POST
@@ -302,7 +336,7 @@ def claim_schedule(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
-        return _claim_response(
+        return claim_response(
             request, pk, form.refusal("Give a valid date and priority."), schedule_form=form
         )
     try:
@@ -314,5 +348,5 @@ def claim_schedule(request, pk):
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
-        return _claim_response(request, pk, exc, schedule_form=form)
-    return _claim_response(request, pk)
+        return claim_response(request, pk, exc, schedule_form=form)
+    return claim_response(request, pk)

@@ -90,10 +90,10 @@ def test_hostile_uploads_do_not_hold_up_another_users_page(site, alice, bob, set
         session.login("alice", "pw-alice")
     reader = Session(site)
     reader.login("bob", "pw-bob")
-    hostile = b"**x " * 100_000
     results = []
 
     def upload(session, n):
+        hostile = f"Upload {n}. ".encode() + b"**x " * 100_000  # two files, not one twice
         started = time.monotonic()
         status, _ = session.request(
             "POST", "/articles/new/", files={"files": (f"bold-{n}.md", hostile)}
