@@ -49,6 +49,20 @@ def extract_article(self, article_id):
     services.process_article(article_id, lease=self.request.id or f"local-{uuid.uuid4()}")
 
 
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+)
+def measure_extractor():
+    """Score the current extractor against the reviewed articles; stores an ExtractionScore."""
+    services.measure_extractor()
+
+
 @shared_task
 def requeue_stale_articles():
     """Periodic sweeper: re-enqueue articles stuck in the queue (e.g. the broker was down)."""
@@ -70,3 +84,17 @@ def reextract_outdated_on_worker_start(sender=None, **kwargs):
         connections.close_all()  # pool children forked later must not share this connection
     if count:
         log.info("Queued %s article(s) for re-extraction", count)
+
+
+@worker_ready.connect
+def measure_new_extractor_on_worker_start(sender=None, **kwargs):
+    """When a worker starts with an EXTRACTOR_VERSION the desk has not measured yet, measure it
+    against the reviewed articles (several workers starting at once may each send it: the
+    second run only stores the same figures again)."""
+    try:
+        if services.measurement_outdated():
+            services.publish_measurement()
+    except DatabaseError:
+        log.exception("Could not check whether the extractor needs measuring")
+    finally:
+        connections.close_all()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import articles, claim, exports, notifications, queue, sources
+from claims.views import articles, claim, exports, notifications, queue, review, sources
 
 urlpatterns = [
     path("", articles.dashboard, name="dashboard"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("articles/<int:pk>/status/", articles.article_status, name="article_status"),
     path("articles/<int:pk>/reprocess/", articles.article_reprocess, name="article_reprocess"),
     path("articles/<int:pk>/original/", articles.article_original, name="article_original"),
+    path("articles/<int:pk>/review/", review.article_review, name="article_review"),
     path("claims/", queue.claim_queue, name="claim_queue"),
     path("claims/export.csv", exports.claim_export_csv, name="claim_export_csv"),
     path("claims/bulk/", queue.claim_bulk, name="claim_bulk"),
