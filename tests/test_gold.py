@@ -21,6 +21,7 @@ from claims.extraction import EXTRACTOR_VERSION, extract
 from claims.models import Article, Claim, ExtractionScore, Source
 from claims.services import WorkflowError
 from claims.services.corrections import add_claim, edit_claim, reject_claim, split_claim
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -474,3 +475,25 @@ def test_a_worker_sends_nothing_while_no_article_is_reviewed(bridge, published, 
     worker_start()
 
     assert published == []
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_measures_the_extractor_when_an_article_is_marked_reviewed(
+    celery_worker_process, alice
+):
+    article = services.submit_article(user=alice, body=BRIDGE, headline="Bridge")
+    article = wait_for(
+        lambda: Article.objects.filter(pk=article.pk, status=Article.Status.READY).first(),
+        timeout=60,
+        message="the worker to process the article\n" + celery_worker_process.output(),
+    )
+
+    services.mark_reviewed(article, actor=alice)
+
+    score = wait_for(
+        ExtractionScore.objects.first,
+        timeout=60,
+        message="the worker to measure the extractor\n" + celery_worker_process.output(),
+    )
+    assert (score.articles, score.gold_claims, score.content_f1) == (1, 5, 1.0)

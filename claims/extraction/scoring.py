@@ -119,21 +119,17 @@ def _piece(start, end):
 
 
 def predicted_attributions(text, claims):
-    """The attributed claims of an extractor output line (dicts), as attributions of `text`."""
-    found = []
-    for claim in claims:
-        if claim.get("kind") == "unattributed":
-            continue
-        content = trimmed(text, _piece(claim.get("start"), claim.get("end")))
-        if content:
-            found.append(
-                Attribution(
-                    content,
-                    trimmed(text, _piece(claim.get("source_start"), claim.get("source_end"))),
-                    trimmed(text, _piece(claim.get("cue_start"), claim.get("cue_end"))),
-                )
-            )
-    return found
+    """The attributed claims of an extractor output line (dicts), as attributions of `text`.
+    One whose content is empty once trimmed stays: it is a prediction that matches nothing."""
+    return [
+        Attribution(
+            trimmed(text, _piece(claim.get("start"), claim.get("end"))),
+            trimmed(text, _piece(claim.get("source_start"), claim.get("source_end"))),
+            trimmed(text, _piece(claim.get("cue_start"), claim.get("cue_end"))),
+        )
+        for claim in claims
+        if claim.get("kind") != "unattributed"
+    ]
 
 
 # --- Counting ------------------------------------------------------------------------------------

@@ -32,7 +32,11 @@ _NOT_REVIEWABLE = {
 
 
 def _locked(article):
-    return Article.objects.select_for_update().select_related("reviewed_by").get(pk=article.pk)
+    return (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("reviewed_by")
+        .get(pk=article.pk)
+    )
 
 
 def mark_reviewed(article, *, actor):

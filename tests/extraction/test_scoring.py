@@ -102,6 +102,13 @@ def test_unattributed_claims_are_not_attributions():
     assert (result.gold, result.predicted, result.matched) == (1, 0, 0)
 
 
+def test_an_empty_prediction_counts_and_matches_nothing_while_an_empty_gold_is_left_out():
+    result = counts([gold(PLAN, SMITH, SAID_1), gold((25, 26))], [claim(PLAN), claim((26, 27))])
+
+    # The gold "." and the predicted " " are empty once trimmed.
+    assert (result.gold, result.predicted, result.matched) == (1, 2, 1)
+
+
 def test_a_discontinuous_gold_content_matches_a_prediction_over_its_pieces():
     # "the plan" + "works": the words between are not part of the gold content.
     result = counts([gold(((11, 19), (20, 26)), SMITH, SAID_1)], [claim(PLAN, SMITH, SAID_1)])
