@@ -30,16 +30,23 @@ class ArticleTask(Task):
             log.exception("Could not mark article %s as failed", article_id)
 
 
+# Safe to run twice, so: acknowledged only when done, run again if the worker dies, and retried
+# with backoff on database and broker errors only.
+RELIABLE = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
 @shared_task(
     bind=True,
     base=ArticleTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
+    **RELIABLE,
     # The run's own budget (services.time_budget) stops it cleanly with a message; this hard limit
     # kills the process if it is stuck where a signal cannot reach (inside a C library).
     time_limit=settings.ARTICLE_TIME_LIMIT + 60,
@@ -49,15 +56,7 @@ def extract_article(self, article_id):
     services.process_article(article_id, lease=self.request.id or f"local-{uuid.uuid4()}")
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(**RELIABLE)
 def measure_extractor():
     """Score the current extractor against the reviewed articles; stores an ExtractionScore."""
     services.measure_extractor()

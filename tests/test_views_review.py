@@ -19,15 +19,6 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "article-review"}
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 @pytest.fixture(autouse=True)
 def published(monkeypatch):
     """No broker here: the measurements the desk sends are only noted."""
