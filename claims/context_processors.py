@@ -12,6 +12,7 @@ def roles(request):
         "is_editor": user_can(user, "approve"),
         "is_fact_checker": user_can(user, "propose") and not user_can(user, "approve"),
         "can_upload": user_can(user, "upload"),
+        "can_review_article": user_can(user, "review_article"),
         "ROLE_EDITOR": EDITOR,
         "ROLE_FACT_CHECKER": FACT_CHECKER,
     }

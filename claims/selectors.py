@@ -9,8 +9,18 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from claims import pagination
+from claims.extraction import EXTRACTOR_VERSION
 from claims.ids import parse_id
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, SavedView, Source, Verdict
+from claims.models import (
+    Article,
+    Claim,
+    ClaimEvent,
+    ClaimEvidence,
+    ExtractionScore,
+    SavedView,
+    Source,
+    Verdict,
+)
 from claims.pagination import count_many, keyset_page
 from claims.search import claim_search
 
@@ -311,6 +321,8 @@ def dashboard(user):
             .order_by("-score")[:10]
         ),
         "time_to_verdict": time_to_verdict(),
+        "extraction_score": ExtractionScore.objects.first(),
+        "extractor_version": EXTRACTOR_VERSION,
         **processing_articles(),
     }
 

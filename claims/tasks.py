@@ -30,16 +30,23 @@ class ArticleTask(Task):
             log.exception("Could not mark article %s as failed", article_id)
 
 
+# Safe to run twice, so: acknowledged only when done, run again if the worker dies, and retried
+# with backoff on database and broker errors only.
+RELIABLE = {
+    "acks_late": True,
+    "reject_on_worker_lost": True,
+    "autoretry_for": TRANSIENT_ERRORS,
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
 @shared_task(
     bind=True,
     base=ArticleTask,
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
+    **RELIABLE,
     # The run's own budget (services.time_budget) stops it cleanly with a message; this hard limit
     # kills the process if it is stuck where a signal cannot reach (inside a C library).
     time_limit=settings.ARTICLE_TIME_LIMIT + 60,
@@ -47,6 +54,12 @@ class ArticleTask(Task):
 def extract_article(self, article_id):
     """Read the upload, split it into claims and store them; safe to run twice."""
     services.process_article(article_id, lease=self.request.id or f"local-{uuid.uuid4()}")
+
+
+@shared_task(**RELIABLE)
+def measure_extractor():
+    """Score the current extractor against the reviewed articles; stores an ExtractionScore."""
+    services.measure_extractor()
 
 
 @shared_task
@@ -70,3 +83,17 @@ def reextract_outdated_on_worker_start(sender=None, **kwargs):
         connections.close_all()  # pool children forked later must not share this connection
     if count:
         log.info("Queued %s article(s) for re-extraction", count)
+
+
+@worker_ready.connect
+def measure_new_extractor_on_worker_start(sender=None, **kwargs):
+    """When a worker starts with an EXTRACTOR_VERSION the desk has not measured yet, measure it
+    against the reviewed articles (several workers starting at once may each send it: the
+    second run only stores the same figures again)."""
+    try:
+        if services.measurement_outdated():
+            services.publish_measurement()
+    except DatabaseError:
+        log.exception("Could not check whether the extractor needs measuring")
+    finally:
+        connections.close_all()

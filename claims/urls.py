@@ -1,6 +1,15 @@
 from django.urls import path
 
-from claims.views import articles, claim, corrections, exports, notifications, queue, sources
+from claims.views import (
+    articles,
+    claim,
+    corrections,
+    exports,
+    notifications,
+    queue,
+    review,
+    sources,
+)
 
 urlpatterns = [
     path("", articles.dashboard, name="dashboard"),
@@ -15,6 +24,7 @@ urlpatterns = [
     path("articles/<int:pk>/claims/new/", corrections.add_claim_panel, name="add_claim_panel"),
     path("articles/<int:pk>/claims/add/", corrections.add_claim, name="add_claim"),
     path("sources/search/", corrections.source_search, name="source_search"),
+    path("articles/<int:pk>/review/", review.article_review, name="article_review"),
     path("claims/", queue.claim_queue, name="claim_queue"),
     path("claims/export.csv", exports.claim_export_csv, name="claim_export_csv"),
     path("claims/bulk/", queue.claim_bulk, name="claim_bulk"),

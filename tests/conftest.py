@@ -67,6 +67,17 @@ def vic(django_user_model):
 
 
 @pytest.fixture
+def login(client, request):
+    """login("bob") signs the test client in as Bob (any of the people above) and returns it."""
+
+    def as_(name):
+        client.force_login(request.getfixturevalue(name))
+        return client
+
+    return as_
+
+
+@pytest.fixture
 def article(alice):
     """An article whose extraction has been applied (no broker involved)."""
     article = Article.objects.create(

@@ -19,15 +19,6 @@ pytestmark = pytest.mark.django_db
 POLL = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "processing"}
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 def text_of(response):
     return unescape(response.content.decode())
 

@@ -25,15 +25,6 @@ SCALE = (1, 5)
 ORG = {"organisation_name": "Desk", "organisation_url": "https://desk.example/"}
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 def text_of(response):
     return unescape(response.content.decode())
 

@@ -18,15 +18,6 @@ pytestmark = pytest.mark.django_db
 Kind = Notification.Kind
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 def text_of(response):
     return unescape(response.content.decode())
 

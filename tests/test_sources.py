@@ -20,15 +20,6 @@ from tests.conftest import SAMPLE_TEXT
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 def text_of(response):
     return unescape(response.content.decode())
 

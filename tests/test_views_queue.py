@@ -26,15 +26,6 @@ State = Claim.State
 QUEUE = "/claims/"
 
 
-@pytest.fixture
-def login(client, request):
-    def as_(name):
-        client.force_login(request.getfixturevalue(name))
-        return client
-
-    return as_
-
-
 def text_of(response):
     return unescape(response.content.decode())
 

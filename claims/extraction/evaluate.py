@@ -1,9 +1,11 @@
 """Evaluate the extractor against a gold file: ``python -m claims.extraction.evaluate GOLD.jsonl``.
 
 The gold format is detected from the first line:
-* attribution gold (PolNeAR conversion: lines with "attributions"): the predictions are scored
-  with the official scorer ``score_attributions.py`` (by default the one next to the gold file;
-  ``--scorer PATH`` to choose), which prints content F1, source and cue accuracy and full F1;
+* attribution gold (PolNeAR conversion, or the desk's ``manage.py export_annotations``: lines
+  with "attributions"): the predictions are scored with the official scorer
+  ``score_attributions.py`` when it sits next to the gold file (``--scorer PATH`` to choose
+  another), else with the desk's own ``claims.extraction.scoring`` (same metrics and layout):
+  content F1, source and cue accuracy and full F1;
 * check-worthiness gold (lines with "text" and "label"): precision, recall and F1 of the
   positive class, a sentence counting as check-worthy when its score is >= ``--threshold``.
 
@@ -22,7 +24,7 @@ import time
 import tracemalloc
 from contextlib import redirect_stdout
 
-from . import EXTRACTOR_VERSION, extract
+from . import EXTRACTOR_VERSION, extract, scoring
 from .__main__ import claim_to_dict
 
 
@@ -43,7 +45,9 @@ def _run_scorer(scorer: str, gold: str, pred: str) -> str:
     return buf.getvalue()
 
 
-def evaluate_attributions(rows, gold_path: str, scorer: str) -> tuple[str, int, float]:
+def evaluate_attributions(rows, gold_path: str, scorer: str | None) -> tuple[str, int, float]:
+    """Extract every gold text and score the output with `scorer` (a script path), or with
+    claims.extraction.scoring when it is None."""
     nbytes = 0
     elapsed = 0.0
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
@@ -58,7 +62,12 @@ def evaluate_attributions(rows, gold_path: str, scorer: str) -> tuple[str, int, 
                 json.dumps({"id": d.get("id"), "claims": [claim_to_dict(c) for c in claims]}) + "\n"
             )
     try:
-        report = _run_scorer(scorer, gold_path, pred_path)
+        if scorer:
+            report = f"scored by {scorer}\n" + _run_scorer(scorer, gold_path, pred_path)
+        else:
+            report = "scored by claims.extraction.scoring\n" + scoring.report(
+                scoring.count_files(rows, scoring.read_jsonl(pred_path))
+            )
     finally:
         os.unlink(pred_path)
     return report, nbytes, elapsed
@@ -108,6 +117,11 @@ def main(argv=None) -> int:
         scorer = args.scorer or os.path.join(
             os.path.dirname(os.path.abspath(args.gold)), "score_attributions.py"
         )
+        if not os.path.isfile(scorer):
+            if args.scorer:
+                print(f"no scorer at {args.scorer}")
+                return 1
+            scorer = None  # e.g. the desk's own export, far from shared/eval
         report, nbytes, elapsed = evaluate_attributions(rows, args.gold, scorer)
     elif "label" in rows[0]:
         report, nbytes, elapsed = evaluate_checkworthiness(rows, args.threshold)

@@ -23,6 +23,16 @@ from claims.services.errors import (
     StaleClaimError,
     WorkflowError,
 )
+from claims.services.gold import (
+    correction_counts,
+    gold_record,
+    mark_reviewed,
+    measure_extractor,
+    measurement_outdated,
+    publish_measurement,
+    reviewed_articles,
+    unmark_reviewed,
+)
 from claims.services.processing import (
     ProcessingTimeout,
     enqueue_extraction,
@@ -69,6 +79,14 @@ from claims.services.workflow import (
 )
 
 __all__ = [
+    "correction_counts",
+    "gold_record",
+    "mark_reviewed",
+    "measure_extractor",
+    "measurement_outdated",
+    "publish_measurement",
+    "reviewed_articles",
+    "unmark_reviewed",
     "TRANSIENT_ERRORS",
     "UNDO_WINDOW_SECONDS",
     "bulk_actions_for",

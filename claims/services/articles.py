@@ -198,6 +198,7 @@ def submit_new_version(article, *, actor, text="", upload=None, filename=""):
         article.revision += 1
         article.parsed_at = None
         article.allow_duplicate = True  # the same article, whatever else is in the archive
+        article.reviewed_at = article.reviewed_by = None  # a new text needs a new review
         article.status = Article.Status.QUEUED
         article.progress = 0
         article.error_message = ""
@@ -474,8 +475,9 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
     in place; claims with human work whose text is gone are kept and marked detached; untouched
     claims whose text is gone are deleted. A claim a person added, corrected or marked "not a
     claim" is never changed, dropped or re-created: it is only found again in the text, and no
-    machine claim is made over it. Running it twice gives the same claims. With `lease`,
-    nothing is written unless that run still holds the article. Returns the article, or None.
+    machine claim is made over it; on a reviewed article every claim is treated so, and none is
+    added. Running it twice gives the same claims. With `lease`, nothing is written unless that
+    run still holds the article. Returns the article, or None.
     """
     extracted, note = _capped(extracted)
     with transaction.atomic():
@@ -484,12 +486,16 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
             log.info("Article %s was taken over by another run; result dropped", article.pk)
             return None
         claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
+        if article.reviewed_at is not None:
+            # A person checked every claim (gold data, services.gold): the extractor neither
+            # changes nor adds one; the claims are only found again in the text.
+            extracted, note = [], ""
         worked = set(
             Claim.objects.filter(article=article)
             .filter(has_human_work())
             .values_list("pk", flat=True)
         )
-        decided = [claim for claim in claims if decided_by_a_person(claim)]
+        decided = [claim for claim in claims if article.reviewed_at or decided_by_a_person(claim)]
         reanchored = [claim for claim in decided if _reanchor(claim, article.body)]
         human_spans = [(c.start, c.end) for c in decided if not (c.detached or c.rejection)]
         existing = defaultdict(list)
@@ -521,7 +527,7 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
             claim.pk
             for claims_of_text in existing.values()
             for claim in claims_of_text
-            if not decided_by_a_person(claim)
+            if not (article.reviewed_at or decided_by_a_person(claim))
         ]
         Claim.objects.filter(pk__in=gone).exclude(pk__in=worked).delete()
         Claim.objects.filter(pk__in=[pk for pk in gone if pk in worked]).update(

@@ -94,7 +94,7 @@ def article_context(request, article):
 @require_GET
 def article_detail(request, pk):
     article = get_object_or_404(
-        Article.objects.select_related("uploaded_by", "duplicate_of"), pk=pk
+        Article.objects.select_related("uploaded_by", "duplicate_of", "reviewed_by"), pk=pk
     )
     return render(request, "claims/article_detail.html", article_context(request, article))
 
@@ -102,7 +102,9 @@ def article_detail(request, pk):
 @require_GET
 def article_status(request, pk):
     """Polled by htmx while an article is processed; the finished state has no poller left."""
-    article = get_object_or_404(Article.objects.select_related("duplicate_of"), pk=pk)
+    article = get_object_or_404(
+        Article.objects.select_related("duplicate_of", "reviewed_by"), pk=pk
+    )
     return render(
         request, "claims/article_detail.html#article-live", article_context(request, article)
     )
