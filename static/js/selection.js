@@ -60,6 +60,10 @@
   }
   document.addEventListener("mouseup", function (event) {
     if (button && button.contains(event.target)) return;
+    if (!event.target.closest || !event.target.closest("[data-selection-url]")) {
+      hide(); // a click elsewhere (say in the form the button opened) does not offer it again
+      return;
+    }
     window.setTimeout(function () {
       var containers = document.querySelectorAll("[data-selection-url]");
       for (var i = 0; i < containers.length; i++) {

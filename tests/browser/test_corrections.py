@@ -26,7 +26,7 @@ SELECT = """(words) => {
       const selection = window.getSelection();
       selection.removeAllRanges();
       selection.addRange(range);
-      document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+      node.parentElement.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
       return true;
     }
   }
@@ -62,6 +62,7 @@ def test_select_words_in_an_article_and_add_them_as_a_claim(new_page, alice, sto
     form.locator("input[name=speaker][value=new]").check()
     form.locator("#id_source_name").fill("Ann Okafor")
     form.locator("#id_source_kind").select_option("person")
+    select_words(page, "the total cost of the tram at $9 million")  # shown, for the picture
     page.screenshot(path=str(screenshot_dir / "add-claim.png"))
     form.locator("button:has-text('Add claim')").click()
 
