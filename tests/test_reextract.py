@@ -19,6 +19,15 @@ from tests.conftest import SAMPLE_TEXT
 pytestmark = pytest.mark.django_db
 
 OLD = "0.9-old"
+# A claim an old extractor found whose text the current one does not find.
+GHOST = ExtractedClaim(
+    text="The mayor promised free buses for everyone.",
+    start=0,
+    end=10,
+    sentence_start=0,
+    sentence_end=10,
+    kind="unattributed",
+)
 
 
 @pytest.fixture
@@ -145,14 +154,7 @@ def worked_article(alice, bob):
     current = extract(SAMPLE_TEXT)
     first = current[0]
     shifted = dataclasses.replace(first, start=first.start + 1, end=first.end + 1)
-    ghost = ExtractedClaim(
-        text="The mayor promised free buses for everyone.",
-        start=0,
-        end=10,
-        sentence_start=0,
-        sentence_end=10,
-        kind="unattributed",
-    )
+    ghost = GHOST
     article = old_article(alice, extracted=[shifted, *current[1:], ghost])
     moved = article.claims.get(text=first.text)
     services.add_comment(moved, actor=bob, text="Checking the minutes.")
@@ -195,14 +197,7 @@ def test_untouched_claims_whose_text_is_found_again_keep_their_ids(eager, worked
 
 
 def test_an_untouched_claim_whose_text_is_gone_is_removed(alice):
-    ghost = ExtractedClaim(
-        text="The mayor promised free buses for everyone.",
-        start=0,
-        end=10,
-        sentence_start=0,
-        sentence_end=10,
-        kind="unattributed",
-    )
+    ghost = GHOST
     article = old_article(alice, extracted=[*extract(SAMPLE_TEXT), ghost])
 
     services.apply_extraction(article, extract(SAMPLE_TEXT))
@@ -218,14 +213,7 @@ SCHEDULES = {
 
 @pytest.mark.parametrize("schedule", SCHEDULES.values(), ids=SCHEDULES.keys())
 def test_a_claim_whose_only_human_work_is_its_schedule_survives_reextraction(alice, schedule):
-    ghost = ExtractedClaim(
-        text="The mayor promised free buses for everyone.",
-        start=0,
-        end=10,
-        sentence_start=0,
-        sentence_end=10,
-        kind="unattributed",
-    )
+    ghost = GHOST
     article = old_article(alice, extracted=[*extract(SAMPLE_TEXT), ghost])
     planned = article.claims.get(text=ghost.text)
     services.set_schedule(planned, actor=alice, **schedule)
