@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import lexicon as lx
-from .lexicon import words
 from .sentences import split_sentences
 
 log = logging.getLogger(__name__)
@@ -42,255 +41,13 @@ _TOKEN = re.compile(
 )
 # "U.S.", "F.B.I.": before a noun-like cue an adjective ("the F.B.I. report"), not a subject.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
-QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
-OPEN_QUOTES = '“"'
-CLOSE_QUOTES = '”"'
 # A subject with its apposition ("Rich Lee, a top operative who ..., said") is at most this many
 # tokens; the search backwards for it stops there.
 _MAX_SOURCE_TOKENS = 50
 _MAX_SENTENCE_TOKENS = 400
-_FINITE = frozenset(
-    words(
-        """
-        is was were are has have had will would could can should may might must shall did
-        does do be been not that
-        """
-    )
-)
-_LEADING_CONNECTIVES = frozenset(
-    words(
-        """
-        and but so then meanwhile also yet , now later earlier still instead however
-        separately indeed previously afterwards afterward moreover
-        """
-    )
-)
-_SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
-_HEADLINE_BREAKS = frozenset(words(", ; : - – —"))
-_NOT_HEADLINE_SOURCE = frozenset(
-    words(
-        """
-        update updated note editor’s editor's watch read related photo video live breaking q a
-        answer question email e-mail contributing byline correction corrections twitter paid
-        plus look revealed credit credits latest exclusive name
-        """
-    )
-)
-_DETERMINERS = frozenset(
-    words("the a an his her their its our this that these those some many several two three")
-)
-_SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
-_CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
-_CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
-# Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
-_ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
-# Words that lead into the clause around "reportedly" without belonging to it.
-_REPORTEDLY_LEADS = _SUBORDINATORS | frozenset(words("with because"))
-# Verbs that name something: "what Lee called “a farce”" attributes the quotation to Lee.
-_NAMING = frozenset(
-    words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
-)
-# Nouns whose "that" clause says what someone claims, fears or promises ("complaints that C").
-_THAT_NOUNS = frozenset(
-    words(
-        """
-        complaints complaint claim claims allegation allegations speculation rumors rumor idea
-        notion assertion assertions suggestion suggestions argument arguments belief beliefs
-        fears fear concern concerns charge charges accusation accusations warning warnings
-        assurance assurances promise promises pledge statement insistence view hope hopes
-        suspicion suspicions doubts evidence reports word assumption sense impression
-        perception admission acknowledgment announcement confirmation denial message reminder
-        contention recognition
-        """
-    )
-)
-_THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
-# Before a bare verb that ends a clause: "a charge that Lee could not deny" is a relative clause.
-_MODALS = frozenset(words("not could would will can should may might did do does"))
-# Words before a noun (not a subject before a verb): "despite complaints that C".
-_NOUN_CONTEXT = (
-    _THAT_NOUN_MODIFIERS
-    | lx.PREPOSITIONS
-    | frozenset(
-        words("this these those some any no his her their its our my were was are is be been")
-    )
-)
-# Particles that join the cue when the content would start with them ("agrees with Dean").
-_CUE_PARTICLES = frozenset(words("with of"))
-# What follows a passive cue with its reason: "was criticized for C", "is remembered as C".
-_PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
-# Before "whether" after a noun: "questions about whether C", "a debate over whether C".
-_WHETHER_AFTER = frozenset(words("about of on over"))
-_CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
-# After a noun-like cue these make it a verb: "notes that", "the candidate claims his ...".
-_VERB_AFTER = frozenset(words("that his her their its"))
-# Pronouns that head a relative clause in a subject: "those who have ... say".
-_WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
-# "As (first) reported by X, C".
-_AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
-_AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
-_RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
-_ADD = frozenset(words("add adds added adding"))
-_REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
-# Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
-_S_VERB_SUBJECTS = frozenset(
-    words("this that it there he she everyone nobody someone everybody also still now never")
-)
-_NOMINATIVE = frozenset(words("he she they we i"))
-# Words of ``_FINITE`` that do not start a clause's verb after an aside.
-_NOT_AUXILIARY = frozenset(words("that not be been"))
-# Words after a comma or dash in a subject that open an aside, not part of the name.
-_SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
-# Lower-case words that may open an inverted source: "..., said several observers."
-_QUANTIFIERS = frozenset(
-    words("several many some most other two three four both senior top former")
-)
-# Words after a comma that open the reporter's own contrast after a reported clause.
-# Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
-_PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
-# Verbs whose evidence subject may follow the content: "C, new filings show."
-_EVIDENCE_VERBS = frozenset(
-    words("show shows showed shown find finds found suggest suggests suggested indicate indicated")
-)
-# First words of an opening phrase that is no content: "During the service, Lee asked ..."
-_INTRO_WORDS = lx.PREPOSITIONS | frozenset(
-    words("during regarding after before when while despite amid since as")
-)
-# Words after an inverted cue that start an adjunct, not a clause: "..., Lee told a briefing near
-# the end of the day."
-_TAIL_ADVERBS = frozenset(
-    words(
-        """
-        near outside inside ahead across following alongside shortly recently afterward
-        afterwards again repeatedly once then too also
-        """
-    )
-)
-# Past forms without -ed that may follow a quotation: '“No,” she shot back.'
-_OTHER_PAST = frozenset(
-    words("began went wrote spoke sang shot chimed drew swore threw shook read")
-)
-# Verbs of seeming: what seems so is the content, and nobody is its source.
-# Words that may open the subject of a weak cue besides names and pronouns: "his aides say",
-# "both parties oppose", "former officials believe", "about half of voters want".
-_NOMINAL_OPENERS = frozenset(
-    words(
-        """
-        the a an some many most officials his her their its our my your one both all other
-        others half few several two three four five six seven eight nine ten former any
-        every each about nearly almost roughly more fewer
-        """
-    )
-)
-_QUOTE_PARTICLES = frozenset(words("out back in up off"))
 
-_APPOSITION_OPENERS = frozenset(words("who whose a an the"))
-_APPEARING_SOMEWHERE = frozenset(
-    words("in on at before together alongside briefly onstage live again here there twice often")
-)
-_RAISING = frozenset(words("seem seems seemed appear appears appeared"))
-_EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
-_NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
-# Participles of feeling: "Voters are worried about C" is the voters' view, not a passive.
-_FEELINGS = frozenset(
-    words(
-        """
-        concerned worried pleased disappointed frustrated troubled alarmed convinced excited
-        interested satisfied surprised shocked impressed encouraged dismayed angered annoyed
-        outraged offended delighted thrilled horrified disturbed puzzled amazed
-        """
-    )
-)
-_FEELING_PARTICLES = frozenset(words("about over with at by"))
-# Cue words that start a compound noun or a credit line, not an attribution.
-_STATEMENT_NOUNS = frozenset(
-    words(
-        """
-        answer response reply point impression advice takeaway goal strategy contention bet
-        analysis expectation assumption message position slogan theory case pitch intent
-        intention wish idea sense feeling guess prediction verdict conclusion assessment
-        reaction instinct hunch motto mantra line refrain phrase point points challenge fight
-        job priority aim mission hope fear worry
-        """
-    )
-)
-_CONCESSIVES = frozenset(words("although though while but because"))
-_ASK_VERBS = frozenset(words("ask asks asked asking"))
-_COMPOUND_NOUNS = frozenset(
-    [
-        ("think", "tank"),
-        ("think", "tanks"),
-        ("talk", "show"),
-        ("call", "center"),
-        ("reporting", "by"),
-    ]
-)
-# Verbs that are no cue before "up": "voters showed up", "the costs add up".
-_NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
-_OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
-# A content that is only one of these words is an adjunct or a leftover, not what was said.
-_NO_CONTENT_WORDS = lx.WEEKDAYS | frozenset(
-    words("that but on here there today yesterday tonight again too")
-)
-# Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
-_LIGHT_VERBS = frozenset(
-    words(
-        """
-        expressed expresses expressing voiced voices voicing offered offers offering raised
-        raises raising issued aimed claiming claimed repeating repeated registered lodged
-        """
-    )
-)
-# "expressed (his) condolences over C": the noun and its preposition belong to the cue.
-_LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"))
-# Words that, after a comma, start the reporter's own clause: "said A, but B", "..., after B".
-_CONTRAST_OPENERS = frozenset(
-    words("but while which then as despite after though although whereas unlike compared")
-)
-# Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
-_PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
-# Participles that join a multi-word cue: "issued a statement saying C".
-_STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
-# Subordinators that open a clause before the main one: "Although Lee planned C, ...".
-_FRONTED_SUBORDINATORS = frozenset(
-    words("although though while since when whenever if after before because until once whereas")
-)
 # A pronoun's contracted auxiliary: "he’s hoping", "they're proposing".
 _CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
-# Words that open the question after "Asked (at a briefing) ...".
-_QUESTION_OPENERS = frozenset(words("about whether if how why what who when where which to for on"))
-# What may follow a cue at the end of a relative clause: "a tax, which Lee opposed."
-_CLAUSE_END = frozenset([",", ".", ";", "—", "–", "!", "?"])
-_TIME_WORDS = lx.WEEKDAYS | frozenset(words("last this earlier yesterday today"))
-# Plain speech verbs, after which the next sentence's quotation is usually the same speaker's.
-_PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
-# "-ing" words after a comma that go on with the noun phrase or clause before it.
-_NP_PARTICIPLES = frozenset(words("including according"))
-_ABOUT = frozenset(words("about of on"))
-_BE = frozenset(words("is was were are be been being"))
-_BE_OR_HAVE = _BE | frozenset(words("has have had will would could can should"))
-_WH = frozenset(words("what why how where when whether which"))
-_WH_OR_IF = _WH | frozenset(words("if who"))
-_TIME_NOUNS = frozenset(
-    words(
-        """
-        week weekend month year morning afternoon evening night spring summer fall autumn
-        winter monday tuesday wednesday thursday friday saturday sunday
-        """
-    )
-)
-
-
-# Second verbs of a compound predicate that start a new attribution: "... and said C".
-_COMPOUND_CUES = frozenset(
-    words(
-        """
-        said says added adds told tells noted argued insisted warned acknowledged admitted
-        stressed suggested called urged vowed promised predicted declared explained wrote
-        tweeted asked claimed conceded maintained pledged questioned criticized accused
-        """
-    )
-)
 
 
 class _Cue(NamedTuple):
@@ -383,7 +140,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 j = i
                 while j < n and text[j].isspace():
                     j += 1
-                if j < n and text[j] in OPEN_QUOTES:
+                if j < n and text[j] in lx.OPEN_QUOTES:
                     continue  # the quotation goes on in the next paragraph
                 end = i
                 while end > open_at + 1 and text[end - 1].isspace():
@@ -494,7 +251,7 @@ def _skip_time_before(sent: Sentence, j: int, lo: int) -> int:
         j -= 1
         if j - 1 >= lo and sent.lower[j - 1] in ("on", "late", "early", "last"):
             j -= 1
-    elif j - 2 >= lo and sent.lower[j - 1] in _TIME_NOUNS:
+    elif j - 2 >= lo and sent.lower[j - 1] in lx.TIME_NOUNS:
         # "Lee, the party chairman, this past week announced"
         k = j - 2
         if sent.lower[k] == "past" and k - 1 >= lo:
@@ -515,7 +272,7 @@ def _subject_start(sent: Sentence, j: int, lo: int) -> int | None:
     k = j - 1
     opener = None
     in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
-    if k - 1 >= lo and sent.words[k] in QUOTE_TOKENS and sent.words[k - 1] == ",":
+    if k - 1 >= lo and sent.words[k] in lx.QUOTE_TOKENS and sent.words[k - 1] == ",":
         opener, in_quote = ",", True  # the appositive ends with a quoted title
         k -= 2
     elif k >= lo and sent.words[k] in (",", "-", "—", "–"):
@@ -526,7 +283,7 @@ def _subject_start(sent: Sentence, j: int, lo: int) -> int | None:
     while k >= stop:
         w = sent.lower[k]
         if opener is not None:
-            if w in QUOTE_TOKENS:
+            if w in lx.QUOTE_TOKENS:
                 in_quote = not in_quote
                 k -= 1
             elif w == ")":
@@ -578,7 +335,7 @@ def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
         ):
             return k
         return None
-    if not (w in _FINITE or _verb_like(w)):
+    if not (w in lx.FINITE or _verb_like(w)):
         return None
     if w == "not" and _noun_then_not(sent, k, stop):
         return k  # "officials not authorized to speak said"
@@ -587,7 +344,7 @@ def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
         if sent.lower[r] in ("who", "who’d", "who'd", "whose"):
             head = sent.words[r - 1].lower() if r - 1 >= stop else ""
             nominal = head.isalpha() and head not in lx.FUNCTION_WORDS
-            return r if nominal or head in _WHO_HEADS else None  # ("those who have ... say")
+            return r if nominal or head in lx.WHO_HEADS else None  # ("those who have ... say")
         if not sent.words[r].replace("’", "").replace("'", "").isalpha():
             return None
     return None
@@ -611,11 +368,11 @@ def _noun_then_not(sent: Sentence, k: int, stop: int) -> bool:
 def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     """Token ``k`` (outside an appositive) is a boundary before a subject ending at ``j``."""
     w = sent.lower[k]
-    if w in (";", ":", "(", "-", "—", "–") or w in QUOTE_TOKENS or _final_dot(sent, k):
+    if w in (";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS or _final_dot(sent, k):
         return True
     if w in lx.SUBJECT_STOPS:
         return True
-    if (w in _FINITE or w in _WH) and k < j - 1:
+    if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
         return True
@@ -656,7 +413,7 @@ def _coordinated_nouns(sent: Sentence, k: int, j: int, lo: int) -> bool:
         if (
             sent.words[left] in (",", ";", ":")
             or w in lx.SUBJECT_STOPS
-            or w in _LEADING_CONNECTIVES
+            or w in lx.LEADING_CONNECTIVES
         ):
             break
         if _verb_like(w) or not sent.words[left].replace(".", "").isalpha():
@@ -679,12 +436,12 @@ def _subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
     a = k + 1
     # Drop leading conjunctions, connectives and time phrases ("This week he said").
     while a < j:
-        if sent.lower[a] in _LEADING_CONNECTIVES:
+        if sent.lower[a] in lx.LEADING_CONNECTIVES:
             a += 1
         elif (
             sent.lower[a] in ("this", "last", "next", "earlier", "later")
             and a + 2 < j
-            and sent.lower[a + 1] in _TIME_NOUNS
+            and sent.lower[a + 1] in lx.TIME_NOUNS
         ):
             a += 2
         elif sent.lower[a] in lx.WEEKDAYS and a + 1 < j:
@@ -692,7 +449,7 @@ def _subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
         else:
             break
     end = j - 1
-    while end >= a and sent.words[end] in _CLAUSE_MARKS:
+    while end >= a and sent.words[end] in lx.CLAUSE_MARKS:
         end -= 1
     if end < a:
         return None
@@ -716,7 +473,9 @@ def _final_dot(sent: Sentence, k: int) -> bool:
     "Mich.") because the splitter has already cut the text at real sentence ends."""
     if sent.words[k] != ".":
         return False
-    return k + 1 >= len(sent) or sent.words[k + 1] in QUOTE_TOKENS or sent.words[k + 1] in "“”\"'"
+    return (
+        k + 1 >= len(sent) or sent.words[k + 1] in lx.QUOTE_TOKENS or sent.words[k + 1] in "“”\"'"
+    )
 
 
 def _open_paren_before(sent: Sentence, k: int, stop: int) -> int:
@@ -724,7 +483,7 @@ def _open_paren_before(sent: Sentence, k: int, stop: int) -> int:
     for m in range(k - 1, max(stop, k - 9) - 1, -1):
         if sent.words[m] == "(":
             return m
-        if sent.words[m] in (")", ",", ";") or sent.words[m] in QUOTE_TOKENS:
+        if sent.words[m] in (")", ",", ";") or sent.words[m] in lx.QUOTE_TOKENS:
             return -1
     return -1
 
@@ -734,7 +493,7 @@ def _close_paren_after(sent: Sentence, k: int, hi: int) -> int:
     for m in range(k + 1, min(hi, k + 9)):
         if sent.words[m] == ")":
             return m
-        if sent.words[m] in ("(", ",", ";") or sent.words[m] in QUOTE_TOKENS:
+        if sent.words[m] in ("(", ",", ";") or sent.words[m] in lx.QUOTE_TOKENS:
             return -1
     return -1
 
@@ -747,10 +506,10 @@ def _initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
     court"), ending at the first word that looks like a verb.
     """
     a = 0
-    while a < hi and sent.lower[a] in _LEADING_CONNECTIVES:
+    while a < hi and sent.lower[a] in lx.LEADING_CONNECTIVES:
         a += 1
     first = sent.lower[a] if a < hi else ""
-    if first in lx.PREPOSITIONS or first in _SUBORDINATORS or first.endswith(("ing", "ed")):
+    if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
         # an introductory phrase: "In her speech, ...", "Meeting workers on Monday, ..."
         comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
         a = comma + 1 if comma >= 0 else hi
@@ -758,7 +517,7 @@ def _initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
         return None
     if sent.lower[a] in lx.PERSONAL_PRONOUNS:
         return a, a + 1
-    nominal = sent.lower[a] in _DETERMINERS
+    nominal = sent.lower[a] in lx.DETERMINERS
     b = a + 1 if nominal else a
     while b < hi:
         w, low = sent.words[b], sent.lower[b]
@@ -781,13 +540,13 @@ def _initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
         if close is None or close + 1 >= hi:
             return None
         v = close + 1
-    while v + 1 < hi and _cue_modifier(sent, v) and sent.lower[v] not in _FINITE:
+    while v + 1 < hi and _cue_modifier(sent, v) and sent.lower[v] not in lx.FINITE:
         v += 1  # "Trump openly admires ..."
     low = sent.lower[v]
     # (after a name, a lower-case -s word is the verb: "Trump admires Putin, comparing ...")
     present = (
         not nominal
-        and sent.lower[v - 1] not in _QUANTIFIERS  # ("Both parents stiffened ...": a noun)
+        and sent.lower[v - 1] not in lx.QUANTIFIERS  # ("Both parents stiffened ...": a noun)
         and sent.lower[v - 1] not in ("both", "all", "these", "those")
         and sent.words[v].isalpha()
         and sent.words[v].islower()
@@ -859,7 +618,7 @@ def _passive_cue(sent: Sentence, m: int, i: int) -> bool:
     w = sent.lower[i]
     if not (w.endswith("ed") or w in ("known", "seen", "shown", "thought", "said", "held")):
         return False
-    return any(sent.lower[k] in _BE for k in range(m, i))
+    return any(sent.lower[k] in lx.BE_FORMS for k in range(m, i))
 
 
 def _verb_like(low: str) -> bool:
@@ -868,14 +627,14 @@ def _verb_like(low: str) -> bool:
         return False
     if low.endswith("ed") or low in lx.IRREGULAR_PAST:
         return True
-    return _is_cue_word(low) or low in _FINITE
+    return _is_cue_word(low) or low in lx.FINITE
 
 
 def _listener_end(sent: Sentence, i: int, hi: int, verb: str = "") -> int:
     """For "told X ...", the index just after the listener X (or ``i`` if none). A request
     keeps whom it asks: "asked the court to intervene" / "asked Lee whether C" (PolNeAR)."""
     end = _plain_listener_end(sent, i, hi)
-    if verb in _ASK_VERBS and i < end < hi and sent.lower[end] in ("to", "if", "whether"):
+    if verb in lx.ASK_VERBS and i < end < hi and sent.lower[end] in ("to", "if", "whether"):
         return i
     return end
 
@@ -891,14 +650,14 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
         if sent.words[k] in (";", ":", ".") or sent.lower[k] in lx.STRONG:
             break
         if (
-            sent.lower[k] in _WH
+            sent.lower[k] in lx.WH_WORDS
             or sent.lower[k] == "if"
-            or (sent.lower[k] in _BE_OR_HAVE and k > i + 1)
+            or (sent.lower[k] in lx.BE_OR_HAVE and k > i + 1)
         ):
             break  # "asked whether he was sure that ...": the question, not a listener
         if sent.lower[k] == "that":
             nxt = sent.lower[k + 1] if k + 1 < hi else ""
-            if _verb_like_or_finite(nxt) and nxt not in _BE_OR_HAVE:
+            if _verb_like_or_finite(nxt) and nxt not in lx.BE_OR_HAVE:
                 break  # "told a crowd at a bar that spilled onto the street": a relative clause
             return k
     k = i
@@ -908,7 +667,7 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
             k < hi
             and k - i < 5
             and sent.lower[k] not in lx.PREPOSITIONS
-            and sent.lower[k] not in _TAIL_ADVERBS
+            and sent.lower[k] not in lx.TAIL_ADVERBS
             and sent.lower[k] not in ("that", ",", "he", "she", "they", "it", "the", "“", '"')
         ):
             k += 1
@@ -967,7 +726,7 @@ def _plural_noun(word: str) -> bool:
 
 
 def _verb_like_or_finite(low: str) -> bool:
-    return low in _FINITE or _verb_like(low)
+    return low in lx.FINITE or _verb_like(low)
 
 
 def _has_verb(tokens: list[str]) -> bool:
@@ -982,7 +741,7 @@ def _short_adjunct_tail(sent: Sentence, i: int, hi: int) -> bool:
         return True
     if sent.lower[i] not in lx.PREPOSITIONS or hi - i > 8:
         return False
-    return not any(w in _FINITE or w in lx.PERSONAL_PRONOUNS for w in sent.lower[i:hi])
+    return not any(w in lx.FINITE or w in lx.PERSONAL_PRONOUNS for w in sent.lower[i:hi])
 
 
 def _tail_is_adjunct(sent: Sentence, i: int, hi: int) -> bool:
@@ -996,7 +755,7 @@ def _tail_is_adjunct(sent: Sentence, i: int, hi: int) -> bool:
         return False  # "CNN reported at least six planes ...": a quantity opens the content
     if w in lx.PREPOSITIONS or w in lx.WEEKDAYS or w in ("in", "on", "at", "during", "by"):
         return True
-    if w in _TAIL_ADVERBS:
+    if w in lx.TAIL_ADVERBS:
         return True
     # "..., she said dryly." / "..., he said quietly in an interview."
     ends = i + 1 >= hi or sent.words[i + 1] in (",", ".", "!", "?", ";")
@@ -1014,15 +773,12 @@ def _that_after_adjunct(sent: Sentence, i: int, hi: int) -> int | None:
         word, nxt = sent.words[k], sent.lower[k + 1]
         if word == "," and (nxt == "that" or (sent.words[k + 1][:1].isupper() and k - i < 16)):
             continue  # "in Buffalo, New York, that C"
-        if word in _CLAUSE_END or word in QUOTE_TOKENS or word == "-":
+        if word in lx.CLAUSE_END or word in lx.QUOTE_TOKENS or word == "-":
             return None
-        relative = nxt in _BE_OR_HAVE or nxt in _TIME_NOUNS or _verb_like_or_finite(nxt)
+        relative = nxt in lx.BE_OR_HAVE or nxt in lx.TIME_NOUNS or _verb_like_or_finite(nxt)
         if sent.lower[k] == "that" and not relative:  # not "in a speech that won praise"
             return k
     return None
-
-
-_CLAUSE_SUBJECT_OPENERS = frozenset(words("the a an his her their its most many another both some"))
 
 
 def _new_clause_at(sent: Sentence, k: int, hi: int) -> bool:
@@ -1030,19 +786,19 @@ def _new_clause_at(sent: Sentence, k: int, hi: int) -> bool:
     phrase or name, then a finite verb ("he wants", "the market did", "Lee has")."""
     low = sent.lower[k]
     v = k + 1
-    if low in _CLAUSE_SUBJECT_OPENERS or sent.words[k][:1].isupper():
+    if low in lx.CLAUSE_SUBJECT_OPENERS or sent.words[k][:1].isupper():
         while v < hi and v - k < 5 and sent.words[v].isalpha():
             if _verb_like_or_finite(sent.lower[v]):
                 break
             v += 1
     elif low not in ("he", "she", "they", "we", "i", "it"):
         return False
-    while v < hi and sent.lower[v] in lx.CUE_MODIFIERS and sent.lower[v] not in _FINITE:
+    while v < hi and sent.lower[v] in lx.CUE_MODIFIERS and sent.lower[v] not in lx.FINITE:
         v += 1
     if v >= hi:
         return False
     contracted = sent.lower[v].endswith(("’s", "'s")) and low in ("he", "she", "it")
-    return sent.lower[v] in _FINITE or contracted
+    return sent.lower[v] in lx.FINITE or contracted
 
 
 def _short_aside(sent: Sentence, j: int, stop: int) -> bool:
@@ -1052,10 +808,10 @@ def _short_aside(sent: Sentence, j: int, stop: int) -> bool:
     if sent.lower[j] in ("which", "who"):
         mark = sent.words[j - 1]
         for k in range(j + 1, min(stop - 1, j + 25)):
-            if sent.words[k] in (";", ":") or sent.words[k] in QUOTE_TOKENS:
+            if sent.words[k] in (";", ":") or sent.words[k] in lx.QUOTE_TOKENS:
                 return False
             if sent.words[k] == mark:
-                return sent.lower[k + 1] in _FINITE and sent.lower[k + 1] not in _NOT_AUXILIARY
+                return sent.lower[k + 1] in lx.FINITE and sent.lower[k + 1] not in lx.NOT_AUXILIARY
         return False
     for k in range(j + 1, min(stop - 1, j + 6)):
         if sent.words[k] == ",":
@@ -1093,18 +849,15 @@ def _after_opening_aside(sent: Sentence, after: int, stop: int) -> int:
     for k in range(first + 1, min(stop, first + 16)):
         if sent.words[k] == ",":
             return k + 1
-        if sent.words[k] == ";" or sent.words[k] in QUOTE_TOKENS:
+        if sent.words[k] == ";" or sent.words[k] in lx.QUOTE_TOKENS:
             break
     return first
-
-
-_NAME_LEADS = frozenset(["-", "—", "–", ",", "from", "by"])
 
 
 def _from_phrase_before(sent: Sentence, k: int) -> int | None:
     """Start of "the report" in "From the report:" ending at the colon ``k``, or None."""
     f = next((f for f in range(k - 1, max(-1, k - 6), -1) if sent.lower[f] == "from"), None)
-    if f is None or f + 1 >= k or sent.lower[f + 1] not in _DETERMINERS:
+    if f is None or f + 1 >= k or sent.lower[f + 1] not in lx.DETERMINERS:
         return None
     return f + 1 if all(x.isalpha() for x in sent.words[f + 1 : k]) else None
 
@@ -1113,7 +866,7 @@ def _after_comma_quote(sent: Sentence, k: int) -> bool:
     """Token ``k`` follows a quotation closed by a comma ('... “dead,” adding')."""
     return (
         k > 1
-        and sent.words[k - 1] in QUOTE_TOKENS
+        and sent.words[k - 1] in lx.QUOTE_TOKENS
         and sent.words[k - 2] == ","
         and sent.quotes.closes(sent.ends[k - 1])
     )
@@ -1129,7 +882,7 @@ def _skip_prepositional_phrase(sent: Sentence, i: int, hi: int) -> int:
             return k
         word = sent.words[k]
         if (not word.isalnum() and word not in ("'s", "’s")) or (
-            word.islower() and sent.lower[k] in _FINITE  # ("in May": a month)
+            word.islower() and sent.lower[k] in lx.FINITE  # ("in May": a month)
         ):
             return i
     return i
@@ -1160,8 +913,8 @@ def _fronted_clause(sent: Sentence, a: int) -> bool:
     Lee planned C, ...")."""
     return (
         a > 0
-        and sent.lower[a - 1] in _FRONTED_SUBORDINATORS
-        and all(w in _LEADING_CONNECTIVES or w in QUOTE_TOKENS for w in sent.lower[: a - 1])
+        and sent.lower[a - 1] in lx.FRONTED_SUBORDINATORS
+        and all(w in lx.LEADING_CONNECTIVES or w in lx.QUOTE_TOKENS for w in sent.lower[: a - 1])
     )
 
 
@@ -1175,9 +928,9 @@ def _main_clause_comma(sent: Sentence, i: int, hi: int) -> int | None:
             continue  # a relative clause, not the main one
         for j in range(k + 2, min(hi, k + 8)):
             w = sent.lower[j]
-            if sent.words[j] in (",", ";", ":") or sent.words[j] in QUOTE_TOKENS:
+            if sent.words[j] in (",", ";", ":") or sent.words[j] in lx.QUOTE_TOKENS:
                 break
-            if w in _FINITE or (w in lx.CUE_MODIFIERS and w not in ("also", "then", "not")):
+            if w in lx.FINITE or (w in lx.CUE_MODIFIERS and w not in ("also", "then", "not")):
                 return k
             if _is_cue_word(w) and (w.endswith("ed") or w.endswith("s")) and j > k + 1:
                 return k
@@ -1186,48 +939,16 @@ def _main_clause_comma(sent: Sentence, i: int, hi: int) -> int | None:
     return None
 
 
-# Words after "in a statement" that carry the content on ("in a statement that ...").
-_GOES_ON = frozenset(words("that when about by of saying calling"))
-_MEDIA_NAMES = frozenset(words("twitter facebook instagram cnn msnbc fox"))
-_MEDIA_MODIFIERS = frozenset(
-    words(
-        """
-        a an the his her their its recent separate televised radio phone telephone written joint
-        campaign news press
-        """
-    )
-)
-_MEDIA_NOUNS = frozenset(
-    words(
-        """
-        interview interviews statement statements speech speeches tweet tweets post posts
-        email emails letter letters ruling op-ed column editorial appearance remarks rally
-        debate briefing conference memo filing video ad op ed radio television
-        """
-    )
-)
-
-
 def _medium_adjunct_at(sent: Sentence, k: int) -> bool:
     """ "in a statement", "during an interview with X", "on Twitter": where it was said."""
     if sent.lower[k] not in ("in", "on", "during", "at", "via"):
         return False
     j = k + 1
-    if j < len(sent) and sent.lower[j] in _MEDIA_NAMES:
+    if j < len(sent) and sent.lower[j] in lx.MEDIA_NAMES:
         return True
-    while j < len(sent) and j - k <= 3 and sent.lower[j] in _MEDIA_MODIFIERS:
+    while j < len(sent) and j - k <= 3 and sent.lower[j] in lx.MEDIA_MODIFIERS:
         j += 1
-    return j < len(sent) and sent.lower[j] in _MEDIA_NOUNS
-
-
-_MONTH_NAMES = frozenset(
-    words(
-        """
-        january february march april may june july august september october november december
-        jan feb mar apr jun jul aug sep sept oct nov dec
-        """
-    )
-)
+    return j < len(sent) and sent.lower[j] in lx.MEDIA_NOUNS
 
 
 def _time_adjunct_at(sent: Sentence, k: int) -> bool:
@@ -1241,12 +962,12 @@ def _time_adjunct_at(sent: Sentence, k: int) -> bool:
             "that",
             "this",
         )  # "the Monday debate"
-    if w in ("last", "this", "next", "earlier", "later") and nxt in _TIME_NOUNS:
+    if w in ("last", "this", "next", "earlier", "later") and nxt in lx.TIME_NOUNS:
         return True
     if w in ("in", "on", "since", "during") and k + 1 < len(sent):
         if nxt in ("early", "late", "mid") and k + 2 < len(sent):
             nxt = sent.lower[k + 2]
-        return nxt in _MONTH_NAMES or nxt in lx.WEEKDAYS or (nxt.isdigit() and len(nxt) == 4)
+        return nxt in lx.MONTH_NAMES or nxt in lx.WEEKDAYS or (nxt.isdigit() and len(nxt) == 4)
     return False
 
 
@@ -1265,9 +986,9 @@ def _evidence_subject_before(sent: Sentence, i: int) -> bool:
         low = sent.lower[k]
         if low in lx.EVIDENCE_NOUNS or low in ("email", "emails"):
             return True
-        if sent.words[k] in (".", ";", ":", "!", "?") or low in _FINITE or low in _WH_OR_IF:
+        if sent.words[k] in (".", ";", ":", "!", "?") or low in lx.FINITE or low in lx.WH_OR_IF:
             return False
-        if low in ("that", "and", "but") or sent.words[k] in QUOTE_TOKENS:
+        if low in ("that", "and", "but") or sent.words[k] in lx.QUOTE_TOKENS:
             return False
     return False
 
@@ -1287,7 +1008,7 @@ def _evidence_head_before(sent: Sentence, i: int) -> bool:
 def _compound_cue(low: str) -> bool:
     """A cue verb that, after "and"/"but", starts a second attribution of the same subject
     ("condemned the vote but praised the senators")."""
-    return low in _COMPOUND_CUES or (low in lx.STRONG and low[-2:] in ("ed", "es"))
+    return low in lx.COMPOUND_CUES or (low in lx.STRONG and low[-2:] in ("ed", "es"))
 
 
 def _continues_noun_phrase(sent: Sentence, k: int) -> bool:
@@ -1298,7 +1019,7 @@ def _continues_noun_phrase(sent: Sentence, k: int) -> bool:
 def _participle_clause_at(sent: Sentence, k: int) -> bool:
     """A comma before token ``k`` opens the reporter's participle clause ("..., siding with")."""
     w = sent.words[k]
-    return w.endswith("ing") and w.isalpha() and w.islower() and w not in _NP_PARTICIPLES
+    return w.endswith("ing") and w.isalpha() and w.islower() and w not in lx.NP_PARTICIPLES
 
 
 def _appositive_at(sent: Sentence, k: int) -> bool:
@@ -1307,7 +1028,7 @@ def _appositive_at(sent: Sentence, k: int) -> bool:
     w = sent.lower[k]
     if w.isdigit():
         return True
-    if not w.isalpha() or w in lx.FUNCTION_WORDS or w in _FINITE or w.endswith("ing"):
+    if not w.isalpha() or w in lx.FUNCTION_WORDS or w in lx.FINITE or w.endswith("ing"):
         return False
     return w not in lx.STRONG and w not in lx.WEAK
 
@@ -1328,7 +1049,7 @@ def _drop_trailing_clause(sent: Sentence, a: int, b: int) -> int:
     clause reports something itself."""
     for q in range(a + 1, b - 1):
         nxt = sent.lower[q + 1]
-        if sent.words[q] in _CLAUSE_MARKS and (nxt in _SUBJECT_ASIDES or nxt.endswith("ing")):
+        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or nxt.endswith("ing")):
             return q
         reports = nxt == "who" and any(_is_cue_word(x) for x in sent.lower[q:b])
         if sent.words[q] == "," and reports:
@@ -1397,10 +1118,10 @@ def analyse(sent: Sentence) -> list[Attribution]:
             att = _according_to(sent, i)
             if att is not None and found:
                 att = _after_own_speaker(sent, att, found)
-        elif w == "whether" and i > 1 and sent.lower[i - 1] in _WHETHER_AFTER:
+        elif w == "whether" and i > 1 and sent.lower[i - 1] in lx.WHETHER_AFTER:
             att = _whether_question(sent, i)
         elif (
-            w in _AS_REPORTED
+            w in lx.AS_REPORTED
             and i + 2 < n
             and sent.lower[i + 1] == "by"
             and (att := _as_reported_by(sent, i)) is not None
@@ -1413,13 +1134,13 @@ def analyse(sent: Sentence) -> list[Attribution]:
         elif w in lx.NOUN_CUES and i > 0 and _possessive(sent.words[i - 1]):
             att = _noun_cue(sent, i)
         elif (
-            w in _THAT_NOUNS
+            w in lx.THAT_NOUNS
             and i + 3 < n
             and sent.lower[i + 1] == "that"
             and (att := _that_noun(sent, i)) is not None
         ):
             pass
-        elif w in _EVIDENCE_PARTICIPLES and i > 0 and sent.lower[i - 1] in lx.EVIDENCE_NOUNS:
+        elif w in lx.EVIDENCE_PARTICIPLES and i > 0 and sent.lower[i - 1] in lx.EVIDENCE_NOUNS:
             att = _evidence_participle(sent, i)
         elif w in ("is", "was") and i > 1:
             att = _possessive_copula(sent, i)
@@ -1427,12 +1148,12 @@ def analyse(sent: Sentence) -> list[Attribution]:
             _is_cue_word(w)
             or _past_verb_before_that(sent, i)
             or _phrase_cue(sent, i)
-            or (w in _EVIDENCE_VERBS and _evidence_subject_before(sent, i))  # "a poll finds"
+            or (w in lx.EVIDENCE_VERBS and _evidence_subject_before(sent, i))  # "a poll finds"
         ):
             att = _verb(sent, i, found[-1] if found else None)
         # (or an -s form: '“C,” agrees Jo Lee.', '“C,” the ad states.')
         present = i > 0 and _s_form(w) and sent.lower[i - 1] not in lx.PREPOSITIONS
-        past = w.endswith("ed") or w in _OTHER_PAST or present
+        past = w.endswith("ed") or w in lx.OTHER_PAST or present
         if att is None and i > 0 and past and sent.words[i].isalpha():
             att = _quote_speaker_verb(sent, i)
         if att is not None:
@@ -1473,9 +1194,9 @@ def _name_colon_quote(sent: Sentence) -> Attribution | None:
             a = _from_phrase_before(sent, k)  # ("From the report: “C.”")
             if a is None:
                 continue
-        elif sent.lower[a] in _NOT_HEADLINE_SOURCE:
+        elif sent.lower[a] in lx.NOT_HEADLINE_SOURCE:
             continue  # ("Update: ...")
-        elif a > 0 and sent.words[a - 1] not in _NAME_LEADS:
+        elif a > 0 and sent.words[a - 1] not in lx.NAME_LEADS:
             continue  # ("He spoke to Jo Lee: ...")
         q = sent.quotes.at(sent.starts[k + 1])
         return _mk(sent, q, (sent.starts[a], sent.ends[k - 1]), (sent.starts[k], sent.ends[k]))
@@ -1488,7 +1209,7 @@ def _clause_colon_quote(sent: Sentence) -> Attribution | None:
     k = next((k for k in range(2, len(sent) - 1) if sent.words[k] == ":"), None)
     if k is None or not sent.quotes.opens(sent.starts[k + 1]):
         return None
-    if any(sent.words[x] == ";" or sent.words[x] in QUOTE_TOKENS for x in range(k)):
+    if any(sent.words[x] == ";" or sent.words[x] in lx.QUOTE_TOKENS for x in range(k)):
         return None
     subj = _initial_subject(sent, k)
     if subj is None:
@@ -1509,7 +1230,7 @@ def _evidence_participle(sent: Sentence, i: int) -> Attribution | None:
     a = i - 1  # the evidence noun phrase: up to four words before the participle
     while a > 0 and i - a < 5 and sent.words[a - 1].isalpha():
         before = sent.lower[a - 1]
-        if before in _NOT_IN_EVIDENCE_PHRASE or before in lx.PREPOSITIONS or _verb_like(before):
+        if before in lx.NOT_IN_EVIDENCE_PHRASE or before in lx.PREPOSITIONS or _verb_like(before):
             break
         a -= 1
     k = _forward_end(sent, i + 1, sent.lower[i])
@@ -1526,16 +1247,16 @@ def _headline_verb(sent: Sentence) -> Attribution | None:
         return None
     for i in range(1, min(n - 1, 8)):
         w = sent.lower[i]
-        if not _is_cue_word(w) or w in lx.FUNCTION_WORDS or w in _FINITE:
+        if not _is_cue_word(w) or w in lx.FUNCTION_WORDS or w in lx.FINITE:
             continue
         names = sent.words[:i]
         if not all(_name_part(x) or x in ("'s", "’s") for x in names):
             return None
-        if any(x.lower() in lx.FUNCTION_WORDS for x in names) or w in _RAISING:
+        if any(x.lower() in lx.FUNCTION_WORDS for x in names) or w in lx.RAISING:
             return None  # "The support for ...", "Lee appears on TV"
         if not _is_verb_use(sent, i):
             return None
-        end = next((k for k in range(i + 1, n) if sent.words[k] in _HEADLINE_BREAKS), n)
+        end = next((k for k in range(i + 1, n) if sent.words[k] in lx.HEADLINE_BREAKS), n)
         if end <= i + 1:
             return None
         content = (sent.starts[i + 1], sent.end if end >= n else sent.starts[end])
@@ -1554,7 +1275,7 @@ def _in_phrase(sent: Sentence) -> Attribution | None:
     of the view is)."""
     n = len(sent)
     i = 0
-    while i < n and sent.lower[i] in _LEADING_CONNECTIVES:
+    while i < n and sent.lower[i] in lx.LEADING_CONNECTIVES:
         i += 1
     if i >= n or sent.lower[i] != "in":
         return None
@@ -1563,7 +1284,7 @@ def _in_phrase(sent: Sentence) -> Attribution | None:
         k += 1
     if k >= n - 3 or sent.words[k] != ",":
         return None
-    if k - i in (3, 4) and _possessive(sent.words[k - 2]) and sent.lower[k - 1] in _OPINION_NOUNS:
+    if k - i in (3, 4) and _possessive(sent.words[k - 2]) and sent.lower[k - 1] in lx.OPINION_NOUNS:
         # "In their view, C" / "In Mr. Lee's opinion, C": the owner is the source
         owner = (sent.starts[i + 1], sent.ends[k - 2])
         return _mk(sent, (sent.ends[k], sent.end), owner, (sent.starts[k - 1], sent.ends[k - 1]))
@@ -1596,7 +1317,7 @@ def _quote_speaker_verb(sent: Sentence, i: int):
         ):
             a -= 1
     end = i + 1  # after the verb and its particle ("pointed out", "shot back")
-    if end < n and sent.lower[end] in _QUOTE_PARTICLES:
+    if end < n and sent.lower[end] in lx.QUOTE_PARTICLES:
         end += 1
     if _speaker_end(sent, a) == i:
         q = _quote_ending_at(sent, a - 1)
@@ -1614,7 +1335,7 @@ def _quote_speaker_verb(sent: Sentence, i: int):
 
 def _quote_ending_at(sent: Sentence, k: int) -> tuple[int, int] | None:
     """The quotation closed by token ``k`` when it ends with a comma, "?" or "!"."""
-    if k < 0 or sent.words[k] not in QUOTE_TOKENS:
+    if k < 0 or sent.words[k] not in lx.QUOTE_TOKENS:
         return None
     q = sent.quotes.at(sent.starts[k])
     if q is None or q[1] != sent.ends[k]:
@@ -1691,9 +1412,9 @@ def _possessive_copula(sent: Sentence, i: int) -> Attribution | None:
     if i + 2 >= n or sent.quotes.at(sent.starts[i]) is not None:
         return None
     nxt = sent.lower[i + 1]
-    if not (nxt in ("that", "to", ":") or sent.words[i + 1] in QUOTE_TOKENS):
+    if not (nxt in ("that", "to", ":") or sent.words[i + 1] in lx.QUOTE_TOKENS):
         return None
-    if sent.lower[i - 1] not in lx.NOUN_CUES and sent.lower[i - 1] not in _STATEMENT_NOUNS:
+    if sent.lower[i - 1] not in lx.NOUN_CUES and sent.lower[i - 1] not in lx.STATEMENT_NOUNS:
         return None  # "His car was ...": only nouns that report a view or a statement
     # the possessor: up to five words back, "his", "their", "Lee's", "The campaign's"
     for k in range(i - 1, max(-1, i - 7), -1):
@@ -1713,7 +1434,7 @@ def _possessive_copula(sent: Sentence, i: int) -> Attribution | None:
         if a > 0 and sent.lower[a - 1] == "the":
             a -= 1
     before = sent.lower[a - 1] if a > 0 else ","
-    opens = before in _CLAUSE_MARKS or before in _LEADING_CONNECTIVES
+    opens = before in lx.CLAUSE_MARKS or before in lx.LEADING_CONNECTIVES
     if not opens and before not in lx.SUBJECT_STOPS:
         return None  # the possessive phrase must open a clause
     poss_end = sent.ends[k]
@@ -1743,9 +1464,9 @@ def _noun_cue(sent: Sentence, i: int) -> Attribution | None:
             a -= 1  # "Donald Trump's"
     clause = nxt in ("that", "to")
     k = end + 1
-    while k < n and sent.words[k] not in _CLAUSE_MARKS and sent.words[k] not in (".", ":"):
+    while k < n and sent.words[k] not in lx.CLAUSE_MARKS and sent.words[k] not in (".", ":"):
         low = sent.lower[k]
-        stop = low in lx.ADJUNCTS or (not clause and (low in _FINITE or _verb_like(low)))
+        stop = low in lx.ADJUNCTS or (not clause and (low in lx.FINITE or _verb_like(low)))
         if stop and sent.quotes.at(sent.starts[k]) is None:
             break  # "her support for the wall | was never in doubt"
         k += 1
@@ -1762,16 +1483,16 @@ def _that_noun(sent: Sentence, i: int) -> Attribution | None:
     before = sent.lower[i - 1] if i > 0 else ""
     # (after a past form it is the object: "stoked speculation that C")
     past = before.endswith("ed") or before in lx.IRREGULAR_PAST
-    noun = not before or before in _NOUN_CONTEXT or not before.isalpha() or past
+    noun = not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
     if not noun or not _complement_that(sent, i + 1):
         return None  # ("The mayor promises that C": a verb)
     k = _clause_end(sent, i + 2)
     last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
     low = sent.lower[last]
-    if low.endswith("ed") or low in lx.IRREGULAR_PAST or sent.lower[last - 1] in _MODALS:
+    if low.endswith("ed") or low in lx.IRREGULAR_PAST or sent.lower[last - 1] in lx.MODALS:
         return None  # "a charge that Lee has always denied": a relative clause
     a = i
-    while a > 0 and sent.lower[a - 1] in _THAT_NOUN_MODIFIERS:
+    while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
         a -= 1
     end = sent.starts[k] if k < n else sent.end
     return _mk(sent, (sent.starts[i + 1], end), None, (sent.starts[a], sent.ends[i]))
@@ -1781,7 +1502,7 @@ def _as_reported_by(sent: Sentence, i: int) -> Attribution | None:
     """ "As (first) reported by the Times, C": the agent is the source, the main clause after
     the comma the content."""
     a = i - 1
-    while a > 0 and sent.lower[a] in _AS_REPORTED_ADVERBS:
+    while a > 0 and sent.lower[a] in lx.AS_REPORTED_ADVERBS:
         a -= 1
     if sent.lower[a] != "as":
         return None
@@ -1813,7 +1534,7 @@ def _complement_that(sent: Sentence, k: int) -> bool:
     low = sent.lower[j]
     if not (
         low in lx.PERSONAL_PRONOUNS
-        or low in _CLAUSE_SUBJECT_OPENERS
+        or low in lx.CLAUSE_SUBJECT_OPENERS
         or low in ("there", "this")
         or sent.words[j][:1].isupper()
     ):
@@ -1821,7 +1542,7 @@ def _complement_that(sent: Sentence, k: int) -> bool:
     for v in range(j + 1, min(len(sent), j + 6)):
         verb = sent.lower[v]
         if (
-            (verb in _FINITE and verb not in _NOT_AUXILIARY)
+            (verb in lx.FINITE and verb not in lx.NOT_AUXILIARY)
             or (verb.endswith("ed") and sent.words[v].islower())
             or (v == j + 1 and low in ("he", "she", "it") and verb.endswith("s"))
         ):
@@ -1833,7 +1554,7 @@ def _complement_that(sent: Sentence, k: int) -> bool:
 
 def _clause_end(sent: Sentence, k: int) -> int:
     """The first comma, semicolon, colon or dash from ``k`` outside quotation marks."""
-    while k < len(sent) and not (sent.words[k] in _CLAUSE_END_MARKS and _outside_quote(sent, k)):
+    while k < len(sent) and not (sent.words[k] in lx.CLAUSE_END_MARKS and _outside_quote(sent, k)):
         k += 1
     return k
 
@@ -1852,10 +1573,10 @@ def _mk(sent: Sentence, content, source, cue) -> Attribution | None:
         return None
     s, e = span
     piece = sent.text[s:e]
-    if piece.strip(" .,;:!?").lower() in _NO_CONTENT_WORDS:
+    if piece.strip(" .,;:!?").lower() in lx.NO_CONTENT_WORDS:
         return None  # "Lee said Tuesday.", "... said that."
     first, _, rest = piece.partition(" ")
-    if first.lower() in _CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
+    if first.lower() in lx.CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
         # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
         cue = (cue[0], s + len(first))
         s = e - len(rest.lstrip())
@@ -1886,9 +1607,9 @@ def _headline_colon(sent: Sentence) -> Attribution | None:
         return None
     if not sent.words[k - 1][:1].isupper():
         return None
-    if not sent.words[0][:1].isupper() or sent.lower[0] in _NOT_HEADLINE_SOURCE:
+    if not sent.words[0][:1].isupper() or sent.lower[0] in lx.NOT_HEADLINE_SOURCE:
         return None
-    if sent.lower[k - 1] in _NOT_HEADLINE_SOURCE:
+    if sent.lower[k - 1] in lx.NOT_HEADLINE_SOURCE:
         return None  # "Delegate Update: ..."
     items = sent.text[sent.ends[k] : sent.end].split(",")
     if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
@@ -1928,9 +1649,9 @@ def _asked_opener(sent: Sentence) -> Attribution | None:
         end += 1
     if end >= n - 1 or end == k:
         return None  # no main clause after the question: not this pattern
-    if sent.lower[k] not in _QUESTION_OPENERS:
+    if sent.lower[k] not in lx.QUESTION_OPENERS:
         # "Asked at a briefing Monday about C": the question starts at "about"
-        q = next((j for j in range(k + 1, end) if sent.lower[j] in _QUESTION_OPENERS), None)
+        q = next((j for j in range(k + 1, end) if sent.lower[j] in lx.QUESTION_OPENERS), None)
         if q is not None and not _has_verb(sent.words[k:q]):
             k = q
     cue = (sent.starts[i], sent.ends[i])
@@ -1954,14 +1675,14 @@ def _according_to(sent: Sentence, i: int) -> Attribution | None:
     content_first = not (i == 0 or intro)
     appositive = k + 1 < n and sent.words[k] == ","
     appositive = appositive and (
-        sent.lower[k + 1] in _APPOSITION_OPENERS or _appositive_at(sent, k + 1)
+        sent.lower[k + 1] in lx.APPOSITION_OPENERS or _appositive_at(sent, k + 1)
     )
-    if appositive and sent.lower[k + 1] not in _APPOSITION_OPENERS:
+    if appositive and sent.lower[k + 1] not in lx.APPOSITION_OPENERS:
         # "The tax, according to a study, reduced ...", "C, according to X, although D":
         # the sentence goes on after the source; the words are no description of it
         nxt = sent.lower[k + 1]
-        verb = _verb_like_or_finite(nxt) and nxt not in _CONTRAST_OPENERS
-        appositive = not (verb or nxt in _CONCESSIVES)
+        verb = _verb_like_or_finite(nxt) and nxt not in lx.CONTRAST_OPENERS
+        appositive = not (verb or nxt in lx.CONCESSIVES)
     if content_first and appositive:
         # "C, according to Jo Lee, who advised the campaign.": the rest is about the source
         k = n - 1 if sent.words[n - 1] in (".", "!", "?") else n
@@ -1991,10 +1712,10 @@ def _reportedly(sent: Sentence, i: int) -> Attribution | None:
     cue = (sent.starts[a], sent.ends[i])
     first, end = 0, sent.end
     for k in range(a - 1, 0, -1):
-        if sent.words[k] in _CLAUSE_END_MARKS and _outside_quote(sent, k):
+        if sent.words[k] in lx.CLAUSE_END_MARKS and _outside_quote(sent, k):
             first = k + 1
             break
-    if first + 1 < a and sent.lower[first] in _REPORTEDLY_LEADS:
+    if first + 1 < a and sent.lower[first] in lx.REPORTEDLY_LEADS:
         first += 1  # "With Lee reportedly eyeing a run, ..."
     k = _clause_end(sent, i + 2)  # ("Reportedly, he made ...": not the comma after it)
     if k < n:
@@ -2024,14 +1745,14 @@ def _verb(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | Non
     n = len(sent)
     w = sent.lower[i]
     end = i + 1
-    if end < n and sent.lower[end] == "up" and w in _NOT_CUE_BEFORE_UP:
+    if end < n and sent.lower[end] == "up" and w in lx.NOT_CUE_BEFORE_UP:
         return None
-    if end < n and (w, sent.lower[end]) in _COMPOUND_NOUNS:
+    if end < n and (w, sent.lower[end]) in lx.COMPOUND_NOUNS:
         return None  # "a liberal think tank", "(Reporting by Jo Lee)"
     phrase = _phrase_cue(sent, i)
     if phrase is not None:
         end, w = phrase
-        if end < n and sent.lower[end] in _STATEMENT_PARTICIPLES:
+        if end < n and sent.lower[end] in lx.STATEMENT_PARTICIPLES:
             end += 1  # "issued a statement saying C"
     particles = lx.PARTICLES.get(w)
     if phrase is None and particles and end < n and sent.lower[end] in particles:
@@ -2050,7 +1771,7 @@ def _infinitive(sent: Sentence, c: "_Cue"):
     """ "Lee refused to say whether C", "He went on to tell reporters C": the subject of the
     verb before "to" is the source; the cue runs from that verb to the speech verb."""
     k = c.m - 2  # the token before "to": the controlling verb, maybe after an adverb
-    while k > 0 and not (_verb_like(sent.lower[k]) or sent.lower[k] in _FINITE):
+    while k > 0 and not (_verb_like(sent.lower[k]) or sent.lower[k] in lx.FINITE):
         if c.m - 2 - k >= 3:
             return None
         k -= 1
@@ -2072,11 +1793,11 @@ def _is_verb_use(sent: Sentence, i: int) -> bool:
     # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
     if sent.quotes.at(sent.starts[i]) is not None:
         return False
-    if w in _ADD and i + 1 < n and sent.lower[i + 1] == "to":
+    if w in lx.ADD_FORMS and i + 1 < n and sent.lower[i + 1] == "to":
         return False  # "adding to her delegate lead": not speech
     if w == "found" and (
         (i > 0 and sent.lower[i - 1] in ("help", "helped", "helping"))
-        or (i + 1 < n and sent.lower[i + 1] in _REFLEXIVES)
+        or (i + 1 < n and sent.lower[i + 1] in lx.REFLEXIVES)
     ):
         return False  # "helped found the group", "found himself on the street"
     # "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")
@@ -2090,7 +1811,7 @@ def _is_verb_use(sent: Sentence, i: int) -> bool:
     if i > 0 and _possessive(sent.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
         return False
     # "Trump’s tweet": after "’s" only a participle is a verb ("he’s said", "she’s hoping")
-    participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in _FINITE
+    participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in lx.FINITE
     if i > 0 and sent.lower[i - 1].endswith(("'s", "’s")) and not participle:
         return False
     if (
@@ -2112,14 +1833,14 @@ def _is_verb_use(sent: Sentence, i: int) -> bool:
     if (
         i > 0
         and sent.words[i][:1].isupper()
-        and sent.words[i - 1] not in QUOTE_TOKENS
+        and sent.words[i - 1] not in lx.QUOTE_TOKENS
         and not sent.in_headline
     ):
         return False
     # Forms that are also nouns ("his home state", "the attacks") need a subject-like word
     # right before them, unless "that" or a possessive follows ("X, a historian, notes that
     # ...", "the candidate claims his fortune is ...").
-    if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or sent.lower[i + 1] not in _VERB_AFTER):
+    if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or sent.lower[i + 1] not in lx.VERB_AFTER):
         before = sent.lower[i - 1]
         if before == "to" and i + 1 < n and sent.lower[i + 1] in lx.PARTICLES.get(w, ()):
             return True  # "was quick to point out"
@@ -2132,7 +1853,7 @@ def _is_verb_use(sent: Sentence, i: int) -> bool:
             or _plural_noun(sent.words[i - 1])  # "most senators support"
             or before == ","  # "Mr. Lee, a career politician, hopes C"
             or _evidence_head_before(sent, i)  # "video of the incident shows"
-            or (w in _EVIDENCE_VERBS and _evidence_subject_before(sent, i))  # "polls there show"
+            or (w in lx.EVIDENCE_VERBS and _evidence_subject_before(sent, i))  # "polls there show"
         )
     return True
 
@@ -2180,20 +1901,20 @@ def _shape_without_subject(sent: Sentence, c: "_Cue", prev):
     if (
         w.endswith("ing")
         and m > 0
-        and (sent.lower[m - 1] in _PARTICIPLE_OPENERS or _after_comma_quote(sent, m))
-        and not any(x in _BE for x in sent.lower[m : c.i])  # (", is planning": a verb)
+        and (sent.lower[m - 1] in lx.PARTICIPLE_OPENERS or _after_comma_quote(sent, m))
+        and not any(x in lx.BE_FORMS for x in sent.lower[m : c.i])  # (", is planning": a verb)
     ):
         # ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
         # sentence's subject
         source = _compound(sent, m - 1, prev)
         return None if source is None else _forward(sent, after, source, cue, w)
-    if w.endswith("ing") and m > 0 and sent.lower[m - 1] in _PARTICIPLE_SUBORDINATORS:
+    if w.endswith("ing") and m > 0 and sent.lower[m - 1] in lx.PARTICIPLE_SUBORDINATORS:
         return _participle_after_subordinator(sent, c, after, prev)
     having = c.i == 1 and sent.words[0] == "Having"  # "Having announced that C, Lee left"
     if (
         ((w.endswith("ing") and m == 0 and sent.words[c.i][:1].isupper()) or having)
         # ("Writing for the Times, Lee ...", "Speaking at a rally, ...": no content)
-        and not (c.end < n and sent.lower[c.end] in lx.PREPOSITIONS - _ABOUT)
+        and not (c.end < n and sent.lower[c.end] in lx.PREPOSITIONS - lx.TOPIC_PREPOSITIONS)
     ):
         if having:
             c = c._replace(span=(sent.starts[0], c.span[1]))
@@ -2209,7 +1930,7 @@ def _shape_without_subject(sent: Sentence, c: "_Cue", prev):
     if c.start > 1 and sent.lower[c.start - 1] in ("and", "but"):
         source = _compound(sent, c.start - 1, prev)
         return None if source is None else _forward(sent, after, source, cue, w)
-    feeling = w in _FEELINGS and c.end < n and sent.lower[c.end] in _FEELING_PARTICLES
+    feeling = w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
     if _passive_cue(sent, m, c.i) and w not in lx.LISTENER_VERBS and not feeling:
         att = _passive_verb(sent, c.start, c.end, cue)
         if att is not None:
@@ -2218,7 +1939,10 @@ def _shape_without_subject(sent: Sentence, c: "_Cue", prev):
         c.start > 2
         and sent.lower[c.start - 1] in ("whom", "which")
         and sent.lower[c.start - 2] == "of"
-        and (sent.lower[c.start - 3] in _NOMINAL_OPENERS or sent.lower[c.start - 3] in _QUANTIFIERS)
+        and (
+            sent.lower[c.start - 3] in lx.NOMINAL_OPENERS
+            or sent.lower[c.start - 3] in lx.QUANTIFIERS
+        )
     ):
         # "victims, many of whom say C": the quantified pronoun is the source
         source = (sent.starts[c.start - 3], sent.ends[c.start - 1])
@@ -2250,13 +1974,13 @@ def _opening_participle(sent: Sentence, c: "_Cue", after: int):
     if k is None or after >= k:
         return None
     a = k + 1
-    while a < n and sent.words[a] in QUOTE_TOKENS:
+    while a < n and sent.words[a] in lx.QUOTE_TOKENS:
         a += 1
     for b in range(a + 1, min(n, a + 9)):
         w = sent.lower[b]
-        if sent.words[b] in (",", ";", ":") or w in QUOTE_TOKENS:
+        if sent.words[b] in (",", ";", ":") or w in lx.QUOTE_TOKENS:
             return None
-        if w in _FINITE or _verb_like(w) or _cue_modifier(sent, b):
+        if w in lx.FINITE or _verb_like(w) or _cue_modifier(sent, b):
             if not _plausible_subject(sent, a, b, False):
                 return None
             source = (sent.starts[a], sent.ends[b - 1])
@@ -2272,13 +1996,15 @@ def _when_asked(sent: Sentence, c: "_Cue"):
     source = None
     if k < n and sent.lower[k] == "by":
         b = k + 1
-        while b < n and sent.lower[b] not in _WH and sent.lower[b] not in ("if", "about", ","):
+        while (
+            b < n and sent.lower[b] not in lx.WH_WORDS and sent.lower[b] not in ("if", "about", ",")
+        ):
             b += 1
         if b == k + 1 or b >= n:
             return None
         source = (sent.starts[k + 1], sent.ends[b - 1])
         k = b
-    if k >= n or (sent.lower[k] not in _WH and sent.lower[k] not in ("if", "about")):
+    if k >= n or (sent.lower[k] not in lx.WH_WORDS and sent.lower[k] not in ("if", "about")):
         return None
     end = _forward_end(sent, k, c.w)
     return _mk(sent, (sent.starts[k], sent.end if end >= n else sent.starts[end]), source, c.span)
@@ -2289,7 +2015,7 @@ def _participle_after_subordinator(sent: Sentence, c: "_Cue", after: int, prev):
     the opening phrase, which is the content); "Lee agreed, while saying C": the
     sentence's subject, as after ", saying"."""
     opener = c.m - 1
-    if any(sent.lower[k] not in _LEADING_CONNECTIVES for k in range(opener)):
+    if any(sent.lower[k] not in lx.LEADING_CONNECTIVES for k in range(opener)):
         source = _compound(sent, opener, prev)
         return None if source is None else _forward(sent, after, source, c.span, c.w)
     return _opening_participle(sent, c, after)
@@ -2305,10 +2031,10 @@ def _shape_with_subject(sent: Sentence, c: "_Cue"):
     if subj is None:
         return None
     a, b = subj
-    if w in _RAISING and c.end + 1 < n:
+    if w in lx.RAISING and c.end + 1 < n:
         nxt, then = sent.lower[c.end], sent.lower[c.end + 1]
         dummy = b - a == 1 and sent.lower[a] in ("it", "there")
-        if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in _APPEARING_SOMEWHERE:
+        if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in lx.APPEARING_SOMEWHERE:
             return None  # "she appeared on television", "they appeared together": not a belief
         cue_next = nxt == "to" and _is_cue_word(then)
         if not cue_next and (dummy or _plausible_subject(sent, a, b, False)):
@@ -2325,8 +2051,8 @@ def _shape_with_subject(sent: Sentence, c: "_Cue"):
     if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
         # "the rule, which critics said was unfair, ...": the rest of the relative clause
         nxt = sent.lower[c.end] if c.end < n else ""
-        adjunct = nxt in ("later", "earlier") or (nxt in _SUBORDINATORS and nxt != "as")
-        ends = c.end >= n or sent.words[c.end] in _CLAUSE_END or nxt in _TIME_WORDS
+        adjunct = nxt in ("later", "earlier") or (nxt in lx.SUBORDINATORS and nxt != "as")
+        ends = c.end >= n or sent.words[c.end] in lx.CLAUSE_END or nxt in lx.TIME_WORDS
         if ends or (adjunct and w not in lx.CLAUSE_VERBS):
             # "a tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun
             return _mk(sent, (sent.starts[a - 1], sent.ends[a - 1]), source, cue)
@@ -2335,7 +2061,7 @@ def _shape_with_subject(sent: Sentence, c: "_Cue"):
     if (
         (w in lx.LISTENER_VERBS or w in lx.INVERTIBLE)
         and a > 0
-        and sent.words[a - 1] in QUOTE_TOKENS
+        and sent.words[a - 1] in lx.QUOTE_TOKENS
         and sent.quotes.closes(sent.ends[a - 1])
         and _quote_opens_clause(sent, a - 1)
         and not any(x in ("that", ":") for x in sent.lower[c.end : n])
@@ -2345,11 +2071,11 @@ def _shape_with_subject(sent: Sentence, c: "_Cue"):
         # debate.': after a quotation, the rest is no content
         after = n
     # "C, records show." as well as "C, Lee said."
-    evidence = w in _EVIDENCE_VERBS and (
+    evidence = w in lx.EVIDENCE_VERBS and (
         sent.lower[b - 1] in lx.EVIDENCE_NOUNS or _evidence_head(sent, a, b)
     )
     # ("Before the vote, the firm said on Friday that C": the forward reading)
-    after_quote = a > 0 and sent.words[a - 1] in QUOTE_TOKENS
+    after_quote = a > 0 and sent.words[a - 1] in lx.QUOTE_TOKENS
     that_clause = not after_quote and _that_after_adjunct(sent, after, n) is not None
     # ('“C,” he vowed, adding ...': after a quotation any cue inverts before a participle)
     participle_tail = (
@@ -2368,20 +2094,20 @@ def _shape_with_subject(sent: Sentence, c: "_Cue"):
         # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
         prev = sent.lower[a - 1]
         # (a spaced hyphen is a dash: "He was a planner - a former aide said she ...")
-        if prev == "what" and w in _NAMING and after < n and sent.words[after] in QUOTE_TOKENS:
+        if prev == "what" and w in lx.NAMING and after < n and sent.words[after] in lx.QUOTE_TOKENS:
             q = sent.quotes.at(sent.starts[after])
             if q is not None and q[0] == sent.starts[after]:
                 return _mk(sent, q, source, cue)  # "what Lee called “a farce”"
-        if prev not in lx.SUBJECT_STOPS and prev not in _SUBJECT_OPENERS and prev != "-":
+        if prev not in lx.SUBJECT_STOPS and prev not in lx.SUBJECT_OPENERS and prev != "-":
             return None
     att = _forward(sent, after, source, cue, w)
     if (
         att is not None
         and _fronted_clause(sent, a)
         and after < n
-        and sent.lower[after] not in _FRONTED_SUBORDINATORS
+        and sent.lower[after] not in lx.FRONTED_SUBORDINATORS
         and sent.lower[after] != "even"
-        and sent.words[after] not in QUOTE_TOKENS
+        and sent.words[after] not in lx.QUOTE_TOKENS
     ):
         k = _main_clause_comma(sent, after + 1, n)
         if k is not None and sent.starts[k] < att.end and sent.starts[k] > att.start:
@@ -2403,7 +2129,7 @@ def _quote_opens_clause(sent: Sentence, k: int) -> bool:
     return (
         j == 0
         or sent.words[j - 1] in (",", ":", "—", "–", "(")
-        or sent.lower[j - 1] in _LEADING_CONNECTIVES
+        or sent.lower[j - 1] in lx.LEADING_CONNECTIVES
     )
 
 
@@ -2436,13 +2162,13 @@ def _inverted_with_subject(sent: Sentence, a: int, after: int, source, cue):
         tail_ok = _short_adjunct_tail(sent, after, n) or participle or adjunct
         q = _exclaimed_quote_before(sent) if tail_ok else None
         return None if q is None else _mk(sent, q, source, cue)
-    if not (sent.words[a - 1] in (",", "—", "–") or sent.words[a - 1] in QUOTE_TOKENS):
+    if not (sent.words[a - 1] in (",", "—", "–") or sent.words[a - 1] in lx.QUOTE_TOKENS):
         return None
     content = _content_before(sent, a - 1)
     if content is None:
         return None
     k = _skip_prepositional_phrase(sent, after, n)
-    quoted = k != after and sent.words[k + 1] in QUOTE_TOKENS
+    quoted = k != after and sent.words[k + 1] in lx.QUOTE_TOKENS
     if k != after and (
         (quoted and _long_quote_in(sent, k, n)) or (not quoted and not _clause_like(sent, content))
     ):
@@ -2451,9 +2177,9 @@ def _inverted_with_subject(sent: Sentence, a: int, after: int, source, cue):
     if (
         after + 2 < n
         and sent.words[after] == ","
-        and sent.words[after + 1] in QUOTE_TOKENS
+        and sent.words[after + 1] in lx.QUOTE_TOKENS
         and sent.text[content[1] - 1] not in "”\"'"
-        and (_clause_like(sent, content) or sent.within(content)[0].lower() in _INTRO_WORDS)
+        and (_clause_like(sent, content) or sent.within(content)[0].lower() in lx.INTRO_WORDS)
     ):
         return None  # 'After the vote, Lee said, “We will appeal.”': the quotation is it
     if (
@@ -2466,10 +2192,10 @@ def _inverted_with_subject(sent: Sentence, a: int, after: int, source, cue):
         # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
         return _mk(sent, (content[0], sent.end), source, cue)
     intro = sent.within(content)
-    if not _clause_like(sent, content) and (len(intro) <= 8 or intro[0] in _INTRO_WORDS):
+    if not _clause_like(sent, content) and (len(intro) <= 8 or intro[0] in lx.INTRO_WORDS):
         return None  # "During the service, Lee asked ...": an opening phrase, not a content
     if (
-        intro[0].lower() in _FRONTED_SUBORDINATORS
+        intro[0].lower() in lx.FRONTED_SUBORDINATORS
         and content[0] == sent.start
         and not _short_adjunct_tail(sent, after, n)
     ):
@@ -2481,7 +2207,7 @@ def _continues_after_cue(sent: Sentence, k: int, content: tuple[int, int]) -> bo
     """Whether the words at ``k``, after "C, X said,", go on with the content: after a
     quotation only a second quotation does ('“A,” she said, “B.”'; not '“A,” she said, in
     reply to a question.')."""
-    return sent.text[content[1] - 1] not in "”\"'" or sent.words[k] in QUOTE_TOKENS
+    return sent.text[content[1] - 1] not in "”\"'" or sent.words[k] in lx.QUOTE_TOKENS
 
 
 def _forward(sent: Sentence, after: int, source, cue, verb: str = ""):
@@ -2497,14 +2223,18 @@ def _forward(sent: Sentence, after: int, source, cue, verb: str = ""):
             return None
         return _mk(sent, nxt, source, cue)
     if sent.lower[after] == "by" and (
-        any(w in _BE for w in sent.within(cue))
+        any(w in lx.BE_FORMS for w in sent.within(cue))
         or (after + 1 < n and sent.lower[after + 1].endswith("ing"))
     ):
         # "Lee was asked by a host", "Lee responded by shouting": no content here
         if verb in ("asked", "pressed", "questioned"):
             # "Lee was asked by a host whether C": the host asks C
             q = next(
-                (j for j in range(after + 2, min(n - 1, after + 8)) if sent.lower[j] in _WH_OR_IF),
+                (
+                    j
+                    for j in range(after + 2, min(n - 1, after + 8))
+                    if sent.lower[j] in lx.WH_OR_IF
+                ),
                 None,
             )
             if q is not None and not _has_verb(sent.words[after + 1 : q]):
@@ -2517,7 +2247,7 @@ def _forward(sent: Sentence, after: int, source, cue, verb: str = ""):
             return _mk(sent, nxt, source, cue)  # 'Lee said of the plan: “C.”'
     after = _skip_adjunct(sent, after, n)
     after, cue = _light_verb_object(sent, after, n, verb, cue)
-    if verb in _FEELINGS and after + 1 < n and sent.lower[after] in _FEELING_PARTICLES:
+    if verb in lx.FEELINGS and after + 1 < n and sent.lower[after] in lx.FEELING_PARTICLES:
         cue = (cue[0], sent.ends[after])  # "are concerned about | C"
         after += 1
     k = _forward_end(sent, after, verb)
@@ -2534,7 +2264,7 @@ def _forward(sent: Sentence, after: int, source, cue, verb: str = ""):
 def _in_opening_phrase(sent: Sentence, i: int) -> bool:
     """Whether token ``i`` is inside a sentence-opening prepositional phrase."""
     first = 0
-    while first < i and sent.lower[first] in _LEADING_CONNECTIVES:
+    while first < i and sent.lower[first] in lx.LEADING_CONNECTIVES:
         first += 1
     if sent.lower[first] not in lx.PREPOSITIONS or sent.lower[first] in ("according", "to", "as"):
         return False
@@ -2544,7 +2274,7 @@ def _in_opening_phrase(sent: Sentence, i: int) -> bool:
 def _long_quote_in(sent: Sentence, lo: int, hi: int) -> bool:
     """Whether tokens [lo, hi) hold a quotation longer than a title ('told NBC's “Today”')."""
     for k in range(lo, hi):
-        if sent.words[k] in QUOTE_TOKENS:
+        if sent.words[k] in lx.QUOTE_TOKENS:
             q = sent.quotes.at(sent.starts[k])
             if q is None or len(sent.text[q[0] : q[1]].split()) > 4:
                 return True
@@ -2559,7 +2289,7 @@ def _quote_after_source(sent: Sentence, content: tuple[int, int], src_end: int):
     for k in range(len(sent)):
         if sent.starts[k] < src_end:
             continue
-        if sent.words[k] in QUOTE_TOKENS:
+        if sent.words[k] in lx.QUOTE_TOKENS:
             q = sent.quotes.at(sent.starts[k])
             if q is None or q[0] != sent.starts[k] or sent.words[k - 1] != ",":
                 return content
@@ -2586,7 +2316,7 @@ def _sibling_speaker(sent: Sentence, after: int, stop: int) -> int | None:
             return a - 1
         if sent.words[a - 1] == ",":
             return a - 1
-        if sent.words[a - 1] in QUOTE_TOKENS:
+        if sent.words[a - 1] in lx.QUOTE_TOKENS:
             return a
     return None
 
@@ -2594,14 +2324,14 @@ def _sibling_speaker(sent: Sentence, after: int, stop: int) -> int | None:
 def _light_verb_object(sent: Sentence, after: int, n: int, verb: str, cue):
     """ "Lee expressed his condolences over C", "voiced skepticism that C": the noun after
     a verb of expressing belongs to the cue; the content is what follows its preposition."""
-    if verb not in _LIGHT_VERBS:
+    if verb not in lx.LIGHT_VERBS:
         return after, cue
     k = after
-    if k < n and (sent.lower[k] in _DETERMINERS or _possessive(sent.words[k])):
+    if k < n and (sent.lower[k] in lx.DETERMINERS or _possessive(sent.words[k])):
         k += 1
     for m in range(k + 1, min(n - 1, k + 3)):
         w = sent.lower[m]
-        if w in _LIGHT_PARTICLES and all(x.isalpha() and x.islower() for x in sent.words[k:m]):
+        if w in lx.LIGHT_PARTICLES and all(x.isalpha() and x.islower() for x in sent.words[k:m]):
             start = m if w == "that" else m + 1
             return start, (cue[0], sent.ends[m - 1] if w == "that" else sent.ends[m])
     return after, cue
@@ -2630,12 +2360,12 @@ def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
             if not _long_quote_in(sent, k + 1, k + 2):
                 break  # 'said in his book, “River Town,” that C': a title, not the content
             return after if _has_verb(sent.words[after:k]) else k + 1
-        if w in QUOTE_TOKENS or w in (";", "."):
+        if w in lx.QUOTE_TOKENS or w in (";", "."):
             break
     # 'Lee said on Friday that C', 'Lee announced last week that C'
     that = _that_after_adjunct(sent, after, n)
     first = sent.lower[after]
-    adjunct = first in lx.PREPOSITIONS or first in _TIME_WORDS or first in lx.WEEKDAYS
+    adjunct = first in lx.PREPOSITIONS or first in lx.TIME_WORDS or first in lx.WEEKDAYS
     if adjunct and that is not None and not _has_verb(sent.words[after:that]):
         return that
     return after
@@ -2655,7 +2385,7 @@ def _forward_end(sent: Sentence, after: int, verb: str) -> int:
     sibling = _sibling_speaker(sent, after, stop)
     if sibling is not None:
         stop = sibling
-    if sent.words[after] in QUOTE_TOKENS:
+    if sent.words[after] in lx.QUOTE_TOKENS:
         q = sent.quotes.at(sent.starts[after])
         if q is not None and sent.text[q[0] : q[1]].rstrip("”\"' ")[-1:] == ",":
             j = after
@@ -2669,8 +2399,8 @@ def _forward_end(sent: Sentence, after: int, verb: str) -> int:
         if participle and _main_verb_after_participle(sent, after, j, stop):
             return j  # "Democrats supporting Mrs. Clinton | have pointed to ..."
         contrast = (
-            w in _CONTRAST_OPENERS
-            and sent.words[j - 1] in _CLAUSE_MARKS
+            w in lx.CONTRAST_OPENERS
+            and sent.words[j - 1] in lx.CLAUSE_MARKS
             # ("said that A, but that B": a second complement of the same cue)
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
             and not _short_aside(sent, j, stop)
@@ -2678,7 +2408,7 @@ def _forward_end(sent: Sentence, after: int, verb: str) -> int:
         if (
             object_np
             and _medium_adjunct_at(sent, j)
-            and not any(x in _GOES_ON or x in _FINITE for x in sent.lower[j:stop])
+            and not any(x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop])
         ):
             return j  # "blamed local officials | on Twitter before the speech."
         if (
@@ -2692,7 +2422,7 @@ def _forward_end(sent: Sentence, after: int, verb: str) -> int:
         if (
             j - 2 > after
             and _after_comma_quote(sent, j)
-            and (w in _CONTRAST_OPENERS or _participle_clause_at(sent, j))
+            and (w in lx.CONTRAST_OPENERS or _participle_clause_at(sent, j))
         ):
             return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
 
@@ -2772,15 +2502,15 @@ def _main_verb_after_participle(sent: Sentence, after: int, j: int, stop: int) -
     return (
         j > after
         and after >= 2
-        and w in _FINITE
-        and w not in _NOT_AUXILIARY
+        and w in lx.FINITE
+        and w not in lx.NOT_AUXILIARY
         and sent.words[j].islower()
         and j + 1 < stop
         and (_verb_like(sent.lower[j + 1]) or sent.lower[j + 1].endswith("ing"))
         and sent.words[after - 2].isalpha()
         and sent.lower[after - 2] not in lx.FUNCTION_WORDS
         and sent.lower[after - 2] not in lx.PERSONAL_PRONOUNS
-        and not any(x in _RELATIVE_MARKS or x in lx.PERSONAL_PRONOUNS for x in between)
+        and not any(x in lx.RELATIVE_MARKS or x in lx.PERSONAL_PRONOUNS for x in between)
         and _outside_quote(sent, j)
     )
 
@@ -2792,7 +2522,7 @@ def _passive_complement(sent: Sentence, after: int, source):
     c = after
     while source is not None and c < n and sent.starts[c] < source[1]:
         c += 1
-    if c + 1 >= n or sent.lower[c] not in _PASSIVE_COMPLEMENTS or sent.lower[c + 1] == "well":
+    if c + 1 >= n or sent.lower[c] not in lx.PASSIVE_COMPLEMENTS or sent.lower[c + 1] == "well":
         return None
     k = _clause_end(sent, c + 1)
     return sent.starts[c], (sent.ends[k - 1] if k < n else sent.end)
@@ -2804,7 +2534,7 @@ def _relative_content(sent: Sentence, after: int, source, cue):
     n = len(sent)
     k = after
     while k < n:
-        if sent.words[k] in _CLAUSE_MARKS and sent.quotes.at(sent.starts[k]) is None:
+        if sent.words[k] in lx.CLAUSE_MARKS and sent.quotes.at(sent.starts[k]) is None:
             break
         k += 1
     if k == after:
@@ -2850,7 +2580,7 @@ def _main_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
     "Here in Ohio, Lee stepped up ..., saying C")."""
     for k in range(1, hi):
         w = sent.lower[k]
-        finite = w in _FINITE and w not in ("that", "not")
+        finite = w in lx.FINITE and w not in ("that", "not")
         past = (w.endswith("ed") and sent.words[k - 1] != ",") or w in lx.IRREGULAR_PAST
         if not (finite or past):
             continue
@@ -2877,7 +2607,7 @@ def _plausible_subject(sent: Sentence, a: int, b: int, strong: bool) -> bool:
         if not (
             first[:1].isupper()
             or re.split("[’']", sent.lower[a])[0] in lx.PERSONAL_PRONOUNS  # ("he’s hoping")
-            or sent.lower[a] in _NOMINAL_OPENERS
+            or sent.lower[a] in lx.NOMINAL_OPENERS
             or sent.lower[a] in lx.PLURAL_SUBJECTS
             or (last in lx.EVIDENCE_NOUNS and b - a <= 4)  # "new fundraising reports"
             or (_plural_noun(sent.words[b - 1]) and b - a <= 3)  # "private lenders"
@@ -2895,7 +2625,7 @@ def _source_after(sent: Sentence, i: int, n: int) -> tuple[int, int] | None:
     if not (
         first[:1].isupper()
         or sent.lower[i] in ("the", "a", "an", "one", "another")
-        or sent.lower[i] in _QUANTIFIERS  # "said several observers"
+        or sent.lower[i] in lx.QUANTIFIERS  # "said several observers"
         # "said former Ohio governor Jim Dane": a lower-case title before a name
         or (
             sent.lower[i] not in lx.PREPOSITIONS
@@ -2908,14 +2638,14 @@ def _source_after(sent: Sentence, i: int, n: int) -> tuple[int, int] | None:
     lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
     while k < n:
         wk = sent.words[k]
-        if wk in QUOTE_TOKENS and seen_comma:
+        if wk in lx.QUOTE_TOKENS and seen_comma:
             # 'said Ann Roe, a plaintiff who waited in an "extraordinarily long line"'
             q = sent.quotes.at(sent.starts[k])
             if q is not None and q[0] == sent.starts[k]:
                 while k < n and sent.starts[k] < q[1]:
                     k += 1
                 continue
-        if wk in ("!", "?", ";", ":", "—", "–") or wk in QUOTE_TOKENS or _final_dot(sent, k):
+        if wk in ("!", "?", ";", ":", "—", "–") or wk in lx.QUOTE_TOKENS or _final_dot(sent, k):
             break
         if wk == "(":
             # "said Jane Doe (D-Ohio)": keep a short parenthesis with the name
@@ -2946,7 +2676,7 @@ def _source_after(sent: Sentence, i: int, n: int) -> tuple[int, int] | None:
         if not seen_comma:
             lowercase += not wk[:1].isupper()
             # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
-            if (low in _FINITE and wk.islower()) or low == "to" or lowercase >= 8:
+            if (low in lx.FINITE and wk.islower()) or low == "to" or lowercase >= 8:
                 return None  # "..., said the records were lost": a clause, not a name
         k += 1
     # (a long apposition may run on: "said Jo Lee, a nurse who ... and who ...")
@@ -2962,7 +2692,7 @@ def _ends_source(sent: Sentence, k: int) -> bool:
     if k >= len(sent):
         return True
     w = sent.words[k]
-    if w in QUOTE_TOKENS:
+    if w in lx.QUOTE_TOKENS:
         # '..., said Ms. Lee's letter “was late”': a clause, not a name
         return not sent.quotes.opens(sent.starts[k])
     if w in (".", "!", "?", ",", "—", "–", ";"):
@@ -2973,7 +2703,7 @@ def _ends_source(sent: Sentence, k: int) -> bool:
 def _content_before(sent: Sentence, k: int) -> tuple[int, int] | None:
     """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
     end = sent.ends[k] if sent.words[k] != "," else sent.starts[k]
-    if sent.words[k] == "," and k > 0 and sent.words[k - 1] in QUOTE_TOKENS:
+    if sent.words[k] == "," and k > 0 and sent.words[k - 1] in lx.QUOTE_TOKENS:
         end = sent.ends[k - 1]
     # quotation ending here: the whole quotation, however many sentences it spans
     q = sent.quotes.at(end - 1)
@@ -2987,20 +2717,20 @@ def _content_before(sent: Sentence, k: int) -> tuple[int, int] | None:
         and not (lead[-1:] == "," and _quoted_predicate(sent, q))
     ):
         return q[0], max(end, q[1])
-    if k < 2 or all(w in _LEADING_CONNECTIVES for w in sent.lower[:k]):
+    if k < 2 or all(w in lx.LEADING_CONNECTIVES for w in sent.lower[:k]):
         return None  # ("And yet, Lee said, C": no content before the speaker)
     # The content starts after a dash, colon or semicolon before it: "He had a rally that
     # night - and the permit, his aide said, was hard to get."
     start = sent.start
     for j in range(k - 1, 0, -1):
-        if sent.words[j] in _CLAUSE_BREAKS and sent.quotes.at(sent.starts[j]) is None:
+        if sent.words[j] in lx.CLAUSE_BREAKS and sent.quotes.at(sent.starts[j]) is None:
             start = sent.ends[j]
             break
     if start == sent.start and sent.lower[0].endswith("ing") and sent.words[0][:1].isupper():
         # "Emerging from the talks, the minister looked ashen, Lee said": the opening
         # participle phrase is the reporter's
         for j in range(1, min(k - 2, 16)):
-            if sent.words[j] in QUOTE_TOKENS:
+            if sent.words[j] in lx.QUOTE_TOKENS:
                 break
             if sent.words[j] == ",":
                 start = sent.ends[j]
@@ -3020,9 +2750,9 @@ def _clause_like(sent: Sentence, content: tuple[int, int]) -> bool:
     """Whether the span holds a quotation, a verb outside a relative clause or opens with a
     pronoun subject: "the plan is dead", not "Jo Lee, a nurse who organized the letter"."""
     low = sent.within(content)
-    if any(w in QUOTE_TOKENS for w in low):
+    if any(w in lx.QUOTE_TOKENS for w in low):
         return True
-    if next((w for w in low if w not in _LEADING_CONNECTIVES), "") in _NOMINATIVE:
+    if next((w for w in low if w not in lx.LEADING_CONNECTIVES), "") in lx.NOMINATIVE:
         return True  # "But he operates on a new principle": a pronoun opens a clause
     relative = False
     for k, w in enumerate(low):
@@ -3032,7 +2762,7 @@ def _clause_like(sent: Sentence, content: tuple[int, int]) -> bool:
             relative = False
         elif not relative and _verb_like_or_finite(w):
             return True
-        elif not relative and k > 0 and low[k - 1] in _S_VERB_SUBJECTS and _s_form(w):
+        elif not relative and k > 0 and low[k - 1] in lx.S_VERB_SUBJECTS and _s_form(w):
             return True  # "This makes it hard", "Lee also lacks ...": an -s verb
     return False
 
@@ -3070,7 +2800,7 @@ def _following_quote(sent: Sentence) -> tuple[int, int] | None:
     n = len(text)
     while j < n and text[j].isspace() and j - sent.end < 5:
         j += 1
-    if j < n and text[j] in OPEN_QUOTES:
+    if j < n and text[j] in lx.OPEN_QUOTES:
         q = sent.quotes.at(j)
         if q is not None:
             return q
@@ -3087,7 +2817,7 @@ def _adjunct_only(piece: str) -> bool:
         return len(rest) < 10  # "changes proposed by the government": the agent of a participle
     if first == "at" and rest[:1] in (["least"], ["most"]):
         return False  # "reported at least six planes": a quantity
-    return len(rest) < 6 and first in _ADJUNCT_OPENERS
+    return len(rest) < 6 and first in lx.ADJUNCT_OPENERS
 
 
 def find_attributions(
@@ -3165,7 +2895,7 @@ def _continue_quotes(text: str, quotes: Quotes, atts: list[Attribution]) -> None
             if newlines == 0 and quoted == 0:
                 # (a few words may lead into it: '“A,” he said. But “B.”', 'That makes her “B.”')
                 j += _lead_into_quote(text, j)
-            if j >= len(text) or newlines > 2 or text[j] not in OPEN_QUOTES and text[j] != "'":
+            if j >= len(text) or newlines > 2 or text[j] not in lx.OPEN_QUOTES and text[j] != "'":
                 break
             q = quotes.at(j)
             if q is None or q[0] != j or q[1] > nxt_start:
@@ -3220,7 +2950,7 @@ def _said_at_the_end(text: str, att: Attribution) -> bool:
     last = att.source[1] if att.source is not None and att.source[0] > att.cue[0] else att.cue[1]
     tail = text[last : att.sentence[1]].strip(" .").split()
     # (or a short adjunct after them: 'A, he said in an interview.')
-    return not tail or len(tail) <= 6 and (tail[0] in lx.PREPOSITIONS or tail[0] in _TIME_WORDS)
+    return not tail or len(tail) <= 6 and (tail[0] in lx.PREPOSITIONS or tail[0] in lx.TIME_WORDS)
 
 
 def _said_then_quote(text: str, att: Attribution) -> bool:
@@ -3234,7 +2964,7 @@ def _said_then_quote(text: str, att: Attribution) -> bool:
 
 
 def _plain_speech(text: str, cue: tuple[int, int]) -> bool:
-    return text[cue[0] : cue[1]].split()[-1].lower() in _PLAIN_SPEECH
+    return text[cue[0] : cue[1]].split()[-1].lower() in lx.PLAIN_SPEECH
 
 
 def _tighten_interrupted_quote(att: Attribution, first_len: int, first_q: int, quoted: int):
