@@ -152,7 +152,7 @@ ARTICLE_WITH_A_BAD_SENTENCE = (
 
 
 def test_a_sentence_that_breaks_attribution_costs_only_that_sentence(monkeypatch, caplog):
-    from claims.extraction import attribution
+    from claims.extraction.attribution import article as attribution
 
     real = attribution.analyse
 
