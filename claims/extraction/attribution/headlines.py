@@ -65,7 +65,7 @@ def headline_verb(sent: Sentence) -> Attribution | None:
     """ "Judge slams county's new map": an article's first line that the other shapes left
     alone, a name and a cue verb with no article before it (headline style)."""
     n = len(sent)
-    if n > 25:
+    if sent.start != 0 or n > 25:
         return None
     for i in range(1, min(n - 1, 8)):
         w = sent.lower[i]
