@@ -949,6 +949,9 @@ ROLE_WORDS = frozenset(
 # Lowercase heads for which an upper-case first word does not make a proper name.
 NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
 
+# First words of an anonymous source even before a name: "the officials", "several senior aides".
+ANONYMOUS_OPENERS = NAME_DETERMINERS | frozenset(words("some several many senior"))
+
 # Capitalised only because they open a sentence: "Later Lindqvist said".
 SENTENCE_CAPITALS = frozenset(
     words(

@@ -63,14 +63,7 @@ def classify(name: str) -> str:
     text = name.strip()
     low = text.lower()
     first = low.split(" ", 1)[0] if low else ""
-    if ANONYMOUS_HINT.search(text) or (ANONYMOUS.match(text) and not _has_proper_name(text)):
-        return "anonymous"
-    if ANONYMOUS.match(text) and first in lx.NAME_DETERMINERS | {
-        "some",
-        "several",
-        "many",
-        "senior",
-    }:
+    if _anonymous(text, first):
         return "anonymous"
     if low in lx.PERSON_PRONOUNS:
         return "person"
@@ -89,6 +82,15 @@ def classify(name: str) -> str:
     if low in lx.THING_PRONOUNS:
         return "organisation"
     return "person"
+
+
+def _anonymous(text: str, first: str) -> bool:
+    """ "officials familiar with the talks", "two senior officials"; not "Senior Adviser Jo Lee"."""
+    if ANONYMOUS_HINT.search(text):
+        return True
+    if not ANONYMOUS.match(text):
+        return False
+    return not _has_proper_name(text) or first in lx.ANONYMOUS_OPENERS
 
 
 def _has_proper_name(text: str) -> bool:

@@ -76,48 +76,64 @@ def _continue_quotes(text: str, quotes: Quotes, atts: list[Attribution]) -> None
             or _said_at_the_end(text, att)
         ):
             continue
-        pos = att.sentence[1]
         # The next attribution after this sentence ('“A,” said X, referring to Y. “B.”': the
         # participle's attribution inside the sentence does not stop the quotation).
-        nxt_start = next((a.start for a in atts[idx + 1 :] if a.start >= pos), len(text))
-        first_len = att.end - att.start
-        quoted = 0
-        first_q = None
-        for _ in range(4):  # a few quotations at most
-            j = pos
-            newlines = 0
-            while j < len(text) and text[j].isspace():
-                newlines += text[j] == "\n"
-                j += 1
-            # (the next paragraph too: '“A,” she said.\n\n“B.”')
-            if newlines == 0 and quoted == 0:
-                # (a few words may lead into it: '“A,” he said. But “B.”', 'That makes her “B.”')
-                j += _lead_into_quote(text, j)
-            if j >= len(text) or newlines > 2 or text[j] not in lx.OPEN_QUOTES and text[j] != "'":
-                break
-            q = quotes.at(j)
-            if q is None or q[0] != j or q[1] > nxt_start:
-                break
-            # The quotation must end its sentence: '“B.” Then she left.' is fine,
-            # '“B,” he added.' has its own cue and is left alone.
-            k = q[1]
-            while k < len(text) and text[k] in " \t\xa0":
-                k += 1
-            if (
-                k < len(text)
-                and text[k] not in '\n“"'
-                and text[q[0] : q[1]].rstrip("”\"'’ ")[-1:] not in ".!?"
-            ):
-                break
-            att.end = q[1]
-            att.kind = "direct"
-            att.sentence = (att.sentence[0], max(att.sentence[1], q[1]))
-            pos = q[1]
-            quoted += q[1] - q[0]
-            if first_q is None:
-                first_q = q[0]
-        if first_q is not None:
-            _tighten_interrupted_quote(att, first_len, first_q, quoted)
+        pos = att.sentence[1]
+        limit = next((a.start for a in atts[idx + 1 :] if a.start >= pos), len(text))
+        _extend_over_quotes(text, quotes, att, limit)
+
+
+def _extend_over_quotes(text: str, quotes: Quotes, att: Attribution, limit: int) -> None:
+    """Extend ``att`` over the quotations (a few at most) that follow its sentence, each ending
+    its own sentence and none of them past ``limit``."""
+    pos = att.sentence[1]
+    first_len = att.end - att.start
+    quoted = 0
+    first_q = None
+    for _ in range(4):
+        q = _quote_after(text, quotes, pos, quoted == 0, limit)
+        if q is None:
+            break
+        att.end = q[1]
+        att.kind = "direct"
+        att.sentence = (att.sentence[0], max(att.sentence[1], q[1]))
+        pos = q[1]
+        quoted += q[1] - q[0]
+        if first_q is None:
+            first_q = q[0]
+    if first_q is not None:
+        _tighten_interrupted_quote(att, first_len, first_q, quoted)
+
+
+def _quote_after(text: str, quotes: Quotes, pos: int, first: bool, limit: int):
+    """The quotation that opens after ``pos`` (in the same paragraph or the next one; after a
+    few lead words when it is the ``first``) and ends its sentence; None when there is none."""
+    j = pos
+    newlines = 0
+    while j < len(text) and text[j].isspace():
+        newlines += text[j] == "\n"
+        j += 1
+    # (the next paragraph too: '“A,” she said.\n\n“B.”')
+    if newlines == 0 and first:
+        # (a few words may lead into it: '“A,” he said. But “B.”', 'That makes her “B.”')
+        j += _lead_into_quote(text, j)
+    if j >= len(text) or newlines > 2 or text[j] not in lx.OPEN_QUOTES and text[j] != "'":
+        return None
+    q = quotes.at(j)
+    if q is None or q[0] != j or q[1] > limit:
+        return None
+    # The quotation must end its sentence: '“B.” Then she left.' is fine,
+    # '“B,” he added.' has its own cue and is left alone.
+    k = q[1]
+    while k < len(text) and text[k] in " \t\xa0":
+        k += 1
+    if (
+        k < len(text)
+        and text[k] not in '\n“"'
+        and text[q[0] : q[1]].rstrip("”\"'’ ")[-1:] not in ".!?"
+    ):
+        return None
+    return q
 
 
 _LEAD_INTO_QUOTE = re.compile(r"(?:[\w’']+ ){1,4}(?=[“\"])")

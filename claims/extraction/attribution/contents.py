@@ -103,8 +103,8 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
     direct = any(ch in '“”"' for ch in piece) or "''" in piece
     if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
-    sent = (min(sent.start, s), max(sent.end, e))
-    return Attribution(s, e, "direct" if direct else "indirect", source, cue, sent)
+    sentence = (min(sent.start, s), max(sent.end, e))
+    return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 
 def continues_after_cue(sent: Sentence, k: int, content: tuple[int, int]) -> bool:
@@ -119,32 +119,13 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
     the quotation after "X said:"."""
     n = len(sent)
     if after >= n or all(sent.words[k] in ".:!?,;" for k in range(after, n)):
-        # "X said:" then the quotation (or paragraph) that follows.
-        nxt = following_quote(sent)
-        if nxt is None and sent.words[n - 1] == ":":
-            nxt = following_paragraph(sent)  # a block quotation
-        if nxt is None:
-            return None
-        return make_attribution(sent, nxt, source, cue)
+        return _after_lead_in(sent, source, cue)
     if sent.lower[after] == "by" and (
         any(w in lx.BE_FORMS for w in sent.within(cue))
         or (after + 1 < n and sent.lower[after + 1].endswith("ing"))
     ):
         # "Lee was asked by a host", "Lee responded by shouting": no content here
-        if verb in ("asked", "pressed", "questioned"):
-            # "Lee was asked by a host whether C": the host asks C
-            q = next(
-                (
-                    j
-                    for j in range(after + 2, min(n - 1, after + 8))
-                    if sent.lower[j] in lx.WH_OR_IF
-                ),
-                None,
-            )
-            if q is not None and not has_verb(sent.words[after + 1 : q]):
-                host = (sent.starts[after + 1], sent.ends[q - 1])
-                return make_attribution(sent, (sent.starts[q], sent.end), host, cue)
-        return None
+        return _asked_by(sent, after, cue) if verb in ("asked", "pressed", "questioned") else None
     if sent.words[n - 1] == ":" and verb in lx.STRONG:
         nxt = following_quote(sent)
         if nxt is not None:
@@ -163,6 +144,29 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
             k = comma
     end = sent.end if k >= n else sent.starts[k]
     return make_attribution(sent, (sent.starts[after], end), source, cue)
+
+
+def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
+    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows."""
+    nxt = following_quote(sent)
+    if nxt is None and sent.words[len(sent) - 1] == ":":
+        nxt = following_paragraph(sent)
+    if nxt is None:
+        return None
+    return make_attribution(sent, nxt, source, cue)
+
+
+def _asked_by(sent: Sentence, after: int, cue) -> Attribution | None:
+    """ "Lee was asked by a host whether C": the host asks C."""
+    n = len(sent)
+    q = next(
+        (j for j in range(after + 2, min(n - 1, after + 8)) if sent.lower[j] in lx.WH_OR_IF),
+        None,
+    )
+    if q is None or has_verb(sent.words[after + 1 : q]):
+        return None
+    host = (sent.starts[after + 1], sent.ends[q - 1])
+    return make_attribution(sent, (sent.starts[q], sent.end), host, cue)
 
 
 def quote_after_source(sent: Sentence, content: tuple[int, int], src_end: int):
@@ -214,14 +218,9 @@ def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
         for k in range(after + 2, min(n - 2, after + 10)):
             if sent.words[k] == ",":
                 return after if has_verb(sent.words[after + 1 : k]) else k + 1
-    for k in range(after + 1, min(n - 1, after + 16)):
-        w = sent.words[k]
-        if w in (",", ":") and sent.quotes.opens(sent.starts[k + 1]):
-            if not long_quote_in(sent, k + 1, k + 2):
-                break  # 'said in his book, “River Town,” that C': a title, not the content
-            return after if has_verb(sent.words[after:k]) else k + 1
-        if w in lx.QUOTE_TOKENS or w in (";", "."):
-            break
+    quote = _quote_after_adjunct(sent, after, n)
+    if quote is not None:
+        return quote
     # 'Lee said on Friday that C', 'Lee announced last week that C'
     that = that_after_adjunct(sent, after, n)
     first = sent.lower[after]
@@ -229,6 +228,20 @@ def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
     if adjunct and that is not None and not has_verb(sent.words[after:that]):
         return that
     return after
+
+
+def _quote_after_adjunct(sent: Sentence, after: int, n: int) -> int | None:
+    """'Lee replied evenly, “C.”': the index of the quotation after a short adjunct (``after``
+    itself when a verb stands between them); None when no quotation follows it."""
+    for k in range(after + 1, min(n - 1, after + 16)):
+        w = sent.words[k]
+        if w in (",", ":") and sent.quotes.opens(sent.starts[k + 1]):
+            if not long_quote_in(sent, k + 1, k + 2):
+                return None  # 'said in his book, “River Town,” that C': a title, not the content
+            return after if has_verb(sent.words[after:k]) else k + 1
+        if w in lx.QUOTE_TOKENS or w in (";", "."):
+            return None
+    return None
 
 
 def forward_end(sent: Sentence, after: int, verb: str) -> int:
@@ -254,10 +267,15 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             return j
     object_np = verb not in lx.CLAUSE_VERBS and sent.lower[after] not in lx.CLAUSE_OPENERS
     for j in range(after_opening_aside(sent, after, stop), stop):
+        if object_np and _noun_phrase_ends_at(sent, after, j, stop, verb):
+            return j
         w = sent.lower[j]
-        participle = object_np and verb.endswith("ing")
-        if participle and main_verb_after_participle(sent, after, j, stop):
-            return j  # "Democrats supporting Mrs. Clinton | have pointed to ..."
+        if (
+            j - 2 > after
+            and after_comma_quote(sent, j)
+            and (w in lx.CONTRAST_OPENERS or participle_clause_at(sent, j))
+        ):
+            return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
         contrast = (
             w in lx.CONTRAST_OPENERS
             and sent.words[j - 1] in lx.CLAUSE_MARKS
@@ -265,63 +283,63 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
             and not short_aside(sent, j, stop)
         )
-        if (
-            object_np
-            and medium_adjunct_at(sent, j)
-            and not any(x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop])
-        ):
-            return j  # "blamed local officials | on Twitter before the speech."
-        if (
-            object_np
-            and time_adjunct_at(sent, j)
-            and sent.quotes.at(sent.starts[j]) is None
-            and all(x.isalnum() or x in ".," for x in sent.words[j:stop])
-            and len([x for x in sent.words[j:stop] if x.isalnum()]) <= 4
-        ):
-            return j  # "endorsed Lee | last week.": a time phrase that ends the clause
-        if (
-            j - 2 > after
-            and after_comma_quote(sent, j)
-            and (w in lx.CONTRAST_OPENERS or participle_clause_at(sent, j))
-        ):
-            return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
-
-        if (
-            w not in (";", ",", "—", "–", "and")
-            and (not object_np or w not in lx.ADJUNCTS)
-            and not contrast
-        ):
-            continue
-        if sent.quotes.at(sent.starts[j]) is not None:
-            continue
-        if w == ";":
-            return j
-        if (
-            w == ","
-            and j + 2 < stop
-            and sent.lower[j + 1] == "and"
-            and new_clause_at(sent, j + 2, stop)
-        ):
-            return j  # "said A, and the market did nothing": the reporter's own clause
-        if object_np and w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
-            continue  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
-        if object_np and w == "," and list_tail(sent, j + 1, stop):
-            return stop  # "called Oz a quack, fake and charlatan"
-        if (
-            w == ","
-            and j - after >= 4
-            and j + 2 < stop
-            and sent.lower[j + 1] in ("a", "an", "one", "whose")
-            and "," not in sent.words[j + 2 : stop]
-        ):
-            return j  # "said A, a move the council approved" / ", whose ...": the reporter's
-        if w == "," and j - after >= 2 and j + 1 < stop and participle_clause_at(sent, j + 1):
-            return j  # "proposed to scale back the rule, siding with its critics"
-        if object_np and (w != "and" or (j + 1 < stop and verb_like(sent.lower[j + 1]))):
-            return j
-        if contrast:
-            return j - 1  # "said A, but B": the contrast is the reporter's
+        mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
+        if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
+            end = _mark_ends(sent, after, j, stop, object_np, contrast)
+            if end is not None:
+                return end
     return stop
+
+
+def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
+    """Whether a noun-phrase content from ``after`` ends before token ``j``: at the main verb
+    after a participle phrase, at where or when it was said."""
+    if verb.endswith("ing") and main_verb_after_participle(sent, after, j, stop):
+        return True  # "Democrats supporting Mrs. Clinton | have pointed to ..."
+    if medium_adjunct_at(sent, j) and not any(
+        x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
+    ):
+        return True  # "blamed local officials | on Twitter before the speech."
+    return (
+        time_adjunct_at(sent, j)
+        and sent.quotes.at(sent.starts[j]) is None
+        and all(x.isalnum() or x in ".," for x in sent.words[j:stop])
+        and len([x for x in sent.words[j:stop] if x.isalnum()]) <= 4
+    )  # "endorsed Lee | last week.": a time phrase that ends the clause
+
+
+def _mark_ends(sent: Sentence, after, j, stop, object_np: bool, contrast: bool) -> int | None:
+    """Where the content ends at the mark, conjunction or contrast at ``j`` (None: it goes
+    on)."""
+    w = sent.lower[j]
+    if w == ";":
+        return j
+    if (
+        w == ","
+        and j + 2 < stop
+        and sent.lower[j + 1] == "and"
+        and new_clause_at(sent, j + 2, stop)
+    ):
+        return j  # "said A, and the market did nothing": the reporter's own clause
+    if object_np and w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
+        return None  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+    if object_np and w == "," and list_tail(sent, j + 1, stop):
+        return stop  # "called Oz a quack, fake and charlatan"
+    if (
+        w == ","
+        and j - after >= 4
+        and j + 2 < stop
+        and sent.lower[j + 1] in ("a", "an", "one", "whose")
+        and "," not in sent.words[j + 2 : stop]
+    ):
+        return j  # "said A, a move the council approved" / ", whose ...": the reporter's
+    if w == "," and j - after >= 2 and j + 1 < stop and participle_clause_at(sent, j + 1):
+        return j  # "proposed to scale back the rule, siding with its critics"
+    if object_np and (w != "and" or (j + 1 < stop and verb_like(sent.lower[j + 1]))):
+        return j
+    if contrast:
+        return j - 1  # "said A, but B": the contrast is the reporter's
+    return None
 
 
 def passive_complement(sent: Sentence, after: int, source):

@@ -83,21 +83,9 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
     w = sent.lower[i]
     if w in lx.LISTENER_WORDS:
         return i + 1
-    for k in range(i + 1, min(hi, i + 15)):
-        # "told customers at a diner in Manchester that C": a long listener up to "that"
-        if sent.words[k] in (";", ":", ".") or sent.lower[k] in lx.STRONG:
-            break
-        if (
-            sent.lower[k] in lx.WH_WORDS
-            or sent.lower[k] == "if"
-            or (sent.lower[k] in lx.BE_OR_HAVE and k > i + 1)
-        ):
-            break  # "asked whether he was sure that ...": the question, not a listener
-        if sent.lower[k] == "that":
-            nxt = sent.lower[k + 1] if k + 1 < hi else ""
-            if verb_like_or_finite(nxt) and nxt not in lx.BE_OR_HAVE:
-                break  # "told a crowd at a bar that spilled onto the street": a relative clause
-            return k
+    that = _that_after_listener(sent, i, hi)
+    if that is not None:
+        return that
     k = i
     if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         k += 1
@@ -115,6 +103,22 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
         if k < hi and sent.words[k] in ("’s", "'s"):
             k += 1
     return k
+
+
+def _that_after_listener(sent: Sentence, i: int, hi: int) -> int | None:
+    """ "told customers at a diner in Manchester that C": a long listener up to "that"."""
+    for k in range(i + 1, min(hi, i + 15)):
+        low = sent.lower[k]
+        if sent.words[k] in (";", ":", ".") or low in lx.STRONG:
+            return None
+        if low in lx.WH_WORDS or low == "if" or (low in lx.BE_OR_HAVE and k > i + 1):
+            return None  # "asked whether he was sure that ...": the question, not a listener
+        if low == "that":
+            nxt = sent.lower[k + 1] if k + 1 < hi else ""
+            if verb_like_or_finite(nxt) and nxt not in lx.BE_OR_HAVE:
+                return None  # "told a crowd at a bar that spilled onto the street": a relative
+            return k
+    return None
 
 
 def past_verb_before_that(sent: Sentence, i: int) -> bool:
@@ -204,71 +208,110 @@ def takes_listener(low: str) -> bool:
 
 def is_verb_use(sent: Sentence, i: int) -> bool:
     """Whether the cue word at ``i`` is used as a verb here."""
-    n = len(sent)
-    w = sent.lower[i]
     # Not a cue inside a quotation ("'I said no,' he recalled" has its cue outside).
     if sent.quotes.at(sent.starts[i]) is not None:
         return False
-    if w in lx.ADD_FORMS and i + 1 < n and sent.lower[i + 1] == "to":
-        return False  # "adding to her delegate lead": not speech
-    if w == "found" and (
-        (i > 0 and sent.lower[i - 1] in ("help", "helped", "helping"))
-        or (i + 1 < n and sent.lower[i + 1] in lx.REFLEXIVES)
-    ):
-        return False  # "helped found the group", "found himself on the street"
-    # "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")
-    if (
-        i > 0
-        and sent.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her")
-        and (sent.lower[i - 1] != "to" or w not in lx.STRONG)
-    ):
+    if any(reading(sent, i) for reading in _OTHER_READINGS):
         return False
-    # "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb
-    if i > 0 and possessive(sent.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
-        return False
-    # "Trump’s tweet": after "’s" only a participle is a verb ("he’s said", "she’s hoping")
-    participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in lx.FINITE
-    if i > 0 and sent.lower[i - 1].endswith(("'s", "’s")) and not participle:
-        return False
-    if (
-        i > 1
-        and possessive(sent.words[i - 1])
-        and sent.lower[i - 2] in lx.PREPOSITIONS
-        and sent.words[i - 2].islower()
-    ):
-        return False  # "familiar with Cruz’s thinking": a possessive, not "Cruz is"
-    # "pledged delegates", "endorsed candidates": a participle used as an adjective
-    if (
-        i + 1 < n
-        and sent.lower[i + 1] in lx.PARTICIPLE_ADJECTIVE_NOUNS
-        and not takes_listener(w)  # "told delegates"
-    ):
-        return False
-    # "Islamic State": a capitalised cue word inside a sentence is a name, not a verb,
-    # except in a title-case headline ("Mayor Says Bridge Is Safe").
-    if (
-        i > 0
-        and sent.words[i][:1].isupper()
-        and sent.words[i - 1] not in lx.QUOTE_TOKENS
-        and not sent.in_headline
-    ):
-        return False
+    w = sent.lower[i]
+    n = len(sent)
     # Forms that are also nouns ("his home state", "the attacks") need a subject-like word
     # right before them, unless "that" or a possessive follows ("X, a historian, notes that
     # ...", "the candidate claims his fortune is ...").
     if w in lx.NOUN_LIKE and i > 0 and (i + 1 >= n or sent.lower[i + 1] not in lx.VERB_AFTER):
-        before = sent.lower[i - 1]
-        if before == "to" and i + 1 < n and sent.lower[i + 1] in lx.PARTICLES.get(w, ()):
-            return True  # "was quick to point out"
-        return (
-            (sent.words[i - 1][:1].isupper() and not _DOTTED.fullmatch(sent.words[i - 1]))
-            or before in lx.PERSONAL_PRONOUNS
-            or cue_modifier(sent, i - 1)
-            or before in lx.PLURAL_SUBJECTS
-            or before in lx.EVIDENCE_NOUNS
-            or plural_noun(sent.words[i - 1])  # "most senators support"
-            or before == ","  # "Mr. Lee, a career politician, hopes C"
-            or _evidence_head_before(sent, i)  # "video of the incident shows"
-            or (w in lx.EVIDENCE_VERBS and evidence_subject_before(sent, i))  # "polls there show"
-        )
+        return _subject_before_noun_like(sent, i)
     return True
+
+
+def _adding_to(sent: Sentence, i: int) -> bool:
+    """ "adding to her delegate lead": not speech."""
+    return sent.lower[i] in lx.ADD_FORMS and i + 1 < len(sent) and sent.lower[i + 1] == "to"
+
+
+def _found_a_group(sent: Sentence, i: int) -> bool:
+    """ "helped found the group", "found himself on the street"."""
+    return sent.lower[i] == "found" and (
+        (i > 0 and sent.lower[i - 1] in ("help", "helped", "helping"))
+        or (i + 1 < len(sent) and sent.lower[i + 1] in lx.REFLEXIVES)
+    )
+
+
+def _after_article(sent: Sentence, i: int) -> bool:
+    """ "a said", "the report": not a verb; "to say" only for strong verbs ("declined to say")."""
+    return (
+        i > 0
+        and sent.lower[i - 1] in ("to", "a", "the", "an", "this", "that", "his", "her")
+        and (sent.lower[i - 1] != "to" or sent.lower[i] not in lx.STRONG)
+    )
+
+
+def _possessed_noun(sent: Sentence, i: int) -> bool:
+    """ "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb; after
+    "’s" only a participle is a verb ("he’s said", "she’s hoping"; not "Trump’s tweet")."""
+    w = sent.lower[i]
+    if i > 0 and possessive(sent.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
+        return True
+    participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in lx.FINITE
+    return i > 0 and sent.lower[i - 1].endswith(("'s", "’s")) and not participle
+
+
+def _possessive_after_preposition(sent: Sentence, i: int) -> bool:
+    """ "familiar with Cruz’s thinking": a possessive, not "Cruz is"."""
+    return (
+        i > 1
+        and possessive(sent.words[i - 1])
+        and sent.lower[i - 2] in lx.PREPOSITIONS
+        and sent.words[i - 2].islower()
+    )
+
+
+def _participle_adjective(sent: Sentence, i: int) -> bool:
+    """ "pledged delegates", "endorsed candidates": a participle used as an adjective (not
+    "told delegates")."""
+    return (
+        i + 1 < len(sent)
+        and sent.lower[i + 1] in lx.PARTICIPLE_ADJECTIVE_NOUNS
+        and not takes_listener(sent.lower[i])
+    )
+
+
+def _capitalised_name(sent: Sentence, i: int) -> bool:
+    """ "Islamic State": a capitalised cue word inside a sentence is a name, not a verb, except
+    in a title-case headline ("Mayor Says Bridge Is Safe")."""
+    return (
+        i > 0
+        and sent.words[i][:1].isupper()
+        and sent.words[i - 1] not in lx.QUOTE_TOKENS
+        and not sent.in_headline
+    )
+
+
+# Readings of a cue word in which it is no verb.
+_OTHER_READINGS = (
+    _adding_to,
+    _found_a_group,
+    _after_article,
+    _possessed_noun,
+    _possessive_after_preposition,
+    _participle_adjective,
+    _capitalised_name,
+)
+
+
+def _subject_before_noun_like(sent: Sentence, i: int) -> bool:
+    """Whether a subject-like word stands before the noun-like cue at ``i``."""
+    w = sent.lower[i]
+    before = sent.lower[i - 1]
+    if before == "to" and i + 1 < len(sent) and sent.lower[i + 1] in lx.PARTICLES.get(w, ()):
+        return True  # "was quick to point out"
+    return (
+        (sent.words[i - 1][:1].isupper() and not _DOTTED.fullmatch(sent.words[i - 1]))
+        or before in lx.PERSONAL_PRONOUNS
+        or cue_modifier(sent, i - 1)
+        or before in lx.PLURAL_SUBJECTS
+        or before in lx.EVIDENCE_NOUNS
+        or plural_noun(sent.words[i - 1])  # "most senators support"
+        or before == ","  # "Mr. Lee, a career politician, hopes C"
+        or _evidence_head_before(sent, i)  # "video of the incident shows"
+        or (w in lx.EVIDENCE_VERBS and evidence_subject_before(sent, i))  # "polls there show"
+    )

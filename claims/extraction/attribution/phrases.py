@@ -95,16 +95,8 @@ def possessive_copula(sent: Sentence, i: int) -> Attribution | None:
         return None
     if sent.lower[i - 1] not in lx.NOUN_CUES and sent.lower[i - 1] not in lx.STATEMENT_NOUNS:
         return None  # "His car was ...": only nouns that report a view or a statement
-    # the possessor: up to five words back, "his", "their", "Lee's", "The campaign's"
-    for k in range(i - 1, max(-1, i - 7), -1):
-        word = sent.words[k]
-        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
-            return None
-        if possessive(word) or sent.lower[k] in ("his", "her", "their", "its", "our", "my"):
-            break
-    else:
-        return None
-    if k == i - 1 or not sent.words[i - 1].islower() or verb_like_or_finite(sent.lower[i - 1]):
+    k = _possessor_before(sent, i)
+    if k is None:
         return None
     a = k
     if sent.lower[k].endswith(("'s", "’s")):
@@ -123,6 +115,22 @@ def possessive_copula(sent: Sentence, i: int) -> Attribution | None:
     cue = (sent.starts[k + 1] if poss_end == sent.ends[k] else sent.ends[k] - 2, sent.ends[i])
     start = i + 2 if nxt == ":" else i + 1
     return make_attribution(sent, (sent.starts[start], sent.end), source, cue)
+
+
+def _possessor_before(sent: Sentence, i: int) -> int | None:
+    """The possessive up to five words before the noun that ends at ``i``: "his", "their",
+    "Lee's", "The campaign's"; None when there is none or the noun is not a lower-case noun."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        word = sent.words[k]
+        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return None
+        if possessive(word) or sent.lower[k] in ("his", "her", "their", "its", "our", "my"):
+            break
+    else:
+        return None
+    if k == i - 1 or not sent.words[i - 1].islower() or verb_like_or_finite(sent.lower[i - 1]):
+        return None
+    return k
 
 
 def noun_cue(sent: Sentence, i: int) -> Attribution | None:

@@ -10,6 +10,8 @@ import re
 from .. import lexicon as lx
 from .tokens import Sentence
 
+_MARKS = re.compile(r"''|[“”\"\n]")
+
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Spans (including the marks) of double-quoted passages.
@@ -19,59 +21,78 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     when the next paragraph opens with a quote mark (the newspaper convention for multi-paragraph
     quotations); otherwise it is closed at the end of its paragraph.
     """
-    quotes: list[tuple[int, int]] = []
-    open_at = -1
-    n = len(text)
-    for m in re.finditer(r"''|[“”\"\n]", text):
-        i = m.start()
-        ch = m.group()
-        if ch == "''":
-            ch = '"'  # two apostrophes used as a straight double quote
-        if ch == "\n":
-            if open_at >= 0:
-                j = i
-                while j < n and text[j].isspace():
-                    j += 1
-                if j < n and text[j] in lx.OPEN_QUOTES:
-                    continue  # the quotation goes on in the next paragraph
-                end = i
-                while end > open_at + 1 and text[end - 1].isspace():
-                    end -= 1
-                if end - open_at > 2:
-                    quotes.append((open_at, end))
-                open_at = -1
-            continue
-        if ch == "“":
-            if open_at < 0:
-                open_at = i
-            elif i > 0 and not text[i - 1].isspace() and (i + 1 >= n or text[i + 1].isspace()):
-                quotes.append((open_at, i + 1))  # '“A,“ said Lee': a misprinted closing mark
-                open_at = -1
-            elif not starts_paragraph(text, i):
-                open_at = i  # unbalanced: restart at the newer mark
-        elif ch == "”":
-            if open_at >= 0:
-                quotes.append((open_at, i + 1))
-                open_at = -1
-        else:  # straight quote: opening after space/start/bracket, closing otherwise
-            before = text[i - 1] if i > 0 else " "
-            if open_at < 0:
-                if before.isspace() or before in "([{—–-/":
-                    open_at = i
-            elif starts_paragraph(text, i):
-                continue  # continuation mark of a multi-paragraph quote
-            elif before.isspace() and i + 1 < n and not text[i + 1].isspace():
-                open_at = i  # looks like a new opening mark: the previous one was stray
-            else:
-                quotes.append((open_at, m.end()))
-                open_at = -1
-    if open_at >= 0:
-        end = n
-        while end > open_at + 1 and text[end - 1].isspace():
+    scan = _QuoteScanner(text)
+    for m in _MARKS.finditer(text):
+        scan.mark(m.group(), m.start(), m.end())
+    scan.close_at(len(text))
+    return scan.quotes
+
+
+class _QuoteScanner:
+    """Pairs the quotation marks from left to right."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.quotes: list[tuple[int, int]] = []
+        self.open_at = -1  # the opening mark of the quotation still open, -1 when none is
+
+    def mark(self, mark: str, i: int, end: int) -> None:
+        """Take the mark (or line break) at ``i``; ``end`` is just after it."""
+        if mark == "\n":
+            self._paragraph_end(i)
+        elif mark == "“":
+            self._curly_opening(i)
+        elif mark == "”":
+            if self.open_at >= 0:
+                self._close(i + 1)
+        else:  # a straight quote, or two apostrophes used as one
+            self._straight(i, end)
+
+    def close_at(self, end: int) -> None:
+        """Close the open quotation at a paragraph's (or the text's) end, trailing space left
+        out; one that holds nothing but its mark is dropped."""
+        if self.open_at < 0:
+            return
+        while end > self.open_at + 1 and self.text[end - 1].isspace():
             end -= 1
-        if end - open_at > 2:
-            quotes.append((open_at, end))
-    return quotes
+        if end - self.open_at > 2:
+            self.quotes.append((self.open_at, end))
+        self.open_at = -1
+
+    def _close(self, end: int) -> None:
+        self.quotes.append((self.open_at, end))
+        self.open_at = -1
+
+    def _paragraph_end(self, i: int) -> None:
+        text, j = self.text, i
+        while j < len(text) and text[j].isspace():
+            j += 1
+        if j < len(text) and text[j] in lx.OPEN_QUOTES:
+            return  # the quotation goes on in the next paragraph
+        self.close_at(i)
+
+    def _curly_opening(self, i: int) -> None:
+        text = self.text
+        if self.open_at < 0:
+            self.open_at = i
+        elif i > 0 and not text[i - 1].isspace() and (i + 1 >= len(text) or text[i + 1].isspace()):
+            self._close(i + 1)  # '“A,“ said Lee': a misprinted closing mark
+        elif not starts_paragraph(text, i):
+            self.open_at = i  # unbalanced: restart at the newer mark
+
+    def _straight(self, i: int, end: int) -> None:
+        """A straight mark opens after a space, the start or a bracket, and closes otherwise."""
+        text = self.text
+        before = text[i - 1] if i > 0 else " "
+        if self.open_at < 0:
+            if before.isspace() or before in "([{—–-/":
+                self.open_at = i
+        elif starts_paragraph(text, i):
+            return  # continuation mark of a multi-paragraph quote
+        elif before.isspace() and i + 1 < len(text) and not text[i + 1].isspace():
+            self.open_at = i  # looks like a new opening mark: the previous one was stray
+        else:
+            self._close(end)
 
 
 def starts_paragraph(text: str, i: int) -> bool:

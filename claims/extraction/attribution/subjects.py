@@ -34,52 +34,76 @@ def _subject_start(sent: Sentence, j: int, lo: int) -> int | None:
     does; inside it anything goes up to the matching mark. Any other comma ends the subject
     ("On Tuesday, X said") unless an age or place follows a name ("Ann Roe, 34, of Ely, said").
     """
-    k = j - 1
-    opener = None
-    in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
-    if k - 1 >= lo and sent.words[k] in lx.QUOTE_TOKENS and sent.words[k - 1] == ",":
-        opener, in_quote = ",", True  # the appositive ends with a quoted title
-        k -= 2
-    elif k >= lo and sent.words[k] in (",", "-", "—", "–"):
-        opener = sent.words[k]
-        while k >= lo and sent.words[k] == opener:
-            k -= 1
-    stop = max(lo, j - _MAX_SOURCE_TOKENS)
-    while k >= stop:
-        w = sent.lower[k]
-        if opener is not None:
-            if w in lx.QUOTE_TOKENS:
-                in_quote = not in_quote
-                k -= 1
-            elif w == ")":
-                k = open_paren_before(sent, k, stop)
-                if k < 0:
-                    break
-                k -= 1
-            elif w == opener and not in_quote:
-                while k >= stop and sent.words[k] == opener:
-                    k -= 1
-                opener = None  # back at the head of the appositive
-            elif w in (";", ":", "(") or final_dot(sent, k):
+    return _SubjectWalk(sent, j, lo).run()
+
+
+class _SubjectWalk:
+    """The walk backwards from a cue at ``j`` to the token before its subject."""
+
+    def __init__(self, sent: Sentence, j: int, lo: int):
+        self.sent, self.j, self.lo = sent, j, lo
+        self.stop = max(lo, j - _MAX_SOURCE_TOKENS)
+        self.k = j - 1
+        self.opener: str | None = None  # the mark of the appositive being crossed
+        self.in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
+        words = sent.words
+        if self.k - 1 >= lo and words[self.k] in lx.QUOTE_TOKENS and words[self.k - 1] == ",":
+            self.opener, self.in_quote = ",", True  # the appositive ends with a quoted title
+            self.k -= 2
+        elif self.k >= lo and words[self.k] in (",", "-", "—", "–"):
+            self.opener = words[self.k]
+            while self.k >= lo and words[self.k] == self.opener:
+                self.k -= 1
+
+    def run(self) -> int | None:
+        while self.k >= self.stop:
+            step = self._in_appositive if self.opener is not None else self._in_subject
+            if not step():
                 break
-            else:
-                k -= 1
-            continue
+        return None if self.opener is not None else self.k
+
+    def _in_appositive(self) -> bool:
+        """One step back inside the appositive; False where the walk must stop."""
+        sent, k = self.sent, self.k
+        w = sent.lower[k]
+        if w in lx.QUOTE_TOKENS:
+            self.in_quote = not self.in_quote
+            self.k -= 1
+        elif w == ")":
+            k = open_paren_before(sent, k, self.stop)
+            if k < 0:
+                return False
+            self.k = k - 1
+        elif w == self.opener and not self.in_quote:
+            while self.k >= self.stop and sent.words[self.k] == self.opener:
+                self.k -= 1
+            self.opener = None  # back at the head of the appositive
+        elif w in (";", ":", "(") or final_dot(sent, k):
+            return False
+        else:
+            self.k -= 1
+        return True
+
+    def _in_subject(self) -> bool:
+        """One step back in the subject's head; False at the boundary before it."""
+        sent, k, j = self.sent, self.k, self.j
+        w = sent.lower[k]
         if w == ",":
             if not _age_or_place(sent, k + 1, j):
-                break
+                return False
         elif w == ")":
             # "Jane Doe (D-Ohio) said": skip the parenthesis
-            k = open_paren_before(sent, k, stop)
+            k = open_paren_before(sent, k, self.stop)
             if k < 0:
-                break
-        elif _ends_subject(sent, k, j, lo):
-            r = _relative_pronoun_before(sent, k, stop)
+                self.k = k
+                return False
+        elif _ends_subject(sent, k, j, self.lo):
+            r = _relative_pronoun_before(sent, k, self.stop)
             if r is None:
-                break
+                return False
             k = r  # "people who have battled X say": the clause belongs to the subject
-        k -= 1
-    return None if opener is not None else k
+        self.k = k - 1
+        return True
 
 
 def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
@@ -240,19 +264,34 @@ def initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
     ("Florida Gov. Jane Doe (R)"), or a determiner with a few lower-case nouns ("the state
     court"), ending at the first word that looks like a verb.
     """
-    a = 0
-    while a < hi and sent.lower[a] in lx.LEADING_CONNECTIVES:
-        a += 1
-    first = sent.lower[a] if a < hi else ""
-    if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
-        # an introductory phrase: "In her speech, ...", "Meeting workers on Monday, ..."
-        comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
-        a = comma + 1 if comma >= 0 else hi
+    a = _after_opening_phrase(sent, hi)
     if a >= hi:
         return None
     if sent.lower[a] in lx.PERSONAL_PRONOUNS:
         return a, a + 1
     nominal = sent.lower[a] in lx.DETERMINERS
+    b = _noun_phrase_end(sent, a, nominal, hi)
+    if b is None or b == a or b >= hi or b - a > 12:
+        return None
+    return (a, b) if _verb_follows(sent, b, nominal, hi) else None
+
+
+def _after_opening_phrase(sent: Sentence, hi: int) -> int:
+    """Index after the connectives and the introductory phrase opening the sentence ("And",
+    "In her speech,", "Meeting workers on Monday,")."""
+    a = 0
+    while a < hi and sent.lower[a] in lx.LEADING_CONNECTIVES:
+        a += 1
+    first = sent.lower[a] if a < hi else ""
+    if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
+        comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
+        a = comma + 1 if comma >= 0 else hi
+    return a
+
+
+def _noun_phrase_end(sent: Sentence, a: int, nominal: bool, hi: int) -> int | None:
+    """End of the names (or, after a determiner, the lower-case nouns) from ``a``, a short
+    parenthesis included ("Jane Doe (R)"); None at an unclosed parenthesis."""
     b = a + 1 if nominal else a
     while b < hi:
         w, low = sent.words[b], sent.lower[b]
@@ -265,15 +304,19 @@ def initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
             b += 1
         else:
             break
-    if b == a or b >= hi or b - a > 12:
-        return None
+    return b
+
+
+def _verb_follows(sent: Sentence, b: int, nominal: bool, hi: int) -> bool:
+    """Whether a verb follows the noun phrase ending at ``b``, maybe after an aside and
+    adverbs ("Lee, who chairs the panel, stood up", "Trump openly admires")."""
     v = b
     if sent.words[b] == "," and b + 1 < hi and _aside_opener(sent.lower[b + 1]):
         # "Democrats, looking for a way out, seized ...", "Lee, who chairs the panel, stood
         # up ...", "Lee, the chair, stood up ...": an aside between the subject and its verb
         close = next((k for k in range(b + 2, min(hi, b + 25)) if sent.words[k] == ","), None)
         if close is None or close + 1 >= hi:
-            return None
+            return False
         v = close + 1
     while v + 1 < hi and cue_modifier(sent, v) and sent.lower[v] not in lx.FINITE:
         v += 1  # "Trump openly admires ..."
@@ -288,9 +331,7 @@ def initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
         and low.endswith("s")
         and not low.endswith(("ss", "us", "is"))
     )
-    if not (verb_like(low) or present):
-        return None
-    return a, b
+    return verb_like(low) or present
 
 
 def _aside_opener(low: str) -> bool:
@@ -432,70 +473,99 @@ def plausible_subject(sent: Sentence, a: int, b: int, strong: bool) -> bool:
 
 def source_after(sent: Sentence, i: int, n: int) -> tuple[int, int] | None:
     """Source of "..., said X, a spokesman for Y." starting at token ``i``."""
-    if i >= n:
+    if i >= n or not _may_open_source(sent, i):
         return None
-    first = sent.words[i]
-    if not (
-        first[:1].isupper()
-        or sent.lower[i] in ("the", "a", "an", "one", "another")
-        or sent.lower[i] in lx.QUANTIFIERS  # "said several observers"
-        # "said former Ohio governor Jim Dane": a lower-case title before a name
-        or (
-            sent.lower[i] not in lx.PREPOSITIONS
-            and any(w[:1].isupper() for w in sent.words[i + 1 : i + 4])
-        )
-    ):
+    walk = _SourceWalk(sent, i, n)
+    k = walk.end()
+    # (a long apposition may run on: "said Jo Lee, a nurse who ... and who ...")
+    if k is None or k == i or k - i > (60 if walk.seen_comma else 30):
         return None
-    k = i
-    seen_comma = False
-    lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
-    while k < n:
+    if not _ends_source(sent, k):
+        return None
+    return sent.starts[i], sent.ends[k - 1]
+
+
+def _may_open_source(sent: Sentence, i: int) -> bool:
+    """A name, a determiner or quantifier ("said several observers"), or a lower-case title
+    before a name ("said former Ohio governor Jim Dane")."""
+    low = sent.lower[i]
+    return (
+        sent.words[i][:1].isupper()
+        or low in ("the", "a", "an", "one", "another")
+        or low in lx.QUANTIFIERS
+        or (low not in lx.PREPOSITIONS and any(w[:1].isupper() for w in sent.words[i + 1 : i + 4]))
+    )
+
+
+class _SourceWalk:
+    """The walk forwards over an inverted source from ``i``: the name, then any apposition."""
+
+    def __init__(self, sent: Sentence, i: int, n: int):
+        self.sent, self.i, self.n = sent, i, n
+        self.seen_comma = False
+        self.lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
+
+    def end(self) -> int | None:
+        """Index just after the source; None when the words read as a clause, not a name."""
+        k = self.i
+        while k < self.n:
+            nxt = self._step(k)
+            if nxt is None or nxt == k:
+                return nxt
+            k = nxt
+        return k
+
+    def _step(self, k: int) -> int | None:
+        """Index of the source's next token after ``k``; ``k`` itself where the source ends;
+        None where it is no source."""
+        sent, n = self.sent, self.n
         wk = sent.words[k]
-        if wk in lx.QUOTE_TOKENS and seen_comma:
+        if wk in lx.QUOTE_TOKENS and self.seen_comma:
             # 'said Ann Roe, a plaintiff who waited in an "extraordinarily long line"'
             q = sent.quotes.at(sent.starts[k])
             if q is not None and q[0] == sent.starts[k]:
                 while k < n and sent.starts[k] < q[1]:
                     k += 1
-                continue
+                return k
         if wk in ("!", "?", ";", ":", "—", "–") or wk in lx.QUOTE_TOKENS or final_dot(sent, k):
-            break
+            return k
         if wk == "(":
             # "said Jane Doe (D-Ohio)": keep a short parenthesis with the name
             close = close_paren_after(sent, k, n)
-            if close < 0:
-                break
-            k = close + 1
-            continue
+            return k if close < 0 else close + 1
         if wk == ",":
-            # an apposition after the name: "said Jane Doe, a spokeswoman for X" (but not
-            # "said Jo Lee, who added that ...": that clause is an attribution of its own)
-            if _relative_cue(sent, k + 1):
-                break
-            if k + 1 < n and (
-                sent.lower[k + 1] in ("a", "an", "the", "who", "which", "whose")
-                or sent.words[k + 1][:1].isupper()
-                or appositive_at(sent, k + 1)
-            ):
-                seen_comma = True
-                k += 1
-                continue
-            break
-        low = sent.lower[k]
-        if not seen_comma and k > i and low in ("who", "whose"):
-            break  # "said one official who asked not to be named": the name ends here
-        if not seen_comma and k > i and low in lx.PREPOSITIONS and low not in ("of", "for"):
-            break
-        if not seen_comma:
-            lowercase += not wk[:1].isupper()
-            # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
-            if (low in lx.FINITE and wk.islower()) or low == "to" or lowercase >= 8:
-                return None  # "..., said the records were lost": a clause, not a name
-        k += 1
-    # (a long apposition may run on: "said Jo Lee, a nurse who ... and who ...")
-    if k == i or k - i > (60 if seen_comma else 30) or not _ends_source(sent, k):
-        return None
-    return sent.starts[i], sent.ends[k - 1]
+            return self._after_comma(k)
+        return self._in_name(k)
+
+    def _after_comma(self, k: int) -> int:
+        """An apposition after the name: "said Jane Doe, a spokeswoman for X" (but not "said Jo
+        Lee, who added that ...": that clause is an attribution of its own)."""
+        sent, n = self.sent, self.n
+        if _relative_cue(sent, k + 1):
+            return k
+        if k + 1 < n and (
+            sent.lower[k + 1] in ("a", "an", "the", "who", "which", "whose")
+            or sent.words[k + 1][:1].isupper()
+            or appositive_at(sent, k + 1)
+        ):
+            self.seen_comma = True
+            return k + 1
+        return k
+
+    def _in_name(self, k: int) -> int | None:
+        sent = self.sent
+        low, wk = sent.lower[k], sent.words[k]
+        if self.seen_comma:
+            return k + 1
+        if k > self.i and low in ("who", "whose"):
+            return k  # "said one official who asked not to be named": the name ends here
+        if k > self.i and low in lx.PREPOSITIONS and low not in ("of", "for"):
+            return k
+        self.lowercase += not wk[:1].isupper()
+        # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
+        if (low in lx.FINITE and wk.islower()) or low == "to" or self.lowercase >= 8:
+            return None  # "..., said the records were lost": a clause, not a name
+        return k + 1
 
 
 def _ends_source(sent: Sentence, k: int) -> bool:

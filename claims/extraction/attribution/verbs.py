@@ -121,9 +121,10 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
         end += 1
     m = cue_modifiers_before(sent, i, 0)
     c = Cue(i, w, m, skip_time_before(sent, m, 0), end, (sent.starts[m], sent.ends[end - 1]))
-    att = _shape_without_subject(sent, c, prev)
-    if att is not _NO_SHAPE:
-        return att
+    for shape in SHAPES_WITHOUT_SUBJECT:
+        att = shape(sent, c, prev)
+        if att is not _NO_SHAPE:
+            return att
     if m > 1 and sent.lower[m - 1] == "to":
         return _infinitive(sent, c)
     return _shape_with_subject(sent, c)
@@ -148,105 +149,175 @@ def _infinitive(sent: Sentence, c: "Cue"):
     return forward_content(sent, after, source, (sent.starts[start], c.span[1]), c.w)
 
 
-def _shape_without_subject(sent: Sentence, c: "Cue", prev):
-    """Shapes whose source is not a subject right before the cue; ``_NO_SHAPE`` if none.
+def _after(sent: Sentence, c: Cue) -> int:
+    """Where the content may start: after the cue, and after the listener of "told X"."""
+    return listener_end(sent, c.end, len(sent), c.w) if c.w in lx.LISTENER_VERBS else c.end
 
-    "C, said X." (inverted), ", saying C" (participle), "X declined ... but said C"
-    (compound), "The plan was endorsed by X" (passive), "Lee, who said C, ..." (relative).
-    """
+
+# Each shape below returns the attribution it reads (None when the cue reads nothing there), or
+# ``_NO_SHAPE`` when the sentence does not have that shape.
+
+
+def _inverted_source_after(sent: Sentence, c: Cue, prev):
+    """ "C, said X." / '“C,” said X, a nurse.': the source follows the cue."""
     n = len(sent)
-    w, m, cue = c.w, c.m, c.span
-    if (
-        w in lx.INVERTIBLE
-        and w not in lx.LISTENER_VERBS
+    m = c.m
+    if not (
+        c.w in lx.INVERTIBLE
+        and c.w not in lx.LISTENER_VERBS
         and m > 1
         and c.end < n
         and (sent.words[m - 1] == "," or sent.quotes.closes(sent.ends[m - 1]))
     ):
-        src = source_after(sent, c.end, n)
-        content = content_before(sent, m - 1) if src is not None else None
-        if content is not None and not clause_like(sent, content):
-            # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
-            # a forward cue, unless the clause goes on after the source ("The contrast,
-            # said Lee, would be clear").
-            k = next((k for k in range(n) if sent.starts[k] >= src[1]), n)
-            if k + 1 < n and sent.words[k] == "," and verb_like_or_finite(sent.lower[k + 1]):
-                content = (content[0], sent.end)
-            elif (k >= n or sent.words[k] in ".!?") and "," not in sent.within(content):
-                pass  # "Costs rise, says Lee.": a clause whose verb is not known
-            else:
-                content = None
-        if content is not None:
-            content = quote_after_source(sent, content, src[1])
-            return make_attribution(sent, content, src, cue)
-    after = listener_end(sent, c.end, n, w) if w in lx.LISTENER_VERBS else c.end
+        return _NO_SHAPE
+    src = source_after(sent, c.end, n)
+    content = content_before(sent, m - 1) if src is not None else None
+    if content is not None and not clause_like(sent, content):
+        # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
+        # a forward cue, unless the clause goes on after the source ("The contrast,
+        # said Lee, would be clear").
+        k = next((k for k in range(n) if sent.starts[k] >= src[1]), n)
+        if k + 1 < n and sent.words[k] == "," and verb_like_or_finite(sent.lower[k + 1]):
+            content = (content[0], sent.end)
+        elif (k >= n or sent.words[k] in ".!?") and "," not in sent.within(content):
+            pass  # "Costs rise, says Lee.": a clause whose verb is not known
+        else:
+            content = None
+    if content is None:
+        return _NO_SHAPE
+    content = quote_after_source(sent, content, src[1])
+    return make_attribution(sent, content, src, c.span)
+
+
+def _participle_with_agent(sent: Sentence, c: Cue, prev):
+    """ "The bill, opposed by House Republicans, never passed": the noun phrase before the
+    comma is the content, the agent the source."""
+    m = c.m
+    if not (c.w.endswith("ed") and m == c.i and m > 1 and sent.words[m - 1] == ","):
+        return _NO_SHAPE
     agent = passive_agent(sent, c.end)
-    if w.endswith("ed") and m == c.i and m > 1 and sent.words[m - 1] == "," and agent:
-        # "The bill, opposed by House Republicans, never passed": the noun phrase before
-        # the comma is the content, the agent the source
-        subj = subject_before(sent, m - 1, 0)
-        if subj is not None and not has_verb(sent.words[subj[0] : subj[1]]):
-            a, b = subj
-            return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), agent, cue)
-    if (
-        w.endswith("ing")
+    if not agent:
+        return _NO_SHAPE
+    subj = subject_before(sent, m - 1, 0)
+    if subj is None or has_verb(sent.words[subj[0] : subj[1]]):
+        return _NO_SHAPE
+    a, b = subj
+    return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), agent, c.span)
+
+
+def _participle_after_comma(sent: Sentence, c: Cue, prev):
+    """ ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
+    sentence's subject speaks."""
+    m = c.m
+    if not (
+        c.w.endswith("ing")
         and m > 0
         and (sent.lower[m - 1] in lx.PARTICIPLE_OPENERS or after_comma_quote(sent, m))
         and not any(x in lx.BE_FORMS for x in sent.lower[m : c.i])  # (", is planning": a verb)
     ):
-        # ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
-        # sentence's subject
-        source = _compound(sent, m - 1, prev)
-        return None if source is None else forward_content(sent, after, source, cue, w)
-    if w.endswith("ing") and m > 0 and sent.lower[m - 1] in lx.PARTICIPLE_SUBORDINATORS:
-        return _participle_after_subordinator(sent, c, after, prev)
-    having = c.i == 1 and sent.words[0] == "Having"  # "Having announced that C, Lee left"
-    if (
-        ((w.endswith("ing") and m == 0 and sent.words[c.i][:1].isupper()) or having)
+        return _NO_SHAPE
+    source = _compound(sent, m - 1, prev)
+    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _participle_after_subordinator(sent: Sentence, c: Cue, prev):
+    """ "After blasting the report, Lee left": the source is the main clause's subject (after
+    the opening phrase, which is the content); "Lee agreed, while saying C": the
+    sentence's subject, as after ", saying"."""
+    if not (c.w.endswith("ing") and c.m > 0 and sent.lower[c.m - 1] in lx.PARTICIPLE_SUBORDINATORS):
+        return _NO_SHAPE
+    opener = c.m - 1
+    after = _after(sent, c)
+    if any(sent.lower[k] not in lx.LEADING_CONNECTIVES for k in range(opener)):
+        source = _compound(sent, opener, prev)
+        return None if source is None else forward_content(sent, after, source, c.span, c.w)
+    return _opening_participle(sent, c, after)
+
+
+def _participle_opening(sent: Sentence, c: Cue, prev):
+    """ "Noting that C, Lee put ...", "Having announced that C, Lee left"."""
+    w, n = c.w, len(sent)
+    having = c.i == 1 and sent.words[0] == "Having"
+    if not (
+        ((w.endswith("ing") and c.m == 0 and sent.words[c.i][:1].isupper()) or having)
         # ("Writing for the Times, Lee ...", "Speaking at a rally, ...": no content)
         and not (c.end < n and sent.lower[c.end] in lx.PREPOSITIONS - lx.TOPIC_PREPOSITIONS)
     ):
-        if having:
-            c = c._replace(span=(sent.starts[0], c.span[1]))
-        att = _opening_participle(sent, c, after)
-        if att is not None:
-            return att
-    if (
-        w in ("asked", "pressed", "questioned")
-        and m > 0
-        and sent.lower[m - 1] in ("when", "after", "if", "once")
+        return _NO_SHAPE
+    if having:
+        c = c._replace(span=(sent.starts[0], c.span[1]))
+    att = _opening_participle(sent, c, _after(sent, c))
+    return _NO_SHAPE if att is None else att
+
+
+def _asked_after_when(sent: Sentence, c: Cue, prev):
+    """'“Yes,” Lee said when asked whether C'."""
+    if not (
+        c.w in ("asked", "pressed", "questioned")
+        and c.m > 0
+        and sent.lower[c.m - 1] in ("when", "after", "if", "once")
     ):
-        return _when_asked(sent, c)
-    if c.start > 1 and sent.lower[c.start - 1] in ("and", "but"):
-        source = _compound(sent, c.start - 1, prev)
-        return None if source is None else forward_content(sent, after, source, cue, w)
-    feeling = w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
-    if passive_cue(sent, m, c.i) and w not in lx.LISTENER_VERBS and not feeling:
-        att = _passive_verb(sent, c.start, c.end, cue)
-        if att is not None:
-            return att
-    if (
-        c.start > 2
-        and sent.lower[c.start - 1] in ("whom", "which")
-        and sent.lower[c.start - 2] == "of"
-        and (
-            sent.lower[c.start - 3] in lx.NOMINAL_OPENERS
-            or sent.lower[c.start - 3] in lx.QUANTIFIERS
-        )
+        return _NO_SHAPE
+    return _when_asked(sent, c)
+
+
+def _second_verb(sent: Sentence, c: Cue, prev):
+    """ "X declined to comment but said C": the verb after "and"/"but" has the same subject."""
+    if not (c.start > 1 and sent.lower[c.start - 1] in ("and", "but")):
+        return _NO_SHAPE
+    source = _compound(sent, c.start - 1, prev)
+    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _passive(sent: Sentence, c: Cue, prev):
+    """ "The plan was endorsed by X": the subject is the content, the agent the source."""
+    n = len(sent)
+    feeling = c.w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling:
+        return _NO_SHAPE
+    att = _passive_verb(sent, c.start, c.end, c.span)
+    return _NO_SHAPE if att is None else att
+
+
+def _quantified_relative(sent: Sentence, c: Cue, prev):
+    """ "victims, many of whom say C": the quantified pronoun is the source."""
+    k = c.start
+    if not (
+        k > 2
+        and sent.lower[k - 1] in ("whom", "which")
+        and sent.lower[k - 2] == "of"
+        and (sent.lower[k - 3] in lx.NOMINAL_OPENERS or sent.lower[k - 3] in lx.QUANTIFIERS)
     ):
-        # "victims, many of whom say C": the quantified pronoun is the source
-        source = (sent.starts[c.start - 3], sent.ends[c.start - 1])
-        return forward_content(sent, after, source, cue, w)
-    relative = c.start > 1 and sent.lower[c.start - 1] in ("who", "which")
-    if relative and agent is not None and passive_cue(sent, m, c.i):
-        # "the attacks, which were claimed by the group": the pronoun is the content
-        pronoun = (sent.starts[c.start - 1], sent.ends[c.start - 1])
-        return make_attribution(sent, pronoun, agent, cue)
-    if relative:
-        # the relative pronoun is the source, as in PolNeAR
-        source = (sent.starts[c.start - 1], sent.ends[c.start - 1])
-        return relative_content(sent, c.end, source, cue)
-    return _NO_SHAPE
+        return _NO_SHAPE
+    source = (sent.starts[k - 3], sent.ends[k - 1])
+    return forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _relative(sent: Sentence, c: Cue, prev):
+    """ "Lee, who said C, ...": the relative pronoun is the source, as in PolNeAR; "the
+    attacks, which were claimed by the group": the pronoun is the content."""
+    if not (c.start > 1 and sent.lower[c.start - 1] in ("who", "which")):
+        return _NO_SHAPE
+    pronoun = (sent.starts[c.start - 1], sent.ends[c.start - 1])
+    agent = passive_agent(sent, c.end)
+    if agent is not None and passive_cue(sent, c.m, c.i):
+        return make_attribution(sent, pronoun, agent, c.span)
+    return relative_content(sent, c.end, pronoun, c.span)
+
+
+# The shapes whose source is not a subject right before the cue, in the order they are tried.
+SHAPES_WITHOUT_SUBJECT = (
+    _inverted_source_after,
+    _participle_with_agent,
+    _participle_after_comma,
+    _participle_after_subordinator,
+    _participle_opening,
+    _asked_after_when,
+    _second_verb,
+    _passive,
+    _quantified_relative,
+    _relative,
+)
 
 
 def _opening_participle(sent: Sentence, c: "Cue", after: int):
@@ -302,56 +373,85 @@ def _when_asked(sent: Sentence, c: "Cue"):
     )
 
 
-def _participle_after_subordinator(sent: Sentence, c: "Cue", after: int, prev):
-    """ "After blasting the report, Lee left": the source is the main clause's subject (after
-    the opening phrase, which is the content); "Lee agreed, while saying C": the
-    sentence's subject, as after ", saying"."""
-    opener = c.m - 1
-    if any(sent.lower[k] not in lx.LEADING_CONNECTIVES for k in range(opener)):
-        source = _compound(sent, opener, prev)
-        return None if source is None else forward_content(sent, after, source, c.span, c.w)
-    return _opening_participle(sent, c, after)
-
-
-def _shape_with_subject(sent: Sentence, c: "Cue"):
+def _shape_with_subject(sent: Sentence, c: Cue):
     """Shapes with the subject before the cue as source: "C, X said.", "“C,” X said.",
     "which critics said ...", and forward "X said (that) C" / "X told Y C" / "X said:"."""
-    n = len(sent)
-    w, cue = c.w, c.span
-    strong = w in lx.STRONG
     subj = subject_before(sent, c.start, 0)
     if subj is None:
         return None
     a, b = subj
-    if w in lx.RAISING and c.end + 1 < n:
-        nxt, then = sent.lower[c.end], sent.lower[c.end + 1]
-        dummy = b - a == 1 and sent.lower[a] in ("it", "there")
-        if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in lx.APPEARING_SOMEWHERE:
-            return None  # "she appeared on television", "they appeared together": not a belief
-        cue_next = nxt == "to" and is_cue_word(then)
-        if not cue_next and (dummy or plausible_subject(sent, a, b, False)):
-            return _raising(sent, c, a, b)
-    if not plausible_subject(sent, a, b, strong):
+    att = _raising_shape(sent, c, a, b)
+    if att is not _NO_SHAPE:
+        return att
+    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
         return None
     b = drop_trailing_clause(sent, a, b)
+    source, cue = _source_and_cue(sent, c, a, b)
+    if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
+        return _subject_in_relative_clause(sent, c, a, source, cue)
+    after = _content_start_after_subject(sent, c, a)
+    if _reads_inverted(sent, c, a, b, after):
+        att = _inverted_with_subject(sent, a, after, source, cue)
+        if att is not None:
+            return att
+    att = _what_x_called(sent, c, a, after, source, cue)
+    if att is not _NO_SHAPE:
+        return att
+    if not _opens_clause(sent, a):
+        return None
+    att = forward_content(sent, after, source, cue, c.w)
+    if att is not None:
+        _leave_out_main_clause(sent, att, a, after)
+    return att
+
+
+def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):
+    """ "The plan seems to be working", "It appears that C" (see ``_raising``); None for "she
+    appeared on television", ``_NO_SHAPE`` when the verb is no verb of seeming."""
+    n = len(sent)
+    if c.w not in lx.RAISING or c.end + 1 >= n:
+        return _NO_SHAPE
+    nxt, then = sent.lower[c.end], sent.lower[c.end + 1]
+    dummy = b - a == 1 and sent.lower[a] in ("it", "there")
+    if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in lx.APPEARING_SOMEWHERE:
+        return None  # "she appeared on television", "they appeared together": not a belief
+    cue_next = nxt == "to" and is_cue_word(then)
+    if not cue_next and (dummy or plausible_subject(sent, a, b, False)):
+        return _raising(sent, c, a, b)
+    return _NO_SHAPE
+
+
+def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
+    """Character spans of the subject [a, b) and the cue; in "he’s hoping" the contracted
+    auxiliary belongs to the cue."""
     source = (sent.starts[a], sent.ends[b - 1])
+    cue = c.span
     contraction = _CONTRACTION.search(sent.words[b - 1])
     if contraction and b == c.start:
-        # "he’s hoping": the contracted auxiliary belongs to the cue
         source = (source[0], sent.starts[b - 1] + contraction.start())
         cue = (source[1], cue[1])
-    if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
-        # "the rule, which critics said was unfair, ...": the rest of the relative clause
-        nxt = sent.lower[c.end] if c.end < n else ""
-        adjunct = nxt in ("later", "earlier") or (nxt in lx.SUBORDINATORS and nxt != "as")
-        ends = c.end >= n or sent.words[c.end] in lx.CLAUSE_END or nxt in lx.TIME_WORDS
-        if ends or (adjunct and w not in lx.CLAUSE_VERBS):
-            # "a tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun
-            return make_attribution(sent, (sent.starts[a - 1], sent.ends[a - 1]), source, cue)
-        return relative_content(sent, c.end, source, cue)
-    after = listener_end(sent, c.end, n, w) if w in lx.LISTENER_VERBS else c.end
+    return source, cue
+
+
+def _subject_in_relative_clause(sent: Sentence, c: Cue, a: int, source, cue):
+    """ "the rule, which critics said was unfair, ...": the rest of the relative clause; "a
+    tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun."""
+    n = len(sent)
+    nxt = sent.lower[c.end] if c.end < n else ""
+    adjunct = nxt in ("later", "earlier") or (nxt in lx.SUBORDINATORS and nxt != "as")
+    ends = c.end >= n or sent.words[c.end] in lx.CLAUSE_END or nxt in lx.TIME_WORDS
+    if ends or (adjunct and c.w not in lx.CLAUSE_VERBS):
+        return make_attribution(sent, (sent.starts[a - 1], sent.ends[a - 1]), source, cue)
+    return relative_content(sent, c.end, source, cue)
+
+
+def _content_start_after_subject(sent: Sentence, c: Cue, a: int) -> int:
+    """Where the content may start after the cue of the subject at ``a``: after the listener;
+    nowhere ("n") after a quotation that opens the clause: '“C,” he told cheering supporters
+    in Ely.' / '“C,” Lee said 30 minutes into the debate.'."""
+    n = len(sent)
     if (
-        (w in lx.LISTENER_VERBS or w in lx.INVERTIBLE)
+        (c.w in lx.LISTENER_VERBS or c.w in lx.INVERTIBLE)
         and a > 0
         and sent.words[a - 1] in lx.QUOTE_TOKENS
         and sent.quotes.closes(sent.ends[a - 1])
@@ -359,11 +459,14 @@ def _shape_with_subject(sent: Sentence, c: "Cue"):
         and not any(x in ("that", ":") for x in sent.lower[c.end : n])
         and not long_quote_in(sent, c.end, n)
     ):
-        # '“C,” he told cheering supporters in Ely.' / '“C,” Lee said 30 minutes into the
-        # debate.': after a quotation, the rest is no content
-        after = n
-    # "C, records show." as well as "C, Lee said."
-    evidence = w in lx.EVIDENCE_VERBS and (
+        return n
+    return _after(sent, c)
+
+
+def _reads_inverted(sent: Sentence, c: Cue, a: int, b: int, after: int) -> bool:
+    """Whether "C, X said [adjunct]." (or "C, records show.") is the reading to try first."""
+    n = len(sent)
+    evidence = c.w in lx.EVIDENCE_VERBS and (
         sent.lower[b - 1] in lx.EVIDENCE_NOUNS or evidence_head(sent, a, b)
     )
     # ("Before the vote, the firm said on Friday that C": the forward reading)
@@ -377,25 +480,41 @@ def _shape_with_subject(sent: Sentence, c: "Cue"):
         and sent.words[after] == ","
         and sent.lower[after + 1].endswith("ing")
     )
-    inverted = (w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
-    if (inverted and not that_clause) or participle_tail:
-        att = _inverted_with_subject(sent, a, after, source, cue)
-        if att is not None:
-            return att
-    if a > 0 and not (a == 1 and sent.words[0] in "“\"'‘"):
-        # Subjects start at a clause boundary: sentence start, comma, "that", a quote...
-        prev = sent.lower[a - 1]
-        # (a spaced hyphen is a dash: "He was a planner - a former aide said she ...")
-        if prev == "what" and w in lx.NAMING and after < n and sent.words[after] in lx.QUOTE_TOKENS:
-            q = sent.quotes.at(sent.starts[after])
-            if q is not None and q[0] == sent.starts[after]:
-                return make_attribution(sent, q, source, cue)  # "what Lee called “a farce”"
-        if prev not in lx.SUBJECT_STOPS and prev not in lx.SUBJECT_OPENERS and prev != "-":
-            return None
-    att = forward_content(sent, after, source, cue, w)
+    inverted = (c.w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
+    return (inverted and not that_clause) or participle_tail
+
+
+def _opens_clause(sent: Sentence, a: int) -> bool:
+    """Whether a subject at ``a`` starts at a clause boundary: the sentence's start (maybe after
+    a quote mark), a comma, "that", a quote, a dash ("He was a planner - a former aide said
+    she ...")."""
+    if a == 0 or (a == 1 and sent.words[0] in "“\"'‘"):
+        return True
+    prev = sent.lower[a - 1]
+    return prev in lx.SUBJECT_STOPS or prev in lx.SUBJECT_OPENERS or prev == "-"
+
+
+def _what_x_called(sent: Sentence, c: Cue, a: int, after: int, source, cue):
+    """ "what Lee called “a farce”": the quotation is what the subject named."""
+    if not (
+        a > 0
+        and sent.lower[a - 1] == "what"
+        and c.w in lx.NAMING
+        and after < len(sent)
+        and sent.words[after] in lx.QUOTE_TOKENS
+    ):
+        return _NO_SHAPE
+    q = sent.quotes.at(sent.starts[after])
+    if q is None or q[0] != sent.starts[after]:
+        return _NO_SHAPE
+    return make_attribution(sent, q, source, cue)
+
+
+def _leave_out_main_clause(sent: Sentence, att: Attribution, a: int, after: int) -> None:
+    """ "Although Lee planned to protest, others stayed": the main clause is the reporter's."""
+    n = len(sent)
     if (
-        att is not None
-        and fronted_clause(sent, a)
+        fronted_clause(sent, a)
         and after < n
         and sent.lower[after] not in lx.FRONTED_SUBORDINATORS
         and sent.lower[after] != "even"
@@ -403,9 +522,7 @@ def _shape_with_subject(sent: Sentence, c: "Cue"):
     ):
         k = main_clause_comma(sent, after + 1, n)
         if k is not None and sent.starts[k] < att.end and sent.starts[k] > att.start:
-            att.end = sent.starts[k]  # "Although Lee planned to protest, others stayed": the
-            # main clause is the reporter's
-    return att
+            att.end = sent.starts[k]
 
 
 def _raising(sent: Sentence, c: "Cue", a: int, b: int):
