@@ -101,7 +101,8 @@ def quote_speaker_verb(sent: Sentence, i: int):
 
 
 def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | None:
-    """An attribution with the verb cue at token ``i`` (see ``_shape_*`` for the shapes)."""
+    """An attribution with the verb cue at token ``i``: the ``SHAPES_WITHOUT_SUBJECT`` in order,
+    then an infinitive ("refused to say"), then ``_shape_with_subject``."""
     if not is_verb_use(sent, i):
         return None
     n = len(sent)
