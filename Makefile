@@ -4,7 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test setup lint format browser eval check-deploy clean loadtest bench
+.PHONY: run test setup lint format browser eval extraction-identity extraction-digests check-deploy \
+	clean loadtest bench
 
 # The stamp is written only after a complete install, so an interrupted one is redone.
 STAMP := $(VENV)/.installed
@@ -48,6 +49,14 @@ eval: $(STAMP)
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/checkworthy-dev.jsonl; \
 	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
+
+# The extractor's output, hashed, against the digests stored for this EXTRACTOR_VERSION: a
+# refactoring must keep them all; a change of behaviour bumps the version and records them anew.
+extraction-identity: $(STAMP)
+	$(BIN)/python -m claims.extraction.digests
+
+extraction-digests: $(STAMP)
+	$(BIN)/python -m claims.extraction.digests --record
 
 check-deploy: $(STAMP)
 	DEBUG=0 SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=desk.example.org \

@@ -1,4 +1,6 @@
-"""Word lists for attribution.
+"""Every word list of the extractor, by topic: cue verbs, grammar words, time, punctuation, nouns
+that report, subjects and speakers, where a content starts and ends, sentence ends, source names.
+The rules in ``attribution/`` and the other stages read them as ``lx.NAME``.
 
 Cue verbs were chosen by hand from speech, report and belief verbs, checked against how often each
 form acts as an attribution cue in the PolNeAR training split (only the lists and their rough
@@ -12,6 +14,9 @@ def words(text: str) -> list[str]:
     """Split a whitespace-separated word list (keeps long lists readable)."""
     return text.split()
 
+
+# ---------------------------------------------------------------------------------------------
+# Cue verbs: speech, report, belief and evaluation, and the words that go with them
 
 STRONG = frozenset(
     words(
@@ -145,6 +150,7 @@ UNRELIABLE = frozenset(
         """
     )
 )
+
 # Extractor 1.6: the -ing, -s and base forms of verbs above that lacked them ("is demanding
 # that C", "echoing the mayor's call for C", "voters embrace C"), each with its verb's strength,
 # and verbs of stance seen as cues on the training split at least half the time they fired
@@ -192,7 +198,6 @@ LISTENER_VERBS = frozenset(
         """
     )
 )
-# ("urged the council to act": PolNeAR keeps whom a call is made to inside its content)
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the
@@ -306,6 +311,7 @@ CUE_MODIFIERS = frozenset(
         """
     )
 )
+
 # Negated auxiliaries as one token ("hasn't said"), in both apostrophes, and manner adverbs.
 CUE_MODIFIERS = (
     CUE_MODIFIERS
@@ -321,60 +327,6 @@ CUE_MODIFIERS = (
     )
     | frozenset(words("always fully clearly directly strongly sharply formally officially widely"))
 )
-
-# Time phrases that may sit between the subject and the cue ("Trump on Tuesday said").
-WEEKDAYS = frozenset(
-    words(
-        """
-        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
-        """
-    )
-)
-
-# Tokens that end a subject when walking backwards from the cue.
-SUBJECT_STOPS = frozenset(
-    words(
-        """
-        that because as when while if after before since although though where whereas but
-        so whether than unless until whom whose why ; : — – ( ) [ ] “ ” " ‘ ’
-        """
-    )
-)
-
-FUNCTION_WORDS = frozenset(
-    words(
-        """
-        the a an of to in on at for from by with about into over under and or but as that
-        this these those its his her their our my your is was are were be been has have had
-        will would not no than then so if
-        """
-    )
-)
-
-PERSONAL_PRONOUNS = frozenset(words("he she they it we i you"))
-
-# After these the cue is not a speech act: "a group called X", "was asked to".
-NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
-
-PREPOSITIONS = frozenset(
-    words(
-        """
-        in on at during after before while when as via through to of about from with without
-        for over under amid among despite since until last this next earlier later yesterday
-        today
-        """
-    )
-)
-
-LISTENER_WORDS = frozenset(
-    words(
-        """
-        me him her them us you reporters journalists supporters voters crowds crowd audience
-        lawmakers members senators delegates donors interviewers viewers listeners
-        """
-    )
-)
-
 PASSIVE_CUES = frozenset(
     words(
         """
@@ -422,8 +374,10 @@ CLAUSE_VERBS = frozenset(
         """
     )
 )
+
 # First words of a content that is a clause whatever the verb ("warned that", "vowed to").
 CLAUSE_OPENERS = frozenset(words("that to whether if how why what when where who which “ \" ''"))
+
 # Words that end a noun-phrase content: "called the plan a disgrace | in a tweet on Monday".
 ADJUNCTS = frozenset(
     words(
@@ -432,22 +386,6 @@ ADJUNCTS = frozenset(
         """
     )
 )
-
-# Nouns that report what someone said, wants or believes, after a possessive: "Lee's claim
-# that ...", "her call for ...", "their support for ...". The words after them that belong to
-# the cue (prepositions) or open the content ("that", "to").
-NOUN_CUES = frozenset(
-    words(
-        """
-        claim claims assertion allegation allegations accusation accusations suggestion call
-        calls demand demands promise promises pledge pledges warning warnings argument
-        insistence belief beliefs view views decision refusal plan plans proposal proposals
-        criticism criticisms attack attacks support opposition endorsement statement
-        statements hope hopes fear fears concern concerns push vow vows threat threats
-        """
-    )
-)
-NOUN_CUE_PARTICLES = frozenset(words("of for on against about with"))
 
 # Irregular past forms, to tell where a sentence's opening noun phrase ends ("The minister met
 # families, promising ..."); regular ones end in -ed.
@@ -461,40 +399,6 @@ IRREGULAR_PAST = frozenset(
         overtook rode sang sank slept spoke stole swept swung tore undertook upheld woke wrote
         """
     )
-)
-
-# Documents and evidence that "show", "find" or "suggest" things ("the new poll shows ...").
-EVIDENCE_NOUNS = frozenset(
-    words(
-        """
-        poll polls polling survey surveys study studies analysis analyses data report reports
-        review audit research evidence figures numbers results records document documents
-        video footage memo letter filing filings census estimate estimates investigation
-        average averages tally count statistics
-        """
-    )
-)
-
-# Plural nouns that are typical subjects of a cue in lower case ("officials say").
-PLURAL_SUBJECTS = frozenset(
-    words(
-        """
-        officials sources aides people voters experts critics analysts economists advisers
-        advisors democrats republicans supporters opponents leaders lawmakers members residents
-        polls surveys studies data figures documents records reports authorities police
-        prosecutors investigators scientists researchers observers who that which
-        """
-    )
-)
-
-# Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
-LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
-
-# Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
-# jargon that produced almost only wrong attributions on the training split), "the policy
-# planning director".
-PARTICIPLE_ADJECTIVE_NOUNS = frozenset(
-    words("delegate delegates director directors committee commission board")
 )
 
 # Multi-word cues and the one-word cue each reads as (which decides the shape of its content: a
@@ -539,3 +443,523 @@ PHRASE_CUES = {
     }.items()
     for phrase in (" ".join(p.split()) for p in phrases.split("|"))
 }
+# Forms of "add" ("adding to her lead" is no speech) and of "ask" (a request keeps whom it asks).
+ADD_FORMS = frozenset(words("add adds added adding"))
+ASK_VERBS = frozenset(words("ask asks asked asking"))
+
+# Plain speech verbs, after which the next sentence's quotation is usually the same speaker's.
+PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
+
+# Second verbs of a compound predicate that start a new attribution: "... and said C".
+COMPOUND_CUES = frozenset(
+    words(
+        """
+        said says added adds told tells noted argued insisted warned acknowledged admitted
+        stressed suggested called urged vowed promised predicted declared explained wrote
+        tweeted asked claimed conceded maintained pledged questioned criticized accused
+        """
+    )
+)
+
+# Verbs that name something: "what Lee called “a farce”" attributes the quotation to Lee.
+NAMING = frozenset(
+    words("call calls called dub dubs dubbed term terms termed label labels labeled describes")
+)
+# Verbs of seeming: what seems so is the content, and nobody is its source; not when the verb
+# is followed by a place or manner ("she appeared on television", "they appeared together").
+RAISING = frozenset(words("seem seems seemed appear appears appeared"))
+APPEARING_SOMEWHERE = frozenset(
+    words("in on at before together alongside briefly onstage live again here there twice often")
+)
+
+# Verbs whose evidence subject may follow the content: "C, new filings show."
+EVIDENCE_VERBS = frozenset(
+    words("show shows showed shown find finds found suggest suggests suggested indicate indicated")
+)
+# "..., with new polls showing C": the participle after an evidence noun, and the words that
+# end that noun phrase when read backwards from it.
+EVIDENCE_PARTICIPLES = frozenset(words("showing suggesting indicating finding"))
+NOT_IN_EVIDENCE_PHRASE = frozenset(words("with and but as that"))
+
+# Participles of feeling: "Voters are worried about C" is the voters' view, not a passive.
+FEELINGS = frozenset(
+    words(
+        """
+        concerned worried pleased disappointed frustrated troubled alarmed convinced excited
+        interested satisfied surprised shocked impressed encouraged dismayed angered annoyed
+        outraged offended delighted thrilled horrified disturbed puzzled amazed
+        """
+    )
+)
+# "are worried about C": the preposition after a participle of feeling joins the cue.
+FEELING_PARTICLES = frozenset(words("about over with at by"))
+
+# Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
+LIGHT_VERBS = frozenset(
+    words(
+        """
+        expressed expresses expressing voiced voices voicing offered offers offering raised
+        raises raising issued aimed claiming claimed repeating repeated registered lodged
+        """
+    )
+)
+
+# "expressed (his) condolences over C": the noun and its preposition belong to the cue.
+LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"))
+
+# Participles that join a multi-word cue: "issued a statement saying C".
+STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
+
+# Verbs that are no cue before "up": "voters showed up", "the costs add up".
+NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
+
+# Past forms without -ed that may follow a quotation: '“No,” she shot back.'
+OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook read"))
+# Particles after such a past form: '“No,” she shot back.', '“Yes,” he chimed in.'
+QUOTE_PARTICLES = frozenset(words("out back in up off"))
+
+# "As (first) reported by X, C": the participles, and the words between "as" and them.
+AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
+AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
+
+# Particles that join the cue when the content would start with them ("agrees with Dean").
+CUE_PARTICLES = frozenset(words("with of"))
+
+# What follows a passive cue with its reason: "was criticized for C", "is remembered as C".
+PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Grammar words
+
+# Time phrases that may sit between the subject and the cue ("Trump on Tuesday said").
+WEEKDAYS = frozenset(
+    words(
+        """
+        monday tuesday wednesday thursday friday saturday sunday today yesterday tonight
+        """
+    )
+)
+FUNCTION_WORDS = frozenset(
+    words(
+        """
+        the a an of to in on at for from by with about into over under and or but as that
+        this these those its his her their our my your is was are were be been has have had
+        will would not no than then so if
+        """
+    )
+)
+PERSONAL_PRONOUNS = frozenset(words("he she they it we i you"))
+NOMINATIVE = frozenset(words("he she they we i"))
+PREPOSITIONS = frozenset(
+    words(
+        """
+        in on at during after before while when as via through to of about from with without
+        for over under amid among despite since until last this next earlier later yesterday
+        today
+        """
+    )
+)
+FINITE = frozenset(
+    words(
+        """
+        is was were are has have had will would could can should may might must shall did
+        does do be been not that
+        """
+    )
+)
+BE_FORMS = frozenset(words("is was were are be been being"))
+BE_OR_HAVE = BE_FORMS | frozenset(words("has have had will would could can should"))
+
+# Before a bare verb that ends a clause: "a charge that Lee could not deny" is a relative clause.
+MODALS = frozenset(words("not could would will can should may might did do does"))
+
+# Words of ``FINITE`` that do not start a clause's verb after an aside.
+NOT_AUXILIARY = frozenset(words("that not be been"))
+WH_WORDS = frozenset(words("what why how where when whether which"))
+WH_OR_IF = WH_WORDS | frozenset(words("if who"))
+TOPIC_PREPOSITIONS = frozenset(words("about of on"))
+DETERMINERS = frozenset(
+    words("the a an his her their its our this that these those some many several two three")
+)
+SUBORDINATORS = frozenset(words("after before while when although though as once since if"))
+
+# Subordinators that open a clause before the main one: "Although Lee planned C, ...".
+FRONTED_SUBORDINATORS = frozenset(
+    words("although though while since when whenever if after before because until once whereas")
+)
+CONCESSIVES = frozenset(words("although though while but because"))
+REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
+
+# Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
+LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
+
+# Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
+S_VERB_SUBJECTS = frozenset(
+    words("this that it there he she everyone nobody someone everybody also still now never")
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Time
+
+TIME_WORDS = WEEKDAYS | frozenset(words("last this earlier yesterday today"))
+TIME_NOUNS = frozenset(
+    words(
+        """
+        week weekend month year morning afternoon evening night spring summer fall autumn
+        winter monday tuesday wednesday thursday friday saturday sunday
+        """
+    )
+)
+MONTH_NAMES = frozenset(
+    words(
+        """
+        january february march april may june july august september october november december
+        jan feb mar apr jun jul aug sep sept oct nov dec
+        """
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Punctuation
+
+# Double quotation marks as tokens ('' is two apostrophes used as one), and opening marks.
+QUOTE_TOKENS = frozenset(["“", "”", '"', "''"])
+OPEN_QUOTES = '“"'
+# Marks that end a headline's content, a clause before a content, a subject's aside, a clause.
+HEADLINE_BREAKS = frozenset(words(", ; : - – —"))
+CLAUSE_BREAKS = frozenset(["-", "—", "–", ";", ":"])
+CLAUSE_MARKS = frozenset([",", ";", "—", "–", "-"])
+CLAUSE_END_MARKS = frozenset([",", ";", ":", "—", "–"])
+
+# What may follow a cue at the end of a relative clause: "a tax, which Lee opposed."
+CLAUSE_END = frozenset([",", ".", ";", "—", "–", "!", "?"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Nouns that report, and the nouns around a cue
+
+# Nouns that report what someone said, wants or believes, after a possessive: "Lee's claim
+# that ...", "her call for ...", "their support for ...". The words after them that belong to
+# the cue (prepositions) or open the content ("that", "to").
+NOUN_CUES = frozenset(
+    words(
+        """
+        claim claims assertion allegation allegations accusation accusations suggestion call
+        calls demand demands promise promises pledge pledges warning warnings argument
+        insistence belief beliefs view views decision refusal plan plans proposal proposals
+        criticism criticisms attack attacks support opposition endorsement statement
+        statements hope hopes fear fears concern concerns push vow vows threat threats
+        """
+    )
+)
+NOUN_CUE_PARTICLES = frozenset(words("of for on against about with"))
+
+# Nouns whose "that" clause says what someone claims, fears or promises ("complaints that C").
+THAT_NOUNS = frozenset(
+    words(
+        """
+        complaints complaint claim claims allegation allegations speculation rumors rumor idea
+        notion assertion assertions suggestion suggestions argument arguments belief beliefs
+        fears fear concern concerns charge charges accusation accusations warning warnings
+        assurance assurances promise promises pledge statement insistence view hope hopes
+        suspicion suspicions doubts evidence reports word assumption sense impression
+        perception admission acknowledgment announcement confirmation denial message reminder
+        contention recognition
+        """
+    )
+)
+THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+
+# Words before a noun (not a subject before a verb): "despite complaints that C".
+NOUN_CONTEXT = (
+    THAT_NOUN_MODIFIERS
+    | PREPOSITIONS
+    | frozenset(
+        words("this these those some any no his her their its our my were was are is be been")
+    )
+)
+
+# Cue words that start a compound noun or a credit line, not an attribution.
+STATEMENT_NOUNS = frozenset(
+    words(
+        """
+        answer response reply point impression advice takeaway goal strategy contention bet
+        analysis expectation assumption message position slogan theory case pitch intent
+        intention wish idea sense feeling guess prediction verdict conclusion assessment
+        reaction instinct hunch motto mantra line refrain phrase point points challenge fight
+        job priority aim mission hope fear worry
+        """
+    )
+)
+OPINION_NOUNS = frozenset(words("view opinion estimation judgment assessment words telling mind"))
+
+# Before "whether" after a noun: "questions about whether C", "a debate over whether C".
+WHETHER_AFTER = frozenset(words("about of on over"))
+
+# Documents and evidence that "show", "find" or "suggest" things ("the new poll shows ...").
+EVIDENCE_NOUNS = frozenset(
+    words(
+        """
+        poll polls polling survey surveys study studies analysis analyses data report reports
+        review audit research evidence figures numbers results records document documents
+        video footage memo letter filing filings census estimate estimates investigation
+        average averages tally count statistics
+        """
+    )
+)
+
+# Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
+# jargon that produced almost only wrong attributions on the training split), "the policy
+# planning director".
+PARTICIPLE_ADJECTIVE_NOUNS = frozenset(
+    words("delegate delegates director directors committee commission board")
+)
+# A cue word and the next word that make a compound noun or a credit line, not a cue.
+COMPOUND_NOUNS = frozenset(
+    [
+        ("think", "tank"),
+        ("think", "tanks"),
+        ("talk", "show"),
+        ("call", "center"),
+        ("reporting", "by"),
+    ]
+)
+# Where something was said: "on Twitter", "in a televised interview", "during a briefing".
+MEDIA_NAMES = frozenset(words("twitter facebook instagram cnn msnbc fox"))
+MEDIA_MODIFIERS = frozenset(
+    words(
+        """
+        a an the his her their its recent separate televised radio phone telephone written joint
+        campaign news press
+        """
+    )
+)
+MEDIA_NOUNS = frozenset(
+    words(
+        """
+        interview interviews statement statements speech speeches tweet tweets post posts
+        email emails letter letters ruling op-ed column editorial appearance remarks rally
+        debate briefing conference memo filing video ad op ed radio television
+        """
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subjects and speakers
+
+# Tokens that end a subject when walking backwards from the cue.
+SUBJECT_STOPS = frozenset(
+    words(
+        """
+        that because as when while if after before since although though where whereas but
+        so whether than unless until whom whose why ; : — – ( ) [ ] “ ” " ‘ ’
+        """
+    )
+)
+
+# After these the cue is not a speech act: "a group called X", "was asked to".
+NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
+SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
+
+# Words after a comma or dash in a subject that open an aside, not part of the name.
+SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
+LEADING_CONNECTIVES = frozenset(
+    words(
+        """
+        and but so then meanwhile also yet , now later earlier still instead however
+        separately indeed previously afterwards afterward moreover
+        """
+    )
+)
+
+# Words that may open the subject of a weak cue besides names and pronouns: "his aides say",
+# "both parties oppose", "former officials believe", "about half of voters want".
+NOMINAL_OPENERS = frozenset(
+    words(
+        """
+        the a an some many most officials his her their its our my your one both all other
+        others half few several two three four five six seven eight nine ten former any
+        every each about nearly almost roughly more fewer
+        """
+    )
+)
+
+# Plural nouns that are typical subjects of a cue in lower case ("officials say").
+PLURAL_SUBJECTS = frozenset(
+    words(
+        """
+        officials sources aides people voters experts critics analysts economists advisers
+        advisors democrats republicans supporters opponents leaders lawmakers members residents
+        polls surveys studies data figures documents records reports authorities police
+        prosecutors investigators scientists researchers observers who that which
+        """
+    )
+)
+
+# Lower-case words that may open an inverted source: "..., said several observers."
+QUANTIFIERS = frozenset(words("several many some most other two three four both senior top former"))
+
+# Pronouns that head a relative clause in a subject: "those who have ... say".
+WHO_HEADS = frozenset(words("those anyone everyone someone all many some others"))
+APPOSITION_OPENERS = frozenset(words("who whose a an the"))
+NAME_LEADS = frozenset(["-", "—", "–", ",", "from", "by"])
+LISTENER_WORDS = frozenset(
+    words(
+        """
+        me him her them us you reporters journalists supporters voters crowds crowd audience
+        lawmakers members senators delegates donors interviewers viewers listeners
+        """
+    )
+)
+CLAUSE_SUBJECT_OPENERS = frozenset(words("the a an his her their its most many another both some"))
+NOT_HEADLINE_SOURCE = frozenset(
+    words(
+        """
+        update updated note editor’s editor's watch read related photo video live breaking q a
+        answer question email e-mail contributing byline correction corrections twitter paid
+        plus look revealed credit credits latest exclusive name
+        """
+    )
+)
+
+# After a noun-like cue these make it a verb: "notes that", "the candidate claims his ...".
+VERB_AFTER = frozenset(words("that his her their its"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a content starts and ends
+
+# Words that, after a comma, start the reporter's own clause: "said A, but B", "..., after B".
+CONTRAST_OPENERS = frozenset(
+    words("but while which then as despite after though although whereas unlike compared")
+)
+
+# Words after an inverted cue that start an adjunct, not a clause: "..., Lee told a briefing near
+# the end of the day."
+TAIL_ADVERBS = frozenset(
+    words(
+        """
+        near outside inside ahead across following alongside shortly recently afterward
+        afterwards again repeatedly once then too also
+        """
+    )
+)
+
+# Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
+ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+
+# First words of an opening phrase that is no content: "During the service, Lee asked ..."
+INTRO_WORDS = PREPOSITIONS | frozenset(
+    words("during regarding after before when while despite amid since as")
+)
+
+# A content that is only one of these words is an adjunct or a leftover, not what was said.
+NO_CONTENT_WORDS = WEEKDAYS | frozenset(
+    words("that but on here there today yesterday tonight again too")
+)
+
+# Words after "in a statement" that carry the content on ("in a statement that ...").
+GOES_ON = frozenset(words("that when about by of saying calling"))
+
+# "-ing" words after a comma that go on with the noun phrase or clause before it.
+NP_PARTICIPLES = frozenset(words("including according"))
+RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
+
+# Words that open the question after "Asked (at a briefing) ...".
+QUESTION_OPENERS = frozenset(words("about whether if how why what who when where which to for on"))
+
+# Words that lead into the clause around "reportedly" without belonging to it.
+REPORTEDLY_LEADS = SUBORDINATORS | frozenset(words("with because"))
+
+# Tokens before a participle cue whose subject is the sentence's: ", saying", "by saying".
+PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
+
+# Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
+PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentence ends
+
+# Words that end with a period but do not end a sentence (compared lower case, without the dot).
+ABBREVIATIONS = frozenset(
+    words(
+        """
+        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft
+        jr sr rev hon pres supt det insp atty messrs mme mlle jan feb mar apr jun jul aug
+        sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc
+        plc bros dept univ assn est approx vs etc al fig no nos vol pp p ave blvd rd hwy ala
+        ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+        mont neb nev okla ore pa tenn tex va vt wash wis wyo
+        """
+    )
+)
+
+# Abbreviations that come before a name, never at a sentence's end.
+TITLE_ABBREVIATIONS = frozenset(
+    words(
+        """
+        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft rev
+        hon pres supt det insp atty messrs mme mlle no nos vol pp p fig al vs
+        """
+    )
+)
+
+# After a dotted abbreviation such as "U.S." a sentence usually continues ("U.S. officials");
+# it ends only when the next word is a typical sentence opener.
+SENTENCE_OPENERS = frozenset(
+    words(
+        """
+        the a an he she it they we i you this that these those there but and in on at for if
+        when while after before his her their its our my some many most one two however
+        still yet so then meanwhile also no not as officials mr mrs ms
+        """
+    )
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Source names
+
+PERSON_PRONOUNS = frozenset(words("he she him her i we"))
+
+THING_PRONOUNS = frozenset(words("it they"))
+
+# Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
+ROLE_WORDS = frozenset(
+    words(
+        """
+        president vice prime minister secretary senator sen rep representative gov governor
+        mayor chancellor king queen prince princess pope judge justice gen general adm
+        admiral col colonel lt capt captain sgt dr mr mrs ms miss prof professor rev sir
+        dame lord lady ambassador envoy spokesman spokeswoman spokesperson chairman
+        chairwoman chair director ceo chief leader speaker commissioner attorney candidate
+        nominee congressman congresswoman councilman councilwoman sheriff officer agent aide
+        adviser advisor analyst economist founder former acting deputy special first lady
+        minority majority whip house senate republican democratic democrat gop presidential
+        candidate frontrunner
+        """
+    )
+)
+
+# Lowercase heads for which an upper-case first word does not make a proper name.
+NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
+
+# First words of an anonymous source even before a name: "the officials", "several senior aides".
+ANONYMOUS_OPENERS = NAME_DETERMINERS | frozenset(words("some several many senior"))
+
+# Capitalised only because they open a sentence: "Later Lindqvist said".
+SENTENCE_CAPITALS = frozenset(
+    words(
+        """
+        later earlier then but and so yet still meanwhile however also now when while after
+        before in on at as if the a an this that these those there here his her their its
+        our my we i he she they it what why how who where today yesterday last next
+        according since asked
+        """
+    )
+)

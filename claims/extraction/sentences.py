@@ -7,43 +7,7 @@ A sentence never crosses a line break (paragraphs are lines in our normalised ar
 
 import re
 
-from .lexicon import words
-
-# Words that end with a period but do not end a sentence (compared lower case, without the dot).
-ABBREVIATIONS = frozenset(
-    words(
-        """
-        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft
-        jr sr rev hon pres supt det insp atty messrs mme mlle jan feb mar apr jun jul aug
-        sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc
-        plc bros dept univ assn est approx vs etc al fig no nos vol pp p ave blvd rd hwy ala
-        ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-        mont neb nev okla ore pa tenn tex va vt wash wis wyo
-        """
-    )
-)
-
-# Abbreviations that come before a name, never at a sentence's end.
-TITLES = frozenset(
-    words(
-        """
-        mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft rev
-        hon pres supt det insp atty messrs mme mlle no nos vol pp p fig al vs
-        """
-    )
-)
-
-# After a dotted abbreviation such as "U.S." a sentence usually continues ("U.S. officials");
-# it ends only when the next word is a typical sentence opener.
-SENTENCE_OPENERS = frozenset(
-    words(
-        """
-        the a an he she it they we i you this that these those there but and in on at for if
-        when while after before his her their its our my some many most one two however
-        still yet so then meanwhile also no not as officials mr mrs ms
-        """
-    )
-)
+from . import lexicon as lx
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
@@ -70,16 +34,16 @@ def _is_boundary(text: str, dot: int, end: int, line_end: int) -> bool:
     bare = word.rstrip(".").lower()
     if not word:
         return True
-    if bare in TITLES:
+    if bare in lx.TITLE_ABBREVIATIONS:
         return False  # "Sen. Lee", "Gov. Roe": a name follows
-    if bare in ABBREVIATIONS:
+    if bare in lx.ABBREVIATIONS:
         # "... in Santa Monica, Calif. “The reality is ...”": a place or date abbreviation
         # ends a sentence before a quotation or a typical opener
-        return text[end:line_end].lstrip()[:1] in '“"' or next_word.lower() in SENTENCE_OPENERS
+        return text[end:line_end].lstrip()[:1] in '“"' or next_word.lower() in lx.SENTENCE_OPENERS
     if len(bare) == 1 and bare.isalpha():
         return False  # an initial: "George W. Bush"
     if "." in word:  # dotted abbreviation: "U.S.", "a.m.", "D.C."
-        return next_word.lower() in SENTENCE_OPENERS
+        return next_word.lower() in lx.SENTENCE_OPENERS
     return True
 
 

@@ -7,27 +7,7 @@ resolved against what the article has said *before* the mention, like a reader d
 
 import re
 
-from .lexicon import words
-
-PRONOUNS_PERSON = frozenset(words("he she him her i we"))
-PRONOUNS_THING = frozenset(words("it they"))
-
-# Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
-TITLES = frozenset(
-    words(
-        """
-        president vice prime minister secretary senator sen rep representative gov governor
-        mayor chancellor king queen prince princess pope judge justice gen general adm
-        admiral col colonel lt capt captain sgt dr mr mrs ms miss prof professor rev sir
-        dame lord lady ambassador envoy spokesman spokeswoman spokesperson chairman
-        chairwoman chair director ceo chief leader speaker commissioner attorney candidate
-        nominee congressman congresswoman councilman councilwoman sheriff officer agent aide
-        adviser advisor analyst economist founder former acting deputy special first lady
-        minority majority whip house senate republican democratic democrat gop presidential
-        candidate frontrunner
-        """
-    )
-)
+from . import lexicon as lx
 
 ANONYMOUS = re.compile(
     r"^(?:(?:some|several|many|two|three|four|other|senior|top|unnamed|anonymous|current|former|"
@@ -76,8 +56,6 @@ DOCUMENT = re.compile(
     r"website|page|footage|article|column|editorial|chart|map|investigation)\b",
     re.IGNORECASE,
 )
-# Lowercase heads for which an upper-case first word does not make a proper name.
-_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
 
 
 def classify(name: str) -> str:
@@ -85,13 +63,11 @@ def classify(name: str) -> str:
     text = name.strip()
     low = text.lower()
     first = low.split(" ", 1)[0] if low else ""
-    if ANONYMOUS_HINT.search(text) or (ANONYMOUS.match(text) and not _has_proper_name(text)):
+    if _anonymous(text, first):
         return "anonymous"
-    if ANONYMOUS.match(text) and first in _DETERMINERS | {"some", "several", "many", "senior"}:
-        return "anonymous"
-    if low in PRONOUNS_PERSON:
+    if low in lx.PERSON_PRONOUNS:
         return "person"
-    if DOCUMENT.search(text) and first in _DETERMINERS:
+    if DOCUMENT.search(text) and first in lx.NAME_DETERMINERS:
         return "media" if MEDIA.search(text) and " report" not in low else "document"
     if MEDIA.search(text):
         return "media"
@@ -103,9 +79,18 @@ def classify(name: str) -> str:
         return "organisation"
     if DOCUMENT.search(text):
         return "document"
-    if low in PRONOUNS_THING:
+    if low in lx.THING_PRONOUNS:
         return "organisation"
     return "person"
+
+
+def _anonymous(text: str, first: str) -> bool:
+    """ "officials familiar with the talks", "two senior officials"; not "Senior Adviser Jo Lee"."""
+    if ANONYMOUS_HINT.search(text):
+        return True
+    if not ANONYMOUS.match(text):
+        return False
+    return not _has_proper_name(text) or first in lx.ANONYMOUS_OPENERS
 
 
 def _has_proper_name(text: str) -> bool:
@@ -113,22 +98,10 @@ def _has_proper_name(text: str) -> bool:
     return any(w[:1].isupper() for w in words[1:]) or (
         bool(words)
         and words[0][:1].isupper()
-        and words[0].lower() not in _DETERMINERS
+        and words[0].lower() not in lx.NAME_DETERMINERS
         and not ANONYMOUS.match(words[0])
     )
 
-
-# Capitalised only because they open a sentence: "Later Lindqvist said".
-_SENTENCE_WORDS = frozenset(
-    words(
-        """
-        later earlier then but and so yet still meanwhile however also now when while after
-        before in on at as if the a an this that these those there here his her their its
-        our my we i he she they it what why how who where today yesterday last next
-        according since asked
-        """
-    )
-)
 
 _NAME = re.compile(
     r"(?:[A-Z][\w’'\-]*\.?|de|van|von|al|bin|da|del|la|le)"
@@ -145,13 +118,13 @@ def head_name(source: str) -> str:
     # Strip possessive lead-ins and role words: "Russian President Vladimir Putin" -> name.
     last_title = -1
     for idx, w in enumerate(words):
-        if w.lower().rstrip(".") in TITLES and idx < len(words) - 1:
+        if w.lower().rstrip(".") in lx.ROLE_WORDS and idx < len(words) - 1:
             last_title = idx
     if last_title >= 0 and any(w[:1].isupper() for w in words[last_title + 1 :]):
         rest = words[last_title + 1 :]
         if rest and rest[0][:1].isupper():
             words = rest
-    if words and words[0].lower() in _DETERMINERS and len(words) > 1:
+    if words and words[0].lower() in lx.NAME_DETERMINERS and len(words) > 1:
         words = words[1:] if words[1][:1].isupper() else words
     return " ".join(words).strip(" ,.;:")
 
@@ -172,12 +145,13 @@ class SourceResolver:
             words = m.group().split()
             # drop leading title/role words ("President Vladimir Putin")
             while words and (
-                words[0].lower().rstrip(".") in TITLES or words[0].lower() in _SENTENCE_WORDS
+                words[0].lower().rstrip(".") in lx.ROLE_WORDS
+                or words[0].lower() in lx.SENTENCE_CAPITALS
             ):
                 words = words[1:]
             if len(words) < 2 or len(words) > 4:
                 continue
-            if any(w.lower().rstrip(".") in TITLES for w in words):
+            if any(w.lower().rstrip(".") in lx.ROLE_WORDS for w in words):
                 continue
             name = " ".join(words)
             if GOVERNMENT.search(name) or ORGANISATION.search(name) or MEDIA.search(name):
@@ -196,13 +170,13 @@ class SourceResolver:
             if (
                 full
                 and len(words) <= 2
-                and (len(words) == 1 or words[0].rstrip(".").lower() in TITLES)
+                and (len(words) == 1 or words[0].rstrip(".").lower() in lx.ROLE_WORDS)
             ):
                 return full
             if (
                 len(words) >= 2
                 and last in self._full_names
-                and words[0].rstrip(".").lower() in TITLES
+                and words[0].rstrip(".").lower() in lx.ROLE_WORDS
             ):
                 return self._full_names[last]
         return name or source.strip()
@@ -210,12 +184,12 @@ class SourceResolver:
     def resolve(self, source: str, position: int) -> tuple[str, str]:
         """(canonical name, kind) for ``source`` mentioned at ``position``."""
         low = source.strip().lower()
-        if low in PRONOUNS_PERSON and low not in ("i", "we"):
+        if low in lx.PERSON_PRONOUNS and low not in ("i", "we"):
             for pos, name in reversed(self.persons):
                 if pos < position:
                     return name, "person"
             return source.strip(), "person"
-        if low in PRONOUNS_THING or low in (
+        if low in lx.THING_PRONOUNS or low in (
             "the outlet",
             "the newspaper",
             "the agency",

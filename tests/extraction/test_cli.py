@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from claims.extraction import extract
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KEYS = [
     "text", "start", "end", "kind", "source", "source_start", "source_end",
     "cue", "cue_start", "cue_end", "score",

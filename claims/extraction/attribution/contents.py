@@ -1,0 +1,429 @@
+"""Stage 5b: content spans: what was said, and the ``Attribution`` record built from the spans.
+
+``forward_content`` reads the content after a cue ("X said (that) C", "X said:" and the quotation
+after it), ``content_before`` the content before an inverted cue ("C, X said."), and
+``make_attribution`` trims a span, grows it over the quotations it opens or closes, and refuses
+one that holds no content ("Lee said Tuesday.").
+"""
+
+from dataclasses import dataclass
+
+from .. import lexicon as lx
+from .clauses import (
+    after_opening_aside,
+    clause_end,
+    compound_break,
+    continues_noun_phrase,
+    in_opening_phrase,
+    list_tail,
+    main_clause_comma,
+    main_verb_after_participle,
+    medium_adjunct_at,
+    new_clause_at,
+    participle_clause_at,
+    short_aside,
+    sibling_speaker,
+    that_after_adjunct,
+    time_adjunct_at,
+)
+from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
+from .tokens import (
+    Sentence,
+    has_verb,
+    is_cue_word,
+    possessive,
+    s_form,
+    verb_like,
+    verb_like_or_finite,
+)
+
+
+@dataclass
+class Attribution:
+    start: int
+    end: int
+    kind: str  # "direct" or "indirect"
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    sentence: tuple[int, int]
+
+
+def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
+    """Trim whitespace and a leading comma/colon; None when nothing is left."""
+    text = sent.text
+    while s < e and (text[s].isspace() or text[s] in ",:;—–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
+        e -= 1
+    if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
+        return None
+    return s, e
+
+
+def _extend_with_quote(sent: Sentence, s: int, e: int) -> tuple[int, int]:
+    """Grow a content span to cover quotations it opens or closes."""
+    text = sent.text
+    while s < e and text[s] in " \t,:;—–":
+        s += 1
+    q = sent.quotes.at(s)
+    if q and q[0] < s and text[q[0] : s].strip() in ("", "“", '"', "''"):
+        s = q[0]
+    q = sent.quotes.at(s)
+    if q and q[1] > e:
+        e = q[1]
+    q = sent.quotes.at(max(s, e - 1))
+    if q and q[0] < s:
+        s = q[0]
+    elif q and q[1] > e and q[1] - e < 600:
+        e = q[1]  # 'X said the vote "was rigged. We will appeal."': the quotation goes on
+    return s, e
+
+
+def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None:
+    if content is None:
+        return None
+    s, e = content
+    s, e = _extend_with_quote(sent, s, e)
+    span = content_span(sent, s, e)
+    if span is None:
+        return None
+    s, e = span
+    piece = sent.text[s:e]
+    if piece.strip(" .,;:!?").lower() in lx.NO_CONTENT_WORDS:
+        return None  # "Lee said Tuesday.", "... said that."
+    first, _, rest = piece.partition(" ")
+    if first.lower() in lx.CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
+        # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
+        cue = (cue[0], s + len(first))
+        s = e - len(rest.lstrip())
+        piece = sent.text[s:e]
+    word = piece.strip(" .,;:!?").lower()
+    if word.endswith("ing") and is_cue_word(word):
+        return None  # "He continued, saying, “A.”": the participle has the content
+    direct = any(ch in '“”"' for ch in piece) or "''" in piece
+    if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
+        return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
+    sentence = (min(sent.start, s), max(sent.end, e))
+    return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
+
+
+def continues_after_cue(sent: Sentence, k: int, content: tuple[int, int]) -> bool:
+    """Whether the words at ``k``, after "C, X said,", go on with the content: after a
+    quotation only a second quotation does ('“A,” she said, “B.”'; not '“A,” she said, in
+    reply to a question.')."""
+    return sent.text[content[1] - 1] not in "”\"'" or sent.words[k] in lx.QUOTE_TOKENS
+
+
+def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
+    """Content after the cue: to the end of the sentence or clause (``forward_end``), or
+    the quotation after "X said:"."""
+    n = len(sent)
+    if after >= n or all(sent.words[k] in ".:!?,;" for k in range(after, n)):
+        return _after_lead_in(sent, source, cue)
+    if sent.lower[after] == "by" and (
+        any(w in lx.BE_FORMS for w in sent.within(cue))
+        or (after + 1 < n and sent.lower[after + 1].endswith("ing"))
+    ):
+        # "Lee was asked by a host", "Lee responded by shouting": no content here
+        return _asked_by(sent, after, cue) if verb in ("asked", "pressed", "questioned") else None
+    if sent.words[n - 1] == ":" and verb in lx.STRONG:
+        nxt = following_quote(sent)
+        if nxt is not None:
+            return make_attribution(sent, nxt, source, cue)  # 'Lee said of the plan: “C.”'
+    after = _skip_adjunct(sent, after, n)
+    after, cue = _light_verb_object(sent, after, n, verb, cue)
+    if verb in lx.FEELINGS and after + 1 < n and sent.lower[after] in lx.FEELING_PARTICLES:
+        cue = (cue[0], sent.ends[after])  # "are concerned about | C"
+        after += 1
+    k = forward_end(sent, after, verb)
+    if in_opening_phrase(sent, after):
+        # "In a statement announcing the pick, the union called ...": the opening phrase
+        # ends at its comma
+        comma = main_clause_comma(sent, after, n)
+        if comma is not None and comma < k:
+            k = comma
+    end = sent.end if k >= n else sent.starts[k]
+    return make_attribution(sent, (sent.starts[after], end), source, cue)
+
+
+def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
+    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows."""
+    nxt = following_quote(sent)
+    if nxt is None and sent.words[len(sent) - 1] == ":":
+        nxt = following_paragraph(sent)
+    if nxt is None:
+        return None
+    return make_attribution(sent, nxt, source, cue)
+
+
+def _asked_by(sent: Sentence, after: int, cue) -> Attribution | None:
+    """ "Lee was asked by a host whether C": the host asks C."""
+    n = len(sent)
+    q = next(
+        (j for j in range(after + 2, min(n - 1, after + 8)) if sent.lower[j] in lx.WH_OR_IF),
+        None,
+    )
+    if q is None or has_verb(sent.words[after + 1 : q]):
+        return None
+    host = (sent.starts[after + 1], sent.ends[q - 1])
+    return make_attribution(sent, (sent.starts[q], sent.end), host, cue)
+
+
+def quote_after_source(sent: Sentence, content: tuple[int, int], src_end: int):
+    """'“A,” said Jo Lee, a nurse, “B.”': a quotation that goes on after the source (and
+    its apposition or a participle phrase) in the same sentence belongs to the content."""
+    if sent.text[content[0] : content[1]].rstrip("”\"' ")[-1:] != ",":
+        return content
+    for k in range(len(sent)):
+        if sent.starts[k] < src_end:
+            continue
+        if sent.words[k] in lx.QUOTE_TOKENS:
+            q = sent.quotes.at(sent.starts[k])
+            if q is None or q[0] != sent.starts[k] or sent.words[k - 1] != ",":
+                return content
+            return content[0], q[1]
+    return content
+
+
+def _light_verb_object(sent: Sentence, after: int, n: int, verb: str, cue):
+    """ "Lee expressed his condolences over C", "voiced skepticism that C": the noun after
+    a verb of expressing belongs to the cue; the content is what follows its preposition."""
+    if verb not in lx.LIGHT_VERBS:
+        return after, cue
+    k = after
+    if k < n and (sent.lower[k] in lx.DETERMINERS or possessive(sent.words[k])):
+        k += 1
+    for m in range(k + 1, min(n - 1, k + 3)):
+        w = sent.lower[m]
+        if w in lx.LIGHT_PARTICLES and all(x.isalpha() and x.islower() for x in sent.words[k:m]):
+            start = m if w == "that" else m + 1
+            return start, (cue[0], sent.ends[m - 1] if w == "that" else sent.ends[m])
+    return after, cue
+
+
+def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
+    """Index after an adverb or phrase that stands between the cue and its content: 'Lee
+    replied evenly, “C.”', 'as Lee pointed out in December, “C.”', 'Lee described, in
+    blistering terms, a set of ...'; ``after`` itself when there is none."""
+    if sent.words[after] in ("—", "–", "-", "--"):
+        # 'Lee said — on Twitter, as it happens — that C'
+        for k in range(after + 2, min(n - 2, after + 12)):
+            if sent.words[k] == sent.words[after]:
+                return k + 1
+    if (
+        sent.words[after] == ","
+        and after + 1 < n
+        and (sent.lower[after + 1] in lx.PREPOSITIONS or sent.lower[after + 1].endswith("ly"))
+    ):
+        for k in range(after + 2, min(n - 2, after + 10)):
+            if sent.words[k] == ",":
+                return after if has_verb(sent.words[after + 1 : k]) else k + 1
+    quote = _quote_after_adjunct(sent, after, n)
+    if quote is not None:
+        return quote
+    # 'Lee said on Friday that C', 'Lee announced last week that C'
+    that = that_after_adjunct(sent, after, n)
+    first = sent.lower[after]
+    adjunct = first in lx.PREPOSITIONS or first in lx.TIME_WORDS or first in lx.WEEKDAYS
+    if adjunct and that is not None and not has_verb(sent.words[after:that]):
+        return that
+    return after
+
+
+def _quote_after_adjunct(sent: Sentence, after: int, n: int) -> int | None:
+    """'Lee replied evenly, “C.”': the index of the quotation after a short adjunct (``after``
+    itself when a verb stands between them); None when no quotation follows it."""
+    for k in range(after + 1, min(n - 1, after + 16)):
+        w = sent.words[k]
+        if w in (",", ":") and sent.quotes.opens(sent.starts[k + 1]):
+            if not long_quote_in(sent, k + 1, k + 2):
+                return None  # 'said in his book, “River Town,” that C': a title, not the content
+            return after if has_verb(sent.words[after:k]) else k + 1
+        if w in lx.QUOTE_TOKENS or w in (";", "."):
+            return None
+    return None
+
+
+def forward_end(sent: Sentence, after: int, verb: str) -> int:
+    """Token index where the content of a forward cue ends (``len(sent)``: the sentence end).
+
+    Ends: a semicolon; a second cue verb of the same subject ("declined to comment but
+    said ..."); a quotation closed by a comma ('said "A," but in fact ...'); and, for verbs
+    whose object is a noun phrase ("called the plan a disgrace in a tweet"), the first
+    comma, adjunct preposition or "and" + verb after that phrase.
+    """
+    n = len(sent)
+    k = compound_break(sent, after + 1, n)
+    stop = n if k is None else (k - 1 if sent.words[k - 1] == "," else k)
+    sibling = sibling_speaker(sent, after, stop)
+    if sibling is not None:
+        stop = sibling
+    if sent.words[after] in lx.QUOTE_TOKENS:
+        q = sent.quotes.at(sent.starts[after])
+        if q is not None and sent.text[q[0] : q[1]].rstrip("”\"' ")[-1:] == ",":
+            j = after
+            while j < stop and sent.starts[j] < q[1]:
+                j += 1
+            return j
+    object_np = verb not in lx.CLAUSE_VERBS and sent.lower[after] not in lx.CLAUSE_OPENERS
+    for j in range(after_opening_aside(sent, after, stop), stop):
+        if object_np and _noun_phrase_ends_at(sent, after, j, stop, verb):
+            return j
+        w = sent.lower[j]
+        if (
+            j - 2 > after
+            and after_comma_quote(sent, j)
+            and (w in lx.CONTRAST_OPENERS or participle_clause_at(sent, j))
+        ):
+            return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
+        contrast = (
+            w in lx.CONTRAST_OPENERS
+            and sent.words[j - 1] in lx.CLAUSE_MARKS
+            # ("said that A, but that B": a second complement of the same cue)
+            and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
+            and not short_aside(sent, j, stop)
+        )
+        mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
+        if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
+            end = _mark_ends(sent, after, j, stop, object_np, contrast)
+            if end is not None:
+                return end
+    return stop
+
+
+def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
+    """Whether a noun-phrase content from ``after`` ends before token ``j``: at the main verb
+    after a participle phrase, at where or when it was said."""
+    if verb.endswith("ing") and main_verb_after_participle(sent, after, j, stop):
+        return True  # "Democrats supporting Mrs. Clinton | have pointed to ..."
+    if medium_adjunct_at(sent, j) and not any(
+        x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
+    ):
+        return True  # "blamed local officials | on Twitter before the speech."
+    return (
+        time_adjunct_at(sent, j)
+        and sent.quotes.at(sent.starts[j]) is None
+        and all(x.isalnum() or x in ".," for x in sent.words[j:stop])
+        and len([x for x in sent.words[j:stop] if x.isalnum()]) <= 4
+    )  # "endorsed Lee | last week.": a time phrase that ends the clause
+
+
+def _mark_ends(sent: Sentence, after, j, stop, object_np: bool, contrast: bool) -> int | None:
+    """Where the content ends at the mark, conjunction or contrast at ``j`` (None: it goes
+    on)."""
+    w = sent.lower[j]
+    if w == ";":
+        return j
+    if (
+        w == ","
+        and j + 2 < stop
+        and sent.lower[j + 1] == "and"
+        and new_clause_at(sent, j + 2, stop)
+    ):
+        return j  # "said A, and the market did nothing": the reporter's own clause
+    if object_np and w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
+        return None  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+    if object_np and w == "," and list_tail(sent, j + 1, stop):
+        return stop  # "called Oz a quack, fake and charlatan"
+    if (
+        w == ","
+        and j - after >= 4
+        and j + 2 < stop
+        and sent.lower[j + 1] in ("a", "an", "one", "whose")
+        and "," not in sent.words[j + 2 : stop]
+    ):
+        return j  # "said A, a move the council approved" / ", whose ...": the reporter's
+    if w == "," and j - after >= 2 and j + 1 < stop and participle_clause_at(sent, j + 1):
+        return j  # "proposed to scale back the rule, siding with its critics"
+    if object_np and (w != "and" or (j + 1 < stop and verb_like(sent.lower[j + 1]))):
+        return j
+    if contrast:
+        return j - 1  # "said A, but B": the contrast is the reporter's
+    return None
+
+
+def passive_complement(sent: Sentence, after: int, source):
+    """Character span of "for C" / "as C" / "over C" after a passive cue and its agent, to
+    the clause's end; None when there is none."""
+    n = len(sent)
+    c = after
+    while source is not None and c < n and sent.starts[c] < source[1]:
+        c += 1
+    if c + 1 >= n or sent.lower[c] not in lx.PASSIVE_COMPLEMENTS or sent.lower[c + 1] == "well":
+        return None
+    k = clause_end(sent, c + 1)
+    return sent.starts[c], (sent.ends[k - 1] if k < n else sent.end)
+
+
+def relative_content(sent: Sentence, after: int, source, cue):
+    """Content of a cue inside a relative clause: up to the clause's end (a comma, dash or
+    semicolon outside quotation marks) or the end of the sentence."""
+    n = len(sent)
+    k = after
+    while k < n:
+        if sent.words[k] in lx.CLAUSE_MARKS and sent.quotes.at(sent.starts[k]) is None:
+            break
+        k += 1
+    if k == after:
+        return None
+    end = sent.ends[k - 1] if k < n else sent.end
+    return make_attribution(sent, (sent.starts[after], end), source, cue)
+
+
+def content_before(sent: Sentence, k: int) -> tuple[int, int] | None:
+    """Content ending at token ``k`` (a comma or closing quote) in an inverted sentence."""
+    end = sent.ends[k] if sent.words[k] != "," else sent.starts[k]
+    if sent.words[k] == "," and k > 0 and sent.words[k - 1] in lx.QUOTE_TOKENS:
+        end = sent.ends[k - 1]
+    # quotation ending here: the whole quotation, however many sentences it spans
+    q = sent.quotes.at(end - 1)
+    # Only the quotation when the reporter's words before it end in ":" or ","
+    # ('In her speech she urged calm: "Stay home," Lee said.')
+    lead = sent.text[sent.start : q[0]].rstrip() if q is not None else ""
+    if (
+        q is not None
+        and q[1] >= end - 1
+        and (q[0] <= sent.start or lead[-1:] in ("", ":", ","))
+        and not (lead[-1:] == "," and _quoted_predicate(sent, q))
+    ):
+        return q[0], max(end, q[1])
+    if k < 2 or all(w in lx.LEADING_CONNECTIVES for w in sent.lower[:k]):
+        return None  # ("And yet, Lee said, C": no content before the speaker)
+    # The content starts after a dash, colon or semicolon before it: "He had a rally that
+    # night - and the permit, his aide said, was hard to get."
+    start = sent.start
+    for j in range(k - 1, 0, -1):
+        if sent.words[j] in lx.CLAUSE_BREAKS and sent.quotes.at(sent.starts[j]) is None:
+            start = sent.ends[j]
+            break
+    if start == sent.start and sent.lower[0].endswith("ing") and sent.words[0][:1].isupper():
+        # "Emerging from the talks, the minister looked ashen, Lee said": the opening
+        # participle phrase is the reporter's
+        for j in range(1, min(k - 2, 16)):
+            if sent.words[j] in lx.QUOTE_TOKENS:
+                break
+            if sent.words[j] == ",":
+                start = sent.ends[j]
+                break
+    return start, end
+
+
+def _quoted_predicate(sent: Sentence, q: tuple[int, int]) -> bool:
+    """A quotation that opens with a lower-case verb, the predicate of the reporter's subject
+    before it: 'The party, held every year, "allows us to get our message out," X said.'"""
+    first = sent.text[q[0] + 1 : q[1]].split(None, 1)[:1]
+    word = first[0] if first else ""
+    return word[:1].islower() and (verb_like_or_finite(word) or s_form(word))
+
+
+def _adjunct_only(piece: str) -> bool:
+    """A short phrase opening with a preposition of place, time or agent: an adjunct of the
+    verb, not what was said ("from Los Angeles", "on Saturday", "in a tweet", "by Japan")."""
+    first, *rest = piece.lower().split()
+    if has_verb(rest):
+        return False  # "said by the end of the year the plant would close"
+    if first == "by":
+        return len(rest) < 10  # "changes proposed by the government": the agent of a participle
+    if first == "at" and rest[:1] in (["least"], ["most"]):
+        return False  # "reported at least six planes": a quantity
+    return len(rest) < 6 and first in lx.ADJUNCT_OPENERS

@@ -1,0 +1,325 @@
+"""Stage 6b: cues that are not a verb with its subject: phrases and nouns.
+
+"according to X", "As reported by X, C", "reportedly", "it was reported that C", "questions about
+whether C", "Lee's claim that C", "complaints that C", "Her answer was that C", "with new polls
+showing C", "Asked whether C, ...", "In the poll, C".
+"""
+
+from .. import lexicon as lx
+from .clauses import clause_end, complement_that
+from .contents import Attribution, content_span, forward_end, make_attribution
+from .cues import cue_modifiers_before
+from .quotes import outside_quote
+from .subjects import appositive_at
+from .tokens import Sentence, has_verb, is_cue_word, possessive, verb_like, verb_like_or_finite
+
+
+def evidence_participle(sent: Sentence, i: int) -> Attribution | None:
+    """ "..., with new polls showing Lee ahead": the poll is the source of what follows."""
+    n = len(sent)
+    if i + 1 >= n:
+        return None  # the sentence ends at the participle
+    a = i - 1  # the evidence noun phrase: up to four words before the participle
+    while a > 0 and i - a < 5 and sent.words[a - 1].isalpha():
+        before = sent.lower[a - 1]
+        if before in lx.NOT_IN_EVIDENCE_PHRASE or before in lx.PREPOSITIONS or verb_like(before):
+            break
+        a -= 1
+    k = forward_end(sent, i + 1, sent.lower[i])
+    end = sent.end if k >= n else sent.starts[k]
+    source = (sent.starts[a], sent.ends[i - 1])
+    return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[i], sent.ends[i]))
+
+
+def in_phrase(sent: Sentence) -> Attribution | None:
+    """An opening "In ...," phrase that names where the clause comes from: 'In the new
+    poll, 40 percent back Lee' (the poll is the source) or 'In their view, C' (the owner
+    of the view is)."""
+    n = len(sent)
+    i = 0
+    while i < n and sent.lower[i] in lx.LEADING_CONNECTIVES:
+        i += 1
+    if i >= n or sent.lower[i] != "in":
+        return None
+    k = i + 1
+    while k < n and sent.words[k] != "," and k - i <= 14:
+        k += 1
+    if k >= n - 3 or sent.words[k] != ",":
+        return None
+    if k - i in (3, 4) and possessive(sent.words[k - 2]) and sent.lower[k - 1] in lx.OPINION_NOUNS:
+        # "In their view, C" / "In Mr. Lee's opinion, C": the owner is the source
+        owner = (sent.starts[i + 1], sent.ends[k - 2])
+        return make_attribution(
+            sent, (sent.ends[k], sent.end), owner, (sent.starts[k - 1], sent.ends[k - 1])
+        )
+    if not any(sent.lower[m] in lx.EVIDENCE_NOUNS for m in range(i + 1, k)):
+        return None
+    # an apposition after the poll ("In the poll, conducted March 1-3, ...")
+    m = k + 1
+    if sent.lower[m].endswith("ed") and sent.lower[m] != "led":
+        while m < n and sent.words[m] != ",":
+            m += 1
+        k = m if m < n - 3 else k
+    cue = (sent.starts[i], sent.ends[i])
+    return make_attribution(
+        sent, (sent.ends[k], sent.end), (sent.starts[i + 1], sent.ends[k - 1]), cue
+    )
+
+
+def after_own_speaker(sent: Sentence, att: Attribution, found: list) -> Attribution | None:
+    """ "Officials confirmed that A, but B, according to Axios.": A has its own speaker, so
+    "according to" covers only what follows it (as ``_prefer_outer`` decides for cues
+    inside a content)."""
+    for last in reversed(found):
+        if last.cue is None or not (att.start <= last.cue[0] < last.end <= att.cue[0]):
+            continue
+        inner = sent.text[last.cue[0] : last.cue[1]].split()[-1].lower()
+        if inner not in lx.CLAUSE_VERBS:
+            continue
+        span = content_span(sent, last.end, att.cue[0])
+        if span is None:
+            return None
+        att.start, att.end = span
+        break
+    return att
+
+
+def possessive_copula(sent: Sentence, i: int) -> Attribution | None:
+    """ "Her answer was that C", "Lee's main goal is to C", "My advice is: C": the
+    possessor is the source; the noun phrase and the verb are the cue."""
+    n = len(sent)
+    if i + 2 >= n or sent.quotes.at(sent.starts[i]) is not None:
+        return None
+    nxt = sent.lower[i + 1]
+    if not (nxt in ("that", "to", ":") or sent.words[i + 1] in lx.QUOTE_TOKENS):
+        return None
+    if sent.lower[i - 1] not in lx.NOUN_CUES and sent.lower[i - 1] not in lx.STATEMENT_NOUNS:
+        return None  # "His car was ...": only nouns that report a view or a statement
+    k = _possessor_before(sent, i)
+    if k is None:
+        return None
+    a = k
+    if sent.lower[k].endswith(("'s", "’s")):
+        while a > 0 and sent.words[a - 1][:1].isupper() and sent.lower[a - 1] != "the":
+            a -= 1
+        if a > 0 and sent.lower[a - 1] == "the":
+            a -= 1
+    before = sent.lower[a - 1] if a > 0 else ","
+    opens = before in lx.CLAUSE_MARKS or before in lx.LEADING_CONNECTIVES
+    if not opens and before not in lx.SUBJECT_STOPS:
+        return None  # the possessive phrase must open a clause
+    poss_end = sent.ends[k]
+    if sent.lower[k].endswith(("'s", "’s")) and len(sent.words[k]) > 2:
+        poss_end = sent.ends[k] - 2
+    source = (sent.starts[a], poss_end)
+    cue = (sent.starts[k + 1] if poss_end == sent.ends[k] else sent.ends[k] - 2, sent.ends[i])
+    start = i + 2 if nxt == ":" else i + 1
+    return make_attribution(sent, (sent.starts[start], sent.end), source, cue)
+
+
+def _possessor_before(sent: Sentence, i: int) -> int | None:
+    """The possessive up to five words before the noun that ends at ``i``: "his", "their",
+    "Lee's", "The campaign's"; None when there is none or the noun is not a lower-case noun."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        word = sent.words[k]
+        if not word.replace("-", "").replace("’", "").replace("'", "").isalnum():
+            return None
+        if possessive(word) or sent.lower[k] in ("his", "her", "their", "its", "our", "my"):
+            break
+    else:
+        return None
+    if k == i - 1 or not sent.words[i - 1].islower() or verb_like_or_finite(sent.lower[i - 1]):
+        return None
+    return k
+
+
+def noun_cue(sent: Sentence, i: int) -> Attribution | None:
+    """ "Lee's claim that C", "her call for C": the possessor is the source; the content
+    is what follows, to the end of its phrase (a comma, dash, semicolon, adjunct)."""
+    n = len(sent)
+    if i + 2 >= n or sent.quotes.at(sent.starts[i]) is not None:
+        return None
+    nxt = sent.lower[i + 1]
+    end = i + 1
+    if nxt in lx.NOUN_CUE_PARTICLES:
+        end = i + 2  # the preposition belongs to the cue: "support for"
+    elif nxt not in ("that", "to"):
+        return None
+    a = i - 1
+    if sent.words[a][:1].isupper() and sent.lower[a] not in lx.PERSONAL_PRONOUNS:
+        while a > 0 and sent.words[a - 1][:1].isupper() and sent.lower[a - 1] not in ("the",):
+            a -= 1  # "Donald Trump's"
+    clause = nxt in ("that", "to")
+    k = end + 1
+    while k < n and sent.words[k] not in lx.CLAUSE_MARKS and sent.words[k] not in (".", ":"):
+        low = sent.lower[k]
+        stop = low in lx.ADJUNCTS or (not clause and (low in lx.FINITE or verb_like(low)))
+        if stop and sent.quotes.at(sent.starts[k]) is None:
+            break  # "her support for the wall | was never in doubt"
+        k += 1
+    content_end = sent.starts[k] if k < n else sent.end
+    cue = (sent.starts[i], sent.ends[end - 1])
+    source = (sent.starts[a], sent.ends[i - 1])
+    return make_attribution(sent, (sent.starts[end], content_end), source, cue)
+
+
+def that_noun(sent: Sentence, i: int) -> Attribution | None:
+    """ "complaints that they distort democracy", "the idea that C": a noun and its
+    complement clause, to the clause's end; no source (a possessor makes ``noun_cue``)."""
+    n = len(sent)
+    before = sent.lower[i - 1] if i > 0 else ""
+    # (after a past form it is the object: "stoked speculation that C")
+    past = before.endswith("ed") or before in lx.IRREGULAR_PAST
+    noun = not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
+    if not noun or not complement_that(sent, i + 1):
+        return None  # ("The mayor promises that C": a verb)
+    k = clause_end(sent, i + 2)
+    last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
+    low = sent.lower[last]
+    if low.endswith("ed") or low in lx.IRREGULAR_PAST or sent.lower[last - 1] in lx.MODALS:
+        return None  # "a charge that Lee has always denied": a relative clause
+    a = i
+    while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
+        a -= 1
+    end = sent.starts[k] if k < n else sent.end
+    return make_attribution(sent, (sent.starts[i + 1], end), None, (sent.starts[a], sent.ends[i]))
+
+
+def as_reported_by(sent: Sentence, i: int) -> Attribution | None:
+    """ "As (first) reported by the Times, C": the agent is the source, the main clause after
+    the comma the content."""
+    a = i - 1
+    while a > 0 and sent.lower[a] in lx.AS_REPORTED_ADVERBS:
+        a -= 1
+    if sent.lower[a] != "as":
+        return None
+    k = clause_end(sent, i + 2)
+    if k >= len(sent) - 2 or sent.words[k] != "," or k - i > 14:
+        return None
+    source = (sent.starts[i + 2], sent.ends[k - 1])
+    return make_attribution(sent, (sent.ends[k], sent.end), source, (sent.starts[a], sent.ends[i]))
+
+
+def whether_question(sent: Sentence, i: int) -> Attribution | None:
+    """ "questions about whether C", "a debate over whether C": the open question, to its
+    clause's end, with the noun and preposition as the cue and no source."""
+    if not sent.words[i - 2].isalpha() or sent.lower[i - 2] in lx.FUNCTION_WORDS:
+        return None
+    if not outside_quote(sent, i):
+        return None
+    k = clause_end(sent, i + 1)
+    end = sent.starts[k] if k < len(sent) else sent.end
+    return make_attribution(
+        sent, (sent.starts[i], end), None, (sent.starts[i - 2], sent.ends[i - 1])
+    )
+
+
+def asked_opener(sent: Sentence) -> Attribution | None:
+    """'Asked (by Y) whether C, X said ...': the question is an attribution of its own,
+    with the interviewer as source when named; the main clause is analysed after it."""
+    n = len(sent)
+    i = 1 if sent.lower[0] in ("when", "if", "after") else 0
+    if i + 2 >= n or sent.lower[i] != "asked":
+        return None
+    k = i + 1
+    source = None
+    if sent.lower[k] == "by":
+        j = k + 1
+        while j < n and sent.words[j][:1].isupper():
+            j += 1
+        if j == k + 1:
+            return None
+        source = (sent.starts[k + 1], sent.ends[j - 1])
+        k = j
+    end = k
+    while end < n and not (sent.words[end] == "," and sent.quotes.at(sent.starts[end]) is None):
+        end += 1
+    if end >= n - 1 or end == k:
+        return None  # no main clause after the question: not this pattern
+    if sent.lower[k] not in lx.QUESTION_OPENERS:
+        # "Asked at a briefing Monday about C": the question starts at "about"
+        q = next((j for j in range(k + 1, end) if sent.lower[j] in lx.QUESTION_OPENERS), None)
+        if q is not None and not has_verb(sent.words[k:q]):
+            k = q
+    cue = (sent.starts[i], sent.ends[i])
+    return make_attribution(sent, (sent.starts[k], sent.starts[end]), source, cue)
+
+
+def according_to(sent: Sentence, i: int) -> Attribution | None:
+    n = len(sent)
+    cue = (sent.starts[i], sent.ends[i + 1])
+    k = i + 2
+    while k < n and sent.words[k] not in (",", ";", "—", "–", ":") and k - i < 25:
+        if sent.words[k] in (".", "!", "?") and k == n - 1:
+            break
+        k += 1
+    if k == i + 2:
+        return None
+    before = sent.starts[i] - sent.start
+    intro = before < 25 and sent.words[i - 1] == ","
+    if intro and has_verb(sent.words[: i - 1]):
+        intro = False  # "The levy failed, according to Lee.": a clause, not "In May,"
+    content_first = not (i == 0 or intro)
+    appositive = k + 1 < n and sent.words[k] == ","
+    appositive = appositive and (
+        sent.lower[k + 1] in lx.APPOSITION_OPENERS or appositive_at(sent, k + 1)
+    )
+    if appositive and sent.lower[k + 1] not in lx.APPOSITION_OPENERS:
+        # "The tax, according to a study, reduced ...", "C, according to X, although D":
+        # the sentence goes on after the source; the words are no description of it
+        nxt = sent.lower[k + 1]
+        verb = verb_like_or_finite(nxt) and nxt not in lx.CONTRAST_OPENERS
+        appositive = not (verb or nxt in lx.CONCESSIVES)
+    if content_first and appositive:
+        # "C, according to Jo Lee, who advised the campaign.": the rest is about the source
+        k = n - 1 if sent.words[n - 1] in (".", "!", "?") else n
+    source = (sent.starts[i + 2], sent.ends[k - 1])
+    if not content_first:
+        # "According to X, C." (maybe after a short introductory phrase)
+        start = sent.ends[k] if k < n else sent.end
+        content = (start, sent.end) if k < n else None
+        if content is None and i > 0:
+            content = (sent.start, sent.starts[i])
+    else:
+        # "C, according to X." or "C according to X, D": content before the cue
+        content = (sent.start, sent.starts[i])
+        if k < n - 2:
+            content = (sent.start, sent.end)
+    return make_attribution(sent, content, source, cue)
+
+
+def reportedly(sent: Sentence, i: int) -> Attribution | None:
+    """ "The FBI is reportedly making arrangements ...": the clause around the adverb, from
+    the clause mark before it to the one after it ("With Lee reportedly considering a run,
+    a poll found ..."); "Lee reportedly said" is left to the verb."""
+    n = len(sent)
+    if i + 1 < n and is_cue_word(sent.lower[i + 1]):
+        return None
+    a = cue_modifiers_before(sent, i, 0)
+    cue = (sent.starts[a], sent.ends[i])
+    first, end = 0, sent.end
+    for k in range(a - 1, 0, -1):
+        if sent.words[k] in lx.CLAUSE_END_MARKS and outside_quote(sent, k):
+            first = k + 1
+            break
+    if first + 1 < a and sent.lower[first] in lx.REPORTEDLY_LEADS:
+        first += 1  # "With Lee reportedly eyeing a run, ..."
+    k = clause_end(sent, i + 2)  # ("Reportedly, he made ...": not the comma after it)
+    if k < n:
+        end = sent.starts[k]
+    start = sent.start if first == 0 else sent.starts[first]
+    return make_attribution(sent, (start, end), None, cue)
+
+
+def it_passive(sent: Sentence, i: int) -> Attribution | None:
+    # "it was reported that", "it is believed that", "it has been announced that"
+    n = len(sent)
+    k = i + 1
+    while k < n and k - i <= 3 and sent.lower[k] in ("is", "was", "has", "had", "been", "being"):
+        k += 1
+    if k == i + 1 or k >= n or sent.lower[k] not in lx.PASSIVE_CUES:
+        return None
+    if k + 1 >= n or sent.lower[k + 1] not in ("that", "by"):
+        return None
+    cue = (sent.starts[i], sent.ends[k])
+    return make_attribution(sent, (sent.starts[k + 1], sent.end), None, cue)

@@ -1,0 +1,583 @@
+"""Stage 4: source spans: who is speaking.
+
+The subject before a cue, found by walking backwards to a clause boundary ("X, a spokesman for Y,
+said"; "people who have battled X say"), the source after an inverted cue ("..., said X, a
+nurse."), the sentence's opening noun phrase, and the agent of a passive ("by the mayor").
+"""
+
+import re
+
+from .. import lexicon as lx
+from .cues import cue_modifier, cue_modifiers_before, skip_time_before
+from .tokens import (
+    Sentence,
+    close_paren_after,
+    final_dot,
+    is_cue_word,
+    name_part,
+    open_paren_before,
+    plural_noun,
+    verb_like,
+    verb_like_or_finite,
+)
+
+# A subject with its apposition ("Rich Lee, a top operative who ..., said") is at most this many
+# tokens; the search backwards for it stops there.
+_MAX_SOURCE_TOKENS = 50
+
+
+def _subject_start(sent: Sentence, j: int, lo: int) -> int | None:
+    """Index just before the subject ending at ``j``; None when it cannot be delimited.
+
+    A comma or dash directly before the verb opens an appositive or relative clause ("X, a
+    spokesman for Y, said"; "X - who ... - said"), which the source span keeps, as PolNeAR
+    does; inside it anything goes up to the matching mark. Any other comma ends the subject
+    ("On Tuesday, X said") unless an age or place follows a name ("Ann Roe, 34, of Ely, said").
+    """
+    return _SubjectWalk(sent, j, lo).run()
+
+
+class _SubjectWalk:
+    """The walk backwards from a cue at ``j`` to the token before its subject."""
+
+    def __init__(self, sent: Sentence, j: int, lo: int):
+        self.sent, self.j, self.lo = sent, j, lo
+        self.stop = max(lo, j - _MAX_SOURCE_TOKENS)
+        self.k = j - 1
+        self.opener: str | None = None  # the mark of the appositive being crossed
+        self.in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
+        words = sent.words
+        if self.k - 1 >= lo and words[self.k] in lx.QUOTE_TOKENS and words[self.k - 1] == ",":
+            self.opener, self.in_quote = ",", True  # the appositive ends with a quoted title
+            self.k -= 2
+        elif self.k >= lo and words[self.k] in (",", "-", "—", "–"):
+            self.opener = words[self.k]
+            while self.k >= lo and words[self.k] == self.opener:
+                self.k -= 1
+
+    def run(self) -> int | None:
+        while self.k >= self.stop:
+            step = self._in_appositive if self.opener is not None else self._in_subject
+            if not step():
+                break
+        return None if self.opener is not None else self.k
+
+    def _in_appositive(self) -> bool:
+        """One step back inside the appositive; False where the walk must stop."""
+        sent, k = self.sent, self.k
+        w = sent.lower[k]
+        if w in lx.QUOTE_TOKENS:
+            self.in_quote = not self.in_quote
+            self.k -= 1
+        elif w == ")":
+            k = open_paren_before(sent, k, self.stop)
+            if k < 0:
+                return False
+            self.k = k - 1
+        elif w == self.opener and not self.in_quote:
+            while self.k >= self.stop and sent.words[self.k] == self.opener:
+                self.k -= 1
+            self.opener = None  # back at the head of the appositive
+        elif w in (";", ":", "(") or final_dot(sent, k):
+            return False
+        else:
+            self.k -= 1
+        return True
+
+    def _in_subject(self) -> bool:
+        """One step back in the subject's head; False at the boundary before it."""
+        sent, k, j = self.sent, self.k, self.j
+        w = sent.lower[k]
+        if w == ",":
+            if not _age_or_place(sent, k + 1, j):
+                return False
+        elif w == ")":
+            # "Jane Doe (D-Ohio) said": skip the parenthesis
+            k = open_paren_before(sent, k, self.stop)
+            if k < 0:
+                self.k = k
+                return False
+        elif _ends_subject(sent, k, j, self.lo):
+            r = _relative_pronoun_before(sent, k, self.stop)
+            if r is None:
+                return False
+            k = r  # "people who have battled X say": the clause belongs to the subject
+        self.k = k - 1
+        return True
+
+
+def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
+    """Index of "who" just before the auxiliary or verb at ``k`` ("supporters who have
+    heard ... say"), when a noun precedes it; None otherwise."""
+    w = sent.lower[k]
+    if w == "that":
+        # "a study that appeared in X found": "that" after a noun opens a relative clause
+        # ("said that ..." opens a content)
+        before = sent.lower[k - 1] if k - 1 >= stop else ""
+        if (
+            sent.words[k - 1].isalpha()
+            and before not in lx.FUNCTION_WORDS
+            and not verb_like_or_finite(before)
+            and not is_cue_word(before)
+            and k + 1 < len(sent)
+            and verb_like(sent.lower[k + 1])
+        ):
+            return k
+        return None
+    if not (w in lx.FINITE or verb_like(w)):
+        return None
+    if w == "not" and _noun_then_not(sent, k, stop):
+        return k  # "officials not authorized to speak said"
+    # "supporters who have heard ... say", "officials whose laws were struck down say"
+    for r in range(k - 1, max(stop - 1, k - 11), -1):
+        if sent.lower[r] in ("who", "who’d", "who'd", "whose"):
+            head = sent.words[r - 1].lower() if r - 1 >= stop else ""
+            nominal = head.isalpha() and head not in lx.FUNCTION_WORDS
+            return r if nominal or head in lx.WHO_HEADS else None  # ("those who have ... say")
+        if not sent.words[r].replace("’", "").replace("'", "").isalpha():
+            return None
+    return None
+
+
+def _noun_then_not(sent: Sentence, k: int, stop: int) -> bool:
+    """ "not" at ``k`` after a noun, before a participle or preposition: "a delegate not on
+    the slate", "officials not authorized to speak"."""
+    if k - 1 < stop or k + 1 >= len(sent):
+        return False
+    before, after = sent.lower[k - 1], sent.lower[k + 1]
+    return (
+        sent.words[k - 1].isalpha()
+        and before not in lx.FUNCTION_WORDS
+        and before not in lx.PERSONAL_PRONOUNS
+        and not verb_like_or_finite(before)
+        and (after.endswith("ed") or after in lx.PREPOSITIONS)
+    )
+
+
+def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
+    """Token ``k`` (outside an appositive) is a boundary before a subject ending at ``j``."""
+    w = sent.lower[k]
+    if w in (";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS or final_dot(sent, k):
+        return True
+    if w in lx.SUBJECT_STOPS:
+        return True
+    if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
+        return True  # "That's why he said", "what he said": a clause, not a subject
+    if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
+        return True
+    if w == "and" and _name_after_common_noun(sent, k, j, lo):
+        return True  # "he was copied on the questions and Gates said": a new clause
+    if w == "and" and _coordinated_nouns(sent, k, j, lo):
+        return False  # "Many experts and some lawmakers say": one subject
+    return w in ("and", "but") and k + 1 < j and sent.words[k + 1][:1].islower()
+
+
+def _name_after_common_noun(sent: Sentence, k: int, j: int, lo: int) -> bool:
+    """Whether "and" at ``k`` joins a lower-case noun to a name that runs to the cue at ``j``:
+    two clauses ("... on the questions and Gates said"), not "Lee and Roe said"."""
+    before = sent.words[k - 1] if k - 1 >= lo else ""
+    return (
+        k + 1 < j
+        and before.isalpha()
+        and before.islower()
+        and before not in lx.FUNCTION_WORDS
+        and before not in lx.PERSONAL_PRONOUNS
+        and all(x[:1].isupper() for x in sent.words[k + 1 : j])
+    )
+
+
+def _coordinated_nouns(sent: Sentence, k: int, j: int, lo: int) -> bool:
+    """Whether "and" at ``k`` joins two short noun phrases that end at the cue ``j``
+    ("Many experts and some lawmakers say"), not two clauses ("The mayor closed the road and
+    officials said")."""
+    determiners = {"the", "his", "her", "their", "its", "some", "many", "other"}
+    right = sent.lower[k + 1 : j]
+    if not right or len(right) > 4:
+        return False
+    if any(verb_like(w) or (w in lx.FUNCTION_WORDS and w not in determiners) for w in right):
+        return False
+    left = k - 1
+    while left >= lo and k - left <= 5:
+        w = sent.lower[left]
+        if (
+            sent.words[left] in (",", ";", ":")
+            or w in lx.SUBJECT_STOPS
+            or w in lx.LEADING_CONNECTIVES
+        ):
+            break
+        if verb_like(w) or not sent.words[left].replace(".", "").isalpha():
+            return False
+        if w in lx.FUNCTION_WORDS and w not in determiners:
+            return False
+        left -= 1
+    return k - left > 1
+
+
+def subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
+    """Token range [a, j) of the subject that ends just before index ``j``.
+
+    Walks backwards to a clause boundary (``_subject_start``), then drops leading connectives
+    and time phrases and checks the result looks like a noun phrase.
+    """
+    k = _subject_start(sent, j, lo)
+    if k is None:
+        return None
+    a = k + 1
+    # Drop leading conjunctions, connectives and time phrases ("This week he said").
+    while a < j:
+        if sent.lower[a] in lx.LEADING_CONNECTIVES:
+            a += 1
+        elif (
+            sent.lower[a] in ("this", "last", "next", "earlier", "later")
+            and a + 2 < j
+            and sent.lower[a + 1] in lx.TIME_NOUNS
+        ):
+            a += 2
+        elif sent.lower[a] in lx.WEEKDAYS and a + 1 < j:
+            a += 1
+        else:
+            break
+    end = j - 1
+    while end >= a and sent.words[end] in lx.CLAUSE_MARKS:
+        end -= 1
+    if end < a:
+        return None
+    if sent.lower[end] in lx.NOT_SUBJECT_LAST and not (sent.lower[end] == "here" and end > a):
+        return None  # ("officials here say": a subject; "here" alone is not)
+    if end - a + 1 > _MAX_SOURCE_TOKENS:
+        return None
+    return a, end + 1
+
+
+def _age_or_place(sent: Sentence, a: int, j: int) -> bool:
+    """Tokens from ``a`` are an age or place after a name: "Ann Roe, 34, of Flint, Mich., said"."""
+    w = sent.words[a] if a < j else ""
+    if w == "of" or (w.isdigit() and a + 1 < j and sent.words[a + 1] == ","):
+        return True  # not "Asked X, 46 percent of voters said": an age has its own comma
+    return a + 2 < j and w[:1].isupper() and sent.words[a + 1] == "." and sent.words[a + 2] == ","
+
+
+def initial_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase opening the sentence, before index ``hi``.
+
+    Without part-of-speech tags this is conservative: a pronoun, a run of capitalised words
+    ("Florida Gov. Jane Doe (R)"), or a determiner with a few lower-case nouns ("the state
+    court"), ending at the first word that looks like a verb.
+    """
+    a = _after_opening_phrase(sent, hi)
+    if a >= hi:
+        return None
+    if sent.lower[a] in lx.PERSONAL_PRONOUNS:
+        return a, a + 1
+    nominal = sent.lower[a] in lx.DETERMINERS
+    b = _noun_phrase_end(sent, a, nominal, hi)
+    if b is None or b == a or b >= hi or b - a > 12:
+        return None
+    return (a, b) if _verb_follows(sent, b, nominal, hi) else None
+
+
+def _after_opening_phrase(sent: Sentence, hi: int) -> int:
+    """Index after the connectives and the introductory phrase opening the sentence ("And",
+    "In her speech,", "Meeting workers on Monday,")."""
+    a = 0
+    while a < hi and sent.lower[a] in lx.LEADING_CONNECTIVES:
+        a += 1
+    first = sent.lower[a] if a < hi else ""
+    if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
+        comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
+        a = comma + 1 if comma >= 0 else hi
+    return a
+
+
+def _noun_phrase_end(sent: Sentence, a: int, nominal: bool, hi: int) -> int | None:
+    """End of the names (or, after a determiner, the lower-case nouns) from ``a``, a short
+    parenthesis included ("Jane Doe (R)"); None at an unclosed parenthesis."""
+    b = a + 1 if nominal else a
+    while b < hi:
+        w, low = sent.words[b], sent.lower[b]
+        if w == "(":
+            close = close_paren_after(sent, b, hi)
+            if close < 0:
+                return None
+            b = close + 1
+        elif name_part(w) or (nominal and w.isalpha() and not verb_like(low)):
+            b += 1
+        else:
+            break
+    return b
+
+
+def _verb_follows(sent: Sentence, b: int, nominal: bool, hi: int) -> bool:
+    """Whether a verb follows the noun phrase ending at ``b``, maybe after an aside and
+    adverbs ("Lee, who chairs the panel, stood up", "Trump openly admires")."""
+    v = b
+    if sent.words[b] == "," and b + 1 < hi and _aside_opener(sent.lower[b + 1]):
+        # "Democrats, looking for a way out, seized ...", "Lee, who chairs the panel, stood
+        # up ...", "Lee, the chair, stood up ...": an aside between the subject and its verb
+        close = next((k for k in range(b + 2, min(hi, b + 25)) if sent.words[k] == ","), None)
+        if close is None or close + 1 >= hi:
+            return False
+        v = close + 1
+    while v + 1 < hi and cue_modifier(sent, v) and sent.lower[v] not in lx.FINITE:
+        v += 1  # "Trump openly admires ..."
+    low = sent.lower[v]
+    # (after a name, a lower-case -s word is the verb: "Trump admires Putin, comparing ...")
+    present = (
+        not nominal
+        and sent.lower[v - 1] not in lx.QUANTIFIERS  # ("Both parents stiffened ...": a noun)
+        and sent.lower[v - 1] not in ("both", "all", "these", "those")
+        and sent.words[v].isalpha()
+        and sent.words[v].islower()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+    )
+    return verb_like(low) or present
+
+
+def _aside_opener(low: str) -> bool:
+    """Whether a word after "Name," opens an aside: a participle, "who", an appositive."""
+    return low.endswith("ing") or low in ("who", "the", "a", "an")
+
+
+def evidence_head(sent: Sentence, a: int, b: int) -> bool:
+    """Whether the noun phrase [a, b) is headed by an evidence noun with a complement: "a
+    study by the council", "new data from the state"."""
+    return any(
+        sent.lower[k] in lx.EVIDENCE_NOUNS and sent.lower[k + 1] in ("by", "from", "of", "for")
+        for k in range(a, min(b - 1, a + 4))
+    )
+
+
+def _relative_cue(sent: Sentence, k: int) -> bool:
+    """Tokens from ``k`` are "who [adverbs] CUE": a relative clause with its own attribution."""
+    if k >= len(sent) or sent.lower[k] != "who":
+        return False
+    j = k + 1
+    while j < len(sent) and sent.lower[j] in lx.CUE_MODIFIERS:
+        j += 1
+    return j < len(sent) and is_cue_word(sent.lower[j])
+
+
+def passive_agent(sent: Sentence, after: int) -> tuple[int, int] | None:
+    """The agent of a passive cue ending before ``after``: "was praised | by the mayor"."""
+    n = len(sent)
+    if after + 1 >= n or sent.lower[after] != "by":
+        return None
+    k = after + 1
+    while k < n and sent.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
+        if k > after + 1 and sent.lower[k] in lx.PREPOSITIONS and sent.lower[k] != "of":
+            break
+        k += 1
+    return (sent.starts[after + 1], sent.ends[k - 1]) if k > after + 1 else None
+
+
+def from_phrase_before(sent: Sentence, k: int) -> int | None:
+    """Start of "the report" in "From the report:" ending at the colon ``k``, or None."""
+    f = next((f for f in range(k - 1, max(-1, k - 6), -1) if sent.lower[f] == "from"), None)
+    if f is None or f + 1 >= k or sent.lower[f + 1] not in lx.DETERMINERS:
+        return None
+    return f + 1 if all(x.isalpha() for x in sent.words[f + 1 : k]) else None
+
+
+def fronted_clause(sent: Sentence, a: int) -> bool:
+    """Whether the subject at ``a`` opens a subordinate clause before the main one ("Although
+    Lee planned C, ...")."""
+    return (
+        a > 0
+        and sent.lower[a - 1] in lx.FRONTED_SUBORDINATORS
+        and all(w in lx.LEADING_CONNECTIVES or w in lx.QUOTE_TOKENS for w in sent.lower[: a - 1])
+    )
+
+
+def appositive_at(sent: Sentence, k: int) -> bool:
+    """ "..., said Jo Lee, | director of X" / "said Jo Lee, | 34": a title or an age after the
+    name, not a clause ("said Jo Lee, adding that ...")."""
+    w = sent.lower[k]
+    if w.isdigit():
+        return True
+    if not w.isalpha() or w in lx.FUNCTION_WORDS or w in lx.FINITE or w.endswith("ing"):
+        return False
+    return w not in lx.STRONG and w not in lx.WEAK
+
+
+def drop_trailing_clause(sent: Sentence, a: int, b: int) -> int:
+    """End of a subject [a, b) without an aside set off by a comma or dash: "Mr. Kirk, still
+    weak from a stroke, said" / "Ms. Lee, wearing a cape, said" → "Mr. Kirk", "Ms. Lee". PolNeAR
+    gives the source as the name there, and keeps "X, who chairs the panel," whole unless the
+    clause reports something itself."""
+    for q in range(a + 1, b - 1):
+        nxt = sent.lower[q + 1]
+        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or nxt.endswith("ing")):
+            return q
+        reports = nxt == "who" and any(is_cue_word(x) for x in sent.lower[q:b])
+        if sent.words[q] == "," and reports:
+            return q  # "Lee, who said in May that ..., added": that clause is its own attribution
+    return b
+
+
+def speaker_end(sent: Sentence, a: int) -> int | None:
+    """End of a pronoun, a short capitalised name or "the editorial" starting at ``a``."""
+    n = len(sent)
+    if a < n and sent.lower[a] in lx.PERSONAL_PRONOUNS:
+        return a + 1
+    if a + 1 < n and sent.lower[a] in ("the", "a", "an") and sent.words[a + 1].isalpha():
+        return a + 2
+    b = a
+    while b < n and b - a < 5 and name_part(sent.words[b]):
+        b += 1
+    return b if b > a else None
+
+
+def main_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first verb before ``hi``, when the opening is not a
+    plain noun phrase ("Republicans, who hold the Senate, have blocked ..., saying C";
+    "Here in Ohio, Lee stepped up ..., saying C")."""
+    for k in range(1, hi):
+        w = sent.lower[k]
+        finite = w in lx.FINITE and w not in ("that", "not")
+        past = (w.endswith("ed") and sent.words[k - 1] != ",") or w in lx.IRREGULAR_PAST
+        if not (finite or past):
+            continue
+        m = cue_modifiers_before(sent, k, 0)
+        subj = subject_before(sent, skip_time_before(sent, m, 0), 0)
+        if subj is None:
+            return None
+        a, b = subj
+        b = drop_trailing_clause(sent, a, b)
+        return (a, b) if plausible_subject(sent, a, b, False) else None
+    return None
+
+
+def plausible_subject(sent: Sentence, a: int, b: int, strong: bool) -> bool:
+    first = sent.words[a]
+    last = sent.lower[b - 1]
+    if last in lx.NOT_SUBJECT_LAST and not (last == "here" and b - a > 1):
+        return False
+    if not strong:
+        # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
+        head = next((k for k in range(a, b) if sent.words[k] in (",", "-", "—", "–")), b)
+        if head - a > 12:  # an appositive after the name does not count
+            return False
+        if not (
+            first[:1].isupper()
+            or re.split("[’']", sent.lower[a])[0] in lx.PERSONAL_PRONOUNS  # ("he’s hoping")
+            or sent.lower[a] in lx.NOMINAL_OPENERS
+            or sent.lower[a] in lx.PLURAL_SUBJECTS
+            or (last in lx.EVIDENCE_NOUNS and b - a <= 4)  # "new fundraising reports"
+            or (plural_noun(sent.words[b - 1]) and b - a <= 3)  # "private lenders"
+            or (last in lx.PLURAL_SUBJECTS and b - a <= 4)  # "mainstream Republicans"
+        ):
+            return False
+    return not (b - a == 1 and sent.lower[a] in ("it",) and not strong)
+
+
+def source_after(sent: Sentence, i: int, n: int) -> tuple[int, int] | None:
+    """Source of "..., said X, a spokesman for Y." starting at token ``i``."""
+    if i >= n or not _may_open_source(sent, i):
+        return None
+    walk = _SourceWalk(sent, i, n)
+    k = walk.end()
+    # (a long apposition may run on: "said Jo Lee, a nurse who ... and who ...")
+    if k is None or k == i or k - i > (60 if walk.seen_comma else 30):
+        return None
+    if not _ends_source(sent, k):
+        return None
+    return sent.starts[i], sent.ends[k - 1]
+
+
+def _may_open_source(sent: Sentence, i: int) -> bool:
+    """A name, a determiner or quantifier ("said several observers"), or a lower-case title
+    before a name ("said former Ohio governor Jim Dane")."""
+    low = sent.lower[i]
+    return (
+        sent.words[i][:1].isupper()
+        or low in ("the", "a", "an", "one", "another")
+        or low in lx.QUANTIFIERS
+        or (low not in lx.PREPOSITIONS and any(w[:1].isupper() for w in sent.words[i + 1 : i + 4]))
+    )
+
+
+class _SourceWalk:
+    """The walk forwards over an inverted source from ``i``: the name, then any apposition."""
+
+    def __init__(self, sent: Sentence, i: int, n: int):
+        self.sent, self.i, self.n = sent, i, n
+        self.seen_comma = False
+        self.lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
+
+    def end(self) -> int | None:
+        """Index just after the source; None when the words read as a clause, not a name."""
+        k = self.i
+        while k < self.n:
+            nxt = self._step(k)
+            if nxt is None or nxt == k:
+                return nxt
+            k = nxt
+        return k
+
+    def _step(self, k: int) -> int | None:
+        """Index of the source's next token after ``k``; ``k`` itself where the source ends;
+        None where it is no source."""
+        sent, n = self.sent, self.n
+        wk = sent.words[k]
+        if wk in lx.QUOTE_TOKENS and self.seen_comma:
+            # 'said Ann Roe, a plaintiff who waited in an "extraordinarily long line"'
+            q = sent.quotes.at(sent.starts[k])
+            if q is not None and q[0] == sent.starts[k]:
+                while k < n and sent.starts[k] < q[1]:
+                    k += 1
+                return k
+        if wk in ("!", "?", ";", ":", "—", "–") or wk in lx.QUOTE_TOKENS or final_dot(sent, k):
+            return k
+        if wk == "(":
+            # "said Jane Doe (D-Ohio)": keep a short parenthesis with the name
+            close = close_paren_after(sent, k, n)
+            return k if close < 0 else close + 1
+        if wk == ",":
+            return self._after_comma(k)
+        return self._in_name(k)
+
+    def _after_comma(self, k: int) -> int:
+        """An apposition after the name: "said Jane Doe, a spokeswoman for X" (but not "said Jo
+        Lee, who added that ...": that clause is an attribution of its own)."""
+        sent, n = self.sent, self.n
+        if _relative_cue(sent, k + 1):
+            return k
+        if k + 1 < n and (
+            sent.lower[k + 1] in ("a", "an", "the", "who", "which", "whose")
+            or sent.words[k + 1][:1].isupper()
+            or appositive_at(sent, k + 1)
+        ):
+            self.seen_comma = True
+            return k + 1
+        return k
+
+    def _in_name(self, k: int) -> int | None:
+        sent = self.sent
+        low, wk = sent.lower[k], sent.words[k]
+        if self.seen_comma:
+            return k + 1
+        if k > self.i and low in ("who", "whose"):
+            return k  # "said one official who asked not to be named": the name ends here
+        if k > self.i and low in lx.PREPOSITIONS and low not in ("of", "for"):
+            return k
+        self.lowercase += not wk[:1].isupper()
+        # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
+        if (low in lx.FINITE and wk.islower()) or low == "to" or self.lowercase >= 8:
+            return None  # "..., said the records were lost": a clause, not a name
+        return k + 1
+
+
+def _ends_source(sent: Sentence, k: int) -> bool:
+    """Token ``k`` may follow an inverted source: the source runs to the end of the
+    sentence ("..., said Jane Doe, a spokeswoman."), apart from closing punctuation or a
+    trailing adjunct ("said X on Tuesday")."""
+    if k >= len(sent):
+        return True
+    w = sent.words[k]
+    if w in lx.QUOTE_TOKENS:
+        # '..., said Ms. Lee's letter “was late”': a clause, not a name
+        return not sent.quotes.opens(sent.starts[k])
+    if w in (".", "!", "?", ",", "—", "–", ";"):
+        return True  # (a dash: '..., said Jo Lee, who runs the gym — which ...')
+    return sent.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")

@@ -1,0 +1,640 @@
+"""Stage 6a: the shapes a verb cue takes, and the attribution each one makes.
+
+Without a subject before the cue: inverted ("C, said X."), participle (", saying C"), compound
+("X declined ... but said C"), passive ("The plan was endorsed by X"), relative ("X, who said C,
+..."); with the subject before it: forward ("X said (that) C", "X told Y C", "X said:"), inverted
+("C, X said."), raising ("It appears that C"). ``verb_cue`` tries them in that order.
+"""
+
+import re
+
+from .. import lexicon as lx
+from .clauses import (
+    clause_like,
+    main_clause_comma,
+    short_adjunct_tail,
+    skip_prepositional_phrase,
+    tail_is_adjunct,
+    that_after_adjunct,
+)
+from .contents import (
+    Attribution,
+    content_before,
+    continues_after_cue,
+    forward_content,
+    forward_end,
+    make_attribution,
+    passive_complement,
+    quote_after_source,
+    relative_content,
+)
+from .cues import (
+    Cue,
+    cue_modifier,
+    cue_modifiers_before,
+    is_verb_use,
+    listener_end,
+    passive_cue,
+    phrase_cue,
+    skip_time_before,
+    takes_listener,
+)
+from .quotes import (
+    after_comma_quote,
+    exclaimed_quote_before,
+    long_quote_in,
+    quote_ending_at,
+    quote_opens_clause,
+)
+from .subjects import (
+    drop_trailing_clause,
+    evidence_head,
+    fronted_clause,
+    initial_subject,
+    main_subject,
+    passive_agent,
+    plausible_subject,
+    source_after,
+    speaker_end,
+    subject_before,
+)
+from .tokens import Sentence, has_verb, is_cue_word, name_part, verb_like, verb_like_or_finite
+
+# A pronoun's contracted auxiliary: "he’s hoping", "they're proposing".
+_CONTRACTION = re.compile(r"[’'](?:s|re|ve|ll|d)$")
+
+
+_NO_SHAPE = object()  # "no shape matched; try the next ones" (None means "not a cue here")
+
+
+def quote_speaker_verb(sent: Sentence, i: int):
+    """'“Denver,” he answered.' / '“Why?” asked Ms. Lee.': a quotation closed by a comma,
+    question or exclamation mark, then a speaker and any past-tense verb, and nothing but
+    an adjunct after them, is attributed to that speaker whatever the verb."""
+    n = len(sent)
+    a = i - 1  # the speaker before the verb: a pronoun, a short name or "the editorial"
+    if sent.lower[a] not in lx.PERSONAL_PRONOUNS:
+        while a > 0 and name_part(sent.words[a - 1]) and i - a < 5:
+            a -= 1
+        if (
+            a == i - 1
+            and a > 1
+            and sent.words[a].isalpha()
+            and sent.lower[a - 1] in ("the", "a", "an")
+        ):
+            a -= 1
+    end = i + 1  # after the verb and its particle ("pointed out", "shot back")
+    if end < n and sent.lower[end] in lx.QUOTE_PARTICLES:
+        end += 1
+    if speaker_end(sent, a) == i:
+        q = quote_ending_at(sent, a - 1)
+        after = listener_end(sent, end, n) if takes_listener(sent.lower[i]) else end
+        if q is not None and tail_is_adjunct(sent, after, n):
+            source = (sent.starts[a], sent.ends[i - 1])
+            return make_attribution(sent, q, source, (sent.starts[i], sent.ends[end - 1]))
+    b = speaker_end(sent, i + 1)  # the speaker after the verb
+    q = quote_ending_at(sent, i - 1)
+    if q is not None and b is not None and tail_is_adjunct(sent, b, n):
+        source = (sent.starts[i + 1], sent.ends[b - 1])
+        return make_attribution(sent, q, source, (sent.starts[i], sent.ends[i]))
+    return None
+
+
+def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | None:
+    """An attribution with the verb cue at token ``i``: the ``SHAPES_WITHOUT_SUBJECT`` in order,
+    then an infinitive ("refused to say"), then ``_shape_with_subject``."""
+    if not is_verb_use(sent, i):
+        return None
+    n = len(sent)
+    w = sent.lower[i]
+    end = i + 1
+    if end < n and sent.lower[end] == "up" and w in lx.NOT_CUE_BEFORE_UP:
+        return None
+    if end < n and (w, sent.lower[end]) in lx.COMPOUND_NOUNS:
+        return None  # "a liberal think tank", "(Reporting by Jo Lee)"
+    phrase = phrase_cue(sent, i)
+    if phrase is not None:
+        end, w = phrase
+        if end < n and sent.lower[end] in lx.STATEMENT_PARTICIPLES:
+            end += 1  # "issued a statement saying C"
+    particles = lx.PARTICLES.get(w)
+    if phrase is None and particles and end < n and sent.lower[end] in particles:
+        end += 1
+    m = cue_modifiers_before(sent, i, 0)
+    c = Cue(i, w, m, skip_time_before(sent, m, 0), end, (sent.starts[m], sent.ends[end - 1]))
+    for shape in SHAPES_WITHOUT_SUBJECT:
+        att = shape(sent, c, prev)
+        if att is not _NO_SHAPE:
+            return att
+    if m > 1 and sent.lower[m - 1] == "to":
+        return _infinitive(sent, c)
+    return _shape_with_subject(sent, c)
+
+
+def _infinitive(sent: Sentence, c: "Cue"):
+    """ "Lee refused to say whether C", "He went on to tell reporters C": the subject of the
+    verb before "to" is the source; the cue runs from that verb to the speech verb."""
+    k = c.m - 2  # the token before "to": the controlling verb, maybe after an adverb
+    while k > 0 and not (verb_like(sent.lower[k]) or sent.lower[k] in lx.FINITE):
+        if c.m - 2 - k >= 3:
+            return None
+        k -= 1
+    if k <= 0:
+        return None
+    start = cue_modifiers_before(sent, k, 0)
+    subj = subject_before(sent, skip_time_before(sent, start, 0), 0)
+    if subj is None or not plausible_subject(sent, subj[0], subj[1], False):
+        return None
+    source = (sent.starts[subj[0]], sent.ends[subj[1] - 1])
+    after = listener_end(sent, c.end, len(sent), c.w) if c.w in lx.LISTENER_VERBS else c.end
+    return forward_content(sent, after, source, (sent.starts[start], c.span[1]), c.w)
+
+
+def _after(sent: Sentence, c: Cue) -> int:
+    """Where the content may start: after the cue, and after the listener of "told X"."""
+    return listener_end(sent, c.end, len(sent), c.w) if c.w in lx.LISTENER_VERBS else c.end
+
+
+# Each shape below returns the attribution it reads (None when the cue reads nothing there), or
+# ``_NO_SHAPE`` when the sentence does not have that shape.
+
+
+def _inverted_source_after(sent: Sentence, c: Cue, prev):
+    """ "C, said X." / '“C,” said X, a nurse.': the source follows the cue."""
+    n = len(sent)
+    m = c.m
+    if not (
+        c.w in lx.INVERTIBLE
+        and c.w not in lx.LISTENER_VERBS
+        and m > 1
+        and c.end < n
+        and (sent.words[m - 1] == "," or sent.quotes.closes(sent.ends[m - 1]))
+    ):
+        return _NO_SHAPE
+    src = source_after(sent, c.end, n)
+    content = content_before(sent, m - 1) if src is not None else None
+    if content is not None and not clause_like(sent, content):
+        # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
+        # a forward cue, unless the clause goes on after the source ("The contrast,
+        # said Lee, would be clear").
+        k = next((k for k in range(n) if sent.starts[k] >= src[1]), n)
+        if k + 1 < n and sent.words[k] == "," and verb_like_or_finite(sent.lower[k + 1]):
+            content = (content[0], sent.end)
+        elif (k >= n or sent.words[k] in ".!?") and "," not in sent.within(content):
+            pass  # "Costs rise, says Lee.": a clause whose verb is not known
+        else:
+            content = None
+    if content is None:
+        return _NO_SHAPE
+    content = quote_after_source(sent, content, src[1])
+    return make_attribution(sent, content, src, c.span)
+
+
+def _participle_with_agent(sent: Sentence, c: Cue, prev):
+    """ "The bill, opposed by House Republicans, never passed": the noun phrase before the
+    comma is the content, the agent the source."""
+    m = c.m
+    if not (c.w.endswith("ed") and m == c.i and m > 1 and sent.words[m - 1] == ","):
+        return _NO_SHAPE
+    agent = passive_agent(sent, c.end)
+    if not agent:
+        return _NO_SHAPE
+    subj = subject_before(sent, m - 1, 0)
+    if subj is None or has_verb(sent.words[subj[0] : subj[1]]):
+        return _NO_SHAPE
+    a, b = subj
+    return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), agent, c.span)
+
+
+def _participle_after_comma(sent: Sentence, c: Cue, prev):
+    """ ", adding ...", "by saying ...", "— saying ...": the previous cue's source or the
+    sentence's subject speaks."""
+    m = c.m
+    if not (
+        c.w.endswith("ing")
+        and m > 0
+        and (sent.lower[m - 1] in lx.PARTICIPLE_OPENERS or after_comma_quote(sent, m))
+        and not any(x in lx.BE_FORMS for x in sent.lower[m : c.i])  # (", is planning": a verb)
+    ):
+        return _NO_SHAPE
+    source = _compound(sent, m - 1, prev)
+    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _participle_after_subordinator(sent: Sentence, c: Cue, prev):
+    """ "After blasting the report, Lee left": the source is the main clause's subject (after
+    the opening phrase, which is the content); "Lee agreed, while saying C": the
+    sentence's subject, as after ", saying"."""
+    if not (c.w.endswith("ing") and c.m > 0 and sent.lower[c.m - 1] in lx.PARTICIPLE_SUBORDINATORS):
+        return _NO_SHAPE
+    opener = c.m - 1
+    after = _after(sent, c)
+    if any(sent.lower[k] not in lx.LEADING_CONNECTIVES for k in range(opener)):
+        source = _compound(sent, opener, prev)
+        return None if source is None else forward_content(sent, after, source, c.span, c.w)
+    return _opening_participle(sent, c, after)
+
+
+def _participle_opening(sent: Sentence, c: Cue, prev):
+    """ "Noting that C, Lee put ...", "Having announced that C, Lee left"."""
+    w, n = c.w, len(sent)
+    having = c.i == 1 and sent.words[0] == "Having"
+    if not (
+        ((w.endswith("ing") and c.m == 0 and sent.words[c.i][:1].isupper()) or having)
+        # ("Writing for the Times, Lee ...", "Speaking at a rally, ...": no content)
+        and not (c.end < n and sent.lower[c.end] in lx.PREPOSITIONS - lx.TOPIC_PREPOSITIONS)
+    ):
+        return _NO_SHAPE
+    if having:
+        c = c._replace(span=(sent.starts[0], c.span[1]))
+    att = _opening_participle(sent, c, _after(sent, c))
+    return _NO_SHAPE if att is None else att
+
+
+def _asked_after_when(sent: Sentence, c: Cue, prev):
+    """'“Yes,” Lee said when asked whether C'."""
+    if not (
+        c.w in ("asked", "pressed", "questioned")
+        and c.m > 0
+        and sent.lower[c.m - 1] in ("when", "after", "if", "once")
+    ):
+        return _NO_SHAPE
+    return _when_asked(sent, c)
+
+
+def _second_verb(sent: Sentence, c: Cue, prev):
+    """ "X declined to comment but said C": the verb after "and"/"but" has the same subject."""
+    if not (c.start > 1 and sent.lower[c.start - 1] in ("and", "but")):
+        return _NO_SHAPE
+    source = _compound(sent, c.start - 1, prev)
+    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _passive(sent: Sentence, c: Cue, prev):
+    """ "The plan was endorsed by X": the subject is the content, the agent the source."""
+    n = len(sent)
+    feeling = c.w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling:
+        return _NO_SHAPE
+    att = _passive_verb(sent, c.start, c.end, c.span)
+    return _NO_SHAPE if att is None else att
+
+
+def _quantified_relative(sent: Sentence, c: Cue, prev):
+    """ "victims, many of whom say C": the quantified pronoun is the source."""
+    k = c.start
+    if not (
+        k > 2
+        and sent.lower[k - 1] in ("whom", "which")
+        and sent.lower[k - 2] == "of"
+        and (sent.lower[k - 3] in lx.NOMINAL_OPENERS or sent.lower[k - 3] in lx.QUANTIFIERS)
+    ):
+        return _NO_SHAPE
+    source = (sent.starts[k - 3], sent.ends[k - 1])
+    return forward_content(sent, _after(sent, c), source, c.span, c.w)
+
+
+def _relative(sent: Sentence, c: Cue, prev):
+    """ "Lee, who said C, ...": the relative pronoun is the source, as in PolNeAR; "the
+    attacks, which were claimed by the group": the pronoun is the content."""
+    if not (c.start > 1 and sent.lower[c.start - 1] in ("who", "which")):
+        return _NO_SHAPE
+    pronoun = (sent.starts[c.start - 1], sent.ends[c.start - 1])
+    agent = passive_agent(sent, c.end)
+    if agent is not None and passive_cue(sent, c.m, c.i):
+        return make_attribution(sent, pronoun, agent, c.span)
+    return relative_content(sent, c.end, pronoun, c.span)
+
+
+# The shapes whose source is not a subject right before the cue, in the order they are tried.
+SHAPES_WITHOUT_SUBJECT = (
+    _inverted_source_after,
+    _participle_with_agent,
+    _participle_after_comma,
+    _participle_after_subordinator,
+    _participle_opening,
+    _asked_after_when,
+    _second_verb,
+    _passive,
+    _quantified_relative,
+    _relative,
+)
+
+
+def _opening_participle(sent: Sentence, c: "Cue", after: int):
+    """ "Noting that C, Lee put ..." / 'Citing “C,” the aide told ...': an opening
+    participle's content runs to its comma; its source is the main clause's subject."""
+    n = len(sent)
+    k = None
+    for j in range(after + 1, n - 2):
+        if sent.words[j] == "," and sent.quotes.at(sent.starts[j]) is None:
+            k, end = j, sent.starts[j]
+            break
+        if after_comma_quote(sent, j):
+            k, end = j - 1, sent.ends[j - 1]
+            break
+    if k is None or after >= k:
+        return None
+    a = k + 1
+    while a < n and sent.words[a] in lx.QUOTE_TOKENS:
+        a += 1
+    for b in range(a + 1, min(n, a + 9)):
+        w = sent.lower[b]
+        if sent.words[b] in (",", ";", ":") or w in lx.QUOTE_TOKENS:
+            return None
+        if w in lx.FINITE or verb_like(w) or cue_modifier(sent, b):
+            if not plausible_subject(sent, a, b, False):
+                return None
+            source = (sent.starts[a], sent.ends[b - 1])
+            return make_attribution(sent, (sent.starts[after], end), source, c.span)
+    return None
+
+
+def _when_asked(sent: Sentence, c: "Cue"):
+    """'“Yes,” Lee said when asked (by a reporter) whether C': the question is the content,
+    its asker (if named) the source."""
+    n = len(sent)
+    k = c.end
+    source = None
+    if k < n and sent.lower[k] == "by":
+        b = k + 1
+        while (
+            b < n and sent.lower[b] not in lx.WH_WORDS and sent.lower[b] not in ("if", "about", ",")
+        ):
+            b += 1
+        if b == k + 1 or b >= n:
+            return None
+        source = (sent.starts[k + 1], sent.ends[b - 1])
+        k = b
+    if k >= n or (sent.lower[k] not in lx.WH_WORDS and sent.lower[k] not in ("if", "about")):
+        return None
+    end = forward_end(sent, k, c.w)
+    return make_attribution(
+        sent, (sent.starts[k], sent.end if end >= n else sent.starts[end]), source, c.span
+    )
+
+
+def _shape_with_subject(sent: Sentence, c: Cue):
+    """Shapes with the subject before the cue as source: "C, X said.", "“C,” X said.",
+    "which critics said ...", and forward "X said (that) C" / "X told Y C" / "X said:"."""
+    subj = subject_before(sent, c.start, 0)
+    if subj is None:
+        return None
+    a, b = subj
+    att = _raising_shape(sent, c, a, b)
+    if att is not _NO_SHAPE:
+        return att
+    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
+        return None
+    b = drop_trailing_clause(sent, a, b)
+    source, cue = _source_and_cue(sent, c, a, b)
+    if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
+        return _subject_in_relative_clause(sent, c, a, source, cue)
+    after = _content_start_after_subject(sent, c, a)
+    if _reads_inverted(sent, c, a, b, after):
+        att = _inverted_with_subject(sent, a, after, source, cue)
+        if att is not None:
+            return att
+    att = _what_x_called(sent, c, a, after, source, cue)
+    if att is not _NO_SHAPE:
+        return att
+    if not _opens_clause(sent, a):
+        return None
+    att = forward_content(sent, after, source, cue, c.w)
+    if att is not None:
+        _leave_out_main_clause(sent, att, a, after)
+    return att
+
+
+def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):
+    """ "The plan seems to be working", "It appears that C" (see ``_raising``); None for "she
+    appeared on television", ``_NO_SHAPE`` when the verb is no verb of seeming."""
+    n = len(sent)
+    if c.w not in lx.RAISING or c.end + 1 >= n:
+        return _NO_SHAPE
+    nxt, then = sent.lower[c.end], sent.lower[c.end + 1]
+    dummy = b - a == 1 and sent.lower[a] in ("it", "there")
+    if nxt in lx.PREPOSITIONS and nxt != "to" or nxt in lx.APPEARING_SOMEWHERE:
+        return None  # "she appeared on television", "they appeared together": not a belief
+    cue_next = nxt == "to" and is_cue_word(then)
+    if not cue_next and (dummy or plausible_subject(sent, a, b, False)):
+        return _raising(sent, c, a, b)
+    return _NO_SHAPE
+
+
+def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
+    """Character spans of the subject [a, b) and the cue; in "he’s hoping" the contracted
+    auxiliary belongs to the cue."""
+    source = (sent.starts[a], sent.ends[b - 1])
+    cue = c.span
+    contraction = _CONTRACTION.search(sent.words[b - 1])
+    if contraction and b == c.start:
+        source = (source[0], sent.starts[b - 1] + contraction.start())
+        cue = (source[1], cue[1])
+    return source, cue
+
+
+def _subject_in_relative_clause(sent: Sentence, c: Cue, a: int, source, cue):
+    """ "the rule, which critics said was unfair, ...": the rest of the relative clause; "a
+    tax, which Lee opposed." / "which Lee denounced Thursday": the pronoun."""
+    n = len(sent)
+    nxt = sent.lower[c.end] if c.end < n else ""
+    adjunct = nxt in ("later", "earlier") or (nxt in lx.SUBORDINATORS and nxt != "as")
+    ends = c.end >= n or sent.words[c.end] in lx.CLAUSE_END or nxt in lx.TIME_WORDS
+    if ends or (adjunct and c.w not in lx.CLAUSE_VERBS):
+        return make_attribution(sent, (sent.starts[a - 1], sent.ends[a - 1]), source, cue)
+    return relative_content(sent, c.end, source, cue)
+
+
+def _content_start_after_subject(sent: Sentence, c: Cue, a: int) -> int:
+    """Where the content may start after the cue of the subject at ``a``: after the listener;
+    nowhere ("n") after a quotation that opens the clause: '“C,” he told cheering supporters
+    in Ely.' / '“C,” Lee said 30 minutes into the debate.'."""
+    n = len(sent)
+    if (
+        (c.w in lx.LISTENER_VERBS or c.w in lx.INVERTIBLE)
+        and a > 0
+        and sent.words[a - 1] in lx.QUOTE_TOKENS
+        and sent.quotes.closes(sent.ends[a - 1])
+        and quote_opens_clause(sent, a - 1)
+        and not any(x in ("that", ":") for x in sent.lower[c.end : n])
+        and not long_quote_in(sent, c.end, n)
+    ):
+        return n
+    return _after(sent, c)
+
+
+def _reads_inverted(sent: Sentence, c: Cue, a: int, b: int, after: int) -> bool:
+    """Whether "C, X said [adjunct]." (or "C, records show.") is the reading to try first."""
+    n = len(sent)
+    evidence = c.w in lx.EVIDENCE_VERBS and (
+        sent.lower[b - 1] in lx.EVIDENCE_NOUNS or evidence_head(sent, a, b)
+    )
+    # ("Before the vote, the firm said on Friday that C": the forward reading)
+    after_quote = a > 0 and sent.words[a - 1] in lx.QUOTE_TOKENS
+    that_clause = not after_quote and that_after_adjunct(sent, after, n) is not None
+    # ('“C,” he vowed, adding ...': after a quotation any cue inverts before a participle)
+    participle_tail = (
+        after_quote
+        and sent.quotes.closes(sent.ends[a - 1])
+        and after + 1 < n
+        and sent.words[after] == ","
+        and sent.lower[after + 1].endswith("ing")
+    )
+    inverted = (c.w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
+    return (inverted and not that_clause) or participle_tail
+
+
+def _opens_clause(sent: Sentence, a: int) -> bool:
+    """Whether a subject at ``a`` starts at a clause boundary: the sentence's start (maybe after
+    a quote mark), a comma, "that", a quote, a dash ("He was a planner - a former aide said
+    she ...")."""
+    if a == 0 or (a == 1 and sent.words[0] in "“\"'‘"):
+        return True
+    prev = sent.lower[a - 1]
+    return prev in lx.SUBJECT_STOPS or prev in lx.SUBJECT_OPENERS or prev == "-"
+
+
+def _what_x_called(sent: Sentence, c: Cue, a: int, after: int, source, cue):
+    """ "what Lee called “a farce”": the quotation is what the subject named."""
+    if not (
+        a > 0
+        and sent.lower[a - 1] == "what"
+        and c.w in lx.NAMING
+        and after < len(sent)
+        and sent.words[after] in lx.QUOTE_TOKENS
+    ):
+        return _NO_SHAPE
+    q = sent.quotes.at(sent.starts[after])
+    if q is None or q[0] != sent.starts[after]:
+        return _NO_SHAPE
+    return make_attribution(sent, q, source, cue)
+
+
+def _leave_out_main_clause(sent: Sentence, att: Attribution, a: int, after: int) -> None:
+    """ "Although Lee planned to protest, others stayed": the main clause is the reporter's."""
+    n = len(sent)
+    if (
+        fronted_clause(sent, a)
+        and after < n
+        and sent.lower[after] not in lx.FRONTED_SUBORDINATORS
+        and sent.lower[after] != "even"
+        and sent.words[after] not in lx.QUOTE_TOKENS
+    ):
+        k = main_clause_comma(sent, after + 1, n)
+        if k is not None and sent.starts[k] < att.end and sent.starts[k] > att.start:
+            att.end = sent.starts[k]
+
+
+def _raising(sent: Sentence, c: "Cue", a: int, b: int):
+    """ "The plan seems to be working", "It appears that C": nobody is quoted; what seems
+    so is the subject and the rest (PolNeAR: no source, "The plan | to be working")."""
+    k = forward_end(sent, c.end, c.w)
+    end = sent.end if k >= len(sent) else sent.starts[k]
+    dummy = b - a == 1 and sent.lower[a] in ("it", "there")
+    start = sent.starts[c.end] if dummy else sent.starts[a]
+    return make_attribution(sent, (start, end), None, c.span)
+
+
+def _inverted_with_subject(sent: Sentence, a: int, after: int, source, cue):
+    """ "C, X said [adjunct]." with the subject X at ``a``; or '“Why?” X said.' after a
+    quotation that the splitter left in the previous sentence."""
+    n = len(sent)
+    if a == 0:
+        # the splitter ends a sentence after '?”' or '!”' followed by a capital
+        # ('“Why?” Lee asked, turning to the crowd.')
+        participle = (
+            after + 1 < n and sent.words[after] == "," and sent.lower[after + 1][-3:] == "ing"
+        )
+        # ('“Why?” Lee said of the plan in May, when ...': an adjunct, not a content)
+        adjunct = (
+            tail_is_adjunct(sent, after, n)
+            and not long_quote_in(sent, after, n)
+            and not any(x in ("that", ":") for x in sent.lower[after:n])
+        )
+        tail_ok = short_adjunct_tail(sent, after, n) or participle or adjunct
+        q = exclaimed_quote_before(sent) if tail_ok else None
+        return None if q is None else make_attribution(sent, q, source, cue)
+    if not (sent.words[a - 1] in (",", "—", "–") or sent.words[a - 1] in lx.QUOTE_TOKENS):
+        return None
+    content = content_before(sent, a - 1)
+    if content is None:
+        return None
+    k = skip_prepositional_phrase(sent, after, n)
+    quoted = k != after and sent.words[k + 1] in lx.QUOTE_TOKENS
+    if k != after and (
+        (quoted and long_quote_in(sent, k, n)) or (not quoted and not clause_like(sent, content))
+    ):
+        # '“A,” she said of the plan, “B.”' / 'The staff, Lee said in May, were paid well'
+        after = k
+    if (
+        after + 2 < n
+        and sent.words[after] == ","
+        and sent.words[after + 1] in lx.QUOTE_TOKENS
+        and sent.text[content[1] - 1] not in "”\"'"
+        and (clause_like(sent, content) or sent.within(content)[0].lower() in lx.INTRO_WORDS)
+    ):
+        return None  # 'After the vote, Lee said, “We will appeal.”': the quotation is it
+    if (
+        after + 2 < n
+        and sent.words[after] == ","
+        and not sent.lower[after + 1].endswith("ing")
+        and sent.lower[after + 1] not in ("a", "an", "the", "who")
+        and continues_after_cue(sent, after + 1, content)
+    ):
+        # "The plan, he said, is dead." / "“A,” she said, “B.”": both sides
+        return make_attribution(sent, (content[0], sent.end), source, cue)
+    intro = sent.within(content)
+    if not clause_like(sent, content) and (len(intro) <= 8 or intro[0] in lx.INTRO_WORDS):
+        return None  # "During the service, Lee asked ...": an opening phrase, not a content
+    if (
+        intro[0].lower() in lx.FRONTED_SUBORDINATORS
+        and content[0] == sent.start
+        and not short_adjunct_tail(sent, after, n)
+    ):
+        return None  # "While A, many said Monday that C": the forward reading
+    return make_attribution(sent, content, source, cue)
+
+
+def _passive_verb(sent: Sentence, j: int, after: int, cue):
+    """The subject before the auxiliary is the content; the agent after "by", if any, is
+    the source. With "to" the infinitive belongs to the content too ("X is expected to
+    win": both pieces, here one span)."""
+    subj = subject_before(sent, j, 0)
+    if subj is None:
+        return None
+    a, b = subj
+    if b - a == 1 and sent.lower[a] in ("there", "that", "this"):
+        return None  # ("it was announced": PolNeAR takes the pronoun as the content)
+    n = len(sent)
+    if after < n and sent.lower[after] == "to":
+        return make_attribution(sent, (sent.starts[a], sent.end), None, cue)
+    source = passive_agent(sent, after)
+    if (
+        source is None
+        and after < n
+        and sent.words[after] not in (".", ",", ";")
+        and sent.lower[after] not in (lx.PREPOSITIONS)
+    ):
+        return None  # "was told the plan ...": an object follows, not a passive
+    reason = passive_complement(sent, after, source)
+    if reason is not None and reason[1] - reason[0] > sent.ends[b - 1] - sent.starts[a]:
+        # "Lee was criticized by rivals for skipping the debate": the subject and the
+        # reason are the content (one span, the agent between them included)
+        return make_attribution(sent, (sent.starts[a], reason[1]), source, cue)
+    return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), source, cue)
+
+
+def _compound(sent: Sentence, k: int, prev: Attribution | None) -> tuple[int, int] | None:
+    """Source of a verb after "and"/"but" at ``k``: the previous cue's source in the same
+    sentence, otherwise the noun phrase opening the sentence ("The court disagreed and
+    said ...")."""
+    if prev is not None and prev.source and prev.cue and prev.cue[1] <= sent.starts[k]:
+        return prev.source
+    span = initial_subject(sent, k)
+    if span is None:
+        span = main_subject(sent, k)
+    if span is None:
+        return None
+    a, b = span
+    return sent.starts[a], sent.ends[b - 1]

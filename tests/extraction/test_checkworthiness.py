@@ -1,0 +1,60 @@
+"""Check-worthiness scores, their reasons, and the training command."""
+
+import json
+
+from claims.extraction.checkworthiness import features, score
+from claims.extraction.train_checkworthiness import main as train_main
+
+
+def test_checkworthiness_ranks_facts_above_chatter():
+    fact, why = score("Crime in the state fell by 20 percent between 2010 and 2015.")
+    chatter, _ = score("Thank you, it is great to be here tonight.")
+    assert 0 <= chatter < fact <= 1
+    assert "contains a number" in why
+
+
+def test_checkworthiness_opinion_and_promises_rank_low():
+    fact, _ = score("Unemployment rose to 9 percent in 2010, the highest rate in 25 years.")
+    promise, _ = score("I think we will do a great job, and I want to thank you all.")
+    assert promise < 0.5 < fact
+
+
+def test_checkworthiness_features_ignore_apostrophe_style():
+    assert features("We don’t have the votes.") == features("We don't have the votes.")
+
+
+def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, capsys):
+    facts = [
+        "Taxes rose {} percent in {}.",
+        "The deficit grew by ${} billion in {}.",
+        "Crime fell {} percent between 2001 and {}.",
+    ]
+    chatter = ["Thank you, it is {} to be here in {}.", "I think we {} do better by {}."]
+    lines = []
+    for n in range(60):
+        for k, t in enumerate(facts):
+            lines.append(
+                {"id": f"ct24-{n * 50 + k}", "text": t.format(n + 3, 1990 + n), "label": 1}
+            )
+        for k, t in enumerate(chatter):
+            word = ["great", "good", "will", "can"][n % 4]
+            lines.append(
+                {"id": f"ct24-{n * 50 + 10 + k}", "text": t.format(word, 1990 + n), "label": 0}
+            )
+    train = tmp_path / "train.jsonl"
+    train.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
+    outs = []
+    for name in ("a.json", "b.json"):
+        train_main([str(train), "--out", str(tmp_path / name)])
+        outs.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    assert "5-fold grouped CV" in capsys.readouterr().out
+    model = json.loads(outs[0])
+    assert model["weights"] and isinstance(model["threshold"], float)
+
+
+def test_reasons_accusation_and_cause():
+    _, why = score("The flooding was caused by the council's decision to cut drainage funds.")
+    assert "causal claim" in why
+    _, why = score("He accused the minister of taking bribes from the builders.")
+    assert "accusation" in why

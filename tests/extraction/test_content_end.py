@@ -1,0 +1,163 @@
+"""Where a content ends: semicolons, the reporter's own clauses, contrasts, asides, noun-phrase
+objects.
+"""
+
+from tests.extraction.checks import attributed, only
+
+
+def test_content_stops_at_semicolon():
+    text = "Most parents said the fees were too high; the school board disagreed."
+    c = attributed(text)[0]
+    assert c.source == "Most parents"
+    assert c.text == "the fees were too high"
+
+
+def test_noun_phrase_object_ends_at_comma():
+    text = "The senator praised the new harbour plan, which will cost 90 million dollars."
+    c = only(text)
+    assert c.cue == "praised"
+    assert c.text == "the new harbour plan"
+
+
+def test_noun_phrase_object_ends_before_a_second_verb():
+    text = "The council endorsed Ruth Adler for mayor and raised the parking fines."
+    c = only(text)
+    assert c.text == "Ruth Adler for mayor"
+
+
+def test_clause_content_is_not_cut_at_comma():
+    text = "The coach said the team, tired after the trip, would still play on Sunday."
+    c = only(text)
+    assert c.text.endswith("would still play on Sunday.")
+
+
+def test_contrast_after_a_reported_clause_is_the_writers():
+    claims = attributed("The mayor said the bridge was safe, but engineers found new cracks.")
+    said = [c for c in claims if c.cue == "said"]
+    assert said[0].text == "the bridge was safe"
+
+
+def test_contrast_inside_a_quotation_stays_in_the_content():
+    c = only('The mayor said "the bridge is safe, but old" on Monday.')
+    assert "but old" in c.text
+
+
+def test_noun_phrase_content_goes_on_over_a_list_or_a_date():
+    c = only("The council proposed a levy on all fuels, including diesel and petrol.")
+    assert c.text == "a levy on all fuels, including diesel and petrol."
+    c = only("The mayor invoked the floods of March 3, 1998, in her speech.")
+    assert c.text.startswith("the floods of March 3, 1998")
+
+
+def test_reporters_clause_after_a_comma_is_not_content():
+    c = only("Lee said the road would reopen, after crews finished the bridge.")
+    assert c.text == "the road would reopen"
+
+
+def test_a_lone_time_word_is_no_content():
+    assert attributed("The mayor said Tuesday.") == []
+
+
+def test_contrast_with_compared_ends_the_content():
+    c = only("The mayor said fares rose by 4 percent, compared with 9 percent in the suburbs.")
+    assert c.text == "fares rose by 4 percent"
+
+
+def test_a_fronted_clause_ends_at_the_main_clause():
+    c = only("Although the union planned to strike on Monday, most drivers stayed home.")
+    assert c.cue == "planned"
+    assert c.text == "to strike on Monday"
+
+
+def test_a_fronted_clause_keeps_a_list_in_its_content():
+    c = only("When the mayor announced cuts to parks, libraries and pools, nobody objected.")
+    assert c.text == "cuts to parks, libraries and pools"
+
+
+def test_the_main_clause_cut_does_not_apply_to_a_reporting_parenthesis():
+    c = only("As the paper reported, even if the vote passes, the plant will close.")
+    assert c.text.endswith("the plant will close.")
+
+
+def test_a_fronted_clause_before_said_monday_that_reads_forward():
+    claims = attributed(
+        "While farmers have voiced doubts about the dam, many said Monday that the vote "
+        "would settle it."
+    )
+    said = [c for c in claims if c.cue == "said"]
+    assert said and said[0].source == "many"
+    assert said[0].text.endswith("that the vote would settle it.")
+
+
+def test_reporters_appositive_at_the_end_is_not_content():
+    c = only("The mayor said the levy should be scrapped, a move the council rejected.")
+    assert c.text == "the levy should be scrapped"
+
+
+def test_where_it_was_said_ends_a_noun_phrase_content():
+    c = only("The governor blamed the utility on Twitter before the hearing.")
+    assert c.text == "the utility"
+
+
+def test_where_it_was_said_with_that_goes_on():
+    c = only("The governor praised the plan in a statement that called it overdue.")
+    assert c.text.startswith("the plan in a statement that")
+
+
+def test_time_phrase_ending_a_noun_phrase_content():
+    c = only("The union endorsed Ames last week.")
+    assert c.text == "Ames"
+
+
+def test_a_list_at_the_end_of_a_noun_phrase_content_is_kept():
+    c = only("One of the doctors called the treatment useless, costly and cruel.")
+    assert c.text == "the treatment useless, costly and cruel."
+
+
+def test_a_cue_inside_an_opening_phrase_ends_at_its_comma():
+    claims = attributed(
+        "In a statement announcing the pick, the union called the senator a champion of workers."
+    )
+    assert (claims[0].cue, claims[0].text) == ("announcing", "the pick")
+    assert claims[1].cue == "called"
+
+
+def test_fronted_phrase_then_said_on_a_day_that_reads_forward():
+    text = "Before the vote on the levy, the school board said on Friday that it had cut 40 jobs."
+    c = only(text)
+    assert c.source == "the school board"
+    assert c.text == "that it had cut 40 jobs."
+
+
+def test_a_new_clause_after_comma_and_is_the_reporters():
+    c = only("Ames said the levy would pass, and the market did nothing all week.")
+    assert c.text == "the levy would pass"
+    c = only("Ames said the levy would pass, and then it would fund the schools.")
+    assert c.text.endswith("fund the schools.")
+
+
+def test_but_that_continues_the_content():
+    c = only("Ames said that the levy had failed, but that the schools would stay open.")
+    assert c.text == "that the levy had failed, but that the schools would stay open."
+
+
+def test_short_aside_inside_the_content_is_kept():
+    c = only("He also says the email scandal, while troublesome, was dealt with properly.")
+    assert c.text == "the email scandal, while troublesome, was dealt with properly."
+    c = only("Lee said the plan was dead, while Ames was in Ohio.")
+    assert c.text == "the plan was dead"
+
+
+def test_content_opening_with_a_pronoun_is_a_clause():
+    c = only("But she works on a different principle, the mayor said.")
+    assert (c.source, c.text) == ("the mayor", "But she works on a different principle")
+
+
+def test_a_concessive_aside_inside_a_noun_phrase_does_not_end_the_content():
+    c = only("He said Lee could win traditionally blue, though culturally conservative, towns.")
+    assert c.text == "Lee could win traditionally blue, though culturally conservative, towns."
+
+
+def test_an_aside_right_after_that_does_not_end_the_content():
+    c = only("Officials say that, even if they wanted one, a recount could not be done.")
+    assert c.text == "that, even if they wanted one, a recount could not be done."

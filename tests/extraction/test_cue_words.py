@@ -1,0 +1,294 @@
+"""Cue words: which words and phrases are cues, and which uses of them are not ("think tank",
+"pledged delegates").
+"""
+
+import pytest
+
+from tests.extraction.checks import attributed, only
+
+
+@pytest.mark.parametrize(
+    "verb", ["confirmed", "denied", "claimed", "warned", "added", "insisted", "reported"]
+)
+def test_reporting_verbs(verb):
+    text = f"The health ministry {verb} that three clinics had closed in the north."
+    c = only(text)
+    assert c.cue == verb
+    assert c.source == "The health ministry"
+    assert c.source_kind == "government"
+
+
+def test_brand_as_a_noun_is_not_a_cue():
+    text = "The designer, who works for another brand in Milan, said the show was rushed."
+    c = only(text)
+    assert c.cue == "said"
+
+
+def test_added_speech_verbs():
+    c = only("The crowd outside the court chanted that the judge must resign.")
+    assert c.cue == "chanted"
+    c = only("Ms. Ito was referring to the flood maps published in 2019.")
+    assert c.cue == "was referring to"
+
+
+def test_unreliable_form_is_not_a_cue():
+    assert attributed("The party maintained a narrow lead in the northern districts.") == []
+
+
+def test_new_belief_and_intention_forms():
+    c = only("The union is seeking a four-day week for all drivers.")
+    assert c.cue == "is seeking"
+    c = only("Most voters in the district backed the new school levy.")
+    assert c.cue == "backed"
+    assert c.text == "the new school levy."
+
+
+def test_noun_like_cue_followed_by_that():
+    text = "Pia Holm, a local historian, notes that the mill closed in 1921."
+    c = only(text)
+    assert c.cue == "notes"
+    assert c.source == "Pia Holm, a local historian"
+
+
+def test_capitalised_cue_word_in_body_text_is_a_name():
+    text = "The first line is plain.\nThe Islamic State Says Nothing band played late."
+    assert [c for c in attributed(text) if c.cue == "Says"] == []
+
+
+def test_lexicon_verb_derived_from_frequency():
+    c = only("The governor mused that the storm season might never end.")
+    assert c.cue == "mused"
+    assert c.source == "The governor"
+
+
+def test_pledged_delegates_is_not_a_cue():
+    text = "The senator now holds 420 pledged delegates after the Ohio primary."
+    assert [c for c in attributed(text) if c.cue and "pledged" in c.cue] == []
+
+
+def test_negated_auxiliary_is_part_of_the_cue():
+    c = only("Ida Park hasn't said whether she will run again.")
+    assert c.source == "Ida Park"
+    assert c.cue == "hasn't said"
+    c = only("I don’t believe the numbers add up.")
+    assert c.source == "I"
+
+
+def test_told_delegates_is_a_speech_verb():
+    c = only(
+        "Lee, the only candidate to visit the county, told delegates that their votes mattered."
+    )
+    assert c.source.startswith("Lee")
+    assert c.text == "that their votes mattered."
+
+
+def test_new_stance_words():
+    c = only("Ida Park is confident that the levee will hold.")
+    assert c.source == "Ida Park"
+    assert c.text == "that the levee will hold."
+    c = only("The memo lists three reasons for closing the clinic.")
+    assert c.source == "The memo"
+
+
+def test_any_past_verb_before_that_is_a_cue():
+    c = only("The mayor clarified that the curfew ends at midnight.")
+    assert c.source == "The mayor"
+    assert c.cue == "clarified"
+    assert c.text == "that the curfew ends at midnight."
+
+
+def test_noun_after_a_verb_of_expressing_belongs_to_the_cue():
+    c = only("Lee expressed his condolences over the flooding in Ely.")
+    assert c.cue == "expressed his condolences over"
+    assert c.text == "the flooding in Ely."
+    c = only("Lee voiced skepticism that the levee would hold.")
+    assert c.text == "that the levee would hold."
+
+
+def test_noun_like_cue_after_a_plural_subject():
+    c = only("A growing number of county senators support reforming the tax code.")
+    assert c.source == "A growing number of county senators"
+    assert c.text.startswith("reforming the tax code")
+
+
+def test_noun_like_cue_after_an_apposition():
+    c = only(
+        "Mr. Lee, a career politician who is running again, hopes the county will forgive him."
+    )
+    assert c.source.startswith("Mr. Lee")
+    assert c.text.startswith("the county will forgive him")
+
+
+def test_made_it_clear_is_a_cue():
+    c = only("The governor made it clear that the budget would not be reopened.")
+    assert c.cue == "made it clear"
+    assert c.source == "The governor"
+    assert c.text == "that the budget would not be reopened."
+
+
+def test_spoke_about_and_took_aim_at_are_cues():
+    claims = attributed("Ames spoke about the drought. Later, Lind took aim at the water board.")
+    assert [(c.cue, c.text) for c in claims] == [
+        ("spoke about", "the drought."),
+        ("took aim at", "the water board."),
+    ]
+
+
+def test_as_x_put_it_is_a_cue():
+    c = only("As one farmer put it, the river is the only bank they trust.")
+    assert c.cue == "put it"
+    assert c.source == "one farmer"
+    assert c.text == "the river is the only bank they trust."
+
+
+def test_issued_a_statement_saying_is_one_cue():
+    c = only("The utility issued a statement saying the outage was caused by a storm.")
+    assert c.cue == "issued a statement saying"
+    assert c.text == "the outage was caused by a storm."
+
+
+def test_a_possessive_before_an_s_word_is_a_noun_phrase():
+    c = only("The council has responded with fines, including Friday’s warnings to landlords.")
+    assert c.cue.startswith("has responded")
+
+
+def test_adverb_before_a_noun_like_cue_makes_it_a_verb():
+    c = only("Ames similarly blasts free trade.")
+    assert c.cue == "similarly blasts"
+    assert c.text == "free trade."
+
+
+def test_think_tank_is_a_noun():
+    assert attributed("She is a fellow at a liberal think tank in Washington.") == []
+
+
+def test_a_bare_verb_form_after_a_possessive_is_a_noun():
+    claims = attributed("The row ended in the mayor’s tweet about the council.")
+    assert [c.cue for c in claims] == []
+    c = only("He’s said that the plan is dead.")
+    assert (c.source, c.cue) == ("He", "’s said")
+
+
+def test_voting_and_point_making_phrases_are_cues():
+    c = only("Ames voted against the levy in 2019.")
+    assert (c.cue, c.source) == ("voted against", "Ames")
+    assert c.text.startswith("the levy")
+    c = only("The mayor has made no secret of her plans for the river.")
+    assert c.cue == "has made no secret of"
+    assert c.text.startswith("her plans")
+
+
+def test_more_phrase_cues():
+    c = only("The mayor stood by her decision to close the pool.")
+    assert (c.cue, c.source) == ("stood by", "The mayor")
+    c = only("Party leaders are wary of a long primary fight.")
+    assert c.cue == "are wary of"
+    assert c.text.startswith("a long primary fight")
+
+
+def test_allows_and_fearing_are_cues():
+    c = only("The new rule allows landlords to raise rents by 5 percent.")
+    assert (c.cue, c.source) == ("allows", "The new rule")
+    c = attributed("Fearing a recount, the campaign hired lawyers in three counties.")[0]
+    assert (c.cue, c.text) == ("Fearing", "a recount")
+
+
+def test_present_form_after_a_pronoun_before_that():
+    c = only("She reckons that the levy will pass.")
+    assert (c.source, c.cue, c.text) == ("She", "reckons", "that the levy will pass.")
+
+
+def test_now_and_yet_belong_to_the_cue():
+    c = only("Trump has not yet responded to the remarks.")
+    assert (c.cue, c.text) == ("has not yet responded to", "the remarks.")
+    c = only("The council now says the bridge is safe.")
+    assert (c.source, c.cue) == ("The council", "now says")
+
+
+def test_made_no_mention_of_is_a_cue():
+    c = only("The mayor made no mention of the flood in her speech.")
+    assert c.cue == "made no mention of"
+    assert c.text.startswith("the flood")
+
+
+def test_would_like_is_a_wish():
+    c = only("Most residents would like a new bridge over the river.")
+    assert (c.source, c.cue) == ("Most residents", "would like")
+    assert c.text.startswith("a new bridge")
+
+
+def test_ing_forms_of_lexicon_verbs_are_cues():
+    c = only("The city is demanding that the campaign stop using its logo.")
+    assert (c.source, c.cue) == ("The city", "is demanding")
+    assert c.text == "that the campaign stop using its logo."
+
+
+def test_base_and_s_forms_of_lexicon_verbs_are_cues():
+    c = only("Most farmers embrace the new water rules.")
+    assert (c.source, c.cue) == ("Most farmers", "embrace")
+    c = only("The mayor intends to run again in 2028.")
+    assert (c.cue, c.text) == ("intends", "to run again in 2028.")
+
+
+def test_stance_verbs_are_weak_cues():
+    c = only("The governor downplayed the risk of a second flood.")
+    assert (c.source, c.cue) == ("The governor", "downplayed")
+    c = only("Ames understands that the levy will fail.")
+    assert c.text == "that the levy will fail."
+
+
+def test_more_phrase_cues_of_statement():
+    c = only("The mayor pointed out that the bridge was forty years old.")
+    assert (c.cue, c.text) == ("pointed out", "that the bridge was forty years old.")
+    c = only("Ames took issue with the council's new budget.")
+    assert c.cue == "took issue with"
+    assert c.text.startswith("the council's new budget")
+
+
+def test_found_as_establish_or_with_a_reflexive_is_not_a_cue():
+    assert attributed("Nega helped found the movement in 2008.") == []
+    assert attributed("After the ruling he found himself on the street.") == []
+    assert only("The audit found that the fund had lost $2 million.").cue == "found"
+
+
+def test_adding_to_a_lead_is_not_speech():
+    assert attributed("Lee won Ohio, adding to her lead over Roe in the South.") == []
+    assert only("Lee won Ohio, adding that the South was next.").cue == "adding"
+
+
+def test_with_or_of_after_the_verb_belongs_to_the_cue():
+    c = only("The medical association agrees with Dr. Dean.")
+    assert (c.cue, c.text) == ("agrees with", "Dr. Dean.")
+
+
+def test_want_and_worry_after_a_singular_noun_are_verbs():
+    c = only("Only about 4 in 10 voters in each state want the plant to close.")
+    assert (c.cue, c.text) == ("want", "the plant to close.")
+    assert only("Neither side wants a war over the islands.").source == "Neither side"
+
+
+def test_an_s_verb_after_this_or_an_adverb_makes_a_clause():
+    c = only("This makes it hard to correct the record, he said.")
+    assert (c.source, c.text) == ("he", "This makes it hard to correct the record")
+    c = only("This includes a special unit, the defense secretary told a panel Wednesday.")
+    assert c.source == "the defense secretary"
+
+
+def test_a_participle_before_a_title_noun_is_no_cue():
+    c = only('"I am proud of you," former policy planning director Ann Lee wrote in a message.')
+    assert (c.cue, c.source) == ("wrote", "former policy planning director Ann Lee")
+
+
+def test_a_noun_like_verb_before_a_possessive_is_a_verb():
+    c = only("The candidate claims his fortune is larger than reported.")
+    assert (c.source, c.cue) == ("The candidate", "claims")
+
+
+def test_went_on_to_say_is_a_speech_cue():
+    claims = attributed("Lee joked that Ely was his answer but went on to say, “Ely is bad.”")
+    assert [(c.cue, c.source) for c in claims] == [("joked", "Lee"), ("went on to say", "Lee")]
+
+
+def test_willing_to_is_a_stance_cue():
+    c = only("The mayor is willing to raise the levy next year.")
+    assert (c.source, c.text) == ("The mayor", "to raise the levy next year.")

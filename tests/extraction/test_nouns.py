@@ -1,0 +1,150 @@
+"""Nouns that report: "Lee's claim that C", "complaints that C", "Her answer was that C", evidence
+nouns and "In the poll, C".
+"""
+
+from tests.extraction.checks import attributed, only
+
+
+def test_evidence_noun_before_noun_like_cue():
+    c = only("The latest survey shows the mayor trailing by nine points.")
+    assert c.source == "The latest survey"
+    assert c.cue == "shows"
+
+
+def test_possessive_noun_cue_with_that_clause():
+    text = "Reporters checked Mayor Ito's claim that the pool had cost nothing, and found bills."
+    c = [c for c in attributed(text) if c.cue == "claim"][0]
+    assert c.source == "Mayor Ito's"
+    assert c.text == "that the pool had cost nothing"
+
+
+def test_possessive_noun_cue_with_preposition():
+    c = only("Her support for the tram line was never in doubt.")
+    assert c.source == "Her"
+    assert c.cue == "support for"
+    assert c.text == "the tram line"
+
+
+def test_noun_cue_without_possessive_is_ignored():
+    assert attributed("The support for the tram line was never in doubt.") == []
+
+
+def test_evidence_noun_after_the_content():
+    c = only("More than half of the money arrived in March, new filings show.")
+    assert c.source == "new filings"
+    assert c.cue == "show"
+    assert c.text == "More than half of the money arrived in March"
+
+
+def test_evidence_noun_as_forward_subject():
+    c = only("New county records show the mill paid no tax in 2019.")
+    assert c.source == "New county records"
+    assert c.text.startswith("the mill paid no tax")
+
+
+def test_in_the_poll_opening_makes_the_poll_the_source():
+    c = only("In the latest county survey, 61 percent of residents back the new tram line.")
+    assert c.source == "the latest county survey"
+    assert c.cue == "In"
+    assert c.text.startswith("61 percent of residents")
+
+
+def test_in_the_poll_with_a_participle_apposition():
+    c = only("In the new Harbor poll, conducted May 2-4, most voters would pay the toll.")
+    assert c.source == "the new Harbor poll, conducted May 2-4"
+    assert c.text.startswith("most voters would pay")
+
+
+def test_in_a_phrase_without_evidence_is_not_an_attribution():
+    assert attributed("In the old town hall, 61 people waited for the mayor.") == []
+
+
+def test_evidence_noun_with_a_participle():
+    claims = attributed(
+        "The council met again, with new polls showing the mayor trailing her rival."
+    )
+    c = [c for c in claims if c.cue == "showing"][0]
+    assert c.source == "new polls"
+    assert c.text.startswith("the mayor trailing her rival")
+
+
+def test_in_someones_view_opens_an_attribution():
+    c = only("In their view, the council could still save the clinic.")
+    assert c.source == "their"
+    assert c.cue == "view"
+    assert c.text.startswith("the council could still save")
+
+
+def test_sentence_ending_at_an_evidence_participle_keeps_the_article():
+    text = "Ida Park said the dam was safe. The council met again with new polls showing"
+    claims = attributed(text)
+    assert [c.source for c in claims] == ["Ida Park"]
+
+
+def test_evidence_noun_with_a_phrase_shows():
+    c = only("Video of the arrest shows the man with his hands raised.")
+    assert c.source == "Video of the arrest"
+    assert c.text == "the man with his hands raised."
+
+
+def test_evidence_noun_with_a_complement_is_a_source():
+    c = only("Pupils in the city took 112 tests before they left, a study by the council found.")
+    assert c.source == "a study by the council"
+    assert c.text == "Pupils in the city took 112 tests before they left"
+
+
+def test_evidence_subject_with_words_after_the_noun():
+    c = only("A county poll out this week shows Lee with an 8-point lead over Ames.")
+    assert c.cue == "shows"
+    assert c.source.startswith("A county poll")
+    assert c.text == "Lee with an 8-point lead over Ames."
+
+
+def test_finds_after_an_evidence_subject_with_an_aside():
+    c = only("The survey, conducted by a state institute, finds Lee with only a small lead.")
+    assert (c.cue, c.source) == ("finds", "The survey, conducted by a state institute")
+    assert attributed("Lee finds the plan absurd.") == []
+
+
+def test_evidence_and_pledge_verbs_take_a_clause_not_a_noun_phrase():
+    c = only("The poll showed a dead heat, with Lee leading among older voters.")
+    assert c.text == "a dead heat, with Lee leading among older voters."
+
+
+def test_possessive_noun_then_copula_reports_a_view():
+    c = only("Her answer was that the family matters most.")
+    assert (c.source, c.cue, c.text) == ("Her", "answer was", "that the family matters most.")
+    c = only("Ames’s main goal is to close the landfill by 2030.")
+    assert (c.source, c.cue) == ("Ames", "’s main goal is")
+    assert attributed("His car was red, and her dog was old.") == []
+
+
+def test_possessive_copula_inside_a_quotation_leaves_the_quotation_whole():
+    c = only('"My hope is that the bridge holds," Ames said.')
+    assert (c.source, c.cue) == ("Ames", "said")
+
+
+def test_a_noun_with_a_that_clause_is_a_claim_without_source():
+    c = only("Despite complaints that they are unfair, the rules stayed.")
+    assert (c.cue, c.source, c.text) == ("complaints", None, "that they are unfair")
+    c = only("There was no evidence that the fire had been set on purpose.")
+    assert c.text == "that the fire had been set on purpose."
+
+
+def test_adamant_and_optimistic_take_a_that_clause():
+    c = only("Lee was adamant that she would not resign.")
+    assert (c.source, c.text) == ("Lee", "that she would not resign.")
+
+
+def test_a_survey_quantity_opens_a_weak_cues_subject():
+    c = only("In each state, about a third of the voters want a switch to more liberal policies.")
+    assert c.source == "about a third of the voters"
+
+
+def test_a_claim_noun_after_a_past_verb_is_its_object():
+    c = only("The ruling stoked speculation that the mayor might resign before May.")
+    assert (c.cue, c.source, c.text) == (
+        "speculation",
+        None,
+        "that the mayor might resign before May.",
+    )

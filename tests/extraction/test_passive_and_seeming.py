@@ -1,0 +1,76 @@
+"""Passives and verbs of seeming: "C was endorsed by X", "X is expected to win", "the plan seems to
+work".
+"""
+
+from tests.extraction.checks import attributed, only
+
+
+def test_passive_with_agent():
+    text = "The new ferry timetable was first reported by the Island Courier."
+    c = only(text)
+    assert c.source == "the Island Courier"
+    assert c.cue == "was first reported"
+    assert c.text == "The new ferry timetable"
+
+
+def test_passive_expected_to():
+    c = only("The harbour tunnel is expected to open in the autumn.")
+    assert c.source is None
+    assert c.cue == "is expected"
+    assert c.text.startswith("The harbour tunnel")
+    assert c.text.endswith("in the autumn.")
+
+
+def test_what_seems_so_has_no_source():
+    c = only("The plan seems to be working.")
+    assert (c.text, c.source, c.cue) == ("The plan seems to be working.", None, "seems")
+    c = only("It appears that the vote was close.")
+    assert (c.text, c.source) == ("that the vote was close.", None)
+
+
+def test_appearing_somewhere_is_not_a_belief():
+    assert attributed("She appeared on television on Monday.") == []
+
+
+def test_seeming_to_say_keeps_the_speaker():
+    c = only("Trump seemed to suggest that he would accept.")
+    assert c.source == "Trump"
+    assert c.text.startswith("to suggest that he would accept")
+
+
+def test_agent_after_a_passive_cue_is_not_content():
+    assert [c.text for c in attributed("Lee was asked by the host.")] == []
+
+
+def test_passive_relative_clause_with_an_agent():
+    c = only("Voters were shaken by the fires, which were claimed by the rebel group.")
+    assert (c.text, c.cue, c.source) == ("which", "were claimed", "the rebel group")
+
+
+def test_a_feeling_about_something_is_the_subjects_view():
+    c = only("Several member states are concerned about the new border deal.")
+    assert (c.source, c.cue) == ("Several member states", "are concerned about")
+    assert c.text == "the new border deal."
+
+
+def test_reduced_passive_with_an_agent_after_a_comma():
+    c = only("The levy, opposed by the county board, never became law.")
+    assert (c.text, c.cue, c.source) == ("The levy", "opposed", "the county board")
+
+
+def test_known_for_and_seen_as_read_like_seems():
+    c = only("The governor is widely seen as a moderate.")
+    assert (c.cue, c.source) == ("is widely seen as", None)
+    assert c.text == "The governor is widely seen as a moderate."
+    c = only("Ames is known for blunt talk on water rates.")
+    assert c.cue == "is known for"
+
+
+def test_passive_cue_keeps_a_long_reason_with_the_subject():
+    c = only("The mayor has been criticized by rivals for failing to fix the roads in the north.")
+    assert c.source == "rivals"
+    assert c.text == (
+        "The mayor has been criticized by rivals for failing to fix the roads in the north."
+    )
+    c = only("The statue was described as a gift, officials said.")
+    assert c.cue == "said"

@@ -1,0 +1,147 @@
+"""Relative clauses: "X, who said C", "the rule, which critics said was unfair", "many of whom
+say".
+"""
+
+from tests.extraction.checks import attributed, check_spans, only
+
+
+def test_who_clause_source():
+    text = "Paul Grant, who ran the agency for a decade, said the records were destroyed in 2019."
+    c = only(text)
+    check_spans(text, c)
+    assert c.source.startswith("Paul Grant")
+    assert c.source_name == "Paul Grant"
+    assert c.text.startswith("the records were destroyed")
+
+
+def test_relative_who_is_the_source():
+    text = "Dana Cole, who said the pier was unsafe, resigned in June."
+    c = only(text)
+    assert c.source == "who"
+    assert c.cue == "said"
+    assert c.text == "the pier was unsafe"
+
+
+def test_relative_which_with_speaker_inside():
+    text = "The levy, which farmers said was unfair, was dropped in the spring."
+    c = only(text)
+    assert c.source == "farmers"
+    assert c.text == "was unfair"
+
+
+def test_dash_appositive_with_relative_clause():
+    text = "The governor - who once said he would veto it - signed the levy bill on Friday."
+    claims = attributed(text)
+    assert claims[0].source == "who"
+    assert claims[0].text == "he would veto it"
+    text = "The governor - who once said he would veto it - said the bill was now fair."
+    said = [c for c in attributed(text) if c.cue == "said"]
+    assert said[0].source == "The governor - who once said he would veto it"
+    assert said[0].text == "the bill was now fair."
+
+
+def test_subject_with_relative_clause():
+    text = "Farmers who have lost their crops to the flood say the aid came too late."
+    c = only(text)
+    assert c.source == "Farmers who have lost their crops to the flood"
+    assert c.cue == "say"
+    assert c.text.startswith("the aid came")
+
+
+def test_subject_relative_clause_stays_with_the_source():
+    c = only("Ida Moss, who chairs the panel, said the budget was short.")
+    assert c.source == "Ida Moss, who chairs the panel"
+
+
+def test_which_opening_a_relative_clause_is_the_source():
+    claims = attributed("The council issued a report, which found that the bridge was unsafe.")
+    found = [c for c in claims if c.cue == "found"]
+    assert found[0].source == "which"
+    assert found[0].text.startswith("that the bridge was unsafe")
+
+
+def test_subject_relative_clause_that_reports_is_not_part_of_the_source():
+    claims = attributed(
+        "Ida Moss, who said in May that the budget was short, added that it was late."
+    )
+    added = [c for c in claims if c.cue == "added"][0]
+    assert added.source == "Ida Moss"
+
+
+def test_apposition_with_relative_clause_is_still_a_subject():
+    c = only("Bo Lind, a farmer who organized the petition, said the water tasted of diesel.")
+    assert c.source.startswith("Bo Lind")
+    assert c.text == "the water tasted of diesel."
+
+
+def test_object_relative_takes_the_pronoun():
+    c = only("The rate would drop to 10 percent, which Senator Ames opposed.")
+    assert c.source == "Senator Ames"
+    assert c.text == "which"
+
+
+def test_subject_relative_still_takes_the_rest_of_the_clause():
+    c = only("The rule, which critics said was unfair, passed.")
+    assert c.text == "was unfair"
+
+
+def test_relative_that_after_an_adjunct_is_not_a_content_clause():
+    c = only("The sewer will fail within a decade, the council said in a report that was brief.")
+    assert c.cue == "said"
+    assert c.text == "The sewer will fail within a decade"
+
+
+def test_object_relative_with_an_adjunct_is_the_pronoun():
+    text = "Her win, which Ames conceded when the polls closed, surprised the party."
+    claims = attributed(text)
+    assert (claims[0].text, claims[0].source, claims[0].cue) == ("which", "Ames", "conceded")
+    c = only("They looked to another mayor whom Ames mentioned later in his speech.")
+    assert (c.text, c.source) == ("whom", "Ames")
+
+
+def test_quantified_relative_pronoun_is_the_source():
+    c = only("It angered the families, many of whom say the inquiry was a sham.")
+    assert (c.source, c.cue, c.text) == ("many of whom", "say", "the inquiry was a sham.")
+
+
+def test_whose_clause_after_the_content_is_the_reporters():
+    c = only("The council said it had hired twenty inspectors, whose reports will be public.")
+    assert c.text == "it had hired twenty inspectors"
+
+
+def test_relative_clause_inside_the_content_subject_does_not_end_it():
+    text = "The mayor said the new buses - which run on batteries - will save the city money."
+    assert only(text).text == ("the new buses - which run on batteries - will save the city money.")
+    text = "Ms. Roe believes that the levy, which voters approved in May, has paid for itself."
+    assert only(text).text == "that the levy, which voters approved in May, has paid for itself."
+
+
+def test_relative_clause_after_the_content_is_still_the_reporters():
+    c = only("The mayor said the buses were late, which angered riders for weeks.")
+    assert c.text == "the buses were late"
+
+
+def test_subject_with_a_longer_relative_clause():
+    text = "Many of the leaders who’d rather be working on a campaign for Cruz said they’d go."
+    assert only(text).source == "Many of the leaders who’d rather be working on a campaign for Cruz"
+
+
+def test_a_relative_that_after_the_noun_or_a_verb_reading_is_not_one():
+    assert attributed("It was a charge that the mayor has always denied.") == []
+    c = only("The mayor promises that taxes will fall next year.")
+    assert (c.cue, c.source) == ("promises", "The mayor")
+
+
+def test_whose_clause_and_must_in_subjects_and_contents():
+    text = "The officials whose laws have been invalidated say the courts have changed."
+    assert only(text).source == "The officials whose laws have been invalidated"
+    c = only("Ana Ruiz, the ambassador from 2007 to 2013, said Mexico must answer the claims.")
+    assert (c.source, c.text) == (
+        "Ana Ruiz, the ambassador from 2007 to 2013",
+        "Mexico must answer the claims.",
+    )
+
+
+def test_those_who_opens_a_subject():
+    text = "Even those who have mapped out a path for Lee acknowledge that it is narrow."
+    assert only(text).source.endswith("those who have mapped out a path for Lee")

@@ -1,0 +1,83 @@
+"""Source names and kinds: classification, the name inside a source phrase, pronouns and surnames
+resolved.
+"""
+
+from pathlib import Path
+
+from claims.extraction import DIRECT, INDIRECT
+from claims.extraction.sources import SourceResolver, classify, head_name
+from tests.extraction.checks import attributed, only
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "moscow-washington-prisoner-exchange.txt"
+
+
+def test_anonymous_source_familiar():
+    text = "A source familiar with the talks said the deal could be signed within days."
+    c = only(text)
+    assert c.source == "A source familiar with the talks"
+    assert c.source_kind == "anonymous"
+
+
+def test_pronoun_resolved_to_previous_person():
+    text = (
+        "Helen Park, the city engineer, said the tunnel was safe. "
+        "She said repairs would cost 2 million dollars."
+    )
+    claims = attributed(text)
+    assert len(claims) == 2
+    assert claims[1].source == "She"
+    assert claims[1].source_name == "Helen Park"
+    assert claims[1].source_kind == "person"
+
+
+def test_surname_normalised_to_full_name():
+    text = (
+        "Oskar Lindqvist, the ferry operator, said fares would double. "
+        "Later Lindqvist told reporters that the fleet was too old."
+    )
+    names = [c.source_name for c in attributed(text)]
+    assert names == ["Oskar Lindqvist", "Oskar Lindqvist"]
+
+
+def test_seed_article_sources():
+    text = SEED.read_text(encoding="utf-8")
+    claims = attributed(text)
+    by_cue = {}
+    for c in claims:
+        by_cue.setdefault(c.cue, []).append(c)
+    told = [c for c in by_cue["told"]]
+    assert {c.source_name for c in told} == {"Kirill Dmitriev"}
+    assert any(c.source == "Dmitriev" for c in told)
+    reported = by_cue["reported"][0]
+    assert reported.source == "Axios"
+    assert reported.source_kind == "media"
+    assert reported.kind == INDIRECT
+    assert reported.text.startswith("Moscow and Washington are discussing")
+    quote = [c for c in told if c.kind == DIRECT][0]
+    assert quote.text.startswith("“I met some US officials")
+    assert any(c.cue == "reportedly" and c.source is None for c in claims)
+    assert any(c.cue == "confirmed" and c.source_kind == "anonymous" for c in claims)
+
+
+def test_classify_sources():
+    assert classify("Reuters") == "media"
+    assert classify("the newspaper") == "media"
+    assert classify("the Kremlin") == "government"
+    assert classify("the Interior Ministry") == "government"
+    assert classify("two senior officials") == "anonymous"
+    assert classify("people familiar with the matter") == "anonymous"
+    assert classify("Acme Corp") == "organisation"
+    assert classify("a report by the auditor") == "document"
+    assert classify("Jane Morrow") == "person"
+
+
+def test_head_name():
+    assert head_name("Russian President Vladimir Putin") == "Vladimir Putin"
+    assert head_name("Kirill Dmitriev, an aide to the president") == "Kirill Dmitriev"
+
+
+def test_resolver_outlet():
+    text = "The Valley Herald reported the closure. The outlet said more would follow."
+    r = SourceResolver(text)
+    assert r.resolve("The Valley Herald", 0) == ("Valley Herald", "media")
+    assert r.resolve("The outlet", 40)[0] == "Valley Herald"

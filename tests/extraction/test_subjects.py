@@ -1,0 +1,189 @@
+"""Source spans before a cue: appositions, parentheses, ages, time phrases, where it starts."""
+
+from tests.extraction.checks import attributed, only
+
+
+def test_subject_with_party_in_parentheses():
+    c = only("Senator Ann Ruiz (D-Maine) said the base would stay open.")
+    assert c.source == "Senator Ann Ruiz (D-Maine)"
+    assert c.text.startswith("the base would stay open")
+
+
+def test_long_appositive_with_and_and_parentheses():
+    text = (
+        "Omar Lake, a teacher and union steward at the largest school (in the east of the "
+        "county), said the strike vote was close."
+    )
+    c = only(text)
+    assert c.source.startswith("Omar Lake, a teacher and union steward")
+    assert c.text.startswith("the strike vote was close")
+
+
+def test_abbreviation_dot_inside_subject():
+    c = only("The U.K. negotiators said the talks would resume in May.")
+    assert c.source == "The U.K. negotiators"
+
+
+def test_age_and_home_town_after_name():
+    c = only("Lia Moreno, 31, of Fresno, Calif., said she would vote for the first time.")
+    assert c.source.startswith("Lia Moreno")
+    assert c.text.startswith("she would vote")
+
+
+def test_weak_cue_subject_with_long_appositive():
+    text = (
+        "Maria Holt, who ran the county library for two decades before she retired, "
+        "called the closure a scandal."
+    )
+    c = only(text)
+    assert c.cue == "called"
+    assert c.source.startswith("Maria Holt, who ran")
+
+
+def test_number_after_comma_is_not_an_age():
+    text = "Asked about the new bridge, 58 percent of residents said it was a waste."
+    claims = attributed(text)
+    said = [c for c in claims if c.cue == "said"]
+    assert len(said) == 1
+    assert said[0].source == "58 percent of residents"
+    assert said[0].text.startswith("it was a waste")
+
+
+def test_age_between_commas_still_kept_with_the_name():
+    c = only("Ann Roe, 34, said the clinic had closed.")
+    assert c.source == "Ann Roe, 34"
+
+
+def test_spaced_hyphen_opens_a_subject():
+    text = "The mayor was a careful planner - one aide said he read every report twice."
+    c = only(text)
+    assert c.source == "one aide"
+    assert c.text.startswith("he read every report")
+
+
+def test_subject_aside_is_not_part_of_the_source():
+    c = only("Ms. Vance, wearing a red cape, said the count was wrong.")
+    assert c.source == "Ms. Vance"
+    c = only("The mayor, still weak from the flu, said the bridge was safe.")
+    assert c.source == "The mayor"
+
+
+def test_subject_with_a_long_apposition():
+    c = only(
+        "Rich Lee, a top county party operative who played a major role in the mayor's big win "
+        "in 2008 and is now running the early-vote effort in the state, said that it works."
+    )
+    assert c.source.startswith("Rich Lee, a top county party operative")
+    assert c.text == "that it works."
+
+
+def test_weak_cue_subject_opening_with_a_possessive_or_quantifier():
+    c = only("His aides support the new bridge.")
+    assert (c.source, c.text) == ("His aides", "the new bridge.")
+    c = only("Both parties oppose the levy.")
+    assert c.source == "Both parties"
+
+
+def test_coordinated_noun_phrases_are_one_source():
+    c = only("Many experts and some lawmakers say the plan will fail.")
+    assert c.source == "Many experts and some lawmakers"
+    claims = attributed("The mayor closed the road and officials said it was unsafe.")
+    said = [c for c in claims if c.cue == "said"][0]
+    assert said.source == "officials"
+
+
+def test_a_newspaper_name_in_capitals_is_not_a_time():
+    c = only("The plan will fail, USA TODAY reported last month.")
+    assert c.source == "USA TODAY"
+
+
+def test_time_phrase_between_subject_and_cue_is_not_the_source():
+    c = only("Reince Priebus, the party chairman, this past week announced a new website.")
+    assert c.source == "Reince Priebus, the party chairman"
+    c = only("Lee last month said the plan was dead.")
+    assert (c.source, c.text) == ("Lee", "the plan was dead.")
+
+
+def test_opening_phrase_before_the_subject_is_not_the_content():
+    c = only("During the two-hour service, the pastor asked the congregation to stand in silence.")
+    assert c.source == "the pastor"
+    assert "service" not in c.text
+    c = only("During a town meeting in Ely, Ohio, Lee told reporters that the tax plan was dead.")
+    assert c.source == "Lee"
+    assert c.text == "that the tax plan was dead."
+
+
+def test_lower_case_plural_subject_of_a_belief():
+    c = only("Based on county data, campaigners believe that 900 families lost their homes.")
+    assert c.source == "campaigners"
+    assert c.text == "that 900 families lost their homes."
+
+
+def test_contracted_pronoun_subject():
+    c = only("Ames is trying to recover, and he’s hoping the endorsement will help.")
+    assert c.source == "he"
+    assert c.cue == "’s hoping"
+
+
+def test_officials_here_say():
+    c = only("Officials here say the border will reopen.")
+    assert c.source == "Officials here"
+    assert c.text == "the border will reopen."
+
+
+def test_is_planning_after_an_apposition_is_the_subjects_verb():
+    c = only("The group, funded by three donors, is planning to run an advertisement.")
+    assert c.source == "The group, funded by three donors"
+    assert c.cue == "is planning"
+
+
+def test_relative_that_clause_stays_in_the_subject():
+    c = only("A study that appeared in a journal found that the drug works.")
+    assert c.source == "A study that appeared in a journal"
+    assert c.text == "that the drug works."
+
+
+def test_name_with_apposition_then_said_is_still_forward():
+    c = only("Jo Lee, a nurse, said Monday her worry is the cost.")
+    assert c.source == "Jo Lee, a nurse"
+
+
+def test_a_weekday_after_the_is_not_a_time_phrase():
+    c = only("Ames has not mentioned the dam since the Monday night meeting.")
+    assert c.text.endswith("since the Monday night meeting.")
+
+
+def test_subject_after_why():
+    c = only("That is why critics say the dam was built too fast.")
+    assert (c.source, c.text) == ("critics", "the dam was built too fast.")
+
+
+def test_so_far_is_not_the_source():
+    c = only("The mayor so far hasn’t criticized the plan.")
+    assert c.source == "The mayor"
+
+
+def test_lower_case_modifier_before_a_plural_subject():
+    c = only("For months, mainstream Republicans have hoped that his lead was a mirage.")
+    assert c.source == "mainstream Republicans"
+
+
+def test_possessive_name_after_a_preposition_is_not_a_contraction():
+    c = only("A source familiar with Lee’s thinking said, “She will run again.”")
+    assert c.source == "A source familiar with Lee’s thinking"
+    assert c.text == "“She will run again.”"
+
+
+def test_subject_with_not_before_a_participle_or_preposition():
+    c = only("Two officials not authorized to speak said the deal was close.")
+    assert c.source == "Two officials not authorized to speak"
+    c = only("A delegate not on the slate, Kim Ode, said she was leaning toward Cruz.")
+    assert c.source == "A delegate not on the slate, Kim Ode"
+
+
+def test_and_before_a_name_after_a_common_noun_starts_a_new_clause():
+    text = "The chief was copied on the emails and Ortiz said he had read them twice."
+    c = only(text)
+    assert (c.source, c.text) == ("Ortiz", "he had read them twice.")
+    c = only("Lee and Ortiz said they had read the emails.")
+    assert c.source == "Lee and Ortiz"
