@@ -213,36 +213,59 @@ BIGINT = (-(2**63), 2**63 - 1)
 def _cursor_value(key, value):
     """`value` as a query value for `key`'s column; TypeError/ValueError when it cannot be one
     (a cursor is data from a URL: NaN, "abc" for a number or year 10000 would break the query)."""
-    field = key.field
     if value is None:
         if not key.nullable:
             raise ValueError("NULL in a column that has none")
         return None
     if isinstance(value, bool):
         raise TypeError("a boolean")
-    if isinstance(field, models.IntegerField):
-        if not isinstance(value, int) or not BIGINT[0] <= value <= BIGINT[1]:
-            raise ValueError("not an integer in range")
-        return value
-    if isinstance(field, models.FloatField):
-        if not isinstance(value, int | float) or not math.isfinite(value):
-            raise ValueError("not a finite number")
-        return float(value)
+    for field_type, read in _CURSOR_READERS:
+        if isinstance(key.field, field_type):
+            return read(value)
+    raise TypeError(f"no cursor values for {type(key.field).__name__}")
+
+
+def _integer(value):
+    if not isinstance(value, int) or not BIGINT[0] <= value <= BIGINT[1]:
+        raise ValueError("not an integer in range")
+    return value
+
+
+def _number(value):
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return float(value)
+
+
+def _text(value):
     if not isinstance(value, str) or "\x00" in value:
         raise TypeError("not text")
-    if isinstance(field, models.DateTimeField):
-        moment = parse_datetime(value)
-        if moment is None or moment.tzinfo is None:
-            raise ValueError("not a date and time with its offset")
-        return moment.astimezone(datetime.UTC)  # OverflowError past year 9999
-    if isinstance(field, models.DateField):
-        day = parse_date(value)
-        if day is None:
-            raise ValueError("not a date")
-        return day
-    if isinstance(field, models.CharField | models.TextField):
-        return value
-    raise TypeError(f"no cursor values for {type(field).__name__}")
+    return value
+
+
+def _moment(value):
+    moment = parse_datetime(_text(value))
+    if moment is None or moment.tzinfo is None:
+        raise ValueError("not a date and time with its offset")
+    return moment.astimezone(datetime.UTC)  # OverflowError past year 9999
+
+
+def _day(value):
+    day = parse_date(_text(value))
+    if day is None:
+        raise ValueError("not a date")
+    return day
+
+
+# A column's type and how a cursor value for it is read (DateTimeField before DateField: it is
+# one of them).
+_CURSOR_READERS = (
+    (models.IntegerField, _integer),
+    (models.FloatField, _number),
+    (models.DateTimeField, _moment),
+    (models.DateField, _day),
+    (models.CharField | models.TextField, _text),
+)
 
 
 def _after(keys, values):
