@@ -4,6 +4,7 @@ Sample files are built in the tests: .docx with python-docx, PDFs by hand (so we
 know exactly what is in them), zip bombs with zipfile.
 """
 
+import datetime
 import io
 import random
 import struct
@@ -427,6 +428,32 @@ def test_cyrillic_bytes_are_not_misread_as_cp1252():
     assert "encoding was not recognised" in refused("a.txt", data)
 
 
+# Sentences written for these tests, in the code pages their languages were saved in before UTF-8.
+LEGACY_TEXTS = {
+    "cp1252": "The minister said the “new” scheme would cost £4m – about €4.7m – this year.",
+    "cp1250": "Minister powiedział, że czas oczekiwania skrócił się o 40 procent w tym roku.",
+    "cp1251": "Министр заявил, что программа сократила время ожидания на 40 процентов.",
+    "koi8-r": "Министр заявил, что программа сократила время ожидания на 40 процентов.",
+    "cp1253": "Ο υπουργός δήλωσε ότι το πρόγραμμα μείωσε τους χρόνους αναμονής κατά 40 τοις εκατό.",
+    "cp1254": "Bakan, programın bekleme sürelerini yüzde 40 kısalttığını söyledi. Sendikalar "
+    "grev ilan etti.",
+    "gb18030": "部长表示，该计划使等待时间缩短了百分之四十。工会宣布将举行罢工。",
+    "shift_jis": "大臣は、この計画により待ち時間が４割短縮されたと述べた。"
+    "労働組合はストライキを発表した。",
+}
+
+
+@pytest.mark.parametrize("codec", LEGACY_TEXTS)
+def test_text_in_a_legacy_code_page_is_decoded(codec):
+    text = " ".join([LEGACY_TEXTS[codec]] * 3)
+    assert text_of("a.txt", text.encode(codec)) == text
+
+
+def test_a_declared_charset_is_used_before_any_guess():
+    html = '<meta charset="windows-1251"><p>Министр заявил.</p>'.encode("cp1251")
+    assert text_of("a.html", html) == "Министр заявил."
+
+
 @pytest.mark.parametrize("charset", ["punycode", "rot13", "no-such-charset", "base64"])
 def test_html_with_bogus_declared_charset_falls_back_to_cp1252(charset):
     html = b'<meta charset="%s"><p>caf\xe9</p>' % charset.encode()
@@ -494,6 +521,28 @@ def test_docx_title_comes_from_core_properties():
 def test_docx_title_falls_back_to_first_heading():
     result = ingest_file("a.docx", make_docx("Body text", heading="The Heading"), max_bytes=LIMIT)
     assert (result.title, result.text) == ("The Heading", "The Heading\n\nBody text")
+
+
+def test_docx_author_and_creation_date_come_from_core_properties():
+    document = docx.Document()
+    document.core_properties.author = "Jane Smith"
+    document.core_properties.created = datetime.datetime(2024, 3, 12, 9, 30)
+    document.add_paragraph("The council approved the budget.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = ingest_file("a.docx", buffer.getvalue(), max_bytes=LIMIT)
+    assert (result.author, result.published) == ("Jane Smith", datetime.date(2024, 3, 12))
+
+
+def test_docx_template_properties_are_not_taken_for_the_author_or_date():
+    result = ingest_file("a.docx", make_docx("Body"), max_bytes=LIMIT)  # python-docx's template
+    assert (result.author, result.published) == (None, None)
+
+
+def test_docx_junk_title_is_not_a_headline():
+    assert (
+        ingest_file("draft3.docx", make_docx("Body", title="draft3"), max_bytes=LIMIT).title is None
+    )
 
 
 def test_docx_tables_are_included_row_by_row():

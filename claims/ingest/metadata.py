@@ -152,15 +152,21 @@ BYLINE_LINES = 40  # how far down a page a byline is looked for
 def byline_author(text: str) -> str | None:
     """The names of a byline line ("By Jane Smith and Ali Khan") near the top of `text`."""
     for line in text.split("\n", BYLINE_LINES)[:BYLINE_LINES]:
-        line = line.strip()
-        match = len(line) <= 100 and _BYLINE.fullmatch(line)
-        if not match:
-            continue
-        names = _BYLINE_END.split(match["names"], maxsplit=1)[0]
-        people = [_person(name) for name in _BYLINE_AND.split(names)]
-        if people and all(p and _is_name(p) for p in people):
-            return clean_author(", ".join(people))
+        names = byline_names(line.strip())
+        if names:
+            return clean_author(", ".join(names))
     return None
+
+
+def byline_names(line: str) -> list[str]:
+    """The people a byline line names ("By Robert Kline, Staff Writer" -> ["Robert Kline"]),
+    [] if the line is no byline ("By Tuesday the council had voted.")."""
+    match = len(line) <= 100 and _BYLINE.fullmatch(line)
+    if not match:
+        return []
+    names = _BYLINE_END.split(match["names"], maxsplit=1)[0]
+    people = [_person(name) for name in _BYLINE_AND.split(names)]
+    return people if all(p and _is_name(p) for p in people) else []
 
 
 def _is_name(text: str) -> bool:

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from claims.ingest.metadata import byline_names
+
 # A line shorter than this share of the text's usual line length, once the next line's first
 # word is added, ended early: the text breaks there on purpose. (Below 1: proportional fonts
 # fit more narrow letters on a line than wide ones.)
@@ -59,28 +61,30 @@ def looks_hard_wrapped(text: str) -> bool:
 
 
 def rejoin(lines: list[str]) -> str:
-    """Stripped lines ("" for a blank one) joined into paragraphs separated by blank lines."""
+    """Stripped lines ("" for a blank one) joined into paragraphs separated by blank lines.
+    A list item runs on over lines that continue it, not into a line starting with a capital."""
     text_lines = [line for line in lines if line]
     if not text_lines:
         return ""
     width = _usual_width(text_lines)
     words = Counter(word.casefold() for line in text_lines for word in _WORDS.findall(line))
-    paragraphs, current = [], ""
+    paragraphs, current = [], []
     for line, nxt in pairwise([*lines, ""]):
         if not line:
             continue
-        current += line
-        if not nxt or _breaks(line, nxt, width):
-            paragraphs.append(current)
-            current = ""
+        current.append(line)
+        in_item = bool(_BULLET.match(current[0]))
+        if not nxt or _breaks(line, nxt, width) or (in_item and nxt[0].isupper()):
+            paragraphs.append("".join(current))
+            current = []
         elif not _HYPHEN_END.search(line):
-            current += " "
+            current.append(" ")
         elif (
             _SPLIT_WORD_END.search(line)
             and nxt[0].islower()
             and not _keeps_hyphen(line, nxt, words)
         ):
-            current = current[:-1]  # "gov-" + "ernment"
+            current[-1] = line[:-1]  # "gov-" + "ernment"
     return "\n\n".join(paragraphs)
 
 
@@ -100,9 +104,10 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _breaks(line: str, nxt: str, width: int) -> bool:
-    """Does the text break on purpose after `line`: a list item follows, or the next line's
-    first word would have fitted on this one? Never after a hyphen joined to a word."""
-    if _BULLET.match(nxt):
+    """Does the text break on purpose after `line`: a list item or a byline follows, or the
+    next line's first word would have fitted on this one? Never after a hyphen joined to a word.
+    """
+    if _BULLET.match(nxt) or byline_names(line) or byline_names(nxt):
         return True
     if _HYPHEN_END.search(line):
         return False
