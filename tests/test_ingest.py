@@ -389,6 +389,21 @@ def test_markdown_keeps_snake_case_and_lists_and_drops_quote_markers():
     assert text_of("a.md", md) == "- item with snake_case_name\n- 2 * 3 = 6\n\nquoted line"
 
 
+def test_markdown_paragraphs_wrapped_over_lines_are_rejoined():
+    md = (
+        b"# Budget\n\nThe city council approved a budget of 4.2 million pounds on Monday\n"
+        b"night after a long debate that lasted well into the evening, officials\n"
+        b"said, and the mayor called it a fair settlement for every part of the\n"
+        b"town and its villages.\n\n- libraries stay open\n- two new bus routes\n"
+    )
+    assert text_of("a.md", md) == (
+        "Budget\n\nThe city council approved a budget of 4.2 million pounds on Monday night "
+        "after a long debate that lasted well into the evening, officials said, and the mayor "
+        "called it a fair settlement for every part of the town and its villages.\n\n"
+        "- libraries stay open\n\n- two new bus routes"
+    )
+
+
 def test_markdown_without_level_one_heading_has_no_title():
     assert ingest_file("a.md", b"## Sub only\n\ntext", max_bytes=LIMIT).title is None
 
@@ -454,7 +469,9 @@ def test_a_declared_charset_is_used_before_any_guess():
     assert text_of("a.html", html) == "Министр заявил."
 
 
-@pytest.mark.parametrize("charset", ["punycode", "rot13", "no-such-charset", "base64"])
+@pytest.mark.parametrize(
+    "charset", ["punycode", "rot13", "no-such-charset", "base64", "utf-7", "utf-16"]
+)
 def test_html_with_bogus_declared_charset_falls_back_to_cp1252(charset):
     html = b'<meta charset="%s"><p>caf\xe9</p>' % charset.encode()
     assert text_of("a.html", html) == "caf\u00e9"

@@ -168,6 +168,8 @@ def ingest_file(
         return from_html(text, max_chars, filename=name)
     empty = "The file contains no text."
     if fmt == "markdown":
+        # A Markdown paragraph wrapped over several lines is one paragraph (a soft line break).
         body, title = strip_markdown(text)
+        body = _paragraphs(normalise_text(body))
         return finish(body, "markdown", empty, max_chars, filename=name, title=title)
     return finish(_paragraphs(normalise_text(text)), "text", empty, max_chars, filename=name)

@@ -39,9 +39,10 @@ def decode(data: bytes, declared: str | None = None) -> str:
     # Real text never contains NUL bytes. (UTF-16 without a BOM is refused too.)
     if b"\x00" in data:
         raise IngestError(BINARY)
-    for codec in filter(None, ("utf-8", declared)):
+    for codec in ("utf-8", declared):
         try:
-            return _plausible(data.decode(codec))
+            if codec and _reads_ascii(codec):
+                return _plausible(data.decode(codec))
         except (ValueError, LookupError):  # UnicodeError is a ValueError
             continue
     codec = guess_charset(data)
@@ -75,6 +76,12 @@ def guess_charset(data: bytes) -> str | None:
         ):
             return WESTERN
     return best.encoding
+
+
+def _reads_ascii(codec: str) -> bool:
+    """A page's markup is ASCII: a declared "utf-16", "utf-7" or "punycode" cannot be how it
+    was saved (and UTF-7 is a classic way to smuggle "<script>" past a filter)."""
+    return b"<p>A+-b.</p>".decode(codec) == "<p>A+-b.</p>"
 
 
 def _codecs(reading) -> list[str]:

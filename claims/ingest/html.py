@@ -10,7 +10,6 @@ on tests/fixtures/news_pages/.
 """
 
 import copy
-import logging
 import re
 
 import lxml.html
@@ -25,9 +24,6 @@ NO_TEXT = "The HTML contains no readable text."
 # Below this many characters trafilatura's choice is not trusted (it is built for whole pages;
 # on a fragment it falls back to guesses): the cleaned page is read whole instead.
 MIN_MAIN_TEXT = 250
-
-# trafilatura logs every page it finds nothing in at ERROR; for us that is an expected outcome.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def declared_charset(data: bytes) -> str | None:
