@@ -4,6 +4,7 @@ Sample files are built in the tests: .docx with python-docx, PDFs by hand (so we
 know exactly what is in them), zip bombs with zipfile.
 """
 
+import datetime
 import io
 import random
 import struct
@@ -49,28 +50,51 @@ def refused(name: str, data: bytes, max_bytes: int = LIMIT) -> str:
 # --- sample builders -------------------------------------------------------------
 
 
-def make_pdf(lines=("Hello from the PDF",), pages: int = 1, compress: bool = False) -> bytes:
+def make_pdf(
+    lines=("Hello from the PDF",),
+    pages: int = 1,
+    compress: bool = False,
+    *,
+    page_lines: list[list[str]] | None = None,
+    info: dict[str, str] | None = None,
+) -> bytes:
     """A minimal valid PDF written by hand: the lines in Helvetica on every page (one content
     stream that every page shares, deflated if `compress`), or pages without any content
-    stream when lines is empty (like a scan)."""
+    stream when lines is empty (like a scan). `page_lines` gives each page its own lines
+    instead; `info` the document information (Title, Author, CreationDate, Producer)."""
+
+    def content(page: list[str]) -> bytes:
+        ops = b" 0 -16 Td ".join(b"(%s) Tj" % line.encode("latin-1") for line in page)
+        stream = b"BT /F1 12 Tf 72 720 Td " + ops + b" ET"
+        flate = b""
+        if compress:
+            stream, flate = zlib.compress(stream, 9), b" /Filter /FlateDecode"
+        return b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), flate, stream)
+
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"",  # the page tree, filled in below once the page numbers are known
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
-    contents = b""
-    if lines:
-        ops = b" 0 -16 Td ".join(b"(%s) Tj" % line.encode("latin-1") for line in lines)
-        stream = b"BT /F1 12 Tf 72 720 Td " + ops + b" ET"
-        flate = b""
-        if compress:
-            stream, flate = zlib.compress(stream, 9), b" /Filter /FlateDecode"
-        objects.append(b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), flate, stream))
-        contents = b" /Contents 4 0 R"
+    if page_lines is not None:
+        streams = [len(objects) + 1 + i for i in range(len(page_lines))]
+        objects += [content(page) for page in page_lines]
+        pages = len(page_lines)
+    elif lines:
+        streams = [len(objects) + 1] * pages
+        objects.append(content(list(lines)))
+    else:
+        streams = [None] * pages
     kids = b" ".join(b"%d 0 R" % (len(objects) + 1 + i) for i in range(pages))
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages)
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792]"
-    objects += [page + b" /Resources << /Font << /F1 3 0 R >> >>" + contents + b" >>"] * pages
+    page += b" /Resources << /Font << /F1 3 0 R >> >>"
+    objects += [page + (b" /Contents %d 0 R" % n if n else b"") + b" >>" for n in streams]
+    trailer_info = b""
+    if info:
+        fields = b" ".join(b"/%s (%s)" % (k.encode(), v.encode("latin-1")) for k, v in info.items())
+        objects.append(b"<< %s >>" % fields)
+        trailer_info = b" /Info %d 0 R" % len(objects)
 
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -81,7 +105,11 @@ def make_pdf(lines=("Hello from the PDF",), pages: int = 1, compress: bool = Fal
     size = len(objects) + 1
     out += b"xref\n0 %d\n0000000000 65535 f \n" % size
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        trailer_info,
+        xref,
+    )
     return bytes(out)
 
 
@@ -297,10 +325,10 @@ def test_html_title_prefers_h1_over_title_tag():
     assert ingest_file("a.html", html, max_bytes=LIMIT).title == "The real headline"
 
 
-def test_html_title_falls_back_to_title_tag():
+def test_html_title_falls_back_to_title_tag_without_the_site_name():
     html = b"<html><head><title> Story | Daily </title></head><body><p>Text</p></body></html>"
     result = ingest_file("a.html", html, max_bytes=LIMIT)
-    assert (result.title, result.text) == ("Story | Daily", "Text")
+    assert (result.title, result.outlet, result.text) == ("Story", "Daily", "Text")
 
 
 @pytest.mark.parametrize(
@@ -361,6 +389,21 @@ def test_markdown_keeps_snake_case_and_lists_and_drops_quote_markers():
     assert text_of("a.md", md) == "- item with snake_case_name\n- 2 * 3 = 6\n\nquoted line"
 
 
+def test_markdown_paragraphs_wrapped_over_lines_are_rejoined():
+    md = (
+        b"# Budget\n\nThe city council approved a budget of 4.2 million pounds on Monday\n"
+        b"night after a long debate that lasted well into the evening, officials\n"
+        b"said, and the mayor called it a fair settlement for every part of the\n"
+        b"town and its villages.\n\n- libraries stay open\n- two new bus routes\n"
+    )
+    assert text_of("a.md", md) == (
+        "Budget\n\nThe city council approved a budget of 4.2 million pounds on Monday night "
+        "after a long debate that lasted well into the evening, officials said, and the mayor "
+        "called it a fair settlement for every part of the town and its villages.\n\n"
+        "- libraries stay open\n\n- two new bus routes"
+    )
+
+
 def test_markdown_without_level_one_heading_has_no_title():
     assert ingest_file("a.md", b"## Sub only\n\ntext", max_bytes=LIMIT).title is None
 
@@ -400,7 +443,35 @@ def test_cyrillic_bytes_are_not_misread_as_cp1252():
     assert "encoding was not recognised" in refused("a.txt", data)
 
 
-@pytest.mark.parametrize("charset", ["punycode", "rot13", "no-such-charset", "base64"])
+# Sentences written for these tests, in the code pages their languages were saved in before UTF-8.
+LEGACY_TEXTS = {
+    "cp1252": "The minister said the “new” scheme would cost £4m – about €4.7m – this year.",
+    "cp1250": "Minister powiedział, że czas oczekiwania skrócił się o 40 procent w tym roku.",
+    "cp1251": "Министр заявил, что программа сократила время ожидания на 40 процентов.",
+    "koi8-r": "Министр заявил, что программа сократила время ожидания на 40 процентов.",
+    "cp1253": "Ο υπουργός δήλωσε ότι το πρόγραμμα μείωσε τους χρόνους αναμονής κατά 40 τοις εκατό.",
+    "cp1254": "Bakan, programın bekleme sürelerini yüzde 40 kısalttığını söyledi. Sendikalar "
+    "grev ilan etti.",
+    "gb18030": "部长表示，该计划使等待时间缩短了百分之四十。工会宣布将举行罢工。",
+    "shift_jis": "大臣は、この計画により待ち時間が４割短縮されたと述べた。"
+    "労働組合はストライキを発表した。",
+}
+
+
+@pytest.mark.parametrize("codec", LEGACY_TEXTS)
+def test_text_in_a_legacy_code_page_is_decoded(codec):
+    text = " ".join([LEGACY_TEXTS[codec]] * 3)
+    assert text_of("a.txt", text.encode(codec)) == text
+
+
+def test_a_declared_charset_is_used_before_any_guess():
+    html = '<meta charset="windows-1251"><p>Министр заявил.</p>'.encode("cp1251")
+    assert text_of("a.html", html) == "Министр заявил."
+
+
+@pytest.mark.parametrize(
+    "charset", ["punycode", "rot13", "no-such-charset", "base64", "utf-7", "utf-16"]
+)
 def test_html_with_bogus_declared_charset_falls_back_to_cp1252(charset):
     html = b'<meta charset="%s"><p>caf\xe9</p>' % charset.encode()
     assert text_of("a.html", html) == "caf\u00e9"
@@ -467,6 +538,28 @@ def test_docx_title_comes_from_core_properties():
 def test_docx_title_falls_back_to_first_heading():
     result = ingest_file("a.docx", make_docx("Body text", heading="The Heading"), max_bytes=LIMIT)
     assert (result.title, result.text) == ("The Heading", "The Heading\n\nBody text")
+
+
+def test_docx_author_and_creation_date_come_from_core_properties():
+    document = docx.Document()
+    document.core_properties.author = "Jane Smith"
+    document.core_properties.created = datetime.datetime(2024, 3, 12, 9, 30)
+    document.add_paragraph("The council approved the budget.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = ingest_file("a.docx", buffer.getvalue(), max_bytes=LIMIT)
+    assert (result.author, result.published) == ("Jane Smith", datetime.date(2024, 3, 12))
+
+
+def test_docx_template_properties_are_not_taken_for_the_author_or_date():
+    result = ingest_file("a.docx", make_docx("Body"), max_bytes=LIMIT)  # python-docx's template
+    assert (result.author, result.published) == (None, None)
+
+
+def test_docx_junk_title_is_not_a_headline():
+    assert (
+        ingest_file("draft3.docx", make_docx("Body", title="draft3"), max_bytes=LIMIT).title is None
+    )
 
 
 def test_docx_tables_are_included_row_by_row():
@@ -556,11 +649,11 @@ def test_pdf_text_is_extracted():
         max_bytes=LIMIT,
     )
     assert result.format == "pdf" and result.title is None
-    assert result.text == "Officials said 42 people\nattended the talks."
+    assert result.text == "Officials said 42 people attended the talks."  # one sentence again
 
 
-def test_pdf_pages_are_separated_by_blank_lines():
-    assert text_of("a.pdf", make_pdf(["Same page"], pages=2)) == "Same page\n\nSame page"
+def test_pdf_pages_that_hold_only_the_same_line_keep_it():
+    assert text_of("a.pdf", make_pdf(["Same page"], pages=2)) == "Same page Same page"
 
 
 def test_pdf_without_text_layer_is_refused_as_possible_scan():

@@ -281,7 +281,7 @@ def test_size_is_checked_before_the_file_is_parsed(client, alice, settings, monk
 
 
 def test_type_is_checked_before_parsing(client, alice, monkeypatch):
-    for parser in ("_from_pdf", "_from_docx", "_from_html"):
+    for parser in ("from_pdf", "from_docx", "from_html"):
         monkeypatch.setattr(ingest, parser, lambda *a, **k: pytest.fail("parsed"))
     client.force_login(alice)
     upload = SimpleUploadedFile("story.exe", b"%PDF-1.4 MZ")

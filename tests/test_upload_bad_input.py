@@ -6,6 +6,7 @@ What a web request can check cheaply (type, size, count, the first bytes) comes 
 `failed` with the same message on its page. Good uploads create one article per document.
 """
 
+import datetime
 import io
 from html import unescape
 
@@ -16,7 +17,9 @@ from django.urls import reverse
 
 from claims.models import Article
 from claims.tasks import extract_article
+from tests.bench.html_extraction import PAGES
 from tests.conftest import SAMPLE_TEXT
+from tests.test_ingest import make_pdf
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
@@ -301,6 +304,48 @@ def test_two_files_become_two_articles(editor):
         extract_article.apply(args=[article.pk])
     headlines = sorted(Article.objects.values_list("headline", flat=True))
     assert headlines == ["Second", "The mayor said taxes fell."]
+
+
+# --- The document's own details -----------------------------------------------------------------
+
+NEWS_PAGE = "riverside-gazette-wordpress.html"
+
+
+def test_an_uploaded_web_page_gives_the_article_its_details(editor):
+    upload(editor, files=[(NEWS_PAGE, (PAGES / NEWS_PAGE).read_bytes(), "text/html")])
+
+    article = processed()
+    assert article.headline == "Council approves £4m flood defence plan for Millbrook"
+    assert (article.outlet, article.author) == ("The Riverside Gazette", "Maria Okafor")
+    assert article.published_on == datetime.date(2024, 3, 14)
+    assert article.url == (
+        "https://riversidegazette.example/2024/03/14/council-approves-flood-defence-plan/"
+    )
+    assert article.body.startswith("Millbrook will get new flood walls")
+    assert "We use cookies" not in article.body and "Leave a Reply" not in article.body
+
+
+def test_what_the_editor_typed_is_kept_and_only_empty_fields_are_filled(editor):
+    upload(
+        editor, files=[(NEWS_PAGE, (PAGES / NEWS_PAGE).read_bytes(), "text/html")],
+        headline="Flood walls: the vote", outlet="Lune Valley Weekly", published_on="2024-03-15",
+    )  # fmt: skip
+
+    article = processed()
+    assert (article.headline, article.outlet) == ("Flood walls: the vote", "Lune Valley Weekly")
+    assert article.published_on == datetime.date(2024, 3, 15)
+    assert article.author == "Maria Okafor"  # left empty, so the page's
+
+
+def test_a_pdf_with_a_junk_title_is_headed_by_its_first_line_not_its_file_name(editor):
+    pdf = make_pdf(
+        page_lines=[["Council approves budget", "By Jane Smith", "The council approved it."]],
+        info={"Title": "Microsoft Word - budget_final3.docx", "Author": "Administrator"},
+    )
+    upload(editor, files=[("budget_final3.pdf", pdf)])
+
+    article = processed()
+    assert (article.headline, article.author) == ("Council approves budget", "Jane Smith")
 
 
 # --- Duplicates ---------------------------------------------------------------------------------

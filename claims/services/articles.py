@@ -244,9 +244,20 @@ def store_text(article, document, *, lease):
         article.format = document.format
         article.parsed_at = timezone.now()
         article.progress = 30
+        # What the document says about itself fills only what the editor left empty; the
+        # headline falls back to the first line, never to the file's name.
         if not article.headline:
             first_line = document.text.split("\n", 1)[0]
             article.headline = (document.title or first_line).strip()[:300]
+        found = {
+            "outlet": document.outlet,
+            "author": document.author,
+            "url": document.url,
+            "published_on": document.published,
+        }
+        for field, value in found.items():
+            if value and not getattr(article, field):
+                setattr(article, field, value)
         if twin is not None:
             article.status = Article.Status.FAILED
             article.duplicate_of = twin

@@ -47,6 +47,10 @@ class Command(BaseCommand):
                 body=document.text,
                 headline=headline,
                 format=document.format,
+                outlet=document.outlet or "",
+                author=document.author or "",
+                url=document.url or "",
+                published_on=document.published,
                 original_filename=path.name,
             )
             loaded += 1
