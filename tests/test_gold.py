@@ -20,7 +20,13 @@ from claims import services, tasks
 from claims.extraction import EXTRACTOR_VERSION, extract
 from claims.models import Article, Claim, ExtractionScore, Source
 from claims.services import WorkflowError
-from claims.services.corrections import add_claim, edit_claim, reject_claim, split_claim
+from claims.services.corrections import (
+    accept_claim,
+    add_claim,
+    edit_claim,
+    reject_claim,
+    split_claim,
+)
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db
@@ -428,6 +434,19 @@ def test_corrections_are_counted_by_type_on_reviewed_articles_only(alice, bridge
     assert services.correction_counts() == {
         "missed": 0, "junk": 1, "boundary": 2, "speaker": 1, "kind": 2,
     }  # fmt: skip
+
+
+def test_a_replaced_machine_claim_is_a_boundary_and_an_undone_rejection_no_junk(alice, bridge):
+    machine = claim_on(bridge, "the bridge would cost $40 million.")
+    add_claim(bridge, actor=alice, start=machine.start, end=machine.end - 12, kind="unattributed")
+    undone = claim_on(bridge, "the noise will last for years.")
+    reject_claim(undone, actor=alice, reason="fragment")
+    accept_claim(Claim.objects.get(pk=undone.pk), actor=alice)
+    services.mark_reviewed(bridge, actor=alice)
+
+    counts = services.correction_counts()
+
+    assert (counts["missed"], counts["junk"], counts["boundary"]) == (1, 0, 1)
 
 
 def test_the_task_stores_a_score_of_the_current_extractor(bridge, alice, published):

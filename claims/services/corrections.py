@@ -235,7 +235,8 @@ def add_claim(article, *, actor, start, end, kind, cue="", source_id=None, sourc
             other.duplicate_of = claim
             save_claim(other, "rejection", "duplicate_of")
             record_event(other, actor, ClaimEvent.Action.REJECTED, "", "duplicate",
-                    text=f"Replaced by claim {claim.pk}, added by hand.")  # fmt: skip
+                         text=f"Replaced by claim {claim.pk}, added by hand.",
+                         changes={"replaced_by": claim.pk})  # fmt: skip
     return claim
 
 

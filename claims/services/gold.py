@@ -221,15 +221,19 @@ def measurement_outdated(version=EXTRACTOR_VERSION):
 
 def correction_counts():
     """Corrections people made on reviewed articles, by type (one query). Missed: claims added
-    by hand; junk: marked "not a claim"; boundary: a span moved or a claim split; speaker and
-    kind: changed. One correction may change several things and count in each."""
+    by hand; junk: marked "not a claim" (and still so); boundary: a span moved, a claim split, or
+    a machine claim replaced by one added by hand; speaker and kind: changed. One correction may
+    change several things and count in each."""
     action = ClaimEvent.Action
     corrected = Q(action=action.CORRECTED)
+    rejected = Q(action=action.REJECTED, claim__rejection__gt="")
+    replaced = Q(action=action.REJECTED, changes__has_key="replaced_by")
     return ClaimEvent.objects.filter(claim__article__reviewed_at__isnull=False).aggregate(
         missed=Count("pk", filter=Q(action=action.ADDED)),
-        junk=Count("pk", filter=Q(action=action.REJECTED)),
+        junk=Count("pk", filter=rejected & ~Q(changes__has_key="replaced_by")),
         boundary=Count(
-            "pk", filter=(corrected | Q(action=action.SPLIT)) & Q(changes__has_key="span")
+            "pk",
+            filter=((corrected | Q(action=action.SPLIT)) & Q(changes__has_key="span")) | replaced,
         ),
         speaker=Count("pk", filter=corrected & Q(changes__has_key="source")),
         kind=Count("pk", filter=corrected & Q(changes__has_key="kind")),
