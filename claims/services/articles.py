@@ -5,6 +5,7 @@ import json
 import logging
 import re
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -496,52 +497,16 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
         if lease is not None and not holds_lease(article, lease):
             log.info("Article %s was taken over by another run; result dropped", article.pk)
             return None
-        claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
         if article.reviewed_at is not None:
             # A person checked every claim (gold data, services.gold): the extractor neither
             # changes nor adds one; the claims are only found again in the text.
             extracted, note = [], ""
-        worked = set(
-            Claim.objects.filter(article=article)
-            .filter(has_human_work())
-            .values_list("pk", flat=True)
-        )
-        decided = [claim for claim in claims if article.reviewed_at or decided_by_a_person(claim)]
-        reanchored = [claim for claim in decided if _reanchor(claim, article.body)]
-        human_spans = [(c.start, c.end) for c in decided if not (c.detached or c.rejection)]
-        existing = defaultdict(list)
-        for claim in claims:
-            existing[claim.fingerprint].append(claim)
-        sources, updated, new_claims = {}, [], []
-        moved = [claim for claim in reanchored if not claim.detached]
-        for ordinal, item in enumerate(extracted, start=1):
-            fp = fingerprint(item.text)
-            if existing.get(fp):
-                claim = _nearest(existing[fp], item.start)
-                if decided_by_a_person(claim):
-                    continue  # the person's version stands
-                fields = _claim_fields(item, ordinal, sources)
-                if claim.pk in worked and claim.start != item.start:
-                    moved.append(claim)
-                for name, value in fields.items():
-                    setattr(claim, name, value)
-                updated.append(claim)
-            elif not any(item.start < end and start < item.end for start, end in human_spans):
-                fields = _claim_fields(item, ordinal, sources)
-                new_claims.append(Claim(article=article, fingerprint=fp, **fields))
-        if updated:
-            Claim.objects.bulk_update(updated, EXTRACTION_FIELDS, batch_size=500)
-        if reanchored:
-            Claim.objects.bulk_update(reanchored, REANCHOR_FIELDS, batch_size=500)
-        Claim.objects.bulk_create(new_claims, batch_size=500)
-        gone = [
-            claim.pk
-            for claims_of_text in existing.values()
-            for claim in claims_of_text
-            if not (article.reviewed_at or decided_by_a_person(claim))
-        ]
-        Claim.objects.filter(pk__in=gone).exclude(pk__in=worked).delete()
-        Claim.objects.filter(pk__in=[pk for pk in gone if pk in worked]).update(
+        plan = _plan(article, extracted)
+        Claim.objects.bulk_update(plan.updated, EXTRACTION_FIELDS, batch_size=500)
+        Claim.objects.bulk_update(plan.reanchored, REANCHOR_FIELDS, batch_size=500)
+        Claim.objects.bulk_create(plan.new, batch_size=500)
+        Claim.objects.filter(pk__in=plan.gone).exclude(pk__in=plan.worked).delete()
+        Claim.objects.filter(pk__in=plan.gone & plan.worked).update(
             detached=True, updated_at=timezone.now()
         )
         ClaimEvent.objects.bulk_create(
@@ -550,7 +515,7 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
                 action=ClaimEvent.Action.REEXTRACTED,
                 text=f"Re-anchored by extractor {version}.",
             )
-            for claim in moved
+            for claim in plan.moved
         )
         article.status = Article.Status.READY
         article.progress = 100
@@ -560,3 +525,46 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
         article.lease = ""
         article.save()
     return article
+
+
+class _Plan(NamedTuple):
+    """What applying an extraction does to an article's claims."""
+
+    updated: list  # machine claims found again: updated in place
+    reanchored: list  # claims a person decided, found again in a changed text
+    new: list  # claims to create
+    moved: list  # claims with human work whose place in the text changed (an event each)
+    gone: set  # ids of machine claims not found again
+    worked: set  # ids of claims with human work (kept, detached, when gone)
+
+
+def _plan(article, extracted):
+    claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
+    worked = set(
+        Claim.objects.filter(article=article).filter(has_human_work()).values_list("pk", flat=True)
+    )
+    decided = [claim for claim in claims if article.reviewed_at or decided_by_a_person(claim)]
+    reanchored = [claim for claim in decided if _reanchor(claim, article.body)]
+    human_spans = [(c.start, c.end) for c in decided if not (c.detached or c.rejection)]
+    existing = defaultdict(list)
+    for claim in claims:
+        existing[claim.fingerprint].append(claim)
+    sources, updated, new = {}, [], []
+    moved = [claim for claim in reanchored if not claim.detached]
+    for ordinal, item in enumerate(extracted, start=1):
+        fp = fingerprint(item.text)
+        if existing.get(fp):
+            claim = _nearest(existing[fp], item.start)
+            if decided_by_a_person(claim):
+                continue  # the person's version stands
+            if claim.pk in worked and claim.start != item.start:
+                moved.append(claim)
+            for name, value in _claim_fields(item, ordinal, sources).items():
+                setattr(claim, name, value)
+            updated.append(claim)
+        elif not any(item.start < end and start < item.end for start, end in human_spans):
+            fields = _claim_fields(item, ordinal, sources)
+            new.append(Claim(article=article, fingerprint=fp, **fields))
+    kept = {claim.pk for claim in decided}
+    gone = {claim.pk for group in existing.values() for claim in group} - kept
+    return _Plan(updated, reanchored, new, moved, gone, worked)
