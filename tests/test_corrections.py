@@ -376,3 +376,18 @@ def test_the_public_page_quotes_only_a_direct_quote(client, article, alice, dave
     assert "“We have cut waste by 30 percent since 2021”" in quoted
     assert "“the new tram line" not in paraphrased
     assert "the new tram line would open in 2027." in paraphrased
+
+
+def test_the_claim_page_links_each_missing_piece_of_the_claimreview_to_its_fix(
+    client, claim_in_review, alice, dave
+):
+    Article.objects.filter(pk=claim_in_review.article_id).update(url="")
+    verified = services.transition(claim_in_review, "approve", actor=dave)
+    client.force_login(alice)
+
+    content = client.get(verified.get_absolute_url()).content.decode()
+
+    article_fix = reverse("article_detail", args=[verified.article_id]) + "#article-details"
+    assert f'The article has no URL: add where it appeared. <a href="{article_fix}">Fix it</a>' in (
+        content
+    )

@@ -28,9 +28,22 @@ def review_for_request(request, claim, scale=None):
     return {
         "data": review,
         "reasons": reasons,
+        "fixes": [(reason, _fix_url(claim, reason)) for reason in reasons],
         "json": claimreview.as_script_json(review),  # for <script>, already escaped
         "pretty": json.dumps(review, ensure_ascii=False, indent=2),  # for display, autoescaped
     }
+
+
+def _fix_url(claim, reason):
+    """Where a journalist fixes what a ClaimReview lacks (None: nowhere in the desk)."""
+    where = claimreview.FIX_AT.get(reason)
+    if where == "article":
+        return reverse("article_detail", args=[claim.article_id]) + "#article-details"
+    if where == "claim":
+        return "#corrections"
+    if where == "verdict":
+        return "#claim-panel"
+    return None
 
 
 @register.simple_tag(takes_context=True)
