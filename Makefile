@@ -44,10 +44,13 @@ test: $(STAMP) browser lint
 	mkdir -p var
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Check-worthiness on dev (the training collection) and dev-test (newer debates): F1 at the UI's
+# line 0.5 and average precision, for the sentence model alone and through the pipeline.
 eval: $(STAMP)
 	@if [ -d ../shared/eval ]; then \
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
-	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/checkworthy-dev.jsonl; \
+	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-dev.jsonl && \
+	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-devtest.jsonl; \
 	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
 
 # The extractor's output, hashed, against the digests stored for this EXTRACTOR_VERSION: a

@@ -7,7 +7,12 @@ The gold format is detected from the first line:
   another), else with the desk's own ``claims.extraction.scoring`` (same metrics and layout):
   content F1, source and cue accuracy and full F1;
 * check-worthiness gold (lines with "text" and "label"): precision, recall and F1 of the
-  positive class, a sentence counting as check-worthy when its score is >= ``--threshold``.
+  positive class at the UI's line (a sentence is check-worthy when its score is >= 0.5,
+  ``--threshold`` to change) and average precision (how well the score orders sentences), twice:
+  for the sentence model alone (``checkworthiness.score`` on the sentence) and through the
+  extraction pipeline (each sentence as one document, its score the highest of its claims, 0
+  when it yields none), each with sentences per second of CPU time (one core; a busy machine
+  does not skew it).
 
 Also prints throughput (KB of text per second of extraction, one core) and peak memory.
 """
@@ -73,29 +78,60 @@ def evaluate_attributions(rows, gold_path: str, scorer: str | None) -> tuple[str
     return report, nbytes, elapsed
 
 
-def evaluate_checkworthiness(rows, threshold: float) -> tuple[str, int, float]:
-    from .checkworthiness import score
+def average_precision(scores, labels) -> float:
+    """Average precision of ranking by score (tied scores form one step, as scikit-learn does)."""
+    ranked = sorted(zip(scores, labels, strict=True), key=lambda p: -p[0])
+    positives = sum(labels)
+    if not positives:
+        return 0.0
+    tp = seen = 0
+    total = 0.0
+    i = 0
+    while i < len(ranked):
+        j = i
+        step_tp = 0
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            step_tp += ranked[j][1]
+            j += 1
+        tp += step_tp
+        seen = j
+        total += step_tp / positives * (tp / seen)
+        i = j
+    return total
 
-    tp = fp = fn = 0
-    nbytes = 0
-    elapsed = 0.0
-    for d in rows:
-        text = d.get("text") or ""
-        nbytes += len(text.encode("utf-8"))
-        t0 = time.perf_counter()
-        value, _ = score(text)
-        elapsed += time.perf_counter() - t0
-        gold = int(d.get("label", 0)) == 1
-        pred = value >= threshold
-        tp += pred and gold
-        fp += pred and not gold
-        fn += gold and not pred
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
+
+def _check_worthy_line(name, scores, labels, threshold, elapsed) -> str:
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if y and s >= threshold)
+    predicted = sum(1 for s in scores if s >= threshold)
+    p = tp / predicted if predicted else 0.0
+    r = tp / sum(labels) if sum(labels) else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
+    speed = len(scores) / elapsed if elapsed else float("inf")
+    return (
+        f"{name:<15} P {p:.3f}  R {r:.3f}  F1 {f:.3f} (at {threshold})  "
+        f"AP {average_precision(scores, labels):.3f}  {speed:,.0f} sentences/s (CPU)\n"
+    )
+
+
+def evaluate_checkworthiness(rows, threshold: float) -> tuple[str, int, float]:
+    """The sentence model alone and the whole pipeline on labelled sentences."""
+    from .checkworthiness import clear_cache, score
+
+    texts = [d.get("text") or "" for d in rows]
+    labels = [int(d.get("label", 0)) == 1 for d in rows]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    clear_cache()
+    t0 = time.process_time()
+    model = [score(t)[0] for t in texts]
+    model_elapsed = time.process_time() - t0
+    clear_cache()
+    t0 = time.process_time()
+    pipeline = [max((c.score for c in extract(t)), default=0.0) for t in texts]
+    elapsed = time.process_time() - t0
     report = (
-        f"sentences {len(rows)}, positive {tp + fn}, predicted positive {tp + fp}\n"
-        f"check-worthy  P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (threshold {threshold})\n"
+        f"sentences {len(rows)}, check-worthy {sum(labels)}\n"
+        + _check_worthy_line("sentence model", model, labels, threshold, model_elapsed)
+        + _check_worthy_line("pipeline", pipeline, labels, threshold, elapsed)
     )
     return report, nbytes, elapsed
 
@@ -104,7 +140,12 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m claims.extraction.evaluate", description=__doc__)
     ap.add_argument("gold")
     ap.add_argument("--scorer", help="path of score_attributions.py (default: next to GOLD)")
-    ap.add_argument("--threshold", type=float, default=0.5, help="check-worthiness cut-off")
+    ap.add_argument(
+        "--threshold",
+        type=float,
+        default=0.5,
+        help="check-worthy from this score on (the UI's line)",
+    )
     ap.add_argument("--no-memory", action="store_true", help="skip tracemalloc (faster)")
     args = ap.parse_args(argv)
     rows = _read(args.gold)

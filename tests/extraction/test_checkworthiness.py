@@ -34,12 +34,12 @@ def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, ca
     for n in range(60):
         for k, t in enumerate(facts):
             lines.append(
-                {"id": f"ct24-{n * 50 + k}", "text": t.format(n + 3, 1990 + n), "label": 1}
+                {"id": f"ct24-{n * 500 + k}", "text": t.format(n + 3, 1990 + n), "label": 1}
             )
         for k, t in enumerate(chatter):
             word = ["great", "good", "will", "can"][n % 4]
             lines.append(
-                {"id": f"ct24-{n * 50 + 10 + k}", "text": t.format(word, 1990 + n), "label": 0}
+                {"id": f"ct24-{n * 500 + 10 + k}", "text": t.format(word, 1990 + n), "label": 0}
             )
     train = tmp_path / "train.jsonl"
     train.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
@@ -48,9 +48,10 @@ def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, ca
         train_main([str(train), "--out", str(tmp_path / name)])
         outs.append((tmp_path / name).read_text(encoding="utf-8"))
     assert outs[0] == outs[1]
-    assert "5-fold grouped CV" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "5-fold grouped CV" in out and "calibration slope" in out
     model = json.loads(outs[0])
-    assert model["weights"] and isinstance(model["threshold"], float)
+    assert model["weights"] and isinstance(model["intercept"], float)
 
 
 def test_reasons_accusation_and_cause():

@@ -78,14 +78,14 @@ def test_a_sentence_that_breaks_attribution_costs_only_that_sentence(monkeypatch
 def test_a_claim_that_cannot_be_scored_falls_back_without_losing_the_rest(monkeypatch, caplog):
     import claims.extraction as extraction
 
-    real = extraction.score
+    real = extraction.score_claim
 
-    def score(text, mentions=None):
-        if "bridge" in text:
+    def score_claim(content, sentence, kind, mentions=None):
+        if "bridge" in content:
             raise ValueError("scoring bug")
-        return real(text, mentions)
+        return real(content, sentence, kind, mentions)
 
-    monkeypatch.setattr(extraction, "score", score)
+    monkeypatch.setattr(extraction, "score_claim", score_claim)
     claims = extract(ARTICLE_WITH_A_BAD_SENTENCE)
     assert [c.text for c in claims if c.source] == ["the repairs cost $4 million."]
     assert "building the claim at" in caplog.text

@@ -1,0 +1,111 @@
+"""Sentences that are not claims at all, decided in one place.
+
+Web pages and wire copy arrive with more than the reporter's prose: embed codes for a tweet or a
+video, the byline, photo captions and credits, "Read more" links. None of that is something a
+fact-checker checks, so the pipeline never makes a claim of it and it never scores.
+
+    reason = not_a_claim(sentence)   # a reason an editor can read, or None
+    words = prose(sentence)          # the sentence without markup, embed codes and links
+
+Each rule is a row of ``RULES``: a name, the pattern, the reason shown to editors and an example
+(the tests run every example through its rule).
+"""
+
+import re
+from typing import NamedTuple
+
+# Markup and embed codes: HTML/XML tags (a raw ``<tweet id=...>``), WordPress-style shortcodes
+# (``[embed]...``), template braces, links and bare handles left by an embed.
+_MARKUP = re.compile(
+    r"<[!/?]?[A-Za-z][^<>]{0,400}>"
+    r"|\[/?(?:embed|tweet|caption|video|audio|gallery|iframe|instagram|youtube|twitter)\b[^\]]{0,400}\]"
+    r"|\{\{[^{}]{0,400}\}\}"
+    r"|\b(?:https?://|www\.)\S+|\bpic\.twitter\.com/\S+",
+    re.IGNORECASE,
+)
+_MAYBE_MARKUP = re.compile(r"[<\[{]|https?:|www\.|pic\.")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# Fewer letter words than this once markup is gone: the sentence was the markup.
+_MIN_PROSE_WORDS = 3
+
+_NAME = r"[A-Z][\w.'’-]*"
+_NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+_AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?:\s+Images)?|Shutterstock|Bloomberg|Xinhua)"
+
+
+class Rule(NamedTuple):
+    name: str
+    pattern: re.Pattern
+    reason: str
+    example: str
+    max_words: int | None = None  # the rule holds only for sentences this short
+
+
+# Keywords match in any case ``(?i:...)``; names and agencies only capitalised.
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "embed-signature",
+        # The line a tweet embed leaves behind: "— Name (@handle) October 2, 2020".
+        re.compile(r"^\W*[—–-]+\s*[^()]{0,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\W*$"),
+        "markup or embed code",
+        "— Jane Roe (@janeroe) October 2, 2020",
+    ),
+    Rule(
+        "byline",
+        re.compile(
+            rf"^\W*(?i:(?:(?:written|reported|edited|compiled)\s+)?by)\s+{_NAMES}"
+            rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAMES})?\W*$"
+            r"|^\W*(?i:(?:additional\s+)?reporting\s+by)\s+[^.;]{2,80}"
+            r"(?:;\s*(?i:editing\s+by)\s+[^.;]{2,80})?\W*$"
+        ),
+        "byline",
+        "By Jane Roe and Sam Poe, Associated Press",
+    ),
+    Rule(
+        "photo-credit",
+        re.compile(
+            rf"\((?:[^()]{{0,80}}/)?{_AGENCY}(?:\s+(?i:photo|images?))?(?:/[^()]{{0,60}})?\)\W*$"
+            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$"
+            r"|^\W*(?i:(?:photo(?:graph)?|image|picture|video)\s*(?:credit|courtesy|source|copyright|"
+            r"caption)?\s*(?::|by\b))"
+            r"|^\W*(?i:credit|image\s+copyright|image\s+caption|photo\s+illustration)\s*:"
+        ),
+        "photo caption or credit",
+        "Supporters wait outside the hall on Monday. (AP Photo/Sam Poe)",
+    ),
+    Rule(
+        "navigation",
+        re.compile(
+            r"^\W*(?i:read\s+more|read\s+next|related(?:\s+(?:stories|articles|coverage))?\s*:|"
+            r"see\s+also|more\s+on\s+this(?:\s+story)?|share\s+(?:this|on)\b|click\s+here|"
+            r"sign\s+up\b|subscribe\b|follow\s+us\b|advertisement|skip\s+to\b|"
+            r"continue\s+reading|most\s+(?:read|popular)|watch\s*:|listen\s*:|"
+            r"(?:print|email|comments?|share)\W*$|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|"
+            r"all\s+rights\s+reserved)"
+        ),
+        "navigation or page furniture",
+        "Read more: The senator's full interview",
+        max_words=15,
+    ),
+)
+
+
+def prose(sentence: str) -> str:
+    """The sentence without markup, embed codes and links (what the model should read)."""
+    if not _MAYBE_MARKUP.search(sentence):
+        return sentence
+    return " ".join(_MARKUP.sub(" ", sentence).split())
+
+
+def not_a_claim(sentence: str) -> str | None:
+    """Why ``sentence`` is not a claim at all (markup, byline, caption, navigation), or None."""
+    words = prose(sentence)
+    if len(_LETTER_WORD.findall(words)) < _MIN_PROSE_WORDS and len(words) < len(sentence.strip()):
+        return "markup or embed code"
+    n_words = len(words.split())
+    for rule in RULES:
+        if rule.max_words is not None and n_words > rule.max_words:
+            continue
+        if rule.pattern.search(sentence if rule.name == "embed-signature" else words):
+            return rule.reason
+    return None
