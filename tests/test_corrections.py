@@ -63,6 +63,17 @@ def test_a_selection_becomes_a_claim_with_exact_offsets(story, alice):
     assert claim.events.get().action == Action.ADDED
 
 
+def test_a_claim_added_by_hand_scores_as_the_extractor_scores_it(story, alice):
+    # One score everywhere: the part of the sentence a person selects is read in its sentence.
+    start, end = span_of(BODY, "the total cost of the tram at $9 million")
+    claim = corrections.add_claim(
+        story, actor=alice, start=start, end=end, kind="indirect", cue="put",
+        source_name="Deputy Mayor Ann Okafor", source_kind="person",
+    )  # fmt: skip
+    [machine] = [c for c in extract(BODY) if c.sentence_start > len(SAMPLE_TEXT)]
+    assert claim.score == machine.score
+
+
 def test_a_fact_checker_adds_a_claim_with_a_new_speaker(story, bob):
     start, end = span_of(BODY, "the total cost of the tram at $9 million")
 

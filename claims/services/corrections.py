@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from claims import extraction
-from claims.extraction.checkworthiness import score
+from claims.extraction.checkworthiness import score_claim
 from claims.extraction.numbers import find_numbers
 from claims.models import Claim, ClaimEvent, Source
 from claims.permissions import FACT_CHECKER, role_of
@@ -199,7 +199,8 @@ def add_claim(article, *, actor, start, end, kind, cue="", source_id=None, sourc
         text = article.body[start:end]
         sentence_start, sentence_end = sentence_around(article.body, start, end)
         mentions = find_numbers(article.body, start, end)
-        value, reasons = score(text, mentions)
+        sentence = article.body[sentence_start:sentence_end]
+        value, reasons = score_claim(text, sentence, kind, mentions)
         ordinal = (article.claims.order_by("-ordinal").values_list("ordinal", flat=True).first()
                    or 0) + 1  # fmt: skip
         claim = Claim.objects.create(
@@ -343,6 +344,7 @@ def split_claim(claim, *, actor, at, expected_version=None):
             second_start += 1
         if not (claim.start < first_end and second_start < claim.end):
             raise WorkflowError("Split the claim at a word inside it, not at either end.")
+        sentence = body[claim.sentence_start : claim.sentence_end]
         second = Claim.objects.create(
             article=claim.article,
             ordinal=claim.ordinal,
@@ -355,14 +357,14 @@ def split_claim(claim, *, actor, at, expected_version=None):
             source=claim.source,
             source_text=claim.source_text,
             cue=claim.cue,
-            score=score(body[second_start : claim.end])[0],
+            score=score_claim(body[second_start : claim.end], sentence, claim.kind)[0],
             added_by=actor,
             corrected=True,
             fingerprint=fingerprint(body[second_start : claim.end]),
         )
         old = [claim.start, claim.end, claim.text]
         claim.end, claim.text = first_end, body[claim.start : first_end]
-        claim.score = score(claim.text)[0]
+        claim.score = score_claim(claim.text, sentence, claim.kind)[0]
         claim.corrected = True
         save_claim(claim, "end", "text", "score", "corrected")
         record_event(
