@@ -139,6 +139,8 @@ def test_page_furniture_is_not_a_claim(sentence, reason):
     "sentence",
     [
         "By the time the vote was held, prices had risen 20 percent.",
+        "By 2030, the city will need 40,000 more homes.",
+        "By Sunday, Smith had raised $2 million from donors.",
         "Related to this, the council cut 400 jobs.",
         "The bill passed 52-48, Reuters reported.",
         "Video showed police officers pushing a man to the ground.",
