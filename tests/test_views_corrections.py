@@ -238,3 +238,15 @@ def test_a_new_version_needs_text_or_a_file(as_alice, article):
 
     assert "Paste the new text or choose one file" in page(response)
     assert Article.objects.get(pk=article.pk).revision == 1
+
+
+def test_the_claim_page_says_what_the_score_means(as_alice, article):
+    high, low = article.claims.order_by("start")[:2]
+    Claim.objects.filter(pk=high.pk).update(score=0.5)
+    Claim.objects.filter(pk=low.pk).update(score=0.49)
+
+    high_page = page(as_alice.get(high.get_absolute_url()))
+    low_page = page(as_alice.get(low.get_absolute_url()))
+
+    assert "check-worthy</strong> <span class=\"muted\">(0.5 and above)" in high_page
+    assert "below the check-worthy line (0.5)" in low_page
