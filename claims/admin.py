@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from claims.models import (
+    ApiToken,
     Article,
     Claim,
     ClaimEvent,
@@ -10,6 +11,8 @@ from claims.models import (
     SavedView,
     Source,
     Verdict,
+    WebhookDelivery,
+    WebhookEndpoint,
 )
 
 
@@ -125,3 +128,33 @@ class SavedViewAdmin(admin.ModelAdmin):
     search_fields = ["name", "params", "owner__username"]
     list_select_related = ["owner"]
     raw_id_fields = ["owner"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are made by their owners in the desk (the key is shown to them alone); here an
+    administrator sees them and may revoke one (set "revoked at")."""
+
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_select_related = ["user"]
+    search_fields = ["name", "user__username", "prefix"]
+    readonly_fields = ["user", "name", "prefix", "key_hash", "created_at", "last_used_at"]
+    exclude = ["rate_window", "rate_count"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(WebhookEndpoint)
+class WebhookEndpointAdmin(admin.ModelAdmin):
+    list_display = ["url", "active", "failure_count", "created_by", "created_at"]
+    list_filter = ["active"]
+    raw_id_fields = ["created_by"]
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "endpoint", "event", "status", "attempts", "last_status_code"]
+    list_filter = ["status", "event"]
+    list_select_related = ["endpoint"]
+    raw_id_fields = ["endpoint"]

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from claims import ingest
 from claims.ids import parse_id
-from claims.models import Article, Claim, ClaimEvidence, Evidence, Source, Verdict
+from claims.models import Article, Claim, ClaimEvidence, Evidence, Source, Verdict, WebhookEndpoint
 from claims.services import TRANSITIONS, assignable_users, bulk_actions_for
 
 
@@ -420,3 +420,26 @@ class NewVersionForm(forms.Form):
             except ingest.IngestError as exc:
                 raise forms.ValidationError(str(exc)) from None
         return cleaned
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        max_length=100,
+        label="Name",
+        help_text="What will use it, e.g. “CMS production”: you will see it in this list.",
+    )
+
+
+class WebhookForm(forms.Form):
+    url = forms.URLField(
+        max_length=1000,
+        label="URL",
+        assume_scheme="https",
+        help_text="Where the desk POSTs each event (https recommended).",
+    )
+    description = forms.CharField(max_length=200, required=False)
+    events = forms.MultipleChoiceField(
+        choices=WebhookEndpoint.Event.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="What the endpoint is told about.",
+    )

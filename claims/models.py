@@ -98,11 +98,29 @@ class Article(models.Model):
     revision = models.PositiveIntegerField(
         default=1, help_text="Each new text of the article (uploaded as a new version) counts one."
     )
+    # Sent through the API: the CMS's own id for the article, and the Idempotency-Key of the
+    # request that created it. Either makes a retried request return this article, not a second.
+    external_id = models.CharField(
+        max_length=200, blank=True, help_text="The article's id in the newsroom's CMS."
+    )
+    idempotency_key = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_article_external_id",
+            ),
+            models.UniqueConstraint(
+                fields=["uploaded_by", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="unique_article_idempotency_key",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -489,11 +507,18 @@ class Notification(models.Model):
         ASSIGNED = "assigned", "Assigned to you"
         SENT_BACK = "sent_back", "Sent back to you"
         APPROVED = "approved", "Your verdict was approved"
+        WEBHOOK_DISABLED = "webhook_off", "A webhook endpoint was disabled"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    # What it is about: a claim, or (for the desk's integrations) a webhook endpoint.
+    claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    webhook = models.ForeignKey(
+        "WebhookEndpoint", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -507,6 +532,8 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "seen_at"])]
 
     def __str__(self):
+        if self.claim_id is None:
+            return f"{self.get_kind_display()}: webhook {self.webhook_id}"
         return f"{self.get_kind_display()}: claim {self.claim_id}"
 
 
@@ -531,3 +558,116 @@ class ExtractionScore(models.Model):
 
     def __str__(self):
         return f"Extractor {self.extractor_version}: content F1 {self.content_f1:.3f}"
+
+
+# --- Integration: API tokens and webhooks ---------------------------------------------------------
+
+
+class ApiToken(models.Model):
+    """A personal key for the JSON API. It acts as its owner, with the owner's role; only a hash
+    of it is stored (the key itself is shown once, when it is created)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, help_text="What it is for, e.g. “CMS production”.")
+    prefix = models.CharField(max_length=16, help_text="The key's first characters.")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # The rate limit's current window (minutes since the epoch) and the requests made in it.
+    rate_window = models.BigIntegerField(default=0)
+    rate_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None
+
+
+class WebhookEndpoint(models.Model):
+    """A URL of the newsroom's systems that is told about events, signed with its secret
+    (Standard Webhooks)."""
+
+    class Event(models.TextChoices):
+        ARTICLE_READY = "article.ready", "article.ready: an article's claims are extracted"
+        ARTICLE_FAILED = "article.failed", "article.failed: an article could not be processed"
+        CLAIM_STATE_CHANGED = "claim.state_changed", "claim.state_changed: a claim moved on"
+        CLAIM_PUBLISHED = "claim.published", "claim.published: a fact-check was published"
+
+    # Sent by "Send test event" only, whatever the endpoint subscribed to.
+    TEST_EVENT = "webhook.test"
+
+    url = models.URLField(max_length=1000)
+    description = models.CharField(max_length=200, blank=True)
+    # Kept as it is (not hashed): every delivery is signed with it.
+    secret = models.CharField(max_length=100)
+    events = models.JSONField(default=list)
+    active = models.BooleanField(default=True)
+    disabled_reason = models.CharField(max_length=300, blank=True)
+    # Failed attempts in a row and since when: an endpoint that keeps failing is disabled.
+    failure_count = models.PositiveIntegerField(default=0)
+    failing_since = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "webhook endpoint"
+
+    def __str__(self):
+        return self.url
+
+    def get_absolute_url(self):
+        return detail_url("webhook_detail", self.pk)
+
+
+class WebhookDelivery(models.Model):
+    """One event sent to one endpoint: the exact body, and how its attempts went."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting"
+        SENDING = "sending", "Sending"
+        RETRYING = "retrying", "Failed, will retry"
+        SUCCEEDED = "succeeded", "Delivered"
+        FAILED = "failed", "Failed"
+
+    endpoint = models.ForeignKey(
+        WebhookEndpoint, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.CharField(max_length=40)
+    # The webhook-id header: the same on every attempt, so the receiver can drop a repeat.
+    message_id = models.CharField(max_length=40, unique=True)
+    body = models.TextField(help_text="The JSON sent, byte for byte the same on every attempt.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    # The task run sending it now (its id): a redelivered message of the same run may resume.
+    lease = models.CharField(max_length=64, blank=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    last_duration_ms = models.PositiveIntegerField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "webhook deliveries"
+        indexes = [
+            models.Index(fields=["endpoint", "-created_at", "-id"], name="delivery_log_order"),
+            models.Index(fields=["status", "next_attempt_at"], name="delivery_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.event} to {self.endpoint_id} ({self.status})"

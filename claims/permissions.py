@@ -33,6 +33,8 @@ PERMISSIONS = {
     "correct": {EDITOR, FACT_CHECKER},
     "edit_article": {EDITOR},
     "review_article": {EDITOR},
+    # Register webhook endpoints, see their deliveries, send test events.
+    "manage_webhooks": {EDITOR},
 }
 
 

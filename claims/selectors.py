@@ -253,6 +253,19 @@ def article_segments(body, claims):
     return segments
 
 
+def published_claims():
+    """Published claims with what their ClaimReview needs (its dates come from the state
+    changes, its citations from the evidence), for the public feed."""
+    return (
+        Claim.objects.filter(state=Claim.State.PUBLISHED)
+        .select_related("article", "source", "verdict")
+        .prefetch_related(
+            Prefetch("events", queryset=ClaimEvent.objects.filter(action=ClaimEvent.Action.STATE)),
+            Prefetch("evidence_links", queryset=ClaimEvidence.objects.select_related("evidence")),
+        )
+    )
+
+
 def claim_for_page(pk):
     return (
         Claim.objects.select_related(
@@ -388,10 +401,10 @@ def page_of(queryset, number, size=50):
     return Paginator(queryset, size).get_page(number)
 
 
-def with_claim_counts(page, field):
-    """Attach `claim_count` to the objects of one page: one grouped query over those rows only
-    (an annotation over the whole table would group every claim on every page)."""
-    rows = list(page.object_list)
+def set_claim_counts(rows, field):
+    """Attach `claim_count` to each row (articles or sources): one grouped query over those rows
+    only (an annotation over the whole table would group every claim on every page)."""
+    rows = list(rows)
     counts = dict(
         Claim.objects.filter(**{f"{field}__in": rows})
         .values_list(field)
@@ -400,7 +413,12 @@ def with_claim_counts(page, field):
     )
     for row in rows:
         row.claim_count = counts.get(row.pk, 0)
-    page.object_list = rows
+    return rows
+
+
+def with_claim_counts(page, field):
+    """The page with `claim_count` on each of its objects."""
+    page.object_list = set_claim_counts(page.object_list, field)
     return page
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import DatabaseError, connections
 
 from claims import services
+from claims.services import webhooks
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,19 @@ def extract_article(self, article_id):
 def measure_extractor():
     """Score the current extractor against the reviewed articles; stores an ExtractionScore."""
     services.measure_extractor()
+
+
+@shared_task(bind=True, **RELIABLE)
+def deliver_webhook(self, delivery_id):
+    """Send one webhook delivery and record the attempt; a failure schedules its own retry
+    (services.webhooks), so only database errors are retried here."""
+    webhooks.deliver(delivery_id, lease=self.request.id or f"local-{uuid.uuid4()}")
+
+
+@shared_task
+def requeue_stale_deliveries():
+    """Periodic sweeper: send again webhook deliveries whose message was lost."""
+    return webhooks.requeue_stale_deliveries()
 
 
 @shared_task

@@ -26,6 +26,10 @@ def envint(name, default):
     return int(os.environ.get(name, default))
 
 
+def envfloat(name, default):
+    return float(os.environ.get(name, default))
+
+
 def envlist(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -53,6 +57,8 @@ INSTALLED_APPS = [
     "claims",
     "axes",
     "csp",
+    # The JSON API (claims/api/): its interactive docs' templates and self-hosted assets.
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -221,7 +227,33 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {"task": "claims.tasks.requeue_stale_articles", "schedule": 120.0},
+    "requeue-stale-webhooks": {"task": "claims.tasks.requeue_stale_deliveries", "schedule": 60.0},
 }
+
+# The JSON API (/api/v1/): requests per minute per token, and list pages.
+API_RATE_LIMIT = envint("API_RATE_LIMIT", 120)
+API_PAGE_SIZE = envint("API_PAGE_SIZE", 50)
+API_MAX_PAGE_SIZE = envint("API_MAX_PAGE_SIZE", 200)
+# Where the desk is reached from outside: links in webhook payloads (no request to ask there).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public ClaimReview feed (/public/claimreview.json): items per page.
+FEED_PAGE_SIZE = envint("FEED_PAGE_SIZE", 100)
+
+# Webhooks (claims/services/webhooks.py). A delivery is tried WEBHOOK_MAX_ATTEMPTS times, waiting
+# WEBHOOK_RETRY_BASE_SECONDS × 2^(n-1) (at most WEBHOOK_RETRY_MAX_SECONDS) after the n-th failure.
+WEBHOOK_TIMEOUT = envfloat("WEBHOOK_TIMEOUT", 10)
+WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", 8)
+WEBHOOK_RETRY_BASE_SECONDS = envfloat("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = envfloat("WEBHOOK_RETRY_MAX_SECONDS", 1800)
+# A delivery "sending" for this long lost its worker: the sweeper sends it again.
+WEBHOOK_STALE_SECONDS = envfloat("WEBHOOK_STALE_SECONDS", WEBHOOK_TIMEOUT + 60)
+# An endpoint is disabled (editors are notified) once its attempts have failed this many times in
+# a row over at least this long: a short outage is ridden out, a dead endpoint is not hammered.
+WEBHOOK_DISABLE_AFTER_FAILURES = envint("WEBHOOK_DISABLE_AFTER_FAILURES", 10)
+WEBHOOK_DISABLE_AFTER_SECONDS = envfloat("WEBHOOK_DISABLE_AFTER_SECONDS", 24 * 3600)
+# Outgoing requests refuse private, loopback, link-local and reserved addresses (a webhook URL
+# must not reach the desk's own network); networks listed here are allowed all the same.
+WEBHOOK_ALLOWED_NETWORKS = envlist("WEBHOOK_ALLOWED_NETWORKS", "")
 
 # ClaimReview export: the organisation that publishes the fact-checks.
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", "Newsroom fact-check desk")

@@ -9,14 +9,20 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from claims import extraction, ingest
 from claims.extraction import EXTRACTOR_VERSION
 from claims.models import Article, ArticleRevision, Claim, ClaimEvent, ClaimEvidence, Source
-from claims.services.errors import DuplicateArticleError, WorkflowError, require
+from claims.services import webhooks
+from claims.services.errors import (
+    DuplicateArticleError,
+    RequestConflict,
+    WorkflowError,
+    require,
+)
 from claims.services.processing import (
     ProcessingTimeout,
     enqueue_extraction,
@@ -150,6 +156,66 @@ def submit_uploads(*, user, text="", files=(), details=None, allow_duplicate=Fal
     return created, list(earlier.values())
 
 
+def _earlier_request(user, external_id, idempotency_key):
+    """The article an earlier request with this CMS id or Idempotency-Key made, if any."""
+    if external_id:
+        found = Article.objects.filter(external_id=external_id).first()
+        if found:
+            return found
+    if idempotency_key:
+        return Article.objects.filter(uploaded_by=user, idempotency_key=idempotency_key).first()
+    return None
+
+
+def _same_request(article, digest, external_id, idempotency_key):
+    """The article a retried request made; RequestConflict when its upload was another."""
+    if article.upload_hash == digest:
+        return article
+    if external_id and article.external_id == external_id:
+        raise RequestConflict(
+            f"An article with the CMS id “{external_id}” is already here (article "
+            f"{article.pk}) with another text: send a new text as a new version of it.",
+            article,
+        )
+    raise RequestConflict(
+        f"This Idempotency-Key was already used for another article (article {article.pk}): "
+        "use a new key for each new article.",
+        article,
+    )
+
+
+def submit_once(*, user, text="", upload=None, details=None, allow_duplicate=False,
+                external_id="", idempotency_key=""):  # fmt: skip
+    """Store one article (pasted `text`, or `upload` = (name, file, format)) for a client that
+    may send the same request again (the API): a request with the CMS id or Idempotency-Key of
+    an earlier one returns the article that one made, never a second. Returns (article,
+    created). A different text under the same id or key is refused (RequestConflict); a text
+    already here under no such id is refused as in the desk (DuplicateArticleError) unless
+    `allow_duplicate`."""
+    require(user, "upload", "Only editors can upload articles.")
+    external_id, idempotency_key = external_id.strip()[:200], idempotency_key.strip()[:200]
+    files = [upload] if upload else []
+    content = upload[1] if upload else ContentFile(text.encode("utf-8", "surrogatepass"))
+    digest = _digest(content)
+    earlier = _earlier_request(user, external_id, idempotency_key)
+    if earlier is not None:
+        return _same_request(earlier, digest, external_id, idempotency_key), False
+    details = {**(details or {}), "external_id": external_id, "idempotency_key": idempotency_key}
+    try:
+        created, duplicates = submit_uploads(
+            user=user, text=text, files=files, details=details, allow_duplicate=allow_duplicate
+        )
+    except IntegrityError:
+        # The same request, sent twice at once: the other one made the article.
+        earlier = _earlier_request(user, external_id, idempotency_key)
+        if earlier is None:
+            raise
+        return _same_request(earlier, digest, external_id, idempotency_key), False
+    if not created:
+        raise DuplicateArticleError(duplicates[0])
+    return created[0], True
+
+
 ARTICLE_DETAILS = ("headline", "standfirst", "outlet", "author", "url", "published_on")
 
 
@@ -268,6 +334,8 @@ def store_text(article, document, *, lease):
                 "Use “Process anyway” to keep both."
             )
         article.save()
+        if twin is not None:
+            webhooks.article_failed(article.pk)
     return article if twin is None else None
 
 
@@ -524,6 +592,7 @@ def apply_extraction(article, extracted, *, version=EXTRACTOR_VERSION, lease=Non
         article.processed_at = timezone.now()
         article.lease = ""
         article.save()
+        webhooks.article_ready(article)
     return article
 
 

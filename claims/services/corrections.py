@@ -15,7 +15,7 @@ from claims.extraction.numbers import find_numbers
 from claims.models import Claim, ClaimEvent, Source
 from claims.permissions import FACT_CHECKER, role_of
 from claims.services.articles import existing_source, fingerprint, source_for_name
-from claims.services.errors import WorkflowError, require
+from claims.services.errors import NotAllowed, WorkflowError, require
 from claims.services.spans import WORD, sentence_around, snap_to_words
 from claims.services.workflow import lock_claim, record_event, save_claim
 
@@ -139,7 +139,7 @@ def _require_corrector(claim, actor):
     """Editors, and the fact-checker the claim is assigned to."""
     require(actor, "correct", "Your role cannot correct claims.")
     if role_of(actor) == FACT_CHECKER and claim.assignee_id != actor.pk:
-        raise WorkflowError("Only the assigned fact-checker or an editor can correct this claim.")
+        raise NotAllowed("Only the assigned fact-checker or an editor can correct this claim.")
     if claim.state not in CORRECTABLE_STATES:
         raise WorkflowError(
             f"The claim is {claim.get_state_display().lower()}: "

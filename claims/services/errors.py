@@ -7,6 +7,10 @@ class WorkflowError(Exception):
     """An operation the desk's rules refuse; str(exc) is shown to the user."""
 
 
+class NotAllowed(WorkflowError):
+    """The user's role (or their relation to the claim) does not allow the operation."""
+
+
 class StaleClaimError(WorkflowError):
     """Someone else changed the claim since this user loaded it."""
 
@@ -20,6 +24,14 @@ class StaleClaimError(WorkflowError):
         )
 
 
+class RequestConflict(WorkflowError):
+    """A retried request does not match the one that made the article it names."""
+
+    def __init__(self, message, existing):
+        self.existing = existing
+        super().__init__(message)
+
+
 class DuplicateArticleError(Exception):
     """The same text was uploaded before; the caller may offer to upload it anyway."""
 
@@ -30,4 +42,4 @@ class DuplicateArticleError(Exception):
 
 def require(user, action, message):
     if not user_can(user, action):
-        raise WorkflowError(message)
+        raise NotAllowed(message)

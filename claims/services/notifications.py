@@ -18,14 +18,15 @@ log = logging.getLogger(__name__)
 Kind = Notification.Kind
 
 
-def notify(recipient, claim, kind, *, actor=None, text=""):
-    """Tell `recipient` about `claim`; nobody is told about what they did themselves."""
+def notify(recipient, claim, kind, *, actor=None, text="", webhook=None):
+    """Tell `recipient` about `claim` (or a `webhook` endpoint); nobody is told about what they
+    did themselves."""
     if recipient is None or (actor is not None and recipient.pk == actor.pk):
         return None
     if not recipient.is_active:
         return None
     notification = Notification.objects.create(
-        recipient=recipient, claim=claim, actor=actor, kind=kind, text=text[:2000]
+        recipient=recipient, claim=claim, webhook=webhook, actor=actor, kind=kind, text=text[:2000]
     )
     if getattr(settings, "NOTIFY_BY_EMAIL", False) and recipient.email:
         # After commit: a refused or rolled-back change must not send mail.
@@ -37,6 +38,8 @@ def describe(notification):
     """One line for the list and the e-mail subject."""
     who = notification.actor or "Someone"
     claim = f"claim {notification.claim_id}"
+    if notification.kind == Kind.WEBHOOK_DISABLED:
+        return "A webhook endpoint that kept failing was switched off"
     if notification.kind == Kind.ASSIGNED:
         return f"{who} assigned {claim} to you"
     if notification.kind == Kind.SENT_BACK:
@@ -46,7 +49,8 @@ def describe(notification):
 
 def send_notification_email(notification):
     """Send one notification by mail; a mail failure is logged, never raised into a request."""
-    body = [describe(notification) + ".", "", notification.claim.text[:500]]
+    about = notification.claim.text[:500] if notification.claim_id else ""
+    body = [describe(notification) + ".", "", about]
     if notification.text:
         body += ["", notification.text]
     try:
@@ -68,7 +72,7 @@ def unseen_count(user):
 def recent_notifications(user, limit=50):
     return list(
         Notification.objects.filter(recipient=user)
-        .select_related("actor", "claim", "claim__article")
+        .select_related("actor", "claim", "claim__article", "webhook")
         .order_by("-created_at", "-id")[:limit]
     )
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from claims.extraction import EXTRACTOR_VERSION
 from claims.models import Article
+from claims.services import webhooks
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +120,7 @@ def start_processing(article_id, *, lease):
                 "out of time or memory on this article). Check the file, then use “Retry”."
             )
             article.save(update_fields=["status", "progress", "error_message", "updated_at"])
+            webhooks.article_failed(article.pk)
             return None
         article.status = Article.Status.PROCESSING
         article.progress = 5
@@ -192,9 +194,12 @@ def set_progress(article_id, percent):
 
 
 def mark_failed(article_id, reason):
-    Article.objects.filter(pk=article_id).update(
-        status=Article.Status.FAILED, error_message=reason, progress=0, lease=""
-    )
+    with transaction.atomic():
+        failed = Article.objects.filter(pk=article_id).update(
+            status=Article.Status.FAILED, error_message=reason, progress=0, lease=""
+        )
+        if failed:
+            webhooks.article_failed(article_id)
 
 
 def _background_backlog_drained(cutoff):

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from claims.models import BulkAction, Claim, ClaimEvent, SavedView
 from claims.permissions import user_can
+from claims.services import webhooks
 from claims.services.errors import WorkflowError
 from claims.services.workflow import TRANSITIONS, assign_claim, transition
 
@@ -130,6 +131,7 @@ def undo_bulk(bulk, *, actor):
                 kept += 1  # someone changed it since: their work wins
                 continue
             before = f"{claim.state}, {claim.assignee or 'nobody'}"
+            before_state = claim.state
             claim.state, claim.assignee_id = change["state"], change["assignee"]
             claim.version += 1
             claim.save(update_fields=["state", "assignee", "version", "updated_at"])
@@ -141,6 +143,8 @@ def undo_bulk(bulk, *, actor):
                 to_value=f"{claim.state}, {claim.assignee or 'nobody'}"[:300],
                 text=f"Undo of “{bulk.description}”.",
             )
+            if claim.state != before_state:
+                webhooks.claim_state_changed(claim, before_state, actor)
             done += 1
         locked.undone_at = timezone.now()
         locked.save(update_fields=["undone_at"])

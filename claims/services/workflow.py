@@ -12,8 +12,8 @@ from django.db.models import Q
 
 from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notification
 from claims.permissions import EDITOR, FACT_CHECKER, role_of, user_can
-from claims.services import claimreview
-from claims.services.errors import StaleClaimError, WorkflowError, require
+from claims.services import claimreview, webhooks
+from claims.services.errors import NotAllowed, StaleClaimError, WorkflowError, require
 from claims.services.notifications import notify
 
 State = Claim.State
@@ -28,7 +28,9 @@ def lock_claim(claim, expected_version):
 
 
 def record_event(claim, actor, action, from_value="", to_value="", text="", changes=None):
-    """Append to the claim's audit trail."""
+    """Append to the claim's audit trail; a change of state is also a webhook event."""
+    if action == ClaimEvent.Action.STATE:
+        webhooks.claim_state_changed(claim, from_value, actor)
     return ClaimEvent.objects.create(
         claim=claim,
         actor=actor,
@@ -49,7 +51,7 @@ def save_claim(claim, *fields):
 def _require_worker(claim, actor, what):
     """Fact-checkers work only claims assigned to them; editors may act on any."""
     if role_of(actor) == FACT_CHECKER and claim.assignee_id != actor.pk:
-        raise WorkflowError(f"Only the assigned fact-checker or an editor can {what}.")
+        raise NotAllowed(f"Only the assigned fact-checker or an editor can {what}.")
 
 
 def assignable_users():
@@ -84,18 +86,16 @@ def assign_claim(claim, assignee, *, actor, expected_version=None):
             raise WorkflowError(f"This claim is already assigned to {claim.assignee}.")
         if claim.assignee_id == (assignee.pk if assignee else None):
             return claim
-        before = claim.assignee
+        before, before_state = claim.assignee, claim.state
         claim.assignee = assignee
-        fields = ["assignee"]
         if claim.state == State.NEW and assignee is not None:
             claim.state = State.ASSIGNED
-            fields.append("state")
-            record_event(claim, actor, ClaimEvent.Action.STATE, State.NEW, State.ASSIGNED)
         elif claim.state == State.ASSIGNED and assignee is None:
             claim.state = State.NEW
-            fields.append("state")
-            record_event(claim, actor, ClaimEvent.Action.STATE, State.ASSIGNED, State.NEW)
-        save_claim(claim, *fields)
+        moved = claim.state != before_state
+        save_claim(claim, "assignee", *(["state"] if moved else []))
+        if moved:
+            record_event(claim, actor, ClaimEvent.Action.STATE, before_state, claim.state)
         record_event(claim, actor, ClaimEvent.Action.ASSIGNED, before or "", assignee or "")
         notify(assignee, claim, Notification.Kind.ASSIGNED, actor=actor)
     return claim
@@ -199,7 +199,7 @@ def check_transition(claim, action, actor, reason=""):
     if action == "start":
         _require_worker(claim, actor, "start work on this claim")
     if action == "approve" and claim.proposed_by_id == actor.pk:
-        raise WorkflowError("You proposed this verdict: another editor must approve it.")
+        raise NotAllowed("You proposed this verdict: another editor must approve it.")
     if rule.needs_reason and not reason.strip():
         raise WorkflowError(f"Give a reason to {rule.label.lower()} this claim.")
 
