@@ -2,7 +2,7 @@
 read with status and progress, list with filters, re-extract."""
 
 from django.utils.datastructures import MultiValueDict
-from ninja import File, Form, Header, Query, Router, Schema
+from ninja import File, Form, Header, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from claims import selectors, services
@@ -59,7 +59,7 @@ def _create(request, data, files, idempotency_key):
         external_id=data.get("external_id", ""),
         idempotency_key=idempotency_key or "",
     )
-    return (201 if created else 200), _article(article.pk)
+    return Status(201 if created else 200, _article(article.pk))
 
 
 @router.post(
@@ -153,4 +153,4 @@ def reextract_article(request, article_id: int):
     on are kept."""
     article = get_or_404(Article.objects.all(), article_id, "article")
     services.reprocess_article(article, user=request.auth)
-    return 202, _article(article_id)
+    return Status(202, _article(article_id))

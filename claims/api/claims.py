@@ -6,7 +6,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from ninja import Header, Query, Router, Schema
+from ninja import Header, Query, Router, Schema, Status
 
 from claims import selectors, services
 from claims.api.errors import Refused, get_or_404
@@ -213,7 +213,7 @@ def add_evidence(request, claim_id: int, payload: EvidenceIn, response: HttpResp
     """A new piece of evidence, linked to the claim with a stance."""
     claim = get_or_404(Claim.objects.all(), claim_id, "claim")
     services.add_evidence(claim, actor=request.auth, **payload.dict())
-    return 201, _detail(response, claim_id)
+    return Status(201, _detail(response, claim_id))
 
 
 @router.post(
@@ -228,7 +228,7 @@ def link_evidence(request, claim_id: int, payload: LinkIn, response: HttpRespons
     services.link_evidence(
         claim, evidence, actor=request.auth, stance=payload.stance, note=payload.note
     )
-    return 201, _detail(response, claim_id)
+    return Status(201, _detail(response, claim_id))
 
 
 @router.delete(
@@ -250,4 +250,4 @@ def unlink_evidence(request, claim_id: int, link_id: int, response: HttpResponse
 )
 def comment(request, claim_id: int, payload: CommentIn):
     claim = get_or_404(Claim.objects.all(), claim_id, "claim")
-    return 201, services.add_comment(claim, actor=request.auth, text=payload.text)
+    return Status(201, services.add_comment(claim, actor=request.auth, text=payload.text))
