@@ -282,3 +282,12 @@ def test_an_if_match_that_is_not_ours_is_invalid(api, claim, people):
     )
     assert response.status_code == 422
     assert Claim.objects.get(pk=claim.pk).state == "new"
+
+
+def test_the_claim_list_costs_the_same_few_queries_however_long(
+    api, article, alice, django_assert_max_num_queries
+):
+    client = api("alice")
+    with django_assert_max_num_queries(6):  # token, rate count, count, page (+ the savepoint)
+        response = client.get("/claims", {"o": "source", "state": "new"})
+    assert len(response.json()["items"]) == article.claims.filter(state="new").count()

@@ -10,6 +10,7 @@ Run through `make bench` (PostgreSQL, production settings, Redis for the worker 
   5. prints one table and writes VAR_DIR/bench.json.
 """
 
+import http.server
 import json
 import os
 import statistics
@@ -30,7 +31,7 @@ from django.urls import NoReverseMatch, reverse
 
 from claims import extraction, selectors, services
 from claims.management.commands.generate_archive import MARK, busy_claim, long_article
-from claims.models import Article, Claim, Source, Verdict
+from claims.models import ApiToken, Article, Claim, Source, Verdict, WebhookEndpoint
 from claims.pagination import encode_cursor, sort_keys
 
 ADMIN_CHANGELIST = "/admin/claims/claim/"
@@ -56,13 +57,18 @@ class Command(BaseCommand):
             row["admin_p50_ms"] = measure(admin, admin_url, runs)["p50_ms"] if admin_url else None
             results["views"][name] = row
             self.stdout.write(f"  {name}: {row}")
+        results["api"] = measure_api(people["editor"], runs)
+        for name, row in results["api"].items():
+            self.stdout.write(f"  {name}: {row}")
         results["csv_export"] = measure_export(desk["editor"])
         results["extraction"] = measure_extraction()
         if skip_workers:
             results["upload_to_claims_ms"] = None
             results["workers"] = None
+            results["webhooks"] = None
         else:
             results["upload_to_claims_ms"], results["workers"] = measure_workers(people["editor"])
+            results["webhooks"] = measure_webhooks(people["editor"])
         print_table(results, self.stdout)
         path = Path(settings.VAR_DIR) / "bench.json"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -229,9 +235,9 @@ def seed_text():
     return sorted((settings.BASE_DIR / "seeds").glob("*.txt"))[0].read_text()
 
 
-def start_worker(name, log_dir):
-    """A Celery worker process on this run's queues (main, then background, as every worker);
-    returns once it is ready."""
+def start_worker(name, log_dir, **env):
+    """A Celery worker process on this run's queues (main, then background, as every worker),
+    with `env` added to its environment; returns once it is ready."""
     log = Path(log_dir) / f"bench-worker-{name}.log"
     log.write_bytes(b"")
     command = [
@@ -240,7 +246,9 @@ def start_worker(name, log_dir):
         "-n", f"bench-{name}-{os.getpid()}@%h",
         "-Q", f"{settings.CELERY_TASK_DEFAULT_QUEUE},{settings.CELERY_BACKGROUND_QUEUE}",
     ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        command, stdout=log.open("ab"), stderr=subprocess.STDOUT, env={**os.environ, **env}
+    )
     deadline = time.monotonic() + 60
     while b" ready." not in log.read_bytes():
         if process.poll() is not None or time.monotonic() > deadline:
@@ -321,6 +329,85 @@ def _throughput(user, batch, created):
     return round(batch / (time.perf_counter() - started), 1)
 
 
+# --- The JSON API and webhooks --------------------------------------------------------------------
+
+
+def measure_api(user, runs):
+    """The API's claim list (first page, a filter, a deep page) with a token, as a CMS calls it."""
+    from django.test.utils import override_settings
+
+    from claims.services import tokens
+
+    _, key = tokens.create_token(user, "bench")
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {key}")
+    deep = deep_page_cursor()
+    specs = {
+        "api: claims, first page": "/api/v1/claims",
+        "api: claims, filter state": "/api/v1/claims?state=in_review",
+        "api: claims, page 500": f"/api/v1/claims?after={deep}",
+        "api: claims, search": "/api/v1/claims?q=Haddad",
+    }
+    try:
+        with override_settings(API_RATE_LIMIT=10**9):  # the bench measures, it does not throttle
+            return {name: measure(client, url, runs) for name, url in specs.items()}
+    finally:
+        ApiToken.objects.filter(user=user, name="bench").delete()
+
+
+class _Receiver(http.server.BaseHTTPRequestHandler):
+    """A webhook receiver that answers 204 at once (the bench measures the sender)."""
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def measure_webhooks(user, count=300):
+    """Webhook deliveries per second on one warm worker (solo pool) to a receiver on this
+    machine: signing, the HTTP request and recording each attempt."""
+    import threading
+
+    from django.db import transaction
+
+    from claims.services import webhooks
+
+    if not settings.CELERY_BROKER_URL.startswith("redis"):
+        return {"note": "needs CELERY_BROKER_URL=redis://…"}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/bench"
+    endpoint = WebhookEndpoint.objects.create(
+        url=url, secret=webhooks.new_secret(), events=[], created_by=user
+    )
+    worker = start_worker("hooks", settings.VAR_DIR, WEBHOOK_ALLOWED_NETWORKS="127.0.0.1/32")
+    try:
+        webhooks.send_test_event(endpoint, actor=user)  # warm the worker up
+        _wait_delivered(endpoint, 1)
+        started = time.perf_counter()
+        with transaction.atomic():
+            for _ in range(count):
+                webhooks.send_test_event(endpoint, actor=user)
+        _wait_delivered(endpoint, count + 1)
+        seconds = time.perf_counter() - started
+    finally:
+        stop_workers([worker])
+        server.shutdown()
+        endpoint.delete()
+    return {"deliveries": count, "per_s": round(count / seconds, 1)}
+
+
+def _wait_delivered(endpoint, n, timeout=300):
+    deadline = time.monotonic() + timeout
+    while endpoint.deliveries.filter(status="succeeded").count() < n:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{n} webhook deliveries were not made in {timeout} s")
+        time.sleep(0.05)
+
+
 # --- Report ---------------------------------------------------------------------------------------
 
 
@@ -338,8 +425,11 @@ def print_table(results, out):
             f"{name:32} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['queries']:8} "
             f"{admin if admin is not None else '—':>10} {ratio:>10}{flag}\n"
         )
+    for name, row in results.get("api", {}).items():
+        out.write(f"{name:32} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['queries']:8}\n")
     export = results["csv_export"]
     out.write(f"\nCSV export: {export}\n")
     out.write(f"Extraction (one process): {results['extraction']}\n")
     out.write(f"Upload → claims in the database (ms): {results['upload_to_claims_ms']}\n")
     out.write(f"Workers: {results['workers']}\n")
+    out.write(f"Webhook deliveries, one worker: {results['webhooks']}\n")
