@@ -28,7 +28,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "created_at",
     ]
     list_filter = ["status", "format", "outlet"]
-    search_fields = ["headline", "outlet", "author", "url"]
+    search_fields = ["headline", "outlet", "author", "url", "external_id"]
     date_hierarchy = "created_at"
     # The text is never edited in place (every claim's offsets refer to it, and a browser's
     # textarea would store it with CRLF line endings): a changed text is a new version,

@@ -43,23 +43,15 @@ def fault_dir(tmp_path):
 
 
 @pytest.fixture
-def workers(tmp_path, fault_dir):
-    """Start workers (the fault-switch app, solo or prefork pool); all are stopped afterwards."""
-    started = []
+def workers(start_worker, fault_dir):
+    """Start workers of the fault-switch app (solo or prefork pool)."""
 
     def start(name, *, pool="solo", **env):
-        worker = WorkerProcess(tmp_path, name)
-        worker.env.update({"FAULT_DIR": str(fault_dir), **env})
-        worker.command[worker.command.index("newsroom")] = "tests.faults.worker_app"
-        if pool != "solo":
-            worker.command[worker.command.index("--pool=solo")] = f"--pool={pool}"
-            worker.command.append("--concurrency=1")
-        started.append(worker)
-        return worker.start()
+        return start_worker(
+            name, pool=pool, app="tests.faults.worker_app", FAULT_DIR=str(fault_dir), **env
+        )
 
-    yield start
-    for worker in started:
-        worker.stop()
+    return start
 
 
 def claims_of(article):

@@ -13,7 +13,7 @@ from standardwebhooks.webhooks import Webhook
 from claims import services
 from claims.models import WebhookDelivery, WebhookEndpoint
 from claims.services import webhooks
-from tests.conftest import WorkerProcess, wait_for
+from tests.conftest import wait_for
 from tests.faults.test_faults import report
 from tests.webhook_receiver import Receiver
 
@@ -37,21 +37,11 @@ def receiver(settings):
 
 
 @pytest.fixture
-def workers(desk, tmp_path):
-    started = []
-
+def workers(start_worker):
     def start(name, pool="solo", **env):
-        worker = WorkerProcess(tmp_path, name)
-        worker.env.update({**WORKER_SETTINGS, **env})
-        if pool != "solo":
-            worker.command[worker.command.index("--pool=solo")] = f"--pool={pool}"
-            worker.command.append("--concurrency=1")
-        started.append(worker)
-        return worker.start()
+        return start_worker(name, pool=pool, **{**WORKER_SETTINGS, **env})
 
-    yield start
-    for worker in started:
-        worker.stop()
+    return start
 
 
 @pytest.fixture
