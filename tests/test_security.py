@@ -26,6 +26,11 @@ pytestmark = pytest.mark.django_db
 # Views that may be seen without logging in: the login pages and the public ClaimReview page.
 PUBLIC_NAMES = {"login", "admin:login"}
 PUBLIC_PAGE = re.compile(r"public|review", re.IGNORECASE)
+# The JSON API's views skip the login redirect: each request authenticates itself (a token, or
+# the session with its CSRF token) and is answered 401, never a login page (tested below). Its
+# description and docs are open to read.
+API = "api-1:"
+API_OPEN = {"api-1:openapi-json", "api-1:openapi-view", "api-1:api-root"}
 
 
 def url_patterns(patterns=None, prefix="", namespace=None):
@@ -68,8 +73,21 @@ def test_the_site_has_routes_to_check():
 
 def test_only_the_login_pages_and_the_public_claim_page_are_public():
     public = {name for _, name, view in url_patterns() if is_public(view)}
-    unexpected = {name for name in public - PUBLIC_NAMES if not PUBLIC_PAGE.search(name)}
+    unexpected = {
+        name
+        for name in public - PUBLIC_NAMES
+        if not (PUBLIC_PAGE.search(name) or name.startswith(API))
+    }
     assert not unexpected, f"views marked login_not_required: {unexpected}"
+
+
+def test_every_api_operation_refuses_anonymous_callers(client):
+    operations = [(r, n) for r, n, _ in url_patterns() if n.startswith(API) and n not in API_OPEN]
+    assert len(operations) > 10
+    for route, name in operations:
+        for method in ("get", "post", "delete"):
+            status = getattr(client, method)(fill(route)).status_code
+            assert status in (401, 405), (name, method, status)
 
 
 @pytest.mark.parametrize("method", ["get", "post"])

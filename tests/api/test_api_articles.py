@@ -43,7 +43,7 @@ def test_an_editor_creates_an_article_from_text(
 
 
 @pytest.mark.parametrize("who", ["bob", "vic"])
-def test_fact_checkers_and_viewers_cannot_create_articles(api, who, request):
+def test_fact_checkers_and_viewers_cannot_create_articles(api, db, who, request):
     request.getfixturevalue(who)
     response = api(who).post("/articles", {"text": NEW_TEXT})
     assert response.status_code == 403

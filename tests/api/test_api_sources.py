@@ -9,7 +9,7 @@ PEOPLE = ["alice", "bob", "vic"]
 
 
 @pytest.mark.parametrize("who", PEOPLE)
-def test_everyone_lists_the_sources_with_their_claim_counts(api, article, who, request):
+def test_everyone_lists_the_sources_with_their_claim_counts(api, article, db, who, request):
     request.getfixturevalue(who)
     body = api(who).get("/sources").json()
     names = [s["name"] for s in body["items"]]
@@ -39,7 +39,7 @@ def test_an_unknown_source_is_404(api, alice):
 
 
 @pytest.mark.parametrize("who", PEOPLE)
-def test_everyone_reads_the_verdict_scale(api, who, request):
+def test_everyone_reads_the_verdict_scale(api, db, who, request):
     request.getfixturevalue(who)
     slugs = [v["slug"] for v in api(who).get("/verdicts").json()]
     assert "false" in slugs and "true" in slugs
@@ -48,7 +48,7 @@ def test_everyone_reads_the_verdict_scale(api, who, request):
 @pytest.mark.parametrize(
     "who,role", [("alice", "editor"), ("bob", "fact_checker"), ("vic", "viewer")]
 )
-def test_me_says_who_the_token_acts_as(api, who, role, request):
+def test_me_says_who_the_token_acts_as(api, db, who, role, request):
     request.getfixturevalue(who)
     assert api(who).get("/me").json()["role"] == role
 
