@@ -335,7 +335,6 @@ def record_attempt(delivery_id, response, *, lease):
         delivery = WebhookDelivery.objects.select_for_update().get(pk=delivery_id)
         if delivery.lease != lease:
             return delivery  # another run took it over after this one went silent
-        endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
         delivery.lease = ""
         delivery.last_status_code = response.status
         delivery.last_error = _describe(response)
@@ -343,22 +342,32 @@ def record_attempt(delivery_id, response, *, lease):
         if response.ok:
             delivery.status = Status.SUCCEEDED
             delivery.delivered_at = now
-            endpoint.failure_count, endpoint.failing_since = 0, None
+            # No lock on the endpoint: deliveries to one endpoint succeed side by side.
+            WebhookEndpoint.objects.filter(pk=delivery.endpoint_id, failure_count__gt=0).update(
+                failure_count=0, failing_since=None
+            )
         else:
-            endpoint.failure_count += 1
-            endpoint.failing_since = endpoint.failing_since or now
-            if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
-                delivery.status = Status.FAILED
-            else:
-                delivery.status = Status.RETRYING
-                delay = retry_delay(delivery.attempts)
-                delivery.next_attempt_at = now + timedelta(seconds=delay)
-                transaction.on_commit(lambda: publish_delivery(delivery_id, countdown=delay))
-            if endpoint.active and keeps_failing(endpoint, now):
-                _disable(endpoint, delivery.last_error)
+            _record_failure(delivery, now)
         delivery.save()
-        endpoint.save(update_fields=["failure_count", "failing_since", "active", "disabled_reason"])
     return delivery
+
+
+def _record_failure(delivery, now):
+    """Retry later (or give up), count the endpoint's failure, switch it off if it keeps
+    failing."""
+    endpoint = WebhookEndpoint.objects.select_for_update().get(pk=delivery.endpoint_id)
+    endpoint.failure_count += 1
+    endpoint.failing_since = endpoint.failing_since or now
+    if delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+        delivery.status = Status.FAILED
+    else:
+        delivery.status = Status.RETRYING
+        delay = retry_delay(delivery.attempts)
+        delivery.next_attempt_at = now + timedelta(seconds=delay)
+        transaction.on_commit(lambda: publish_delivery(delivery.pk, countdown=delay))
+    if endpoint.active and keeps_failing(endpoint, now):
+        _disable(endpoint, delivery.last_error)
+    endpoint.save(update_fields=["failure_count", "failing_since", "active", "disabled_reason"])
 
 
 def keeps_failing(endpoint, now):
