@@ -291,3 +291,23 @@ def test_the_claim_list_costs_the_same_few_queries_however_long(
     with django_assert_max_num_queries(6):  # token, rate count, count, page (+ the savepoint)
         response = client.get("/claims", {"o": "source", "state": "new"})
     assert len(response.json()["items"]) == article.claims.filter(state="new").count()
+
+
+def test_a_viewer_is_refused_every_change(api, claim_in_progress, people):
+    pk = claim_in_progress.pk
+    link = ClaimEvidence.objects.get(claim=claim_in_progress)
+    vic = api("vic")
+    changes = [
+        vic.post(f"/claims/{pk}/assign", {"assignee": "bob"}),
+        vic.post(f"/claims/{pk}/transitions", {"action": "dismiss"}),
+        vic.post(f"/claims/{pk}/verdict", {"verdict": "false", "summary": "No."}),
+        vic.post(f"/claims/{pk}/evidence", {"title": "Mine"}),
+        vic.post(f"/claims/{pk}/evidence/links", {"evidence": link.evidence_id}),
+        vic.delete(f"/claims/{pk}/evidence/{link.pk}"),
+        vic.post(f"/claims/{pk}/comments", {"text": "Hm"}),
+        vic.post(f"/articles/{claim_in_progress.article_id}/reextract"),
+        vic.post("/articles", {"text": "A new article."}),
+    ]
+    assert [r.status_code for r in changes] == [403] * len(changes)
+    assert all(r.json()["code"] == "not_allowed" for r in changes)
+    assert Claim.objects.get(pk=pk).version == claim_in_progress.version
