@@ -248,5 +248,5 @@ def test_the_claim_page_says_what_the_score_means(as_alice, article):
     high_page = page(as_alice.get(high.get_absolute_url()))
     low_page = page(as_alice.get(low.get_absolute_url()))
 
-    assert "check-worthy</strong> <span class=\"muted\">(0.5 and above)" in high_page
+    assert 'check-worthy</strong> <span class="muted">(0.5 and above)' in high_page
     assert "below the check-worthy line (0.5)" in low_page
