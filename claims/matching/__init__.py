@@ -1,0 +1,28 @@
+"""Claim matching: has this claim been checked before? Pure Python, no Django here.
+
+    from claims.matching import Candidate, Index, Query
+    index = Index([Candidate(id=1, text="Crime fell 10% last year", speaker="Ann Lee")])
+    index.match(Query("Lee said crime was down ten percent", speaker="Ann Lee"))
+
+`Index` holds an archive in memory (the command line, the evaluation); the desk picks candidates
+with its database and ranks them with `rank`. Bump ``MATCHER_VERSION`` when the ranking changes.
+"""
+
+from .index import Index
+from .ranking import WEIGHTS, Candidate, Match, PreparedQuery, Query, Statistics, rank
+from .text import terms
+
+MATCHER_VERSION = "1"
+
+__all__ = [
+    "MATCHER_VERSION",
+    "WEIGHTS",
+    "Candidate",
+    "Index",
+    "Match",
+    "PreparedQuery",
+    "Query",
+    "Statistics",
+    "rank",
+    "terms",
+]

@@ -1,0 +1,154 @@
+"""The ranking of candidates for one claim: lexical features, weighed by hand-set weights.
+
+A query is a claim with its context (speaker, sentences around it); a candidate is a fact-check or
+an earlier claim. `rank` scores every candidate it is given, so whoever chose the candidates (the
+in-memory `Index` of the command line, or a database pre-filter in the desk) gets the same order.
+
+Features, each absolute (not relative to the other candidates), so a score means the same thing
+in every query and a threshold on it is meaningful:
+- text: BM25 of the claim's words in the candidate, over the best BM25 the claim could score;
+- context: the same for the words of the sentences around the claim (not in the claim itself);
+- covered: the share of the candidate's information (IDF mass) found in the claim;
+- context_covered: the share found only in the context;
+- speaker: the claim's speaker is the candidate's (a surname match; the same people repeat).
+The weights were chosen on the training splits of the CheckThat! 2021 2A and 2B data by
+coordinate ascent (`python -m claims.matching.tune`); no text of that data is shipped.
+"""
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .text import name_words, terms
+
+K1 = 1.2
+B = 0.75
+CONTEXT_SENTENCES = 3  # on each side of the claim
+
+WEIGHTS = {
+    "text": 1.0,
+    "context": 2.0,
+    "covered": 2.0,
+    "context_covered": 0.5,
+    "speaker": 0.5,
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """A claim to match: its text and, when known, who said it and the sentences around it."""
+
+    text: str
+    speaker: str = ""
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+
+    @property
+    def context_text(self):
+        return " ".join(self.before[-CONTEXT_SENTENCES:] + self.after[:CONTEXT_SENTENCES])
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact-check or a claim that may say the same thing; `id` is the caller's."""
+
+    id: object
+    text: str
+    title: str = ""
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    id: object
+    score: float
+    features: dict = field(default_factory=dict, compare=False)
+
+
+class Statistics:
+    """Document frequencies of terms in the archive: the IDF and average length of BM25."""
+
+    def __init__(self, documents, frequencies, average_length):
+        self.documents = max(documents, 1)
+        self.frequencies = frequencies  # a mapping term -> number of documents holding it
+        self.average_length = average_length or 1.0
+
+    def idf(self, term):
+        n = self.frequencies.get(term, 0)
+        return math.log(1 + (self.documents - n + 0.5) / (n + 0.5))
+
+
+def candidate_terms(candidate):
+    """The terms a candidate is indexed and scored by (its text and title)."""
+    return terms(f"{candidate.text} {candidate.title}")
+
+
+class PreparedQuery:
+    """A query's terms and their weights, computed once for all its candidates."""
+
+    def __init__(self, query, stats):
+        self.query = query
+        self.stats = stats
+        self.text_terms = Counter(terms(query.text))
+        context = Counter(terms(query.context_text))
+        self.context_terms = Counter({t: n for t, n in context.items() if t not in self.text_terms})
+        self.idf = {t: stats.idf(t) for t in self.text_terms | self.context_terms}
+        self.text_mass = sum(self.idf[t] for t in self.text_terms) or 1.0
+        self.context_mass = sum(self.idf[t] for t in self.context_terms) or 1.0
+        self.speaker = name_words(query.speaker)
+
+    def bm25(self, query_terms, counts, length):
+        norm = K1 * (1 - B + B * length / self.stats.average_length)
+        total = 0.0
+        for term in query_terms:
+            tf = counts.get(term)
+            if tf:
+                total += self.idf[term] * tf * (K1 + 1) / (tf + norm)
+        return total
+
+    def features(self, candidate, candidate_terms_=None):
+        words = candidate_terms_ if candidate_terms_ is not None else candidate_terms(candidate)
+        counts = Counter(words)
+        length = len(words)
+        unique = counts.keys()
+        mass = sum(self._idf(t) for t in unique) or 1.0
+        # Coverage counts for a claim read in its passage (an article, a transcript): there the
+        # sentence is a fragment of a longer argument and a fact-check sums it up. For a claim on
+        # its own (a post) it misleads: one shared rare word covers half of a short fact-check.
+        covered = (
+            sum(self.idf[t] for t in unique if t in self.text_terms) if self.context_terms else 0.0
+        )
+        context_covered = sum(self.idf[t] for t in unique if t in self.context_terms)
+        speaker = 1.0 if self.speaker and self.speaker & name_words(candidate.speaker) else 0.0
+        return {
+            "text": self.bm25(self.text_terms, counts, length) / self.text_mass,
+            "context": self.bm25(self.context_terms, counts, length) / self.context_mass,
+            "covered": covered / mass,
+            "context_covered": context_covered / mass,
+            "speaker": speaker,
+        }
+
+    def _idf(self, term):
+        idf = self.idf.get(term)
+        return idf if idf is not None else self.stats.idf(term)
+
+
+def score(features, weights=None):
+    weights = weights or WEIGHTS
+    return sum(weights[name] * value for name, value in features.items())
+
+
+def rank(query, candidates, stats, *, limit=10, weights=None, min_score=0.0, terms_of=None):
+    """The best `limit` candidates for `query`, best first, each with its score and features.
+
+    `terms_of(candidate)` may give a candidate's terms computed earlier (an index keeps them).
+    """
+    prepared = PreparedQuery(query, stats)
+    matches = []
+    for candidate in candidates:
+        features = prepared.features(candidate, terms_of(candidate) if terms_of else None)
+        value = score(features, weights)
+        if value > min_score:
+            matches.append(Match(candidate.id, round(value, 4), features))
+    matches.sort(key=lambda m: -m.score)
+    return matches[:limit]
