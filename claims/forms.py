@@ -443,3 +443,17 @@ class WebhookForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text="What the endpoint is told about.",
     )
+
+
+class ArchiveImportForm(forms.Form):
+    file = forms.FileField(
+        label="ClaimReview file",
+        help_text="JSON-LD (ClaimReview objects, a list, @graph or a DataFeed) or JSON lines, "
+        "as exported by a partner's feed.",
+    )
+
+
+class MatchDecisionForm(forms.Form):
+    same = forms.TypedChoiceField(
+        choices=[("yes", "Same claim"), ("no", "Not the same")], coerce=lambda v: v == "yes"
+    )

@@ -311,6 +311,18 @@ class Claim(models.Model):
     proposal = models.JSONField(null=True, blank=True)
     approval = models.JSONField(null=True, blank=True)
     fingerprint = models.CharField(max_length=64, db_index=True)
+    family = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="family_members",
+        help_text="The first claim of the family of claims confirmed to say the same thing.",
+    )
+    open_matches = models.PositiveSmallIntegerField(
+        default=0, help_text="Matches found for it that nobody has rejected (the queue's mark)."
+    )
+    matched_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -439,6 +451,7 @@ class ClaimEvent(models.Model):
         MERGED = "merged", "Merged"
         REJECTED = "rejected", "Marked not a claim"
         ACCEPTED = "accepted", "Marked a claim again"
+        MATCH = "match", "Match confirmed or rejected"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
@@ -671,3 +684,88 @@ class WebhookDelivery(models.Model):
 
     def __str__(self):
         return f"{self.event} to {self.endpoint_id} ({self.status})"
+
+
+class FactCheck(models.Model):
+    """A fact-check published by another organisation, imported from its ClaimReview."""
+
+    claim_reviewed = models.TextField()
+    verdict = models.CharField(max_length=300, blank=True, help_text="The rating as written.")
+    rating_value = models.FloatField(null=True, blank=True)
+    best_rating = models.FloatField(null=True, blank=True)
+    worst_rating = models.FloatField(null=True, blank=True)
+    claimant = models.CharField(max_length=300, blank=True)
+    claim_date = models.DateField(null=True, blank=True, help_text="When the claim was made.")
+    title = models.CharField(max_length=500, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True, help_text="When it was checked.")
+    url = models.URLField(max_length=1000, unique=True)
+    language = models.CharField(max_length=10, blank=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = "archived fact-check"
+
+    def __str__(self):
+        return self.claim_reviewed[:80]
+
+
+class ClaimMatch(models.Model):
+    """A fact-check or an earlier desk claim that may say the same as a claim; a person's
+    confirmation or rejection makes it a labelled pair for the matcher's evaluation."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", "Suggested"
+        CONFIRMED = "confirmed", "Same claim"
+        REJECTED = "rejected", "Not the same"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
+    fact_check = models.ForeignKey(
+        FactCheck, null=True, blank=True, on_delete=models.CASCADE, related_name="matches"
+    )
+    other_claim = models.ForeignKey(
+        Claim, null=True, blank=True, on_delete=models.CASCADE, related_name="matched_by"
+    )
+    score = models.FloatField()
+    features = models.JSONField(default=dict, blank=True)
+    matcher_version = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SUGGESTED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "fact_check"], name="unique_fact_check_match"),
+            models.UniqueConstraint(fields=["claim", "other_claim"], name="unique_claim_match"),
+            models.CheckConstraint(
+                condition=models.Q(fact_check__isnull=False, other_claim__isnull=True)
+                | models.Q(fact_check__isnull=True, other_claim__isnull=False),
+                name="match_has_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.claim_id} ~ {self.fact_check_id or self.other_claim_id} ({self.score:.2f})"
+
+
+class MatchTerm(models.Model):
+    """How many archive entries (fact-checks and claims) hold a term: the matcher's IDF.
+
+    Two reserved rows, whose names no term can take, hold the number of entries counted and
+    their total length in terms (see claims/services/matching.py).
+    """
+
+    term = models.CharField(max_length=100, primary_key=True)
+    documents = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.term}: {self.documents}"

@@ -35,6 +35,7 @@ PERMISSIONS = {
     "review_article": {EDITOR},
     # Register webhook endpoints, see their deliveries, send test events.
     "manage_webhooks": {EDITOR},
+    "decide_match": {EDITOR, FACT_CHECKER},
 }
 
 

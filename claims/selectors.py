@@ -17,6 +17,7 @@ from claims.models import (
     ClaimEvent,
     ClaimEvidence,
     ExtractionScore,
+    FactCheck,
     SavedView,
     Source,
     Verdict,
@@ -43,7 +44,7 @@ SORTS = {
     "due": ("due_date", "-priority", "-score", "id"),
     "priority": ("-priority", "due_date", "-score", "id"),
 }
-FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source", "junk")
+FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source", "junk", "matched")
 
 
 @dataclass
@@ -69,15 +70,9 @@ class QueueQuery:
         if sort.lstrip("-") in SORTS:
             query.sort = sort.lstrip("-")
         for key in FILTER_KEYS:
-            value = params.get(key, "").replace("\x00", "").strip()
-            if key == "junk":
-                if value == "1":  # the claims people marked "not a claim" (hidden otherwise)
-                    query.filters[key] = value
-            elif key in ("state", "kind") or value == "none":
-                if value:
-                    query.filters[key] = value
-            elif (pk := parse_id(value)) is not None:
-                query.filters[key] = str(pk)
+            value = _filter_value(key, params.get(key, "").replace("\x00", "").strip())
+            if value:
+                query.filters[key] = value
         query.page = params.get("page", "1")
         return query
 
@@ -91,6 +86,23 @@ class QueueQuery:
             if value not in (None, ""):
                 out[key] = value
         return out.urlencode()
+
+
+# Filters that take one of a few words; the others take a state, a kind, "none" or an id.
+WORD_FILTERS = {
+    "junk": ("1",),  # the claims people marked "not a claim" (hidden otherwise)
+    "matched": ("yes", "no"),  # claims with a "checked before" match, or without
+}
+
+
+def _filter_value(key, value):
+    """The value of one queue filter as kept, or None when it is not a valid one."""
+    if key in WORD_FILTERS:
+        return value if value in WORD_FILTERS[key] else None
+    if key in ("state", "kind") or value == "none":
+        return value or None
+    pk = parse_id(value)
+    return str(pk) if pk is not None else None
 
 
 def tab_filter(tab, user, junk=False):
@@ -116,6 +128,8 @@ def queue_filter(user, query):
             continue
         if key in ("state", "kind"):
             condition &= Q(**{key: value})
+        elif key == "matched":
+            condition &= Q(open_matches__gt=0) if value == "yes" else Q(open_matches=0)
         elif value == "none":
             condition &= Q(**{f"{key}__isnull": True})
         else:
@@ -209,6 +223,7 @@ def filter_choices():
         "verdict": [(str(v.pk), v.label) for v in Verdict.objects.all()],
         "assignee": [("none", "Nobody")]
         + [(str(u.pk), u.get_username()) for u in assignable_users()],
+        "matched": [("yes", "Checked before?"), ("no", "No match")],
     }
 
 
@@ -429,3 +444,7 @@ def articles_page(number):
 
 def sources_page(number):
     return with_claim_counts(page_of(Source.objects.order_by("name", "id"), number, 100), "source")
+
+
+def fact_checks_page(number):
+    return page_of(FactCheck.objects.all(), number)

@@ -55,6 +55,42 @@ RELIABLE = {
 def extract_article(self, article_id):
     """Read the upload, split it into claims and store them; safe to run twice."""
     services.process_article(article_id, lease=self.request.id or f"local-{uuid.uuid4()}")
+    enqueue_matching(article_id)
+
+
+def enqueue_matching(article_id):
+    """Queue "checked before?" matching for an article's claims; if the broker is down now,
+    `manage.py match_claims` catches up later."""
+    try:
+        match_article_claims.delay(article_id)
+    except Exception:  # noqa: BLE001 - matching can wait; the extraction is saved
+        log.exception("Could not queue matching for article %s", article_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+)
+def match_article_claims(article_id):
+    """Match each claim of an article against the archive and earlier claims; safe to rerun."""
+    return services.match_article(article_id)
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=2,
+    max_retries=5,
+)
+def match_claim(claim_id):
+    """Match one claim (created or edited by hand)."""
+    services.match_claim(claim_id)
 
 
 @shared_task(**RELIABLE)

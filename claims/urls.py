@@ -1,6 +1,7 @@
 from django.urls import path
 
 from claims.views import (
+    archive,
     articles,
     claim,
     corrections,
@@ -62,6 +63,19 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/reject/", corrections.claim_reject, name="claim_reject"),
     path("claims/<int:pk>/accept/", corrections.claim_accept, name="claim_accept"),
+    path(
+        "claims/<int:pk>/matches/<int:match_pk>/",
+        claim.claim_decide_match,
+        name="claim_decide_match",
+    ),
+    path(
+        "claims/<int:pk>/reuse-verdict/<int:other_pk>/",
+        claim.claim_reuse_verdict,
+        name="claim_reuse_verdict",
+    ),
+    path("archive/", archive.archive_list, name="archive_list"),
+    path("archive/import/", archive.archive_import, name="archive_import"),
+    path("search/", archive.site_search, name="site_search"),
     path("sources/", sources.source_list, name="source_list"),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),
     path("sources/<int:pk>/merge/", sources.source_merge, name="source_merge"),

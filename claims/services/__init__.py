@@ -3,6 +3,7 @@
 A refused operation raises WorkflowError (or a subclass) whose message is shown to the user.
 """
 
+from claims.services.archive import ArchiveImportError, import_fact_checks, read_source
 from claims.services.articles import (
     TRANSIENT_ERRORS,
     apply_extraction,
@@ -35,6 +36,16 @@ from claims.services.gold import (
     publish_measurement,
     reviewed_articles,
     unmark_reviewed,
+)
+from claims.services.matching import (
+    decide_match,
+    family_of,
+    find_matches,
+    match_article,
+    match_claim,
+    matches_for_page,
+    reuse_verdict,
+    unmatched_claims,
 )
 from claims.services.processing import (
     ProcessingTimeout,
@@ -91,6 +102,17 @@ __all__ = [
     "reviewed_articles",
     "unmark_reviewed",
     "TRANSIENT_ERRORS",
+    "ArchiveImportError",
+    "decide_match",
+    "family_of",
+    "find_matches",
+    "import_fact_checks",
+    "match_article",
+    "match_claim",
+    "matches_for_page",
+    "read_source",
+    "reuse_verdict",
+    "unmatched_claims",
     "UNDO_WINDOW_SECONDS",
     "bulk_actions_for",
     "bulk_change",

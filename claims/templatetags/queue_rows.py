@@ -16,6 +16,10 @@ from claims.templatetags.desk_format import clip
 register = template.Library()
 
 NONE = mark_safe('<span class="muted">—</span>')  # a constant, nothing interpolated
+CHECKED_BEFORE = mark_safe(
+    ' <span class="badge checked-before" title="Matches a fact-check or an earlier claim">'
+    "checked before?</span>"
+)
 # get_FOO_display() rebuilds its choices dict on every call; these are built once.
 KINDS = dict(Claim.Kind.choices)
 STATES = dict(Claim.State.choices)
@@ -25,7 +29,7 @@ ROW = (
     '<tr class="row{overdue}" data-url="{url}" data-version="{version}" data-claim="{pk}">'
     "{check}"
     '<td class="num">{score}</td>'
-    '<td><a href="{url}">{text}</a></td>'
+    '<td><a href="{url}">{text}</a>{checked_before}</td>'
     "<td>{source}</td>"
     "<td>{kind}</td>"
     '<td><span class="badge state-{state}">{state_label}</span></td>'
@@ -58,6 +62,7 @@ def queue_row(claim, params, selectable):
         else "",
         score=f"{claim.score:.2f}",
         text=clip(claim.text, 160),
+        checked_before=CHECKED_BEFORE if claim.open_matches else "",
         source=format_html('<a href="{}">{}</a>', source.get_absolute_url(), source.name)
         if source
         else NONE,

@@ -1,5 +1,6 @@
 """One claim: its page, and the workflow, evidence and comment actions (htmx or plain POST)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.forms import CharField
 from django.http import Http404
@@ -15,6 +16,7 @@ from claims.forms import (
     CorrectClaimForm,
     EvidenceForm,
     LinkEvidenceForm,
+    MatchDecisionForm,
     RejectForm,
     ScheduleForm,
     TransitionForm,
@@ -22,7 +24,7 @@ from claims.forms import (
     VersionedForm,
 )
 from claims.ids import parse_id
-from claims.models import Claim, ClaimEvidence, Verdict
+from claims.models import Claim, ClaimEvidence, ClaimMatch, Verdict
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
 
@@ -67,6 +69,10 @@ def _claim_panel_context(request, claim, **forms):
         "transition_version": claim.version,
         "transition_form": None,
         **_correction_context(claim, user, version),
+        "matches": services.matches_for_page(claim),
+        "family": list(services.family_of(claim)),
+        "can_decide_match": user_can(user, "decide_match"),
+        "organisation_name": settings.ORGANISATION_NAME,
     }
     context.update(forms)
     return context
@@ -349,4 +355,32 @@ def claim_schedule(request, pk):
         )
     except WorkflowError as exc:
         return claim_response(request, pk, exc, schedule_form=form)
+    return claim_response(request, pk)
+
+
+@require_POST
+def claim_decide_match(request, pk, match_pk):
+    """A fact-checker's answer to a "checked before" match: the same claim, or not."""
+    match = get_object_or_404(ClaimMatch, pk=match_pk, claim_id=pk)
+    form = MatchDecisionForm(request.POST)
+    if not form.is_valid():
+        return claim_response(request, pk, WorkflowError("Choose “Same claim” or “Not the same”."))
+    try:
+        services.decide_match(match, actor=request.user, same=form.cleaned_data["same"])
+    except WorkflowError as exc:
+        return claim_response(request, pk, exc)
+    return claim_response(request, pk)
+
+
+@require_POST
+def claim_reuse_verdict(request, pk, other_pk):
+    """Propose the approved verdict of a claim of the same family, for an editor's approval."""
+    claim = get_object_or_404(Claim, pk=pk)
+    other = get_object_or_404(Claim, pk=other_pk)
+    try:
+        services.reuse_verdict(
+            claim, other, actor=request.user, expected_version=request.POST.get("version")
+        )
+    except WorkflowError as exc:
+        return claim_response(request, pk, exc)
     return claim_response(request, pk)

@@ -1,0 +1,245 @@
+"""Full-text search: the queue's search, the site-wide search page, and the matcher's pre-filter.
+
+Queries use web-search syntax: words (all must match, stemmed: "tax" finds "taxes"), "quoted
+phrases", -excluded words, and `or` between alternatives. Hyphens and slashes inside words are
+spaces, so "Coca Cola" and "Coca-Cola" find the same. On PostgreSQL this is
+`websearch_to_tsquery` over the generated `search_vector` columns (schema.py), ranked with
+`ts_rank` and highlighted with `ts_headline`; on SQLite the same query is translated to FTS5,
+ranked with `bm25()` and highlighted with `snippet()`. Names are also matched by trigram
+similarity (pg_trgm; difflib on SQLite, where the desk is laptop-sized), so "Holoway" finds
+"Jane Holloway".
+
+The queue's headline match stays a substring match on a trigram index (migration 0003), written
+as `article_id = ANY(ARRAY(subquery))` so the planner can OR the indexes together.
+"""
+
+import difflib
+import html
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import BooleanField, F, Func, Q, Subquery
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import mark_safe
+
+from claims.models import Article, Claim, Evidence, FactCheck, Source
+
+MAX_QUERY = 200
+_INNER_PUNCTUATION = re.compile(r"(?<=\w)[-‐‑/](?=\w)")
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_WORD = re.compile(r"\w+")
+START, STOP = "\x01", "\x02"  # highlight sentinels, replaced by <mark> after escaping
+SIMILAR_NAME = 0.8  # difflib ratio of a query word and a name word (SQLite's trigram stand-in)
+
+
+class InArray(Func):
+    """`field IN (subquery)`, written on PostgreSQL as `field = ANY(ARRAY(subquery))`.
+
+    PostgreSQL runs ARRAY(subquery) once, before the scan (an InitPlan), so an index on the
+    field serves it even inside an OR; a plain IN (subquery) inside an OR is checked row by row.
+    """
+
+    template = "%(expressions)s"
+    arg_joiner = " IN "
+    output_field = BooleanField()
+    conditional = True
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(
+            compiler, connection, template="%(expressions)s)", arg_joiner=" = ANY(ARRAY", **extra
+        )
+
+
+def normalise(q):
+    """The query as searched: no NUL, at most 200 characters, "Coca-Cola" as "Coca Cola"."""
+    q = q.replace("\x00", "").replace(START, "").replace(STOP, "").strip()[:MAX_QUERY]
+    return _INNER_PUNCTUATION.sub(" ", q)
+
+
+def fts5_query(q):
+    """Web-search syntax as an FTS5 query; None when nothing positive is left to look for."""
+    groups = [[]]  # alternatives separated by `or`, each a list of required items
+    excluded = []
+    for token in _TOKEN.findall(q):
+        negated = token.startswith("-") and len(token) > 1
+        body = token[1:] if negated else token
+        if body.lower() == "or" and not negated:
+            if groups[-1]:
+                groups.append([])
+            continue
+        words = _WORD.findall(body)
+        if not words:
+            continue
+        item = '"' + " ".join(words) + '"'  # one word or a phrase, quoted: no FTS5 operators
+        (excluded if negated else groups[-1]).append(item)
+    alternatives = [" AND ".join(g) for g in groups if g]
+    if not alternatives:
+        return None
+    expression = " OR ".join(f"({a})" for a in alternatives)
+    if excluded:
+        expression = f"({expression}) NOT ({' OR '.join(excluded)})"
+    return expression
+
+
+def _table(model):
+    return model._meta.db_table
+
+
+def _matching_sql(model, q):
+    """(sql, params) selecting the ids of `model` rows that match the query `q`, or None."""
+    table = _table(model)
+    if connection.vendor == "postgresql":
+        return (
+            f"SELECT id FROM {table} WHERE search_vector @@ websearch_to_tsquery('english', %s)",
+            [q],
+        )
+    expression = fts5_query(q)
+    if expression is None:
+        return None
+    return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [expression]
+
+
+def text_match(model, q):
+    """A Q for `model` rows whose indexed text matches `q` (nothing when `q` finds nothing)."""
+    sql = _matching_sql(model, normalise(q))
+    if sql is None:
+        return Q(pk__in=[])
+    return Q(InArray(F("pk"), RawSQL(*sql)))
+
+
+def _similar_names_sql(q):
+    """(sql, params) selecting the ids of sources with a name like `q` (typos allowed)."""
+    if connection.vendor == "postgresql":
+        return "SELECT id FROM claims_source WHERE lower(%s) <%% lower(name)", [q]
+    return "SELECT id FROM claims_source WHERE name_like(%s, name)", [q]
+
+
+def name_like(q, name):
+    """Every word of `q` (3 letters or more) is close to a word of `name` (SQLite's stand-in for
+    pg_trgm's word similarity; registered as the SQL function name_like in claims/apps.py)."""
+    wanted = [w.lower() for w in _WORD.findall(q or "") if len(w) >= 3]
+    words = [w.lower() for w in _WORD.findall(name or "")]
+    return bool(wanted) and all(
+        any(difflib.SequenceMatcher(None, w, n).ratio() >= SIMILAR_NAME for n in words)
+        for w in wanted
+    )
+
+
+def similar_names(q, limit=50):
+    """Sources whose name is like the query (typos allowed), most similar first: their ids."""
+    q = normalise(q)
+    if len(q) < 3:
+        return []
+    sql, params = _similar_names_sql(q)
+    if connection.vendor == "postgresql":
+        sql += " ORDER BY word_similarity(lower(%s), lower(name)) DESC"
+        params = [*params, q]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{sql} LIMIT %s", [*params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def claim_search(q):
+    """Claims whose text or speaker matches `q`, whose speaker's name is like it (typos
+    allowed), or whose article headline contains it."""
+    headlines = Article.objects.filter(headline__icontains=q).order_by().values("id")
+    condition = text_match(Claim, q) | Q(InArray(F("article_id"), Subquery(headlines)))
+    if len(normalise(q)) >= 3:
+        condition |= Q(InArray(F("source_id"), RawSQL(*_similar_names_sql(normalise(q)))))
+    return condition
+
+
+def best_ids(model, words, limit):
+    """Ids of the `limit` rows best matching any of `words`, best first (the matcher's
+    pre-filter: which candidates its ranking sees)."""
+    words = [w for w in words if _WORD.fullmatch(w)]
+    if not words:
+        return []
+    table = _table(model)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            query = " || ".join(["plainto_tsquery('english', %s)"] * len(words))
+            cursor.execute(
+                f"SELECT id FROM {table}, ({'SELECT ' + query}) AS q(query) "
+                "WHERE search_vector @@ q.query "
+                "ORDER BY ts_rank(search_vector, q.query) DESC, id LIMIT %s",
+                [*words, limit],
+            )
+        else:
+            expression = " OR ".join(f'"{w}"' for w in words)
+            cursor.execute(
+                f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s "
+                f"ORDER BY bm25({table}_fts), rowid LIMIT %s",
+                [expression, limit],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+@dataclass
+class Hit:
+    """One search result: the object, its relevance and a highlighted snippet (safe HTML)."""
+
+    obj: object
+    rank: float
+    snippet: str
+
+
+# What the site-wide search shows of each kind: (model, column snippets come from, its place
+# among the indexed columns in schema.SEARCHED, select_related).
+SECTIONS = {
+    "fact_checks": (FactCheck, "claim_reviewed", 0, ()),
+    "claims": (Claim, "text", 0, ("article", "source", "verdict")),
+    "articles": (Article, "body", 2, ()),
+    "evidence": (Evidence, "excerpt", 1, ()),
+    "sources": (Source, "name", 0, ()),
+}
+
+
+def highlight(raw):
+    """Escape `raw` and turn the highlight sentinels into <mark> elements."""
+    escaped = html.escape(raw or "")
+    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def ranked_hits(section, q, limit=20):
+    """The best `limit` rows of one section for `q`, with snippets, best first."""
+    model, column, position, related = SECTIONS[section]
+    q = normalise(q)
+    table = _table(model)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=12, MaxFragments=2"
+            cursor.execute(
+                f"SELECT id, ts_rank(search_vector, q.query), "
+                f"ts_headline('english', left(coalesce({column}, ''), 100000), q.query, %s) "
+                f"FROM {table}, websearch_to_tsquery('english', %s) AS q(query) "
+                "WHERE search_vector @@ q.query "
+                "ORDER BY 2 DESC, id LIMIT %s",
+                [options, q, limit],
+            )
+        else:
+            expression = fts5_query(q)
+            if expression is None:
+                return []
+            fts = f"{table}_fts"
+            cursor.execute(
+                f"SELECT rowid, -bm25({fts}), snippet({fts}, %s, %s, %s, '…', 24) "
+                f"FROM {fts} WHERE {fts} MATCH %s ORDER BY 2 DESC, rowid LIMIT %s",
+                [position, START, STOP, expression, limit],
+            )
+        rows = cursor.fetchall()
+    objects = model.objects.select_related(*related).in_bulk([row[0] for row in rows])
+    return [
+        Hit(objects[pk], rank, highlight(snippet)) for pk, rank, snippet in rows if pk in objects
+    ]
+
+
+def site_search(q, limit=20):
+    """Every section's best hits for `q`; sources also by similar names (typos allowed)."""
+    results = {section: ranked_hits(section, q, limit) for section in SECTIONS}
+    seen = {hit.obj.pk for hit in results["sources"]}
+    extra = [pk for pk in similar_names(q, limit) if pk not in seen]
+    for source in Source.objects.filter(pk__in=extra)[: max(0, limit - len(seen))]:
+        results["sources"].append(Hit(source, 0.0, highlight(source.name)))
+    return results

@@ -1,0 +1,107 @@
+"""The full-text index of the searchable tables: its DDL, for PostgreSQL and SQLite.
+
+PostgreSQL: each table gets a generated `search_vector` column (English stemming; hyphens and
+slashes read as spaces, so "Coca-Cola" = "Coca Cola") with a GIN index, and trigram indexes on
+names. SQLite: an FTS5 table `<table>_fts` (Porter stemming, the same word splitting) kept
+current by triggers. Either way every ORM write updates the index.
+
+SQLite drops a table's triggers when a migration rebuilds the table (Django does that to add most
+columns), so `ensure_triggers` runs after every `migrate` (claims/apps.py) and puts back any
+that went missing, rebuilding that index.
+"""
+
+# table: columns searched, the first weighing most (PostgreSQL weights A, then B).
+SEARCHED = {
+    "claims_claim": ("text", "source_text"),
+    "claims_article": ("headline", "standfirst", "body"),
+    "claims_evidence": ("title", "excerpt", "publisher"),
+    "claims_source": ("name",),
+    "claims_factcheck": ("claim_reviewed", "title", "claimant", "publisher", "verdict"),
+}
+# Long article bodies are indexed up to here (a tsvector holds at most 1 MB).
+PG_MAX_CHARS = 200000
+TRIGRAM_INDEXES = {
+    "source_name_trgm": ("claims_source", "name"),
+    "factcheck_claimant_trgm": ("claims_factcheck", "claimant"),
+}
+TRIGGERS = ("insert", "delete", "update")
+
+
+def pg_vector(columns):
+    parts = []
+    for i, column in enumerate(columns):
+        text = f"translate(left(coalesce({column}, ''), {PG_MAX_CHARS}), '-/', '  ')"
+        weight = "A" if i == 0 else "B"
+        parts.append(f"setweight(to_tsvector('english'::regconfig, {text}), '{weight}')")
+    return " || ".join(parts)
+
+
+def _sqlite_triggers(table, columns):
+    cols = ", ".join(columns)
+    new = ", ".join(f"new.{c}" for c in columns)
+    old = ", ".join(f"old.{c}" for c in columns)
+    fts = f"{table}_fts"
+    delete = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.id, {old});"
+    insert = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.id, {new});"
+    return {
+        "insert": f"AFTER INSERT ON {table} BEGIN {insert} END",
+        "delete": f"AFTER DELETE ON {table} BEGIN {delete} END",
+        "update": f"AFTER UPDATE ON {table} BEGIN {delete} {insert} END",
+    }
+
+
+def create(cursor, vendor):
+    """Create the index of every searchable table (the migration)."""
+    for table, columns in SEARCHED.items():
+        if vendor == "postgresql":
+            cursor.execute(
+                f"ALTER TABLE {table} ADD COLUMN search_vector tsvector "
+                f"GENERATED ALWAYS AS ({pg_vector(columns)}) STORED"
+            )
+            cursor.execute(f"CREATE INDEX {table}_search ON {table} USING gin (search_vector)")
+        elif vendor == "sqlite":
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE {table}_fts USING fts5({', '.join(columns)}, "
+                f"content='{table}', content_rowid='id', "
+                "tokenize='porter unicode61 remove_diacritics 2')"
+            )
+    if vendor == "postgresql":
+        for name, (table, column) in TRIGRAM_INDEXES.items():
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS {name} ON {table} "
+                f"USING gin (lower({column}) gin_trgm_ops)"
+            )
+    ensure_triggers(cursor, vendor)
+
+
+def ensure_triggers(cursor, vendor):
+    """SQLite: create the triggers that are missing and rebuild those tables' index."""
+    if vendor != "sqlite":
+        return
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    present = {row[0] for row in cursor.fetchall()}
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = {row[0] for row in cursor.fetchall()}
+    for table, columns in SEARCHED.items():
+        if f"{table}_fts" not in tables:
+            continue  # before the migration that creates it
+        missing = False
+        for event, body in _sqlite_triggers(table, columns).items():
+            if f"{table}_fts_{event}" not in present:
+                cursor.execute(f"CREATE TRIGGER {table}_fts_{event} {body}")
+                missing = True
+        if missing:
+            cursor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+
+
+def drop(cursor, vendor):
+    for table in SEARCHED:
+        if vendor == "postgresql":
+            cursor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector")
+        elif vendor == "sqlite":
+            for event in TRIGGERS:
+                cursor.execute(f"DROP TRIGGER IF EXISTS {table}_fts_{event}")
+            cursor.execute(f"DROP TABLE IF EXISTS {table}_fts")
+    if vendor == "postgresql":
+        for name in TRIGRAM_INDEXES:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")

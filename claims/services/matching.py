@@ -1,0 +1,295 @@
+"""Has this claim been checked before? Matching claims against the archive and earlier claims.
+
+For one claim: the database chooses candidates (full-text search over archived fact-checks and
+the desk's claims in other articles, claims/search), `claims.matching.rank` orders them with the
+claim's text and context (speaker, sentences around it), and the best are stored as ClaimMatch
+rows. A person confirms ("same claim") or rejects each; decided matches are kept as labelled pairs
+(`manage.py export_match_pairs`), and a confirmed match to a desk claim joins the two claims'
+families, so one verdict can be reused through the normal approval.
+
+The matcher's IDF comes from MatchTerm: the number of archive entries holding each term, counted
+when a fact-check is imported or changed and when a claim is first matched. Entries deleted later
+are not subtracted: the figures are statistics, and a few stale counts barely move an IDF.
+"""
+
+import logging
+from collections import Counter
+
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from claims import search
+from claims.extraction.sentences import split_sentences
+from claims.matching import MATCHER_VERSION, Candidate, Query, Statistics, rank, terms
+from claims.matching.ranking import CONTEXT_SENTENCES
+from claims.models import Claim, ClaimEvent, ClaimMatch, FactCheck, MatchTerm
+from claims.services.errors import WorkflowError, require
+
+log = logging.getLogger(__name__)
+
+MATCHES_KEPT = 5
+# Below this score a candidate shares a word or two with the claim but not its meaning (on the
+# CheckThat! 2B training split, 80% of first-ranked right answers score above it).
+MIN_SCORE = 0.8
+# The claim's own words must carry part of a stored match: the context alone would match a
+# claim to the fact-check of the sentence next to it.
+MIN_TEXT = 0.25
+FACT_CHECK_CANDIDATES = 100
+CLAIM_CANDIDATES = 50
+QUERY_WORDS = 12  # the rarest words of the claim, and half as many of its context, search
+DOCUMENTS = "#documents"  # reserved MatchTerm rows: no term has a "#"
+LENGTH = "#length"
+
+
+def count_terms(texts, sign=1):
+    """Add (or with sign=-1 remove) archive entries' terms to the matcher's statistics."""
+    frequencies = Counter()
+    documents = length = 0
+    for text in texts:
+        words = terms(text)
+        frequencies.update(set(words))
+        documents += 1
+        length += len(words)
+    if not documents:
+        return
+    frequencies[DOCUMENTS] = documents
+    frequencies[LENGTH] = length
+    rows = [(term[:100], sign * n) for term, n in frequencies.items()]
+    table = MatchTerm._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (term, documents) VALUES "
+                + ", ".join(["(%s, %s)"] * len(chunk))
+                + f" ON CONFLICT (term) DO UPDATE SET documents = {table}.documents"
+                " + excluded.documents",
+                [value for row in chunk for value in row],
+            )
+
+
+def statistics(words):
+    """The matcher's Statistics for these terms, read from MatchTerm in one query."""
+    found = dict(
+        MatchTerm.objects.filter(term__in=[*set(words), DOCUMENTS, LENGTH]).values_list(
+            "term", "documents"
+        )
+    )
+    documents = max(found.pop(DOCUMENTS, 0), 1)
+    length = found.pop(LENGTH, 0)
+    return Statistics(documents, found, length / documents)
+
+
+def query_for(claim):
+    """The claim as the matcher reads it: text, speaker, and the sentences around it."""
+    body = claim.article.body
+    spans = split_sentences(body)
+    here = [
+        i for i, (s, e) in enumerate(spans) if s < claim.sentence_end and e > claim.sentence_start
+    ]
+    first, last = (here[0], here[-1]) if here else (0, -1)
+    before = tuple(body[s:e] for s, e in spans[max(0, first - CONTEXT_SENTENCES) : first])
+    after = tuple(body[s:e] for s, e in spans[last + 1 : last + 1 + CONTEXT_SENTENCES])
+    speaker = claim.source.name if claim.source_id else claim.source_text
+    return Query(text=claim.text, speaker=speaker or "", before=before, after=after)
+
+
+def _search_words(query, stats):
+    """The claim's rarest words, then its context's: what the database pre-filter looks for."""
+    own = _rarest(query.text, stats, QUERY_WORDS)
+    context = [w for w in _rarest(query.context_text, stats, QUERY_WORDS // 2) if w not in own]
+    return own + context
+
+
+def _rarest(text, stats, n):
+    from claims.matching.text import STOPWORDS, stem, words
+
+    by_stem = {}
+    for word in words(text):
+        if word not in STOPWORDS and len(word) > 1:
+            by_stem.setdefault(stem(word), word)
+    ranked = sorted(by_stem, key=lambda t: -stats.idf(t))
+    return [by_stem[t] for t in ranked[:n]]
+
+
+def candidates_for(claim, query, stats):
+    """Fact-checks and other articles' claims that share the claim's rarest words."""
+    words = _search_words(query, stats)
+    if not words:
+        return []
+    fact_checks = FactCheck.objects.filter(
+        pk__in=search.best_ids(FactCheck, words, FACT_CHECK_CANDIDATES)
+    )
+    claims = (
+        Claim.objects.filter(pk__in=search.best_ids(Claim, words, CLAIM_CANDIDATES + 20))
+        .exclude(article_id=claim.article_id)
+        .exclude(state=Claim.State.DISMISSED)
+        .select_related("source")
+    )
+    found = [
+        Candidate(("fact_check", fc.pk), fc.claim_reviewed, fc.title, fc.claimant)
+        for fc in fact_checks.only("claim_reviewed", "title", "claimant")
+    ]
+    found += [
+        Candidate(("claim", c.pk), c.text, "", c.source.name if c.source_id else c.source_text)
+        for c in claims[:CLAIM_CANDIDATES]
+    ]
+    return found
+
+
+def find_matches(claim):
+    """The ranked matches of a claim (not stored): [claims.matching.Match]."""
+    query = query_for(claim)
+    query_terms = terms(f"{query.text} {query.context_text}")
+    stats = statistics(query_terms)
+    candidates = candidates_for(claim, query, stats)
+    all_terms = set(query_terms)
+    for candidate in candidates:
+        all_terms.update(terms(f"{candidate.text} {candidate.title}"))
+    stats = statistics(all_terms)
+    ranked = rank(query, candidates, stats, limit=MATCHES_KEPT * 2, min_score=MIN_SCORE)
+    return [m for m in ranked if m.features["text"] >= MIN_TEXT][:MATCHES_KEPT]
+
+
+def match_claim(claim_id):
+    """Find and store the matches of one claim; decided matches are kept. Safe to run twice."""
+    try:
+        claim = Claim.objects.select_related("article", "source").get(pk=claim_id)
+    except Claim.DoesNotExist:
+        return None
+    if claim.matched_at is None:
+        count_terms([claim.text])
+    found = find_matches(claim)
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim_id)
+        decided = claim.matches.exclude(status=ClaimMatch.Status.SUGGESTED)
+        known = {(m.fact_check_id, m.other_claim_id) for m in decided}
+        claim.matches.filter(status=ClaimMatch.Status.SUGGESTED).delete()
+        new = []
+        for match in found:
+            kind, pk = match.id
+            target = (pk, None) if kind == "fact_check" else (None, pk)
+            if target in known:
+                continue
+            new.append(
+                ClaimMatch(
+                    claim=claim,
+                    fact_check_id=target[0],
+                    other_claim_id=target[1],
+                    score=match.score,
+                    features={k: round(v, 4) for k, v in match.features.items()},
+                    matcher_version=MATCHER_VERSION,
+                )
+            )
+        ClaimMatch.objects.bulk_create(new)
+        claim.matched_at = timezone.now()
+        claim.open_matches = _open_count(claim)
+        claim.save(update_fields=["matched_at", "open_matches"])
+    return claim
+
+
+def match_article(article_id):
+    """Match every claim of an article (after its extraction)."""
+    ids = list(Claim.objects.filter(article_id=article_id).values_list("pk", flat=True))
+    for claim_id in ids:
+        match_claim(claim_id)
+    return len(ids)
+
+
+def unmatched_claims():
+    return Claim.objects.filter(matched_at__isnull=True).order_by("pk")
+
+
+def _open_count(claim):
+    return claim.matches.exclude(status=ClaimMatch.Status.REJECTED).count()
+
+
+def decide_match(match, *, actor, same):
+    """A person's answer for one match: the same claim (confirmed) or not (rejected)."""
+    require(actor, "decide_match", "Your role cannot confirm or reject matches.")
+    status = ClaimMatch.Status.CONFIRMED if same else ClaimMatch.Status.REJECTED
+    with transaction.atomic():
+        match = ClaimMatch.objects.select_for_update().select_related("claim").get(pk=match.pk)
+        before = match.status
+        match.status = status
+        match.decided_by = actor
+        match.decided_at = timezone.now()
+        match.save(update_fields=["status", "decided_by", "decided_at"])
+        claim = match.claim
+        if same and match.other_claim_id:
+            _join_families(claim, match.other_claim)
+        claim.open_matches = _open_count(claim)
+        claim.save(update_fields=["open_matches"])
+        ClaimEvent.objects.create(
+            claim=claim,
+            actor=actor,
+            action=ClaimEvent.Action.MATCH,
+            from_value=before,
+            to_value=status,
+            text=f"{match.get_status_display()}: {_target_label(match)}"[:2000],
+        )
+    return match
+
+
+def _target_label(match):
+    if match.fact_check_id:
+        fc = match.fact_check
+        return f"{fc.publisher or 'fact-check'} — {fc.claim_reviewed[:200]} ({fc.url})"
+    return f"claim #{match.other_claim_id} — {match.other_claim.text[:200]}"
+
+
+def _join_families(claim, other):
+    """Put both claims, with everyone already in either family, into one family."""
+    roots = {c.family_id or c.pk for c in (claim, other)}
+    root = min(roots)
+    Claim.objects.filter(Q(pk__in=roots) | Q(family_id__in=roots)).exclude(pk=root).update(
+        family_id=root
+    )
+    Claim.objects.filter(pk=root).update(family_id=None)
+    claim.refresh_from_db(fields=["family"])
+
+
+def family_of(claim):
+    """The other claims confirmed to say the same thing as `claim` (its family as stored now)."""
+    root = Claim.objects.values_list("family_id", flat=True).get(pk=claim.pk) or claim.pk
+    return (
+        Claim.objects.filter(Q(pk=root) | Q(family_id=root))
+        .exclude(pk=claim.pk)
+        .select_related("article", "verdict")
+    )
+
+
+def reuse_verdict(claim, source_claim, *, actor, expected_version=None):
+    """Propose the verdict of an approved claim of the same family, with its evidence, for the
+    usual approval by an editor."""
+    from claims.services.workflow import link_evidence, propose_verdict
+
+    source_claim = {c.pk: c for c in family_of(claim)}.get(source_claim.pk)
+    if source_claim is None:
+        raise WorkflowError("Only a verdict of a claim confirmed to be the same can be reused.")
+    if source_claim.state not in (Claim.State.VERIFIED, Claim.State.PUBLISHED):
+        raise WorkflowError("That claim's verdict has not been approved yet.")
+    with transaction.atomic():
+        have = set(claim.evidence_links.values_list("evidence_id", flat=True))
+        for link in source_claim.evidence_links.select_related("evidence"):
+            if link.evidence_id not in have:
+                link_evidence(claim, link.evidence, actor=actor, stance=link.stance, note=link.note)
+        claim.refresh_from_db()
+        summary = f"{source_claim.verdict_summary}\n\n(Verdict of claim #{source_claim.pk}.)"
+        return propose_verdict(
+            claim,
+            actor=actor,
+            verdict=source_claim.verdict,
+            summary=summary.strip(),
+            expected_version=expected_version,
+        )
+
+
+def matches_for_page(claim):
+    """The claim's matches for its page, fact-check or claim loaded, undecided first."""
+    return list(
+        claim.matches.exclude(status=ClaimMatch.Status.REJECTED)
+        .select_related("fact_check", "other_claim__verdict", "other_claim__article")
+        .order_by(F("decided_at").desc(nulls_first=True), "-score", "id")
+    )

@@ -1,0 +1,273 @@
+"""The fact-check archive: importing ClaimReview feeds, matching claims, deciding matches."""
+
+import json
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from claims import services
+from claims.extraction import extract
+from claims.models import Article, Claim, ClaimEvent, ClaimMatch, FactCheck
+from claims.services.archive import ArchiveImportError, import_fact_checks, parse_items
+from tests.conftest import SAMPLE_TEXT
+
+
+def review(url, claim, verdict="False", claimant="Jane Holloway", **extra):
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim,
+        "datePublished": "2025-03-02",
+        "author": {"@type": "Organization", "name": "Example Checkers"},
+        "reviewRating": {"@type": "Rating", "alternateName": verdict, "ratingValue": 1},
+        "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": claimant}},
+        **extra,
+    }
+
+
+WASTE = review(
+    "https://checkers.example/waste",
+    "Holloway says the council cut waste by 30 percent since 2021.",
+    verdict="Mostly false",
+)
+TRAMS = review("https://checkers.example/trams", "The tram line will open in 2027.", "True")
+
+
+def feed(*items):
+    elements = [{"@type": "DataFeedItem", "item": [item]} for item in items]
+    return json.dumps({"@type": "DataFeed", "dataFeedElement": elements})
+
+
+@pytest.mark.django_db
+class TestImport:
+    def test_a_datafeed_is_imported_with_every_field(self):
+        report = import_fact_checks(feed(WASTE))
+        assert (report.created, report.skipped) == (1, [])
+        fc = FactCheck.objects.get()
+        assert fc.claim_reviewed.startswith("Holloway says the council cut waste")
+        assert (fc.verdict, fc.rating_value, fc.claimant) == ("Mostly false", 1.0, "Jane Holloway")
+        assert (fc.publisher, str(fc.published_on)) == ("Example Checkers", "2025-03-02")
+
+    def test_single_object_list_and_graph_are_read(self):
+        assert len(parse_items(json.dumps(WASTE))) == 1
+        assert len(parse_items(json.dumps([WASTE, TRAMS]))) == 2
+        assert len(parse_items(json.dumps({"@graph": [WASTE, TRAMS]}))) == 2
+
+    def test_importing_twice_updates_by_url(self):
+        import_fact_checks(json.dumps([WASTE, TRAMS]))
+        changed = {**WASTE, "reviewRating": {"alternateName": "False"}}
+        report = import_fact_checks(json.dumps([changed, TRAMS]))
+        assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+        assert FactCheck.objects.count() == 2
+        assert FactCheck.objects.get(url=WASTE["url"]).verdict == "False"
+
+    def test_bad_items_are_skipped_with_the_reason(self):
+        items = [WASTE, {**TRAMS, "url": "ftp://x"}, {**TRAMS, "claimReviewed": ""},
+                 {"@type": "Person", "name": "Ann"}, "text"]  # fmt: skip
+        report = import_fact_checks(json.dumps(items))
+        assert report.created == 1
+        reasons = [reason for _where, reason in report.skipped]
+        assert "URL is not a web address" in reasons[0]
+        assert "no claimReviewed" in reasons[1]
+        assert "not a ClaimReview (Person)" in reasons[2]
+        assert "not an object" in reasons[3]
+        assert [where for where, _ in report.skipped] == ["item 2", "item 3", "item 4", "item 5"]
+
+    def test_lab_jsonl_lines_are_read(self):
+        line = {"id": "v1", "text": "Crime fell 10% in Milltown.", "title": "Crime check",
+                "date": "stated on October 22, 2019 in a speech:", "verdict": "false",
+                "speaker": "Ann Lee", "url": "https://www.checks.example/crime"}  # fmt: skip
+        report = import_fact_checks(json.dumps(line) + "\n\n" + json.dumps(WASTE) + "\n")
+        assert report.created == 2
+        fc = FactCheck.objects.get(url=line["url"])
+        assert (fc.claimant, str(fc.claim_date), fc.publisher) == (
+            "Ann Lee", "2019-10-22", "checks.example"
+        )  # fmt: skip
+
+    @pytest.mark.parametrize(
+        "data, message",
+        [(b"", "empty"), (b"\xff\xfe\x00", "not UTF-8"), (b"{not json\n", "line 1 is not JSON")],
+    )
+    def test_unreadable_files_are_refused_as_a_whole(self, data, message):
+        with pytest.raises(ArchiveImportError, match=message):
+            import_fact_checks(data)
+
+    def test_a_fact_checker_cannot_import(self, bob):
+        with pytest.raises(services.WorkflowError):
+            import_fact_checks(json.dumps(WASTE), user=bob)
+
+    def test_the_command_reports_skipped_items(self, tmp_path, capsys):
+        path = tmp_path / "feed.json"
+        path.write_text(json.dumps([WASTE, {"@type": "ClaimReview", "claimReviewed": "x"}]))
+        call_command("import_claimreviews", str(path))
+        out = capsys.readouterr().out
+        assert "1 new" in out and "item 2: skipped because it has no URL" in out
+
+
+def upload(alice, body, headline):
+    article = Article.objects.create(
+        headline=headline, body=body, content_hash=services.content_hash(body), uploaded_by=alice
+    )
+    return services.apply_extraction(article, extract(body))
+
+
+@pytest.fixture
+def archive(db):
+    import_fact_checks(json.dumps([WASTE, TRAMS]))
+
+
+@pytest.mark.django_db
+class TestMatching:
+    def test_a_repeated_claim_matches_its_fact_check(self, archive, article):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        claim.refresh_from_db()
+        match = claim.matches.get()
+        assert match.fact_check.url == WASTE["url"]
+        assert claim.open_matches == 1 and claim.matched_at is not None
+        assert set(match.features) >= {"text", "speaker"}
+
+    def test_an_unrelated_claim_has_no_match(self, archive, article):
+        claim = article.claims.get(text__contains="bus ridership")
+        services.match_claim(claim.pk)
+        assert not ClaimMatch.objects.filter(claim=claim).exists()
+
+    def test_earlier_claims_of_other_articles_match(self, alice, article):
+        later = upload(alice, SAMPLE_TEXT.replace("Monday", "Tuesday"), "Budget, day two")
+        claim = later.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        other = claim.matches.get().other_claim
+        assert other.article == article and "cut waste" in other.text
+
+    def test_matching_twice_keeps_decisions(self, archive, article, bob):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        services.decide_match(claim.matches.get(), actor=bob, same=False)
+        services.match_claim(claim.pk)
+        assert claim.matches.get().status == ClaimMatch.Status.REJECTED
+        assert Claim.objects.get(pk=claim.pk).open_matches == 0
+
+    def test_confirming_records_an_event(self, archive, article, bob):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        services.decide_match(claim.matches.get(), actor=bob, same=True)
+        event = claim.events.get(action=ClaimEvent.Action.MATCH)
+        assert (event.actor, event.to_value) == (bob, "confirmed")
+
+    def test_a_viewer_cannot_decide(self, archive, article, vic):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        with pytest.raises(services.WorkflowError):
+            services.decide_match(claim.matches.get(), actor=vic, same=True)
+
+    def test_confirmed_desk_match_joins_families_and_verdict_is_reused(
+        self, alice, bob, dave, article, verdict_false
+    ):
+        first = article.claims.get(text__contains="cut waste")
+        services.assign_claim(first, bob, actor=alice)
+        services.transition(first, "start", actor=bob)
+        services.add_evidence(first, actor=bob, title="Council accounts")
+        services.propose_verdict(first, actor=bob, verdict=verdict_false, summary="Waste rose.")
+        services.transition(first, "approve", actor=dave)
+        later = upload(alice, SAMPLE_TEXT.replace("Monday", "Friday"), "Budget again")
+        claim = later.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        services.decide_match(claim.matches.get(), actor=bob, same=True)
+        assert [c.pk for c in services.family_of(claim)] == [first.pk]
+        services.assign_claim(claim, bob, actor=alice)
+        services.transition(claim, "start", actor=bob)
+        services.reuse_verdict(claim, first, actor=bob)
+        claim.refresh_from_db()
+        assert (claim.state, claim.verdict) == (Claim.State.IN_REVIEW, verdict_false)
+        assert claim.evidence_links.get().evidence.title == "Council accounts"
+
+    def test_a_verdict_outside_the_family_cannot_be_reused(self, alice, bob, article):
+        other = upload(alice, SAMPLE_TEXT.replace("Monday", "Sunday"), "Other")
+        claim = other.claims.get(text__contains="cut waste")
+        with pytest.raises(services.WorkflowError, match="confirmed to be the same"):
+            services.reuse_verdict(claim, article.claims.first(), actor=bob)
+
+    def test_decided_pairs_are_exported_for_the_evaluation(self, archive, article, bob, tmp_path):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        services.decide_match(claim.matches.get(), actor=bob, same=True)
+        call_command("export_match_pairs", str(tmp_path))
+        query = json.loads((tmp_path / "queries.jsonl").read_text())
+        vclaims = [json.loads(x) for x in (tmp_path / "vclaims.jsonl").read_text().splitlines()]
+        assert query["gold"] == [vclaims[0]["id"]] and query["rejected"] == []
+        assert query["text"] == claim.text and query["context"]["after"]
+
+
+@pytest.mark.django_db
+class TestPages:
+    @pytest.fixture
+    def matched(self, archive, article):
+        claim = article.claims.get(text__contains="cut waste")
+        services.match_claim(claim.pk)
+        return claim
+
+    def test_claim_page_shows_checked_before(self, client, bob, matched):
+        client.force_login(bob)
+        page = client.get(matched.get_absolute_url()).content.decode()
+        assert "Checked before" in page and "Mostly false" in page
+        assert "Example Checkers" in page and WASTE["url"] in page and "2 Mar 2025" in page
+
+    def test_fact_checker_confirms_from_the_page(self, client, bob, matched):
+        client.force_login(bob)
+        match = matched.matches.get()
+        url = reverse("claim_decide_match", args=[matched.pk, match.pk])
+        client.post(url, {"same": "yes"})
+        match.refresh_from_db()
+        assert match.status == ClaimMatch.Status.CONFIRMED and match.decided_by == bob
+
+    def test_queue_marks_and_filters_matched_claims(self, client, alice, matched):
+        client.force_login(alice)
+        page = client.get(reverse("claim_queue"), {"matched": "yes"}).content.decode()
+        assert "checked before?</span>" in page and page.count("data-claim=") == 1
+        other = client.get(reverse("claim_queue"), {"matched": "no"}).content.decode()
+        assert "checked before?</span>" not in other and other.count("data-claim=") == 3
+
+    def test_editor_uploads_a_feed(self, client, alice):
+        client.force_login(alice)
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        file = SimpleUploadedFile("feed.json", feed(WASTE, {"@type": "Person"}).encode())
+        response = client.post(reverse("archive_import"), {"file": file}, follow=True)
+        page = response.content.decode()
+        assert "1 new" in page and "not a ClaimReview" in page
+        assert FactCheck.objects.count() == 1
+
+    def test_a_viewer_cannot_upload(self, client, vic):
+        client.force_login(vic)
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        file = SimpleUploadedFile("feed.json", feed(WASTE).encode())
+        assert client.post(reverse("archive_import"), {"file": file}).status_code == 403
+        assert not FactCheck.objects.exists()
+
+    def test_a_broken_upload_is_explained(self, client, alice):
+        client.force_login(alice)
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        file = SimpleUploadedFile("feed.json", b"<html>not json</html>")
+        page = client.post(reverse("archive_import"), {"file": file}, follow=True)
+        assert "neither JSON nor JSON lines" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_extraction_task_queues_matching_and_the_task_matches(archive, alice, monkeypatch):
+    from claims import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.match_article_claims, "delay", queued.append)
+    article = Article.objects.create(
+        headline="Budget", body=SAMPLE_TEXT, content_hash="h", uploaded_by=alice
+    )
+    tasks.extract_article.apply(args=[article.pk])
+    assert queued == [article.pk]
+    tasks.match_article_claims.apply(args=[article.pk])
+    matched = {c.matches.get().fact_check.url for c in Claim.objects.filter(open_matches__gt=0)}
+    assert matched == {WASTE["url"], TRAMS["url"]}
+    assert not Claim.objects.filter(matched_at__isnull=True).exists()
