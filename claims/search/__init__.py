@@ -1,13 +1,14 @@
 """Full-text search: the queue's search, the site-wide search page, and the matcher's pre-filter.
 
 Queries use web-search syntax: words (all must match, stemmed: "tax" finds "taxes"), "quoted
-phrases", -excluded words, and `or` between alternatives. Hyphens and slashes inside words are
+phrases", -excluded words, and `or` between alternatives. Hyphens inside words are
 spaces, so "Coca Cola" and "Coca-Cola" find the same. On PostgreSQL this is
 `websearch_to_tsquery` over the generated `search_vector` columns (schema.py), ranked with
 `ts_rank` and highlighted with `ts_headline`; on SQLite the same query is translated to FTS5,
 ranked with `bm25()` and highlighted with `snippet()`. Names are also matched by trigram
-similarity (pg_trgm; difflib on SQLite, where the desk is laptop-sized), so "Holoway" finds
-"Jane Holloway".
+similarity (pg_trgm's strict word similarity; difflib on SQLite, where the desk is
+laptop-sized), so "Holoway" finds "Jane Holloway". Common words ("the", "of") are not indexed
+on PostgreSQL: a search for them alone finds nothing.
 
 The queue's headline match stays a substring match on a trigram index (migration 0003), written
 as `article_id = ANY(ARRAY(subquery))` so the planner can OR the indexes together.
@@ -26,7 +27,7 @@ from django.utils.safestring import mark_safe
 from claims.models import Article, Claim, Evidence, FactCheck, Source
 
 MAX_QUERY = 200
-_INNER_PUNCTUATION = re.compile(r"(?<=\w)[-‐‑/](?=\w)")
+_INNER_PUNCTUATION = re.compile(r"(?<=\w)[-‐‑](?=\w)")
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+")
 START, STOP = "\x01", "\x02"  # highlight sentinels, replaced by <mark> after escaping
@@ -87,16 +88,17 @@ def _table(model):
 
 
 def _matching_sql(model, q):
-    """(sql, params) selecting the ids of `model` rows that match the query `q`, or None."""
+    """(sql, params) selecting the ids of `model` rows that match the query `q`, or None when
+    `q` has nothing to look for (only excluded words: PostgreSQL would match every row)."""
     table = _table(model)
+    expression = fts5_query(q)
+    if expression is None:
+        return None
     if connection.vendor == "postgresql":
         return (
             f"SELECT id FROM {table} WHERE search_vector @@ websearch_to_tsquery('english', %s)",
             [q],
         )
-    expression = fts5_query(q)
-    if expression is None:
-        return None
     return f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [expression]
 
 
@@ -111,7 +113,7 @@ def text_match(model, q):
 def _similar_names_sql(q):
     """(sql, params) selecting the ids of sources with a name like `q` (typos allowed)."""
     if connection.vendor == "postgresql":
-        return "SELECT id FROM claims_source WHERE lower(%s) <%% lower(name)", [q]
+        return "SELECT id FROM claims_source WHERE lower(%s) <<%% lower(name)", [q]
     return "SELECT id FROM claims_source WHERE name_like(%s, name)", [q]
 
 
@@ -133,7 +135,7 @@ def similar_names(q, limit=50):
         return []
     sql, params = _similar_names_sql(q)
     if connection.vendor == "postgresql":
-        sql += " ORDER BY word_similarity(lower(%s), lower(name)) DESC"
+        sql += " ORDER BY strict_word_similarity(lower(%s), lower(name)) DESC"
         params = [*params, q]
     with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s", [*params, limit])
@@ -207,6 +209,9 @@ def ranked_hits(section, q, limit=20):
     model, column, position, related = SECTIONS[section]
     q = normalise(q)
     table = _table(model)
+    expression = fts5_query(q)
+    if expression is None:
+        return []
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=12, MaxFragments=2"
@@ -219,9 +224,6 @@ def ranked_hits(section, q, limit=20):
                 [options, q, limit],
             )
         else:
-            expression = fts5_query(q)
-            if expression is None:
-                return []
             fts = f"{table}_fts"
             cursor.execute(
                 f"SELECT rowid, -bm25({fts}), snippet({fts}, %s, %s, %s, '…', 24) "

@@ -1,7 +1,8 @@
 """The full-text index of the searchable tables: its DDL, for PostgreSQL and SQLite.
 
-PostgreSQL: each table gets a generated `search_vector` column (English stemming; hyphens and
-slashes read as spaces, so "Coca-Cola" = "Coca Cola") with a GIN index, and trigram indexes on
+PostgreSQL: each table gets a generated `search_vector` column (English stemming; hyphens read
+as spaces, so "Coca-Cola" = "Coca Cola"; angle brackets too, so that text is never read as an
+HTML tag and skipped) with a GIN index, and trigram indexes on
 names. SQLite: an FTS5 table `<table>_fts` (Porter stemming, the same word splitting) kept
 current by triggers. Either way every ORM write updates the index.
 
@@ -30,7 +31,7 @@ TRIGGERS = ("insert", "delete", "update")
 def pg_vector(columns):
     parts = []
     for i, column in enumerate(columns):
-        text = f"translate(left(coalesce({column}, ''), {PG_MAX_CHARS}), '-/', '  ')"
+        text = f"translate(left(coalesce({column}, ''), {PG_MAX_CHARS}), '-<>', '   ')"
         weight = "A" if i == 0 else "B"
         parts.append(f"setweight(to_tsvector('english'::regconfig, {text}), '{weight}')")
     return " || ".join(parts)
