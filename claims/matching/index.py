@@ -11,7 +11,7 @@ from .text import name_words
 
 # How many candidates the first stage hands to the ranking: the best by the claim and its context,
 # and the best among the speaker's own fact-checks (people repeat their claims).
-FIRST_STAGE = 100
+FIRST_STAGE = 30
 SPEAKER_STAGE = 30
 CONTEXT_WEIGHT = 0.6
 

@@ -152,9 +152,9 @@ def claim_search(q):
     return condition
 
 
-def best_ids(model, words, limit):
+def best_ids(model, words, limit, ranked=True):
     """Ids of the `limit` rows best matching any of `words`, best first (the matcher's
-    pre-filter: which candidates its ranking sees)."""
+    pre-filter: which candidates its ranking sees); `ranked=False`: the latest rows instead."""
     words = [w for w in words if _WORD.fullmatch(w)]
     if not words:
         return []
@@ -165,14 +165,20 @@ def best_ids(model, words, limit):
             cursor.execute(
                 f"SELECT id FROM {table}, ({'SELECT ' + query}) AS q(query) "
                 "WHERE search_vector @@ q.query "
-                "ORDER BY ts_rank(search_vector, q.query) DESC, id LIMIT %s",
+                + (
+                    "ORDER BY ts_rank(search_vector, q.query) DESC, id "
+                    if ranked
+                    else "ORDER BY id DESC "
+                )
+                + "LIMIT %s",
                 [*words, limit],
             )
         else:
             expression = " OR ".join(f'"{w}"' for w in words)
             cursor.execute(
                 f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s "
-                f"ORDER BY bm25({table}_fts), rowid LIMIT %s",
+                + (f"ORDER BY bm25({table}_fts), rowid " if ranked else "ORDER BY rowid DESC ")
+                + "LIMIT %s",
                 [expression, limit],
             )
         return [row[0] for row in cursor.fetchall()]

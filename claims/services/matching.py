@@ -13,6 +13,7 @@ are not subtracted: the figures are statistics, and a few stale counts barely mo
 """
 
 import logging
+import time
 from collections import Counter
 
 from django.db import connection, transaction
@@ -23,6 +24,8 @@ from claims import search
 from claims.extraction.sentences import split_sentences
 from claims.matching import MATCHER_VERSION, Candidate, Query, Statistics, rank, terms
 from claims.matching.ranking import CONTEXT_SENTENCES
+from claims.matching.stemmer import stem
+from claims.matching.text import STOPWORDS, words
 from claims.models import Claim, ClaimEvent, ClaimMatch, FactCheck, MatchTerm
 from claims.services.errors import WorkflowError, require
 
@@ -36,8 +39,9 @@ MIN_SCORE = 0.8
 # claim to the fact-check of the sentence next to it.
 MIN_TEXT = 0.25
 FACT_CHECK_CANDIDATES = 100
-CLAIM_CANDIDATES = 50
+CLAIM_CANDIDATES = 20
 QUERY_WORDS = 12  # the rarest words of the claim, and half as many of its context, search
+PREFILTER_BUDGET = 5_000
 DOCUMENTS = "#documents"  # reserved MatchTerm rows: no term has a "#"
 LENGTH = "#length"
 
@@ -67,18 +71,42 @@ def count_terms(texts, sign=1):
                 " + excluded.documents",
                 [value for row in chunk for value in row],
             )
+    term_cache.clear()
+
+
+class _TermCache:
+    """Term counts read from MatchTerm, kept in the process for a few minutes: a worker matches
+    claim after claim with the same common words, and an IDF a few minutes old is as good."""
+
+    SECONDS = 300
+    MAX_TERMS = 500_000
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self):
+        self.counts, self.started = {}, time.monotonic()
+
+    def get(self, terms_):
+        if time.monotonic() - self.started > self.SECONDS or len(self.counts) > self.MAX_TERMS:
+            self.clear()
+        missing = [t for t in {*terms_, DOCUMENTS, LENGTH} if t not in self.counts]
+        if missing:
+            found = dict(
+                MatchTerm.objects.filter(term__in=missing).values_list("term", "documents")
+            )
+            self.counts.update({t: found.get(t, 0) for t in missing})
+        return self.counts
+
+
+term_cache = _TermCache()
 
 
 def statistics(words):
-    """The matcher's Statistics for these terms, read from MatchTerm in one query."""
-    found = dict(
-        MatchTerm.objects.filter(term__in=[*set(words), DOCUMENTS, LENGTH]).values_list(
-            "term", "documents"
-        )
-    )
-    documents = max(found.pop(DOCUMENTS, 0), 1)
-    length = found.pop(LENGTH, 0)
-    return Statistics(documents, found, length / documents)
+    """The matcher's Statistics for these terms (MatchTerm, through the process's cache)."""
+    counts = term_cache.get(words)
+    documents = max(counts[DOCUMENTS], 1)
+    return Statistics(documents, counts, counts[LENGTH] / documents)
 
 
 def query_for(claim):
@@ -96,33 +124,43 @@ def query_for(claim):
 
 
 def _search_words(query, stats):
-    """The claim's rarest words, then its context's: what the database pre-filter looks for."""
-    own = _rarest(query.text, stats, QUERY_WORDS)
-    context = [w for w in _rarest(query.context_text, stats, QUERY_WORDS // 2) if w not in own]
-    return own + context
+    """What the database pre-filter looks for, and whether it can rank them: the claim's rarest
+    words, then its context's, while the entries holding them add up to at most PREFILTER_BUDGET
+    (the rows it ranks). When even the rarest word is in more entries than that, the pre-filter
+    takes the latest entries holding it, unranked, rather than rank them all."""
+    chosen, total = [], 0
+    for text, n in ((query.text, QUERY_WORDS), (query.context_text, QUERY_WORDS // 2)):
+        for term, word in _rarest(text, stats, n):
+            documents = stats.frequencies.get(term, 0)
+            if word in chosen or (chosen and total + documents > PREFILTER_BUDGET):
+                continue
+            chosen.append(word)
+            total += documents
+    return chosen, total <= PREFILTER_BUDGET
 
 
 def _rarest(text, stats, n):
-    from claims.matching.text import STOPWORDS, stem, words
-
-    by_stem = {}
+    """(term, word as written) of the `n` rarest content words of `text`, rarest first."""
+    by_term = {}
     for word in words(text):
         if word not in STOPWORDS and len(word) > 1:
-            by_stem.setdefault(stem(word), word)
-    ranked = sorted(by_stem, key=lambda t: -stats.idf(t))
-    return [by_stem[t] for t in ranked[:n]]
+            by_term.setdefault(stem(word), word)
+    ranked = sorted(by_term, key=lambda t: (-stats.idf(t), t))
+    return [(t, by_term[t]) for t in ranked[:n]]
 
 
 def candidates_for(claim, query, stats):
     """Fact-checks and other articles' claims that share the claim's rarest words."""
-    words = _search_words(query, stats)
+    words, ranked = _search_words(query, stats)
     if not words:
         return []
     fact_checks = FactCheck.objects.filter(
-        pk__in=search.best_ids(FactCheck, words, FACT_CHECK_CANDIDATES)
+        pk__in=search.best_ids(FactCheck, words, FACT_CHECK_CANDIDATES, ranked=ranked)
     )
     claims = (
-        Claim.objects.filter(pk__in=search.best_ids(Claim, words, CLAIM_CANDIDATES + 20))
+        Claim.objects.filter(
+            pk__in=search.best_ids(Claim, words, CLAIM_CANDIDATES + 20, ranked=ranked)
+        )
         .exclude(article_id=claim.article_id)
         .exclude(state=Claim.State.DISMISSED)
         .select_related("source")

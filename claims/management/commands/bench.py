@@ -7,7 +7,9 @@ Run through `make bench` (PostgreSQL, production settings, Redis for the worker 
   3. streams the CSV export (time, and peak Python memory with tracemalloc);
   4. extraction throughput in one process, then upload → claims in the database with warm
      Celery workers on Redis (1 and 2 workers);
-  5. prints one table and writes VAR_DIR/bench.json.
+  5. "checked before?" matching of one new claim against an archive of --match-archive claims
+     and fact-checks (fact-checks generated up to that total, generate_fact_checks), p50 and p95;
+  6. prints one table and writes VAR_DIR/bench.json.
 """
 
 import http.server
@@ -31,7 +33,8 @@ from django.urls import NoReverseMatch, reverse
 
 from claims import extraction, selectors, services
 from claims.management.commands.generate_archive import MARK, busy_claim, long_article
-from claims.models import ApiToken, Article, Claim, Source, Verdict, WebhookEndpoint
+from claims.management.commands.generate_fact_checks import GENERATED_URL, FactChecks, generate
+from claims.models import ApiToken, Article, Claim, FactCheck, Source, Verdict, WebhookEndpoint
 from claims.pagination import encode_cursor, sort_keys
 
 ADMIN_CHANGELIST = "/admin/claims/claim/"
@@ -45,8 +48,14 @@ class Command(BaseCommand):
         parser.add_argument("--claims", type=int, default=100_000)
         parser.add_argument("--runs", type=int, default=30, help="Timed runs per page.")
         parser.add_argument("--skip-workers", action="store_true")
+        parser.add_argument(
+            "--match-archive",
+            type=int,
+            default=1_000_000,
+            help="Claims + fact-checks to match a new claim against (0: skip).",
+        )
 
-    def handle(self, claims, runs, skip_workers, **options):
+    def handle(self, claims, runs, skip_workers, match_archive, **options):
         ensure_archive(claims, self.stdout)
         call_command("collectstatic", interactive=False, verbosity=0)
         desk, admin, people = clients()
@@ -62,6 +71,9 @@ class Command(BaseCommand):
             self.stdout.write(f"  {name}: {row}")
         results["csv_export"] = measure_export(desk["editor"])
         results["extraction"] = measure_extraction()
+        results["matching"] = (
+            measure_matching(match_archive, self.stdout) if match_archive else None
+        )
         if skip_workers:
             results["upload_to_claims_ms"] = None
             results["workers"] = None
@@ -139,6 +151,9 @@ def page_specs(people):
         ("queue: tab in review", queue + "?tab=in_review", "?state__exact=in_review"),
         ("queue: search name", queue + "?q=Haddad", "?q=Haddad"),
         ("queue: search topic", queue + "?q=tram+line", "?q=tram+line"),
+        ("queue: search typo in a name", queue + "?q=Hadad", None),
+        ("search page: topic", reverse("site_search") + "?q=tram+line", None),
+        ("search page: phrase -word", reverse("site_search") + '?q="bus+ridership"+-fell', None),
         ("queue: sort by score", queue + "?o=score", "?o=-7"),
         ("queue: sort by date", queue + "?o=created", None),
         ("queue: page 500", queue + f"?after={deep_page_cursor()}&page=500", "?p=500"),
@@ -160,6 +175,65 @@ def page_specs(people):
 
 
 # --- Measuring ------------------------------------------------------------------------------------
+
+
+def ensure_fact_checks(total, out):
+    """Generated fact-checks so that claims + fact-checks come to `total`."""
+    wanted = max(
+        0,
+        total
+        - Claim.objects.count()
+        - FactCheck.objects.exclude(url__startswith=GENERATED_URL).count(),
+    )
+    have = FactCheck.objects.filter(url__startswith=GENERATED_URL).count()
+    if have < wanted:
+        out.write(f"Generating {wanted - have:,} fact-checks (have {have:,})…")
+        generate(wanted - have, first=have)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def measure_matching(total, out, samples=100):
+    """Time services.find_matches for new claims that reword a random archived fact-check."""
+    ensure_fact_checks(total, out)
+    generated = FactCheck.objects.filter(url__startswith=GENERATED_URL)
+    maker = FactChecks(seed=99)
+    low, high = (generated.order_by(o).values_list("pk", flat=True).first() for o in ("pk", "-pk"))
+    picks = list(generated.filter(pk__in=maker.rng.sample(range(low, high + 1), samples)))
+    for fc in picks[:3]:  # warm-up: caches, connections
+        services.find_matches(_new_claim(maker, fc))
+    times, first = [], 0
+    for fc in picks:
+        claim = _new_claim(maker, fc)
+        started = time.perf_counter()
+        matches = services.find_matches(claim)
+        times.append((time.perf_counter() - started) * 1000)
+        first += bool(matches) and matches[0].id == ("fact_check", fc.pk)
+    archive = Claim.objects.count() + FactCheck.objects.count()
+    return {
+        "archive": archive,
+        "claims_timed": len(times),
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(percentile(times, 0.95), 1),
+        "reworded_fact_check_ranked_first": round(first / len(times), 2),
+    }
+
+
+def _new_claim(maker, fact_check):
+    """An unsaved claim (in an unsaved article) that rewords `fact_check`."""
+    text = maker.paraphrase(fact_check.claim_reviewed)
+    body = f"{fact_check.claimant} said {text}."
+    article = Article(headline="Benchmark", body=body)
+    start = body.index(text)
+    return Claim(
+        article=article,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence_start=0,
+        sentence_end=len(body),
+        source_text=fact_check.claimant,
+    )
 
 
 def percentile(values, fraction):
@@ -433,3 +507,4 @@ def print_table(results, out):
     out.write(f"Upload → claims in the database (ms): {results['upload_to_claims_ms']}\n")
     out.write(f"Workers: {results['workers']}\n")
     out.write(f"Webhook deliveries, one worker: {results['webhooks']}\n")
+    out.write(f"Matching one new claim (target p50 ≤ 50 ms): {results['matching']}\n")
