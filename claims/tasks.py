@@ -81,16 +81,11 @@ def match_article_claims(article_id):
     return services.match_article(article_id)
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    max_retries=5,
-)
-def match_claim(claim_id):
-    """Match one claim (created or edited by hand)."""
-    services.match_claim(claim_id)
+@shared_task
+def match_unmatched_claims():
+    """Periodic: match claims never matched (added, split or merged by hand; or the broker was
+    down after their extraction)."""
+    return services.match_unmatched_claims()
 
 
 @shared_task(**RELIABLE)

@@ -271,3 +271,13 @@ def test_extraction_task_queues_matching_and_the_task_matches(archive, alice, mo
     matched = {c.matches.get().fact_check.url for c in Claim.objects.filter(open_matches__gt=0)}
     assert matched == {WASTE["url"], TRAMS["url"]}
     assert not Claim.objects.filter(matched_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_claims_added_by_hand_are_matched_by_the_periodic_task(archive, article):
+    from claims import tasks
+
+    article.claims.update(matched_at=None)
+    assert tasks.match_unmatched_claims.apply().get() == article.claims.count()
+    assert not services.unmatched_claims().exists()
+    assert Claim.objects.filter(open_matches__gt=0).count() == 2

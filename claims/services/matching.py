@@ -28,6 +28,7 @@ from claims.matching.stemmer import stem
 from claims.matching.text import STOPWORDS, words
 from claims.models import Claim, ClaimEvent, ClaimMatch, FactCheck, MatchTerm
 from claims.services.errors import WorkflowError, require
+from claims.services.workflow import link_evidence, propose_verdict
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,7 @@ def candidates_for(claim, query, stats):
         )
         .exclude(article_id=claim.article_id)
         .exclude(state=Claim.State.DISMISSED)
+        .filter(rejection="")
         .select_related("source")
     )
     found = [
@@ -239,6 +241,14 @@ def unmatched_claims():
     return Claim.objects.filter(matched_at__isnull=True).order_by("pk")
 
 
+def match_unmatched_claims(limit=200):
+    """Match up to `limit` claims never matched, oldest first; returns how many."""
+    ids = list(unmatched_claims().values_list("pk", flat=True)[:limit])
+    for claim_id in ids:
+        match_claim(claim_id)
+    return len(ids)
+
+
 def _open_count(claim):
     return claim.matches.exclude(status=ClaimMatch.Status.REJECTED).count()
 
@@ -301,8 +311,6 @@ def family_of(claim):
 def reuse_verdict(claim, source_claim, *, actor, expected_version=None):
     """Propose the verdict of an approved claim of the same family, with its evidence, for the
     usual approval by an editor."""
-    from claims.services.workflow import link_evidence, propose_verdict
-
     source_claim = {c.pk: c for c in family_of(claim)}.get(source_claim.pk)
     if source_claim is None:
         raise WorkflowError("Only a verdict of a claim confirmed to be the same can be reused.")
