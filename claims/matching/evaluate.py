@@ -6,14 +6,12 @@ R@5, with the queries per second of the ranking (index built beforehand, one cor
 """
 
 import argparse
-import io
 import json
 import os
-import runpy
-import sys
 import tempfile
 import time
-from contextlib import redirect_stdout
+
+from claims.extraction.evaluate import _run_scorer
 
 from . import MATCHER_VERSION, Index
 from .jsonl import candidate_from_json, query_from_json, read_jsonl
@@ -36,18 +34,6 @@ def average_precision(ranked, gold, k):
     return total / len(gold) if gold else 0.0
 
 
-def run_scorer(scorer, gold, pred):
-    argv = sys.argv
-    sys.argv = [scorer, gold, pred]
-    buf = io.StringIO()
-    try:
-        with redirect_stdout(buf):
-            runpy.run_path(scorer, run_name="__main__")
-    finally:
-        sys.argv = argv
-    return buf.getvalue().strip().splitlines()[-1]
-
-
 def evaluate(eval_dir, task, queries_name):
     vclaims_name = SPLITS[task][0]
     index = Index(candidate_from_json(d) for d in read_jsonl(os.path.join(eval_dir, vclaims_name)))
@@ -64,7 +50,11 @@ def evaluate(eval_dir, task, queries_name):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         fh.writelines(json.dumps(line) + "\n" for line in lines)
     try:
-        figures = run_scorer(os.path.join(eval_dir, "score_matching.py"), queries_path, fh.name)
+        figures = (
+            _run_scorer(os.path.join(eval_dir, "score_matching.py"), queries_path, fh.name)
+            .strip()
+            .splitlines()[-1]
+        )
     finally:
         os.unlink(fh.name)
     rate = len(queries) / elapsed if elapsed else float("inf")
