@@ -701,6 +701,9 @@ class FactCheck(models.Model):
     published_on = models.DateField(null=True, blank=True, help_text="When it was checked.")
     url = models.URLField(max_length=1000, unique=True)
     language = models.CharField(max_length=10, blank=True)
+    match_terms = models.TextField(
+        blank=True, help_text="Its words as the matcher reads them (claims.matching.terms)."
+    )
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

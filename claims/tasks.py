@@ -59,10 +59,11 @@ def extract_article(self, article_id):
 
 
 def enqueue_matching(article_id):
-    """Queue "checked before?" matching for an article's claims; if the broker is down now,
-    `manage.py match_claims` catches up later."""
+    """Queue "checked before?" matching for an article's claims on the background queue (an
+    upload does not wait behind it); if the broker is down now, the periodic
+    `match_unmatched_claims` catches up."""
     try:
-        match_article_claims.delay(article_id)
+        match_article_claims.apply_async(args=[article_id], queue=settings.CELERY_BACKGROUND_QUEUE)
     except Exception:  # noqa: BLE001 - matching can wait; the extraction is saved
         log.exception("Could not queue matching for article %s", article_id)
 

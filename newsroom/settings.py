@@ -228,7 +228,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {"task": "claims.tasks.requeue_stale_articles", "schedule": 120.0},
     "requeue-stale-webhooks": {"task": "claims.tasks.requeue_stale_deliveries", "schedule": 60.0},
-    "match-unmatched-claims": {"task": "claims.tasks.match_unmatched_claims", "schedule": 60.0},
+    "match-unmatched-claims": {
+        "task": "claims.tasks.match_unmatched_claims",
+        "schedule": 60.0,
+        "options": {"queue": CELERY_BACKGROUND_QUEUE},
+    },
 }
 
 # The JSON API (/api/v1/): requests per minute per token, and list pages.

@@ -257,16 +257,20 @@ class TestPages:
 
 
 @pytest.mark.django_db
-def test_extraction_task_queues_matching_and_the_task_matches(archive, alice, monkeypatch):
+def test_extraction_task_queues_matching_and_the_task_matches(
+    archive, alice, monkeypatch, settings
+):
     from claims import tasks
 
     queued = []
-    monkeypatch.setattr(tasks.match_article_claims, "delay", queued.append)
+    monkeypatch.setattr(
+        tasks.match_article_claims, "apply_async", lambda args, queue: queued.append((args, queue))
+    )
     article = Article.objects.create(
         headline="Budget", body=SAMPLE_TEXT, content_hash="h", uploaded_by=alice
     )
     tasks.extract_article.apply(args=[article.pk])
-    assert queued == [article.pk]
+    assert queued == [([article.pk], settings.CELERY_BACKGROUND_QUEUE)]
     tasks.match_article_claims.apply(args=[article.pk])
     matched = {c.matches.get().fact_check.url for c in Claim.objects.filter(open_matches__gt=0)}
     assert matched == {WASTE["url"], TRAMS["url"]}

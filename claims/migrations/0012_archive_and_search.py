@@ -221,5 +221,12 @@ class Migration(migrations.Migration):
                 max_length=20,
             ),
         ),
+        migrations.AddField(
+            model_name="factcheck",
+            name="match_terms",
+            field=models.TextField(
+                blank=True, help_text="Its words as the matcher reads them (claims.matching.terms)."
+            ),
+        ),
         migrations.RunPython(create_search, drop_search),
     ]

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from claims.models import FactCheck
 from claims.services.errors import WorkflowError, require
-from claims.services.matching import count_terms
+from claims.services.matching import count_terms, fact_check_terms
 
 MAX_BYTES = 50 * 1024 * 1024
 FETCH_TIMEOUT = 30
@@ -252,28 +252,25 @@ def import_fact_checks(data, *, user=None):
         by_url[url] = (where, _clip(values))
     with transaction.atomic():
         existing = {fc.url: fc for fc in FactCheck.objects.filter(url__in=list(by_url))}
-        changed_texts = []  # (old text or None, new text) for the matcher's statistics
+        added, removed = [], []  # terms, for the matcher's statistics
         for url, (_where, values) in by_url.items():
             record = existing.get(url)
             if record is None:
-                record = FactCheck.objects.create(url=url, imported_by=user, **values)
+                record = FactCheck(url=url, imported_by=user, **values)
                 report.created += 1
-                changed_texts.append((None, _matching_text(record)))
             elif any(getattr(record, k) != v for k, v in values.items()):
-                old = _matching_text(record)
+                removed.append(record.match_terms.split())
                 for k, v in values.items():
                     setattr(record, k, v)
-                record.save()
                 report.updated += 1
-                changed_texts.append((old, _matching_text(record)))
             else:
                 report.unchanged += 1
                 continue
+            words = fact_check_terms(record)
+            record.match_terms = " ".join(words)
+            record.save()
+            added.append(words)
             report.fact_checks.append(record)
-        count_terms(new for _old, new in changed_texts)
-        count_terms((old for old, _new in changed_texts if old is not None), sign=-1)
+        count_terms(added)
+        count_terms(removed, sign=-1)
     return report
-
-
-def _matching_text(fact_check):
-    return f"{fact_check.claim_reviewed} {fact_check.title}"

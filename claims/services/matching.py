@@ -48,15 +48,20 @@ DOCUMENTS = "#documents"  # reserved MatchTerm rows: no term has a "#"
 LENGTH = "#length"
 
 
-def count_terms(texts, sign=1):
-    """Add (or with sign=-1 remove) archive entries' terms to the matcher's statistics."""
+def fact_check_terms(fact_check):
+    """The words of a fact-check as the matcher reads them (kept in FactCheck.match_terms)."""
+    return candidate_terms(Candidate(None, fact_check.claim_reviewed, fact_check.title))
+
+
+def count_terms(term_lists, sign=1):
+    """Add (or with sign=-1 remove) archive entries, given by their terms, to the matcher's
+    statistics."""
     frequencies = Counter()
     documents = length = 0
-    for text in texts:
-        words = terms(text)
-        frequencies.update(set(words))
+    for found in term_lists:
+        frequencies.update(set(found))
         documents += 1
-        length += len(words)
+        length += len(found)
     if not documents:
         return
     frequencies[DOCUMENTS] = documents
@@ -152,7 +157,8 @@ def _rarest(text, stats, n):
 
 
 def candidates_for(claim, query, stats):
-    """Fact-checks and other articles' claims that share the claim's rarest words."""
+    """[(Candidate, its terms)]: fact-checks and other articles' claims that share the claim's
+    rarest words."""
     words, ranked = _search_words(query, stats)
     if not words:
         return []
@@ -169,13 +175,16 @@ def candidates_for(claim, query, stats):
         .select_related("source")
     )
     found = [
-        Candidate(("fact_check", fc.pk), fc.claim_reviewed, fc.title, fc.claimant)
-        for fc in fact_checks.only("claim_reviewed", "title", "claimant")
+        (
+            Candidate(("fact_check", fc.pk), fc.claim_reviewed, fc.title, fc.claimant),
+            fc.match_terms.split(),
+        )
+        for fc in fact_checks.only("claim_reviewed", "title", "claimant", "match_terms")
     ]
-    found += [
-        Candidate(("claim", c.pk), c.text, "", c.source.name if c.source_id else c.source_text)
-        for c in claims[:CLAIM_CANDIDATES]
-    ]
+    for c in claims[:CLAIM_CANDIDATES]:
+        speaker = c.source.name if c.source_id else c.source_text
+        candidate = Candidate(("claim", c.pk), c.text, "", speaker)
+        found.append((candidate, candidate_terms(candidate)))
     return found
 
 
@@ -184,8 +193,9 @@ def find_matches(claim):
     query = query_for(claim)
     query_terms = terms(f"{query.text} {query.context_text}")
     stats = statistics(query_terms)
-    candidates = candidates_for(claim, query, stats)
-    words_of = {c.id: candidate_terms(c) for c in candidates}
+    found = candidates_for(claim, query, stats)
+    candidates = [candidate for candidate, _ in found]
+    words_of = {candidate.id: found_terms for candidate, found_terms in found}
     stats = statistics({*query_terms, *(t for found in words_of.values() for t in found)})
     ranked = rank(
         query,
@@ -205,7 +215,7 @@ def match_claim(claim_id):
     except Claim.DoesNotExist:
         return None
     if claim.matched_at is None:
-        count_terms([claim.text])
+        count_terms([terms(claim.text)])
     found = find_matches(claim)
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim_id)

@@ -16,7 +16,7 @@ from django.db import transaction
 
 from claims.management.commands.generate_archive import FIRST, LAST, ORGS
 from claims.models import FactCheck
-from claims.services.matching import count_terms
+from claims.services.matching import count_terms, fact_check_terms
 
 GENERATED_URL = "https://generated.example/fact-checks/"
 VOCABULARY = 60_000
@@ -100,6 +100,9 @@ def generate(count, seed=7, first=0):
     for start in range(first, first + count, BATCH):
         with transaction.atomic():
             batch = [maker.fact_check(n) for n in range(start, min(start + BATCH, first + count))]
+            words = [fact_check_terms(fc) for fc in batch]
+            for fc, found in zip(batch, words, strict=True):
+                fc.match_terms = " ".join(found)
             FactCheck.objects.bulk_create(batch)
-            count_terms(fc.claim_reviewed for fc in batch)
+            count_terms(words)
     return count
