@@ -175,7 +175,11 @@ class TestMatching:
         claim = later.claims.get(text__contains="cut waste")
         services.match_claim(claim.pk)
         services.decide_match(claim.matches.get(), actor=bob, same=True)
+        claim.refresh_from_db()
         assert [c.pk for c in services.family_of(claim)] == [first.pk]
+        assert [c.pk for c in services.family_of(first)] == []  # a stale copy: no family yet
+        first.refresh_from_db()
+        assert [c.pk for c in services.family_of(first)] == [claim.pk]
         services.assign_claim(claim, bob, actor=alice)
         services.transition(claim, "start", actor=bob)
         services.reuse_verdict(claim, first, actor=bob)
@@ -285,3 +289,26 @@ def test_claims_added_by_hand_are_matched_by_the_periodic_task(archive, article)
     assert tasks.match_unmatched_claims.apply().get() == article.claims.count()
     assert not services.unmatched_claims().exists()
     assert Claim.objects.filter(open_matches__gt=0).count() == 2
+
+
+@pytest.mark.django_db
+def test_checked_before_costs_the_claim_page_two_queries(
+    client, alice, bob, archive, article, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(bob)
+    plain = article.claims.get(text__contains="bus ridership")
+    with CaptureQueriesContext(connection) as without:
+        client.get(plain.get_absolute_url())
+    claim = article.claims.get(text__contains="cut waste")
+    services.match_claim(claim.pk)
+    with django_assert_num_queries(len(without) + 1):
+        client.get(claim.get_absolute_url())
+    other = upload(alice, SAMPLE_TEXT + "\n\nMore.", "Again")
+    copy = other.claims.get(text__contains="cut waste")
+    services.match_claim(copy.pk)
+    services.decide_match(copy.matches.get(other_claim=claim), actor=bob, same=True)
+    with django_assert_num_queries(len(without) + 2):
+        client.get(copy.get_absolute_url())

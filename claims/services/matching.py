@@ -304,21 +304,20 @@ def _target_label(match):
 
 
 def _join_families(claim, other):
-    """Put both claims, with everyone already in either family, into one family."""
+    """Put both claims, with everyone already in either family, into one family, named by its
+    first claim (whose own family is itself: a claim without a family has none)."""
     roots = {c.family_id or c.pk for c in (claim, other)}
-    root = min(roots)
-    Claim.objects.filter(Q(pk__in=roots) | Q(family_id__in=roots)).exclude(pk=root).update(
-        family_id=root
-    )
-    Claim.objects.filter(pk=root).update(family_id=None)
+    Claim.objects.filter(Q(pk__in=roots) | Q(family_id__in=roots)).update(family_id=min(roots))
     claim.refresh_from_db(fields=["family"])
 
 
 def family_of(claim):
-    """The other claims confirmed to say the same thing as `claim` (its family as stored now)."""
-    root = Claim.objects.values_list("family_id", flat=True).get(pk=claim.pk) or claim.pk
+    """The other claims confirmed to say the same thing as `claim` (as loaded: a claim fresh
+    from the database). No query for a claim without a family."""
+    if claim.family_id is None:
+        return Claim.objects.none()
     return (
-        Claim.objects.filter(Q(pk=root) | Q(family_id=root))
+        Claim.objects.filter(family_id=claim.family_id)
         .exclude(pk=claim.pk)
         .select_related("article", "verdict")
     )
@@ -327,6 +326,7 @@ def family_of(claim):
 def reuse_verdict(claim, source_claim, *, actor, expected_version=None):
     """Propose the verdict of an approved claim of the same family, with its evidence, for the
     usual approval by an editor."""
+    claim.refresh_from_db(fields=["family"])
     source_claim = {c.pk: c for c in family_of(claim)}.get(source_claim.pk)
     if source_claim is None:
         raise WorkflowError("Only a verdict of a claim confirmed to be the same can be reused.")
@@ -349,7 +349,10 @@ def reuse_verdict(claim, source_claim, *, actor, expected_version=None):
 
 
 def matches_for_page(claim):
-    """The claim's matches for its page, fact-check or claim loaded, undecided first."""
+    """The claim's matches for its page, fact-check or claim loaded, undecided first (no query
+    when it has none)."""
+    if not claim.open_matches:
+        return []
     return list(
         claim.matches.exclude(status=ClaimMatch.Status.REJECTED)
         .select_related("fact_check", "other_claim__verdict", "other_claim__article")
