@@ -97,12 +97,13 @@ class Command(BaseCommand):
 def generate(count, seed=7, first=0):
     """Add `count` generated fact-checks numbered from `first`; returns how many were added."""
     maker = FactChecks(seed + first)
-    for start in range(first, first + count, BATCH):
-        with transaction.atomic():
+    counted = []  # counted once at the end: an update per batch would bloat MatchTerm
+    with transaction.atomic():
+        for start in range(first, first + count, BATCH):
             batch = [maker.fact_check(n) for n in range(start, min(start + BATCH, first + count))]
-            words = [fact_check_terms(fc) for fc in batch]
-            for fc, found in zip(batch, words, strict=True):
-                fc.match_terms = " ".join(found)
+            for fc in batch:
+                fc.match_terms = " ".join(fact_check_terms(fc))
+                counted.append(fc.match_terms.split())
             FactCheck.objects.bulk_create(batch)
-            count_terms(words)
+        count_terms(counted)
     return count
