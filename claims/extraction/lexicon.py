@@ -400,6 +400,17 @@ IRREGULAR_PAST = frozenset(
         """
     )
 )
+# Of those, the forms that are only a simple past, never a participle: a verb wherever they
+# stand ("The ad came amid signs ..."), where "sent" may open a reduced relative clause.
+SIMPLE_PAST = frozenset(
+    words(
+        """
+        took gave went came ran began became chose drove fell flew grew rose shook swore threw
+        wore knew saw withdrew broke drew forgot hid oversaw overtook rode sang sank spoke stole
+        tore undertook woke wrote
+        """
+    )
+)
 
 # Multi-word cues and the one-word cue each reads as (which decides the shape of its content: a
 # clause after "stated", a noun phrase after "described"). Each was kept only when most of its
@@ -798,6 +809,15 @@ PLURAL_SUBJECTS = frozenset(
         prosecutors investigators scientists researchers observers who that which
         """
     )
+)
+
+# Relative pronouns: a subject's relative clause may hold verbs ("people who have battled X").
+RELATIVE_PRONOUNS = frozenset(words("who whom whose which that"))
+
+# Words that open the object or adjunct of a verb, so that a past form before them is a verb
+# ("spent much of", "sent him"), not an adjective before a noun ("registered voters").
+OBJECT_OPENERS = frozenset(
+    words("him her them us me it much little out up off down back more less no all")
 )
 
 # Lower-case words that may open an inverted source: "..., said several observers."

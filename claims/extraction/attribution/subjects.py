@@ -17,6 +17,7 @@ from .tokens import (
     name_part,
     open_paren_before,
     plural_noun,
+    possessive,
     verb_like,
     verb_like_or_finite,
 )
@@ -581,3 +582,70 @@ def _ends_source(sent: Sentence, k: int) -> bool:
     if w in (".", "!", "?", ",", "—", "–", ";"):
         return True  # (a dash: '..., said Jo Lee, who runs the gym — which ...')
     return sent.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")
+
+
+def speaker_span(sent: Sentence, a: int, b: int, cue: str) -> tuple[int, int] | None:
+    """The noun phrase that speaks inside a subject [a, b) found by walking back from a cue:
+    never a clause fragment. A pronoun at its end is the subject of a clause of its own ("A
+    night after the debate they said", "... who he called"); a past verb inside it ("she sent
+    an email saying", "Sanders spent much of his campaign railing") ends the speaker before it
+    when the cue is a participle or noun, and leaves the noun phrase right before a finite cue
+    ("The new ad came amid signs the campaign believes"). None when no such phrase is left."""
+    if b - a > 1 and sent.lower[b - 1] in lx.NOMINATIVE and sent.lower[b - 2] not in ("and", "or"):
+        return b - 1, b
+    v = _verb_in_head(sent, a, b)
+    if v is None:
+        return a, b
+    if not cue.endswith("ing"):
+        last = _last_noun_phrase(sent, v + 1, b, cue.endswith("s"))
+        if last is not None:
+            return last
+    return (a, v) if v > a else None
+
+
+def _verb_in_head(sent: Sentence, a: int, b: int) -> int | None:
+    """A lower-case past form with an object or particle after it ("sent an email", "spent much
+    of") in the subject's head, before any aside or relative clause; not an adjective before
+    its noun ("registered voters") nor a reduced relative clause ("an email sent out by Lee")."""
+    for k in range(a + 1, b - 1):
+        w, word = sent.lower[k], sent.words[k]
+        if word in (",", "(", "-", "—", "–") or w in lx.RELATIVE_PRONOUNS:
+            return None
+        if not (word.islower() and word.isalpha()):
+            continue
+        if w in lx.SIMPLE_PAST:
+            return k
+        past = w.endswith("ed") or w in lx.IRREGULAR_PAST
+        if past and _opens_object(sent, k + 1, b):
+            return k
+    return None
+
+
+def _opens_object(sent: Sentence, k: int, b: int) -> bool:
+    """After a past form, an object or particle makes it a verb; a preposition does not: "people
+    briefed on the talks say", "disclosures filed on Sunday show", nor "by" after a particle."""
+    low = sent.lower[k]
+    if low in lx.DETERMINERS:
+        return True
+    agent = k + 1 < b and sent.lower[k + 1] == "by"
+    return low in lx.OBJECT_OPENERS and not agent
+
+
+def _last_noun_phrase(sent: Sentence, lo: int, b: int, agrees: bool) -> tuple[int, int] | None:
+    """The subject of a finite cue at ``b`` after a clause: a pronoun, a name, plural nouns
+    ("the campaign's aides"), or a singular noun before an -s verb that ``agrees`` with it ("the
+    campaign believes"); None otherwise (a singular noun before a bare form may be the cue's own
+    determiner phrase: "delivered a snappy retort")."""
+    k = b - 1
+    last = sent.words[k]
+    if sent.lower[k] in lx.PERSONAL_PRONOUNS:
+        return k, b
+    named = last[:1].isupper() and sent.lower[k] not in lx.TIME_NOUNS
+    plural = sent.lower[k] in lx.PLURAL_SUBJECTS or plural_noun(last)
+    if not (named or plural or (agrees and last.isalpha() and last.islower())):
+        return None
+    while k >= lo and sent.words[k].isalpha() and sent.lower[k] not in lx.FUNCTION_WORDS:
+        k -= 1
+    if k >= lo and (sent.lower[k] in lx.DETERMINERS or possessive(sent.words[k])):
+        return k, b
+    return (k + 1, b) if k + 1 < b else None

@@ -56,6 +56,7 @@ from .subjects import (
     plausible_subject,
     source_after,
     speaker_end,
+    speaker_span,
     subject_before,
 )
 from .tokens import Sentence, has_verb, is_cue_word, name_part, verb_like, verb_like_or_finite
@@ -384,10 +385,11 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = _raising_shape(sent, c, a, b)
     if att is not _NO_SHAPE:
         return att
-    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
+    speaker = _speaker(sent, c, a, b)
+    if speaker is None:
         return None
-    b = drop_trailing_clause(sent, a, b)
-    source, cue = _source_and_cue(sent, c, a, b)
+    b, span = speaker
+    source, cue = _source_and_cue(sent, c, *span)
     if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
         return _subject_in_relative_clause(sent, c, a, source, cue)
     after = _content_start_after_subject(sent, c, a)
@@ -404,6 +406,16 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     if att is not None:
         _leave_out_main_clause(sent, att, a, after)
     return att
+
+
+def _speaker(sent: Sentence, c: Cue, a: int, b: int):
+    """The subject [a, b) without a trailing aside (its new end), and the noun phrase in it that
+    speaks; None when the subject is no plausible speaker or only a clause fragment."""
+    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
+        return None
+    b = drop_trailing_clause(sent, a, b)
+    span = speaker_span(sent, a, b, c.w)
+    return None if span is None else (b, span)
 
 
 def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):

@@ -1,0 +1,45 @@
+"""Speakers are noun phrases that can speak, never clause fragments (issue 17)."""
+
+import pytest
+
+from tests.extraction.checks import attributed, only
+
+# (sentence, the source as written)
+SPEAKERS = [
+    ("A few minutes later they said the vote had been rigged.", "they"),
+    ("The biggest danger he sees is that the river will flood the town.", "he"),
+    ("Minutes later, she sent an email saying the deal was done.", "she"),
+    ("The mayor spent much of her speech railing against the council's budget.", "The mayor"),
+    ("The new ad came amid signs the campaign believes the race is tightening.", "the campaign"),
+    ("Councillor Rees put off deciding whether the depot should close.", "Councillor Rees"),
+    # reduced relative clauses and adjectives stay in the subject
+    ("Officials briefed on the talks said the deal was close.", "Officials briefed on the talks"),
+    ("Registered voters say the economy is their biggest worry.", "Registered voters"),
+    (
+        "An email sent out by the campaign on Tuesday warned that the money was running out.",
+        "An email sent out by the campaign",
+    ),
+    # coordinated pronouns are one subject
+    ("Her brother and she said the shop would stay open.", "Her brother and she"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SPEAKERS)
+def test_the_speaker_is_a_noun_phrase(text, source):
+    assert only(text).source == source
+
+
+def test_a_noun_cue_after_a_clause_takes_the_clause_subject():
+    c = only("Lee delivered a snappy retort: “Nobody is tearing this up.”")
+    assert c.source in ("Lee", None)
+    assert not any(c.source == s for s in ("a snappy", "Lee delivered a snappy"))
+
+
+def test_no_claim_is_filed_under_a_clause_fragment():
+    text = (
+        "The senator told reporters the plan was dead. A night after he spoke, the governor "
+        "said the plan could still pass."
+    )
+    sources = [c.source for c in attributed(text)]
+    assert "A night after he" not in sources
+    assert "the governor" in sources
