@@ -521,8 +521,9 @@ LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"
 # Participles that join a multi-word cue: "issued a statement saying C".
 STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
 
-# Verbs that are no cue before "up": "voters showed up", "the costs add up".
-NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
+# Particles that make a cue word another verb unless ``PARTICLES`` gives them to it: "voters
+# showed up", "the party backed down", "the costs add up", "she signed up".
+PHRASAL_PARTICLES = frozenset(words("up down back off away over"))
 
 # Past forms without -ed that may follow a quotation: '“No,” she shot back.'
 OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook read"))

@@ -292,3 +292,21 @@ def test_went_on_to_say_is_a_speech_cue():
 def test_willing_to_is_a_stance_cue():
     c = only("The mayor is willing to raise the levy next year.")
     assert (c.source, c.text) == ("The mayor", "to raise the levy next year.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state party eventually backed down after a week of protests.",
+        "Hundreds of voters signed up for the new mail ballot this spring.",
+        "Thousands of supporters showed up at the rally in the pouring rain.",
+    ],
+)
+def test_a_particle_makes_a_cue_word_another_verb(text):
+    assert attributed(text) == []
+
+
+def test_a_speech_verb_keeps_its_particle_use():
+    c = only("The governor talked up her plan to rebuild the harbour by 2030.")
+    assert c.cue == "talked"
+    assert c.text.startswith("up her plan")

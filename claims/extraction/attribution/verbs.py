@@ -109,8 +109,6 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
     n = len(sent)
     w = sent.lower[i]
     end = i + 1
-    if end < n and sent.lower[end] == "up" and w in lx.NOT_CUE_BEFORE_UP:
-        return None
     if end < n and (w, sent.lower[end]) in lx.COMPOUND_NOUNS:
         return None  # "a liberal think tank", "(Reporting by Jo Lee)"
     phrase = phrase_cue(sent, i)
@@ -118,9 +116,11 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
         end, w = phrase
         if end < n and sent.lower[end] in lx.STATEMENT_PARTICIPLES:
             end += 1  # "issued a statement saying C"
-    particles = lx.PARTICLES.get(w)
-    if phrase is None and particles and end < n and sent.lower[end] in particles:
+    particles = lx.PARTICLES.get(w) or ()
+    if phrase is None and end < n and sent.lower[end] in particles:
         end += 1
+    elif _phrasal(sent, end, w) and phrase is None:
+        return None  # "the party backed down", "voters signed up": another verb
     m = cue_modifiers_before(sent, i, 0)
     c = Cue(i, w, m, skip_time_before(sent, m, 0), end, (sent.starts[m], sent.ends[end - 1]))
     for shape in SHAPES_WITHOUT_SUBJECT:
@@ -130,6 +130,12 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
     if m > 1 and sent.lower[m - 1] == "to":
         return _infinitive(sent, c)
     return _shape_with_subject(sent, c)
+
+
+def _phrasal(sent: Sentence, k: int, w: str) -> bool:
+    """A particle after a cue word that is no speech verb makes another verb of it ("backed
+    down", "signed up"); speech keeps it ("talked up her plan", "wrote back")."""
+    return k < len(sent) and sent.lower[k] in lx.PHRASAL_PARTICLES and w not in lx.STRONG
 
 
 def _infinitive(sent: Sentence, c: "Cue"):
