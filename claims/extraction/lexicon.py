@@ -428,6 +428,8 @@ PHRASE_CUES = {
         "criticized": """took aim at|takes aim at|taking aim at|take aim at|lashed out at
             |lashing out at|lashes out at|lash out at""",
         "countered": "pushed back on|pushed back against|shot back|fired back at|fired back",
+        "responded": """return messages|return calls|return a call|return a message
+            |returned messages|returned calls|returned a call|returned a message""",
         "urged": "pushed for|pushing for|push for|pushes for",
         "rejected": """distanced himself from|distanced herself from|distanced themselves from
             |distancing himself from|distancing herself from""",
@@ -901,6 +903,34 @@ PARTICIPLE_OPENERS = frozenset([",", "—", "–", "-", "by"])
 
 # Subordinators before a participle cue: "after blasting X, Lee ...", "..., while saying C".
 PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without since upon"))
+
+
+# ---------------------------------------------------------------------------------------------
+# What is no claim to check
+
+# A refusal to answer: contents that open so ("declined | to comment"), and, after a cue of not
+# answering ("did not respond to"), the request in the content ("a request for comment").
+REFUSAL_CONTENTS = (
+    "to comment",
+    "comment",
+    "to respond",
+    "to elaborate",
+    "to be interviewed",
+    "to discuss the matter",
+    "to discuss the case",
+    "requests for comment",
+    "a request for comment",
+    "repeated requests for comment",
+    "multiple requests for comment",
+    "messages seeking comment",
+    "a message seeking comment",
+)
+UNANSWERED_CUES = frozenset(words("respond responded reply replied return returned declined"))
+REQUESTS_FOR_COMMENT = ("for comment", "to comment", "for an interview", "seeking comment")
+# Contents that are only a pronoun: "opposed it", "a tax, which Lee opposed", "praised him".
+PRONOUN_CONTENTS = frozenset(
+    words("it which him her them this that these those me us you he she they we who whom what")
+)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 work".
 """
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, only_reading
 
 
 def test_passive_with_agent():
@@ -43,7 +43,7 @@ def test_agent_after_a_passive_cue_is_not_content():
 
 
 def test_passive_relative_clause_with_an_agent():
-    c = only("Voters were shaken by the fires, which were claimed by the rebel group.")
+    c = only_reading("Voters were shaken by the fires, which were claimed by the rebel group.")
     assert (c.text, c.cue, c.source) == ("which", "were claimed", "the rebel group")
 
 

@@ -46,6 +46,7 @@ class Attribution:
     source: tuple[int, int] | None
     cue: tuple[int, int] | None
     sentence: tuple[int, int]
+    claim: bool = True  # False: found, but no claim to check (``non_claims``)
 
 
 def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
