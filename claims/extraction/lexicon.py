@@ -536,11 +536,17 @@ QUOTE_PARTICLES = frozenset(words("out back in up off"))
 AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 
+# Verbs of charging: after "accused by X", what X accuses someone "of" is the content.
+CHARGING = frozenset(
+    words("accused charged blamed criticized criticised faulted condemned praised credited")
+)
+
 # Particles that join the cue when the content would start with them ("agrees with Dean").
 CUE_PARTICLES = frozenset(words("with of"))
 
-# What follows a passive cue with its reason: "was criticized for C", "is remembered as C".
-PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
+# What follows a passive cue with its reason: "was criticized for C", "is remembered as C", "was
+# accused by X of C".
+PASSIVE_COMPLEMENTS = frozenset(words("for as over of"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -74,3 +74,22 @@ def test_passive_cue_keeps_a_long_reason_with_the_subject():
     )
     c = only("The statue was described as a gift, officials said.")
     assert c.cue == "said"
+
+
+def test_the_charge_after_an_agent_is_the_content():
+    text = (
+        "The minister is facing a scandal involving his deputy Ivo Pell, accused by the audit "
+        "office of overseeing a $3 million kickback scheme in the ports."
+    )
+    c = only(text)
+    assert (c.source, c.cue) == ("the audit office", "accused")
+    assert c.text == "overseeing a $3 million kickback scheme in the ports."
+
+
+def test_the_accused_is_never_the_speaker():
+    c = only("Ivo Pell is accused of overseeing a kickback scheme in the ports.")
+    assert c.source is None
+    assert c.text == "Ivo Pell is accused of overseeing a kickback scheme in the ports."
+    c = only("Ivo Pell was accused by the audit office of overseeing a kickback scheme.")
+    assert c.source == "the audit office"
+    assert "overseeing a kickback scheme" in c.text

@@ -360,7 +360,8 @@ def _relative_cue(sent: Sentence, k: int) -> bool:
 
 
 def passive_agent(sent: Sentence, after: int) -> tuple[int, int] | None:
-    """The agent of a passive cue ending before ``after``: "was praised | by the mayor"."""
+    """The agent of a passive cue ending before ``after``: "was praised | by the mayor", "was
+    accused by the Department of Justice"."""
     n = len(sent)
     if after + 1 >= n or sent.lower[after] != "by":
         return None
@@ -368,6 +369,8 @@ def passive_agent(sent: Sentence, after: int) -> tuple[int, int] | None:
     while k < n and sent.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
         if k > after + 1 and sent.lower[k] in lx.PREPOSITIONS and sent.lower[k] != "of":
             break
+        if sent.lower[k] == "of" and k + 1 < n and sent.lower[k + 1].endswith("ing"):
+            break  # "accused by the bureau | of overseeing ...": the charge, not the agent
         k += 1
     return (sent.starts[after + 1], sent.ends[k - 1]) if k > after + 1 else None
 

@@ -10,6 +10,7 @@ import re
 
 from .. import lexicon as lx
 from .clauses import (
+    clause_end,
     clause_like,
     main_clause_comma,
     short_adjunct_tail,
@@ -199,18 +200,32 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
 
 def _participle_with_agent(sent: Sentence, c: Cue, prev):
     """ "The bill, opposed by House Republicans, never passed": the noun phrase before the
-    comma is the content, the agent the source."""
+    comma is the content, the agent the source; "Mindich, accused by the bureau of overseeing a
+    kickback scheme": what he is accused of is."""
     m = c.m
     if not (c.w.endswith("ed") and m == c.i and m > 1 and sent.words[m - 1] == ","):
         return _NO_SHAPE
     agent = passive_agent(sent, c.end)
     if not agent:
         return _NO_SHAPE
+    charge = _charge_after(sent, agent[1])
+    if charge is not None and c.w in lx.CHARGING:
+        return make_attribution(sent, charge, agent, c.span)
     subj = subject_before(sent, m - 1, 0)
     if subj is None or has_verb(sent.words[subj[0] : subj[1]]):
         return _NO_SHAPE
     a, b = subj
     return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), agent, c.span)
+
+
+def _charge_after(sent: Sentence, end: int) -> tuple[int, int] | None:
+    """ "of overseeing a kickback scheme" (or "for ...") right after the agent ending at ``end``:
+    the span after the preposition to the clause's end."""
+    k = next((k for k in range(len(sent)) if sent.starts[k] >= end), len(sent))
+    if k + 1 >= len(sent) or sent.lower[k] not in ("of", "for"):
+        return None
+    stop = clause_end(sent, k + 1)
+    return sent.starts[k + 1], sent.ends[stop - 1]
 
 
 def _participle_after_comma(sent: Sentence, c: Cue, prev):
@@ -627,6 +642,15 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
     n = len(sent)
     if after < n and sent.lower[after] == "to":
         return make_attribution(sent, (sent.starts[a], sent.end), None, cue)
+    if (
+        after < n
+        and sent.lower[after - 1] in ("of", "for")
+        and sent.lower[after - 2] in lx.CHARGING
+    ):
+        # "Mindich is accused of overseeing a scheme": the accused is no speaker; the subject
+        # and the charge are the content
+        k = clause_end(sent, after)
+        return make_attribution(sent, (sent.starts[a], sent.ends[k - 1]), None, cue)
     source = passive_agent(sent, after)
     if (
         source is None
