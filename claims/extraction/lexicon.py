@@ -980,11 +980,18 @@ SENTENCE_OPENERS = frozenset(
 
 
 # ---------------------------------------------------------------------------------------------
-# Source names
+# Source names and kinds
 
 PERSON_PRONOUNS = frozenset(words("he she him her i we"))
 
 THING_PRONOUNS = frozenset(words("it they"))
+
+# Pronouns by what they can stand for: a man, a woman, a group or organisation, one thing.
+MALE_PRONOUNS = frozenset(words("he him his himself"))
+FEMALE_PRONOUNS = frozenset(words("she her hers herself"))
+PLURAL_PRONOUNS = frozenset(words("they them their theirs themselves"))
+NEUTER_PRONOUNS = frozenset(words("it its itself"))
+FIRST_PERSON = frozenset(words("i we me us my our"))
 
 # Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
 ROLE_WORDS = frozenset(
@@ -1002,11 +1009,197 @@ ROLE_WORDS = frozenset(
         """
     )
 )
+# Roles that only a person has, in an apposition ("Jo Lee, a lawyer for the city,"): evidence
+# that a name is a person's.
+PERSON_ROLES = ROLE_WORDS - frozenset(words("house senate republican democratic democrat gop"))
+PERSON_ROLES = PERSON_ROLES | frozenset(
+    words(
+        """
+        lawyer attorney businessman businesswoman executive owner partner worker student
+        teacher doctor nurse resident voter farmer activist author writer historian professor
+        researcher scientist consultant strategist pollster lobbyist donor veteran official
+        actor actress singer mother father son daughter wife husband brother sister widow
+        """
+    )
+)
+# Gender from a title or a role: "Mr.", "spokeswoman", "his wife".
+MALE_TITLES = frozenset(
+    words(
+        """
+        mr sir lord king prince spokesman chairman congressman councilman businessman
+        father son husband brother actor uncle grandfather
+        """
+    )
+)
+FEMALE_TITLES = frozenset(
+    words(
+        """
+        mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman
+        councilwoman businesswoman mother daughter wife sister widow actress aunt grandmother
+        """
+    )
+)
+# Common first names in English-language news, by the gender they are mostly given to.
+MALE_FIRST_NAMES = frozenset(
+    words(
+        """
+        aaron adam alan albert alex alexander andrew anthony antonio barack ben benjamin bernie
+        bill bob bobby boris brad brian bruce carl carlos charles charlie chris christopher
+        chuck colin craig dan daniel dave david dennis dick donald doug douglas ed edward emmanuel
+        eric frank fred gary george gerald greg gregory harry henry ian jack jacob jake james
+        jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon
+        jonathan jose joseph josh juan justin keith ken kevin kirill larry louis luis marco
+        mark martin matt matthew michael mike mitch mitt nathan neil nick nicholas noah olaf
+        oscar oskar patrick paul pete peter phil philip ralph randy ray reince richard rick
+        rob robert roger ron ronald rudy russell ryan sam samuel scott sean sergei stephen
+        steve steven ted terry thomas tim timothy timur tom tony vladimir volodymyr walter
+        william xi
+        """
+    )
+)
+FEMALE_FIRST_NAMES = frozenset(
+    words(
+        """
+        abigail alexandra alice alicia amanda amy andrea angela ann anna anne barbara betsy
+        betty beth carly carol caroline catherine chelsea christine claire cynthia deborah
+        debbie diane donna elizabeth ellen emily emma erin eva grace hannah heather helen
+        hillary ivanka jane janet jennifer jessica jill joan joanne joni judith judy julia
+        julie karen kate katherine kathleen kathy kelly kellyanne kimberly kirsten kristen
+        laura lauren linda lisa liz lori lucy lynn margaret maria marie marilyn martha mary
+        megan melania melissa michelle monica nancy natalie nicole nikki olga olivia pam pamela
+        patricia paula rachel rebecca rosa ruth sandra sara sarah sharon shelley stephanie
+        susan suzanne teresa theresa ursula valerie victoria virginia wendy yulia
+        """
+    )
+)
+# Nouns that, as the head of a source or of its apposition, make it a document, an outlet, a
+# government body or an organisation; names and name endings of outlets and government bodies.
+DOCUMENT_NOUNS = frozenset(
+    words(
+        """
+        report reports study studies survey surveys poll polls document documents statement
+        memo memos letter letters data record records filing filings analysis ad ads advert
+        video book email emails tweet tweets post transcript complaint indictment lawsuit
+        ruling order bill law review audit figures estimate estimates census release website
+        page footage article column chart map investigation minutes affidavit
+        """
+    )
+)
+MEDIA_NOUNS_OF_SOURCES = frozenset(
+    words(
+        """
+        outlet newspaper paper broadcaster magazine network tabloid channel website reporter
+        reporters journalist journalists correspondent columnist editorial daily media
+        """
+    )
+)
+MEDIA_OUTLETS = frozenset(
+    words(
+        """
+        axios reuters ap afp bloomberg cnn msnbc fox nbc cbs abc bbc npr pbs politico
+        breitbart guardian telegraph economist newsweek bild tass interfax xinhua rt sputnik
+        kommersant izvestia vedomosti spiegel buzzfeed huffpost vox slate salon yahoo
+        """
+    )
+)
+MEDIA_OUTLET_PHRASES = (
+    "associated press",
+    "agence france-presse",
+    "fox news",
+    "the hill",
+    "ria novosti",
+    "al jazeera",
+    "le monde",
+    "der spiegel",
+    "huffington post",
+    "daily beast",
+    "washington examiner",
+    "mother jones",
+    "national review",
+    "new yorker",
+    "the atlantic",
+)
+MEDIA_NAME_ENDINGS = frozenset(
+    words("times post journal tribune guardian telegraph herald gazette observer daily news")
+)
+GOVERNMENT_NOUNS = frozenset(
+    words(
+        """
+        ministry department government administration embassy police military army navy
+        agency bureau court council cabinet prosecutor prosecutors commission authorities
+        authority office regulator regulators treasury inspectorate tribunal parliament
+        congress senate legislature duma rada kremlin pentagon
+        """
+    )
+)
+GOVERNMENT_PHRASES = (
+    "white house",
+    "downing street",
+    "city hall",
+    "federal reserve",
+    "foreign office",
+    "state department",
+    "justice department",
+)
+GOVERNMENT_ACRONYMS = frozenset(words("fbi cia nsa doj dhs irs sec fed"))
+ORGANISATION_SUFFIXES = frozenset(
+    words("inc corp corporation co ltd llc plc gmbh ag sa lp llp group holdings")
+)
+ORGANISATION_NOUNS = frozenset(
+    words(
+        """
+        company companies firm firms party campaign committee union association foundation
+        institute university organization organisation center centre pac club bank team
+        fund coalition movement league society charity nonprofit group lab laboratory maker
+        manufacturer retailer airline insurer lender chain startup conglomerate network
+        """
+    )
+)
+ORGANISATION_ACRONYMS = frozenset(words("nato un eu opec who imf wto aclu nra naacp"))
+# Heads of a source that stand for something named before it: "the outlet" for Axios.
+BACK_REFERENCES = {
+    "media": frozenset(words("outlet newspaper paper network broadcaster agency magazine")),
+    "organisation": frozenset(words("company firm group campaign organization organisation")),
+    "government": frozenset(words("ministry department agency government administration")),
+    "document": frozenset(words("report memo letter study filing document statement")),
+}
 
-# Lowercase heads for which an upper-case first word does not make a proper name.
-NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
-
+# Anonymous sources: modifiers, then the noun ("two senior administration officials"), and the
+# phrases that say a source is not named ("familiar with", "on condition of anonymity").
+ANONYMOUS_MODIFIERS = frozenset(
+    words(
+        """
+        some several many two three four five other senior top unnamed anonymous current former
+        western foreign u.s. us american european russian ukrainian chinese israeli iranian
+        administration government intelligence military defense security law enforcement the a
+        an one another
+        """
+    )
+)
+ANONYMOUS_NOUNS = frozenset(
+    words(
+        """
+        official officials source sources aide aides people person insider insiders diplomat
+        diplomats analyst analysts observer observers expert experts critic critics officer
+        officers staffer staffers adviser advisers advisor advisors witnesses residents
+        spokesman spokeswoman spokesperson someone individual individuals
+        """
+    )
+)
+ANONYMOUS_HINTS = (
+    "familiar with",
+    "who spoke",
+    "who asked",
+    "who requested",
+    "who declined",
+    "on condition of anonymity",
+    "not authorized",
+    "not authorised",
+    "unnamed",
+    "anonymous",
+)
 # First words of an anonymous source even before a name: "the officials", "several senior aides".
+NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
 ANONYMOUS_OPENERS = NAME_DETERMINERS | frozenset(words("some several many senior"))
 
 # Capitalised only because they open a sentence: "Later Lindqvist said".
@@ -1020,3 +1213,5 @@ SENTENCE_CAPITALS = frozenset(
         """
     )
 )
+# Lower-case particles inside a name ("Ursula von der Leyen"), never at its start or end.
+NAME_PARTICLES = frozenset(words("de van von der al bin da del la le di du dos ibn"))
