@@ -50,7 +50,8 @@ eval: $(STAMP)
 	@if [ -d ../shared/eval ]; then \
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
 	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-dev.jsonl && \
-	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-devtest.jsonl; \
+	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-devtest.jsonl && \
+	  $(BIN)/python -m claims.extraction.targets ../shared/eval; \
 	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
 
 # The extractor's output, hashed, against the digests stored for this EXTRACTOR_VERSION: a
