@@ -612,7 +612,9 @@ CONCESSIVES = frozenset(words("although though while but because"))
 REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 
 # Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
-LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
+LY_NOUNS = frozenset(
+    words("family ally rally assembly supply italy daily july bully anomaly tally reply folly")
+)
 
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
 S_VERB_SUBJECTS = frozenset(
@@ -784,6 +786,12 @@ SUBJECT_STOPS = frozenset(
 # After these the cue is not a speech act: "a group called X", "was asked to".
 NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
 SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
+
+# Adverbs that end a subject but are no part of its source: "She also said", "Trump,
+# meanwhile, said", "He then outlined".
+SOURCE_TRAILERS = frozenset(
+    words("also then only meanwhile however too though still now again first later even already")
+)
 
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))

@@ -43,3 +43,17 @@ def test_no_claim_is_filed_under_a_clause_fragment():
     sources = [c.source for c in attributed(text)]
     assert "A night after he" not in sources
     assert "the governor" in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("She also said the harbour would reopen in March.", "She"),
+        ("Hunter, meanwhile, told reporters the levy would pass.", "Hunter"),
+        ("The mayor, clearly frustrated, said the council had failed.", "The mayor"),
+        ("On Sunday morning Mr. Park said the dam was safe.", "Mr. Park"),
+        ("The county's vote tally showed that 300 schools joined.", "The county's vote tally"),
+    ],
+)
+def test_adverbs_asides_and_time_phrases_are_no_part_of_the_speaker(text, source):
+    assert only(text).source == source

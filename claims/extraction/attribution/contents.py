@@ -27,6 +27,7 @@ from .clauses import (
     time_adjunct_at,
 )
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
+from .subjects import tidy_source
 from .tokens import (
     Sentence,
     has_verb,
@@ -105,6 +106,8 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
     if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
+    if source is not None:
+        source = tidy_source(sent, source)
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 

@@ -652,3 +652,51 @@ def _last_noun_phrase(sent: Sentence, lo: int, b: int, agrees: bool) -> tuple[in
     if k >= lo and (sent.lower[k] in lx.DETERMINERS or possessive(sent.words[k])):
         return k, b
     return (k + 1, b) if k + 1 < b else None
+
+
+def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A source without the words around the speaker that are no part of it: an adverb after
+    it ("She also", "Trump, meanwhile"), an aside after a comma ("Clinton, clearly frustrated"),
+    a time phrase before it ("On Sunday morning Mr. Trump")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if len(ks) < 2:
+        return span
+    a, b = ks[0], ks[-1] + 1
+    end = _without_trailing_adverbs(sent, a, b)
+    start = _after_time_phrase(sent, a, end)
+    return (
+        span[0] if start == a else sent.starts[start],
+        span[1] if end == b else sent.ends[end - 1],
+    )
+
+
+def _without_trailing_adverbs(sent: Sentence, a: int, b: int) -> int:
+    while b - a > 1 and (_adverb(sent, b - 1) or sent.words[b - 1] in (",", "—", "–")):
+        b -= 1
+    for q in range(a + 1, b - 1):
+        if sent.words[q] == "," and _adverb(sent, q + 1):
+            return q  # "Clinton, clearly frustrated", "Hunter, meanwhile"
+    return b
+
+
+def _adverb(sent: Sentence, k: int) -> bool:
+    """An adverb after a name, a pronoun or a comma ("Lee only", "she, clearly frustrated"); not
+    a noun in -ly ("the foundation's tally")."""
+    word, low = sent.words[k], sent.lower[k]
+    if not word.islower():
+        return False
+    if low in lx.SOURCE_TRAILERS:
+        return True
+    before = sent.words[k - 1] if k > 0 else ""
+    after_name = before[:1].isupper() or before == "," or before.lower() in lx.PERSONAL_PRONOUNS
+    return low.endswith("ly") and low not in lx.LY_NOUNS and after_name
+
+
+def _after_time_phrase(sent: Sentence, a: int, b: int) -> int:
+    """ "On Sunday morning Mr. Trump": the name after an opening time phrase."""
+    if sent.lower[a] not in ("on", "in", "at", "during", "after", "before", "late", "early"):
+        return a
+    k = a + 1
+    while k < b and (sent.lower[k] in lx.TIME_NOUNS or sent.lower[k] in lx.TIME_WORDS):
+        k += 1
+    return k if a + 1 < k < b and sent.words[k][:1].isupper() else a
