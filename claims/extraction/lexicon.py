@@ -198,6 +198,9 @@ LISTENER_VERBS = frozenset(
         """
     )
 )
+# Of those, the ones whose passive subject is the one addressed, not the speaker: "Lee was told
+# that C", "voters were asked whether C" (but "Lee is assured of winning" is her own view).
+ADDRESSED = frozenset(words("asked told informed reminded warned"))
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the

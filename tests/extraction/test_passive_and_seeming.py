@@ -2,6 +2,8 @@
 work".
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, only, only_reading
 
 
@@ -93,3 +95,15 @@ def test_the_accused_is_never_the_speaker():
     c = only("Ivo Pell was accused by the audit office of overseeing a kickback scheme.")
     assert c.source == "the audit office"
     assert "overseeing a kickback scheme" in c.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was told that the bridge would not reopen before winter.",
+        "Voters were asked whether the levy should be renewed for ten years.",
+        "The minister had been warned that the dam could fail in a storm.",
+    ],
+)
+def test_the_one_addressed_by_a_passive_is_no_speaker(text):
+    assert only(text).source is None

@@ -457,13 +457,15 @@ def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):
 
 def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
     """Character spans of the subject [a, b) and the cue; in "he’s hoping" the contracted
-    auxiliary belongs to the cue."""
+    auxiliary belongs to the cue; the subject of "was asked" is no source."""
     source = (sent.starts[a], sent.ends[b - 1])
     cue = c.span
     contraction = _CONTRACTION.search(sent.words[b - 1])
     if contraction and b == c.start:
         source = (source[0], sent.starts[b - 1] + contraction.start())
         cue = (source[1], cue[1])
+    if c.w in lx.ADDRESSED and any(x in lx.BE_FORMS for x in sent.lower[c.m : c.i]):
+        return None, cue  # "Lee was told that C": she heard it; who told her is not said
     return source, cue
 
 
