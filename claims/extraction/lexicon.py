@@ -790,6 +790,10 @@ SUBJECT_STOPS = frozenset(
 NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
 SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
 
+# Words that open a second noun phrase right after a noun, the subject of a relative clause
+# without "that": "a pledge | her opponents said ...", "a charge | the company denies".
+SECOND_SUBJECT_OPENERS = frozenset(words("the his her their its our my"))
+
 # Adverbs that end a subject but are no part of its source: "She also said", "Trump,
 # meanwhile, said", "He then outlined".
 SOURCE_TRAILERS = frozenset(
@@ -1009,7 +1013,9 @@ ROLE_WORDS = frozenset(
     words(
         """
         president vice prime minister secretary senator sen rep representative gov governor
-        mayor chancellor king queen prince princess pope judge justice gen general adm
+        mayor chancellor king queen prince princess pope judge justice gen general adm councillor
+        councilor alderman comptroller auditor treasurer clerk inspector manager member trustee
+        superintendent editor publisher
         admiral col colonel lt capt captain sgt dr mr mrs ms miss prof professor rev sir
         dame lord lady ambassador envoy spokesman spokeswoman spokesperson chairman
         chairwoman chair director ceo chief leader speaker commissioner attorney candidate
@@ -1161,8 +1167,19 @@ ORGANISATION_NOUNS = frozenset(
         """
         company companies firm firms party campaign committee union association foundation
         institute university organization organisation center centre pac club bank team
-        fund coalition movement league society charity nonprofit group lab laboratory maker
+        fund coalition movement league society charity nonprofit group lab laboratory maker board
         manufacturer retailer airline insurer lender chain startup conglomerate network
+        """
+    )
+)
+# Last words of a company's name: "Tanner Freight", "Northgate Capital", "Coldwater Securities".
+ORGANISATION_NAME_ENDINGS = frozenset(
+    words(
+        """
+        freight logistics capital securities holdings partners systems industries airlines
+        airways motors energy pharmaceuticals foods labs technologies ventures investments
+        properties resources services solutions enterprises international haulage shipping
+        insurance trust bancorp brands communications
         """
     )
 )
@@ -1172,7 +1189,7 @@ BACK_REFERENCES = {
     "media": frozenset(words("outlet newspaper paper network broadcaster agency magazine")),
     "organisation": frozenset(words("company firm group campaign organization organisation")),
     "government": frozenset(words("ministry department agency government administration")),
-    "document": frozenset(words("report memo letter study filing document statement")),
+    "document": DOCUMENT_NOUNS,
 }
 
 # Anonymous sources: modifiers, then the noun ("two senior administration officials"), and the

@@ -19,6 +19,13 @@ SPEAKERS = [
         "An email sent out by the campaign on Tuesday warned that the money was running out.",
         "An email sent out by the campaign",
     ),
+    # the subject of a relative clause without "that", and "that" as a determiner
+    ("Critics point to the merger, a deal the company says will save $40 million.", "the company"),
+    (
+        "An internal memo from that year, later made public, warned that costs would double.",
+        "An internal memo from that year",
+    ),
+    ("Those who back her opponents say the scandal has hurt her.", "Those who back her opponents"),
     # coordinated pronouns are one subject
     ("Her brother and she said the shop would stay open.", "Her brother and she"),
 ]
@@ -27,6 +34,14 @@ SPEAKERS = [
 @pytest.mark.parametrize(("text", "source"), SPEAKERS)
 def test_the_speaker_is_a_noun_phrase(text, source):
     assert only(text).source == source
+
+
+def test_the_subject_of_a_relative_clause_without_that_is_the_speaker():
+    text = (
+        "The mayor promised cheaper fares, a pledge her opponents on the council said the city "
+        "could not afford."
+    )
+    assert attributed(text)[-1].source == "her opponents on the council"
 
 
 def test_a_noun_cue_after_a_clause_takes_the_clause_subject():

@@ -13,6 +13,7 @@ from .tokens import (
     Sentence,
     close_paren_after,
     final_dot,
+    has_verb,
     is_cue_word,
     name_part,
     open_paren_before,
@@ -160,6 +161,8 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     w = sent.lower[k]
     if w in (";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS or final_dot(sent, k):
         return True
+    if w == "that" and k > lo and sent.lower[k - 1] in lx.TOPIC_PREPOSITIONS | {"from", "in"}:
+        return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
         return True
     if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
@@ -596,6 +599,9 @@ def speaker_span(sent: Sentence, a: int, b: int, cue: str) -> tuple[int, int] | 
     ("The new ad came amid signs the campaign believes"). None when no such phrase is left."""
     if b - a > 1 and sent.lower[b - 1] in lx.NOMINATIVE and sent.lower[b - 2] not in ("and", "or"):
         return b - 1, b
+    second = _second_noun_phrase(sent, a, b)
+    if second is not None:
+        return second, b
     v = _verb_in_head(sent, a, b)
     if v is None:
         return a, b
@@ -604,6 +610,28 @@ def speaker_span(sent: Sentence, a: int, b: int, cue: str) -> tuple[int, int] | 
         if last is not None:
             return last
     return (a, v) if v > a else None
+
+
+def _second_noun_phrase(sent: Sentence, a: int, b: int) -> int | None:
+    """Where the subject of a relative clause without "that" starts after the noun it
+    describes: "a pledge | her opponents said ...", "a charge | the company denies"."""
+    if sent.lower[a] not in lx.DETERMINERS:
+        return None
+    for k in range(a + 2, b):
+        word, low = sent.words[k], sent.lower[k]
+        if low in lx.SECOND_SUBJECT_OPENERS:
+            between = sent.words[a + 1 : k]
+            nouns = all(
+                w.isalpha()
+                and w.islower()
+                and w not in lx.FUNCTION_WORDS
+                and w not in lx.RELATIVE_PRONOUNS
+                for w in between
+            )
+            return k if nouns and not has_verb(between) else None
+        if not (word.isalpha() and word.islower()):
+            return None
+    return None
 
 
 def _verb_in_head(sent: Sentence, a: int, b: int) -> int | None:

@@ -22,6 +22,8 @@ _NAMED_APPOSITION = re.compile(
     r"\b([A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4})(,\s+(?:a|an|the)\s+[^,.;:()]{1,60})"
 )
 
+_NAME_THEN_ITS = re.compile(r"\b([A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4})\s+\w+(?:ed|s)\s+its\b")
+
 
 def classify(phrase: str) -> str:
     """One of ``types.SOURCE_KINDS`` for a source as written; a person when nothing says
@@ -50,6 +52,8 @@ def kind_of_noun(noun: str, capitalised: bool = False) -> str | None:
     low = noun.lower().rstrip(".")
     if capitalised and low in lx.MEDIA_NAME_ENDINGS:
         return "media"  # "The Valley Herald", "The Washington Post"
+    if capitalised and low in lx.ORGANISATION_NAME_ENDINGS:
+        return "organisation"  # "Tanner Freight", "Northgate Capital"
     if low in lx.GOVERNMENT_NOUNS:
         return "government"
     if low in lx.ORGANISATION_NOUNS or low in lx.ORGANISATION_SUFFIXES:
@@ -110,6 +114,9 @@ def _head_noun(words: list[str]) -> tuple[str, bool]:
     by the auditor"), with whether it is capitalised."""
     end = len(words)
     for k in range(1, len(words)):
+        if k > 1 and words[k].islower() and words[k].endswith(("ed", "ing")):
+            end = k  # "an audit | released on Thursday by the comptroller"
+            break
         if (words[k] in lx.PREPOSITIONS or words[k] == "by") and words[k].islower():
             if k + 1 < len(words) and words[k + 1][:1].isupper() and words[k] == "of":
                 continue  # "Department of Justice"
@@ -152,7 +159,8 @@ def _anonymous(text: str) -> bool:
 
 def kind_evidence(text: str) -> dict[str, str]:
     """What the article says of names elsewhere: "Acme Corp." (an organisation), "Acme, a
-    chemicals maker," (an organisation), "Jo Lee, a lawyer," (a person)."""
+    chemicals maker," (an organisation), "Jo Lee, a lawyer," (a person), "Acme said its board"
+    (an organisation)."""
     found: dict[str, str] = {}
     for m in _ORG_SUFFIX.finditer(text):
         name = m.group(1)
@@ -162,4 +170,6 @@ def kind_evidence(text: str) -> dict[str, str]:
         kind = _kind_of_apposition(m.group(2))
         if kind is not None:
             found.setdefault(m.group(1), kind)
+    for m in _NAME_THEN_ITS.finditer(text):
+        found.setdefault(m.group(1), "organisation")  # "Tanner Freight said its board ..."
     return found

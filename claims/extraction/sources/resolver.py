@@ -7,11 +7,15 @@ or organisation; "I" and "we" speak in their own name. Without such an anteceden
 stays unresolved: the claim keeps the pronoun as written and no name.
 """
 
+import re
+
 from .. import lexicon as lx
 from .kinds import kind_evidence, kind_from_phrase
 from .names import head_name
 from .people import FEMALE, MALE, People
 
+# A capitalised name ending a text: "... the Westhaven Water Board" before ", which".
+_TRAILING_NAME = re.compile(r"(?:[A-Z][\w&’'.\-]*\s+){0,4}[A-Z][\w&’'.\-]*$")
 # How far back (characters) a pronoun looks for its antecedent: a few paragraphs.
 _WINDOW = 1500
 _THINGS = ("organisation", "media", "government", "document")
@@ -34,11 +38,13 @@ class SourceResolver:
             return self._person_pronoun(low, position), "person"
         if low in lx.FIRST_PERSON:
             return None, "person"
+        if low in lx.RELATIVE_PRONOUNS:
+            return self._antecedent(position)
         if low in lx.NEUTER_PRONOUNS or low in lx.PLURAL_PRONOUNS:
             return self._thing_pronoun(low, position)
         back = _back_reference(low)
         if back is not None:
-            named = self._latest(position, lambda kind, plural: kind == back)
+            named = self._latest(position, _refers_back(back, low.split()[-1]))
             if named is not None:
                 return named
         return self._named(source, position)
@@ -60,6 +66,17 @@ class SourceResolver:
         self.spoke.append((position, name, kind, plural))
         return name, kind
 
+    def _antecedent(self, position: int) -> tuple[str | None, str]:
+        """ "Teresa Llewellyn, who has called for an inquiry": the name the pronoun follows."""
+        before = self.text[max(0, position - 120) : position].rstrip(" ,—–-")
+        for person, _ in self.people.before(position, 120):
+            if before.endswith(person.name.split()[-1]):
+                return person.name, "person"
+        m = _TRAILING_NAME.search(before)
+        if m is None:
+            return None, "person"
+        return self._named(m.group(), position)
+
     def _person_pronoun(self, low: str, position: int) -> str | None:
         """The latest person that agrees in gender: a speaker or a subject first."""
         wanted = MALE if low in lx.MALE_PRONOUNS else FEMALE
@@ -78,7 +95,8 @@ class SourceResolver:
         group or organisation."""
         plural = low in lx.PLURAL_PRONOUNS
         named = self._latest(
-            position, lambda kind, many: kind in _THINGS or (plural and (many or kind != "person"))
+            position,
+            lambda kind, many, _: kind in _THINGS or (plural and (many or kind != "person")),
         )
         if named is not None:
             return named
@@ -86,9 +104,19 @@ class SourceResolver:
 
     def _latest(self, position: int, agrees) -> tuple[str, str] | None:
         for at, name, kind, plural in reversed(self.spoke):
-            if at < position and position - at <= _WINDOW and agrees(kind, plural):
+            if at < position and position - at <= _WINDOW and agrees(kind, plural, name):
                 return name, kind
         return None
+
+
+def _refers_back(kind: str, noun: str):
+    """Whether a source agrees with "the <noun>": of the same kind, and a document of the same
+    noun ("the memo" is a memo, not the filing named last)."""
+
+    def agrees(other: str, plural: bool, name: str) -> bool:
+        return other == kind and (kind != "document" or noun in name.lower())
+
+    return agrees
 
 
 def _back_reference(low: str) -> str | None:
