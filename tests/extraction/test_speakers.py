@@ -2,6 +2,9 @@
 
 import pytest
 
+from claims.extraction.attribution.quotes import Quotes
+from claims.extraction.attribution.subjects import can_speak
+from claims.extraction.attribution.tokens import Sentence
 from tests.extraction.checks import attributed, only
 
 # (sentence, the source as written)
@@ -72,3 +75,45 @@ def test_no_claim_is_filed_under_a_clause_fragment():
 )
 def test_adverbs_asides_and_time_phrases_are_no_part_of_the_speaker(text, source):
     assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The poll closed, with three in 10 voters saying the vote was rigged.",
+            "three in 10 voters",
+        ),
+        ("The council met twice, with the mayor saying the budget was balanced.", "the mayor"),
+    ],
+)
+def test_the_with_of_an_absolute_phrase_is_no_part_of_the_speaker(text, source):
+    assert attributed(text)[-1].source == source
+
+
+def test_a_fragment_is_no_speaker():
+    # the rules read "wrote an op-ed urging" with the clause before it as the subject
+    text = "Cruz wrote an op-ed urging Congress to pass the trade deal."
+    assert all(c.source in (None, "Cruz") for c in attributed(text))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaks"),
+    [
+        ("'", False),
+        ("came", False),
+        ("amid", False),
+        ("during a town hall meeting", False),
+        ("wrote an op-ed", False),
+        ("publishing an op-ed", False),
+        ("who", True),
+        ("officials", True),
+        ("The mayor", True),
+        ("about half of voters", True),
+        ("fundraising documents", True),
+        ("polling", True),
+    ],
+)
+def test_a_source_must_be_able_to_speak(phrase, speaks):
+    sent = Sentence(phrase, Quotes(phrase), 0, len(phrase))
+    assert can_speak(sent, (0, len(phrase))) is speaks

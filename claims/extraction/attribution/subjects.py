@@ -682,16 +682,36 @@ def _last_noun_phrase(sent: Sentence, lo: int, b: int, agrees: bool) -> tuple[in
     return (k + 1, b) if k + 1 < b else None
 
 
+def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a source span is a phrase that can speak, not a fragment the rules left: a mark
+    ("'"), a lone verb or preposition ("came", "amid"), a verb or preposition with its object
+    ("wrote an op-ed", "publishing an op-ed", "during a town hall meeting")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if not any(sent.words[k][:1].isalnum() for k in ks):
+        return False
+    first, low = sent.words[ks[0]], sent.lower[ks[0]]
+    if not first.islower() or low in lx.RELATIVE_PRONOUNS or low in lx.EVIDENCE_NOUNS:
+        return True
+    verb = low in lx.FINITE or verb_like(low) or (low.endswith("ing") and low != "including")
+    preposition = low in lx.PREPOSITIONS and low not in lx.TIME_WORDS | {"about", "with", "among"}
+    if len(ks) == 1:
+        return not (verb or preposition)
+    return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
+
+
 def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     """A source without the words around the speaker that are no part of it: an adverb after
     it ("She also", "Trump, meanwhile"), an aside after a comma ("Clinton, clearly frustrated"),
-    a time phrase before it ("On Sunday morning Mr. Trump")."""
+    a time phrase before it ("On Sunday morning Mr. Trump"), the "with" of an absolute phrase
+    ("with three in 10 saying")."""
     ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
     if len(ks) < 2:
         return span
     a, b = ks[0], ks[-1] + 1
     end = _without_trailing_adverbs(sent, a, b)
     start = _after_time_phrase(sent, a, end)
+    if sent.lower[start] in ("with", "among", "including") and end - start > 1:
+        start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
     return (
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
