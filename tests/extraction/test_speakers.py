@@ -91,6 +91,11 @@ def test_the_with_of_an_absolute_phrase_is_no_part_of_the_speaker(text, source):
     assert attributed(text)[-1].source == source
 
 
+def test_whose_words_a_bare_verb_reports_is_not_guessed():
+    claims = attributed("Chelsea Clinton grew up hearing her mother talk about health care.")
+    assert all(c.source != "Chelsea Clinton" for c in claims)
+
+
 def test_a_fragment_is_no_speaker():
     # the rules read "wrote an op-ed urging" with the clause before it as the subject
     text = "Cruz wrote an op-ed urging Congress to pass the trade deal."

@@ -609,7 +609,19 @@ def speaker_span(sent: Sentence, a: int, b: int, cue: str) -> tuple[int, int] | 
         last = _last_noun_phrase(sent, v + 1, b, cue.endswith("s"))
         if last is not None:
             return last
+        if _bare_verb(cue) and _noun_phrase_before(sent, v + 1, b):
+            return None  # "Lee grew up hearing her mother talk about C": who talks is unsure
     return (a, v) if v > a else None
+
+
+def _bare_verb(cue: str) -> bool:
+    """A base form of a cue that is no noun reading here: "talk", "say"."""
+    return cue.isalpha() and not cue.endswith(("s", "ed", "ing")) and cue not in lx.NOUN_LIKE
+
+
+def _noun_phrase_before(sent: Sentence, lo: int, b: int) -> bool:
+    """A possessive and a noun right before ``b``: "hearing | her mother | talk"."""
+    return b - 2 >= lo and sent.lower[b - 2] in lx.SECOND_SUBJECT_OPENERS - {"the"}
 
 
 def _second_noun_phrase(sent: Sentence, a: int, b: int) -> int | None:

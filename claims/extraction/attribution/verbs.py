@@ -435,7 +435,7 @@ def _speaker(sent: Sentence, c: Cue, a: int, b: int):
     if not plausible_subject(sent, a, b, c.w in lx.STRONG):
         return None
     b = drop_trailing_clause(sent, a, b)
-    span = speaker_span(sent, a, b, c.w)
+    span = speaker_span(sent, a, b, sent.lower[c.i])
     return None if span is None else (b, span)
 
 
