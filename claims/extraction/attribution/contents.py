@@ -151,11 +151,15 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
 
 
 def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
-    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows."""
+    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows; not
+    after "... as he replied." a quotation that names its own speaker ('“A,” Lee said.')."""
+    colon = sent.words[len(sent) - 1] == ":"
     nxt = following_quote(sent)
-    if nxt is None and sent.words[len(sent) - 1] == ":":
+    if nxt is None and colon:
         nxt = following_paragraph(sent)
     if nxt is None:
+        return None
+    if not colon and sent.text[nxt[0] : nxt[1]].rstrip("”\"' ")[-1:] == ",":
         return None
     return make_attribution(sent, nxt, source, cue)
 
