@@ -4,7 +4,7 @@ Their sentences do not come back as unattributed claims either."""
 import pytest
 
 from claims.extraction import extract
-from tests.extraction.checks import attributed, only, only_reading
+from tests.extraction.checks import attributed, only, only_reading, readings
 
 REFUSALS = [
     "A spokesman for the harbour authority declined to comment on the dredging contract.",
@@ -60,3 +60,9 @@ def test_a_content_without_a_predicate_is_no_claim(text):
 )
 def test_names_numbers_quotations_and_clauses_stay_claims(text, content):
     assert only(text).text == content
+
+
+def test_markup_after_a_cue_is_no_claim():
+    text = 'The senator wrote: <tweet id="88412"> and more.'
+    assert [r.text for r in readings(text)] == ['<tweet id="88412"> and more.']
+    assert extract(text) == []

@@ -4,12 +4,14 @@ A refusal to comment ("A spokesman declined to comment.", "Lee did not respond t
 comment.") says nothing that could be true or false, and a content without a predicate ("praised
 the memo", "thanked his invited guests", "opposed it") names a thing, not a claim. They are found
 like any attribution, so that their sentence does not become an unattributed claim either, and
-then left out of the claims.
+then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
+after "tweeted:", a byline).
 """
 
 import re
 
 from .. import lexicon as lx
+from ..junk import not_a_claim
 from .contents import Attribution
 from .tokens import verb_like_or_finite
 
@@ -17,9 +19,12 @@ _WORD = re.compile(r"[\w’'-]+")
 
 
 def is_claim(text: str, att: Attribution) -> bool:
-    """Whether the attribution says something a journalist could check."""
+    """Whether the attribution says something a journalist could check: not a refusal, not a
+    content without a predicate, not markup or a byline (``junk``, as for any sentence)."""
     content = text[att.start : att.end]
-    return not (_refusal(text, att, content) or _no_predicate(content))
+    if _refusal(text, att, content) or _no_predicate(content):
+        return False
+    return not_a_claim(content) is None
 
 
 def _refusal(text: str, att: Attribution, content: str) -> bool:
