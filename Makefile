@@ -51,6 +51,7 @@ eval: $(STAMP)
 	  $(BIN)/python -m claims.extraction.evaluate ../shared/eval/polnear-dev.jsonl && \
 	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-dev.jsonl && \
 	  $(BIN)/python -m claims.extraction.evaluate --no-memory ../shared/eval/checkworthy-devtest.jsonl && \
+	  $(BIN)/python -m claims.extraction.targets ../shared/eval && \
 	  $(BIN)/python -m claims.matching.evaluate --eval-dir ../shared/eval; \
 	else echo "No evaluation data: ../shared/eval does not exist here, so there is nothing to score."; fi
 

@@ -990,3 +990,22 @@ def test_reprocessing_keeps_claims_with_human_work(
     article.refresh_from_db()
     assert (article.status, article.extractor_version) == (Article.Status.READY, EXTRACTOR_VERSION)
     assert Claim.objects.get(pk=claim.pk).assignee == bob
+
+
+def test_an_unresolved_pronoun_speaker_gets_no_source(alice):
+    body = "The report landed on Monday. They said the budget was cut by 10 percent."
+    article = Article.objects.create(headline="R", body=body, content_hash="r", uploaded_by=alice)
+    said = body.index("the budget")
+    extracted = [
+        ExtractedClaim(
+            text=body[said:-1], start=said, end=len(body) - 1, sentence_start=29,
+            sentence_end=len(body), kind="indirect", source="They", source_start=29,
+            source_end=33, source_name=None, cue="said",
+        )
+    ]  # fmt: skip
+
+    services.apply_extraction(article, extracted)
+
+    claim = article.claims.get()
+    assert (claim.source, claim.source_text) == (None, "They")
+    assert not Source.objects.filter(name__iexact="they").exists()

@@ -18,7 +18,7 @@ from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -55,14 +55,17 @@ def _extract(text: str) -> list[ExtractedClaim]:
     attributions = find_attributions(text, sentences)
     resolver = SourceResolver(text)
     claims: list[ExtractedClaim] = []
+    not_claims = [(att.start, att.end) for att in attributions if not att.claim]
     for att in attributions:
+        if not att.claim:
+            continue  # "declined to comment": attributed, but nothing to check
         try:
             claims.append(_attributed_claim(text, att, resolver))
         except Exception:  # noqa: BLE001 - one claim that cannot be built costs only itself
             log.exception("building the claim at %d-%d failed; skipped", att.start, att.end)
 
     # Sentences not covered by an attribution: keep those that state something checkable.
-    covered = sorted((c.start, c.end) for c in claims)
+    covered = sorted([(c.start, c.end) for c in claims] + not_claims)
     idx = 0
     for ss, se in sentences:
         while idx < len(covered) and covered[idx][1] <= ss:

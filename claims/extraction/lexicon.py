@@ -198,6 +198,9 @@ LISTENER_VERBS = frozenset(
         """
     )
 )
+# Of those, the ones whose passive subject is the one addressed, not the speaker: "Lee was told
+# that C", "voters were asked whether C" (but "Lee is assured of winning" is her own view).
+ADDRESSED = frozenset(words("asked told informed reminded warned"))
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the
@@ -400,6 +403,17 @@ IRREGULAR_PAST = frozenset(
         """
     )
 )
+# Of those, the forms that are only a simple past, never a participle: a verb wherever they
+# stand ("The ad came amid signs ..."), where "sent" may open a reduced relative clause.
+SIMPLE_PAST = frozenset(
+    words(
+        """
+        took gave went came ran began became chose drove fell flew grew rose shook swore threw
+        wore knew saw withdrew broke drew forgot hid oversaw overtook rode sang sank spoke stole
+        tore undertook woke wrote
+        """
+    )
+)
 
 # Multi-word cues and the one-word cue each reads as (which decides the shape of its content: a
 # clause after "stated", a noun phrase after "described"). Each was kept only when most of its
@@ -417,6 +431,8 @@ PHRASE_CUES = {
         "criticized": """took aim at|takes aim at|taking aim at|take aim at|lashed out at
             |lashing out at|lashes out at|lash out at""",
         "countered": "pushed back on|pushed back against|shot back|fired back at|fired back",
+        "responded": """return messages|return calls|return a call|return a message
+            |returned messages|returned calls|returned a call|returned a message""",
         "urged": "pushed for|pushing for|push for|pushes for",
         "rejected": """distanced himself from|distanced herself from|distanced themselves from
             |distancing himself from|distancing herself from""",
@@ -510,8 +526,9 @@ LIGHT_PARTICLES = frozenset(words("over about at for of to on with that against"
 # Participles that join a multi-word cue: "issued a statement saying C".
 STATEMENT_PARTICIPLES = frozenset(words("saying calling urging announcing"))
 
-# Verbs that are no cue before "up": "voters showed up", "the costs add up".
-NOT_CUE_BEFORE_UP = frozenset(words("show shows showed showing shown add adds added adding"))
+# Particles that make a cue word another verb unless ``PARTICLES`` gives them to it: "voters
+# showed up", "the party backed down", "the costs add up", "she signed up".
+PHRASAL_PARTICLES = frozenset(words("up down back off away over"))
 
 # Past forms without -ed that may follow a quotation: '“No,” she shot back.'
 OTHER_PAST = frozenset(words("began went wrote spoke sang shot chimed drew swore threw shook read"))
@@ -522,11 +539,17 @@ QUOTE_PARTICLES = frozenset(words("out back in up off"))
 AS_REPORTED = frozenset(words("reported noted revealed disclosed described"))
 AS_REPORTED_ADVERBS = frozenset(words("first previously earlier was has been"))
 
+# Verbs of charging: after "accused by X", what X accuses someone "of" is the content.
+CHARGING = frozenset(
+    words("accused charged blamed criticized criticised faulted condemned praised credited")
+)
+
 # Particles that join the cue when the content would start with them ("agrees with Dean").
 CUE_PARTICLES = frozenset(words("with of"))
 
-# What follows a passive cue with its reason: "was criticized for C", "is remembered as C".
-PASSIVE_COMPLEMENTS = frozenset(words("for as over"))
+# What follows a passive cue with its reason: "was criticized for C", "is remembered as C", "was
+# accused by X of C".
+PASSIVE_COMPLEMENTS = frozenset(words("for as over of"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -592,7 +615,9 @@ CONCESSIVES = frozenset(words("although though while but because"))
 REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 
 # Words ending in -ly that are nouns, not adverbs, before a verb ("the family said").
-LY_NOUNS = frozenset(words("family ally rally assembly supply italy daily july bully anomaly"))
+LY_NOUNS = frozenset(
+    words("family ally rally assembly supply italy daily july bully anomaly tally reply folly")
+)
 
 # Words after which an -s form is a verb: "this makes", "she also lacks", "everyone knows".
 S_VERB_SUBJECTS = frozenset(
@@ -765,6 +790,16 @@ SUBJECT_STOPS = frozenset(
 NOT_SUBJECT_LAST = FUNCTION_WORDS | frozenset(words("who which what there here"))
 SUBJECT_OPENERS = frozenset(words(", and but so then also yet meanwhile later now"))
 
+# Words that open a second noun phrase right after a noun, the subject of a relative clause
+# without "that": "a pledge | her opponents said ...", "a charge | the company denies".
+SECOND_SUBJECT_OPENERS = frozenset(words("the his her their its our my"))
+
+# Adverbs that end a subject but are no part of its source: "She also said", "Trump,
+# meanwhile, said", "He then outlined".
+SOURCE_TRAILERS = frozenset(
+    words("also then only meanwhile however too though still now again first later even already")
+)
+
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
 LEADING_CONNECTIVES = frozenset(
@@ -798,6 +833,15 @@ PLURAL_SUBJECTS = frozenset(
         prosecutors investigators scientists researchers observers who that which
         """
     )
+)
+
+# Relative pronouns: a subject's relative clause may hold verbs ("people who have battled X").
+RELATIVE_PRONOUNS = frozenset(words("who whom whose which that"))
+
+# Words that open the object or adjunct of a verb, so that a past form before them is a verb
+# ("spent much of", "sent him"), not an adjective before a noun ("registered voters").
+OBJECT_OPENERS = frozenset(
+    words("him her them us me it much little out up off down back more less no all")
 )
 
 # Lower-case words that may open an inverted source: "..., said several observers."
@@ -883,6 +927,34 @@ PARTICIPLE_SUBORDINATORS = frozenset(words("after while before when in without s
 
 
 # ---------------------------------------------------------------------------------------------
+# What is no claim to check
+
+# A refusal to answer: contents that open so ("declined | to comment"), and, after a cue of not
+# answering ("did not respond to"), the request in the content ("a request for comment").
+REFUSAL_CONTENTS = (
+    "to comment",
+    "comment",
+    "to respond",
+    "to elaborate",
+    "to be interviewed",
+    "to discuss the matter",
+    "to discuss the case",
+    "requests for comment",
+    "a request for comment",
+    "repeated requests for comment",
+    "multiple requests for comment",
+    "messages seeking comment",
+    "a message seeking comment",
+)
+UNANSWERED_CUES = frozenset(words("respond responded reply replied return returned declined"))
+REQUESTS_FOR_COMMENT = ("for comment", "to comment", "for an interview", "seeking comment")
+# Contents that are only a pronoun: "opposed it", "a tax, which Lee opposed", "praised him".
+PRONOUN_CONTENTS = frozenset(
+    words("it which him her them this that these those me us you he she they we who whom what")
+)
+
+
+# ---------------------------------------------------------------------------------------------
 # Sentence ends
 
 # Words that end with a period but do not end a sentence (compared lower case, without the dot).
@@ -923,18 +995,27 @@ SENTENCE_OPENERS = frozenset(
 
 
 # ---------------------------------------------------------------------------------------------
-# Source names
+# Source names and kinds
 
 PERSON_PRONOUNS = frozenset(words("he she him her i we"))
 
 THING_PRONOUNS = frozenset(words("it they"))
+
+# Pronouns by what they can stand for: a man, a woman, a group or organisation, one thing.
+MALE_PRONOUNS = frozenset(words("he him his himself"))
+FEMALE_PRONOUNS = frozenset(words("she her hers herself"))
+PLURAL_PRONOUNS = frozenset(words("they them their theirs themselves"))
+NEUTER_PRONOUNS = frozenset(words("it its itself"))
+FIRST_PERSON = frozenset(words("i we me us my our"))
 
 # Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
 ROLE_WORDS = frozenset(
     words(
         """
         president vice prime minister secretary senator sen rep representative gov governor
-        mayor chancellor king queen prince princess pope judge justice gen general adm
+        mayor chancellor king queen prince princess pope judge justice gen general adm councillor
+        councilor alderman comptroller auditor treasurer clerk inspector manager member trustee
+        superintendent editor publisher
         admiral col colonel lt capt captain sgt dr mr mrs ms miss prof professor rev sir
         dame lord lady ambassador envoy spokesman spokeswoman spokesperson chairman
         chairwoman chair director ceo chief leader speaker commissioner attorney candidate
@@ -945,11 +1026,208 @@ ROLE_WORDS = frozenset(
         """
     )
 )
+# Roles that only a person has, in an apposition ("Jo Lee, a lawyer for the city,"): evidence
+# that a name is a person's.
+PERSON_ROLES = ROLE_WORDS - frozenset(words("house senate republican democratic democrat gop"))
+PERSON_ROLES = PERSON_ROLES | frozenset(
+    words(
+        """
+        lawyer attorney businessman businesswoman executive owner partner worker student
+        teacher doctor nurse resident voter farmer activist author writer historian professor
+        researcher scientist consultant strategist pollster lobbyist donor veteran official
+        actor actress singer mother father son daughter wife husband brother sister widow
+        """
+    )
+)
+# Gender from a title or a role: "Mr.", "spokeswoman", "his wife".
+MALE_TITLES = frozenset(
+    words(
+        """
+        mr sir lord king prince spokesman chairman congressman councilman businessman
+        father son husband brother actor uncle grandfather
+        """
+    )
+)
+FEMALE_TITLES = frozenset(
+    words(
+        """
+        mrs ms miss madam dame lady queen princess spokeswoman chairwoman congresswoman
+        councilwoman businesswoman mother daughter wife sister widow actress aunt grandmother
+        """
+    )
+)
+# Common first names in English-language news, by the gender they are mostly given to.
+MALE_FIRST_NAMES = frozenset(
+    words(
+        """
+        aaron adam alan albert alex alexander andrew anthony antonio barack ben benjamin bernie
+        bill bob bobby boris brad brian bruce carl carlos charles charlie chris christopher
+        chuck colin craig dan daniel dave david dennis dick donald doug douglas ed edward emmanuel
+        eric frank fred gary george gerald greg gregory harry henry ian jack jacob jake james
+        jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon
+        jonathan jose joseph josh juan justin keith ken kevin kirill larry louis luis marco
+        mark martin matt matthew michael mike mitch mitt nathan neil nick nicholas noah olaf
+        oscar oskar patrick paul pete peter phil philip ralph randy ray reince richard rick
+        rob robert roger ron ronald rudy russell ryan sam samuel scott sean sergei stephen
+        steve steven ted terry thomas tim timothy timur tom tony vladimir volodymyr walter
+        william xi
+        """
+    )
+)
+FEMALE_FIRST_NAMES = frozenset(
+    words(
+        """
+        abigail alexandra alice alicia amanda amy andrea angela ann anna anne barbara betsy
+        betty beth carly carol caroline catherine chelsea christine claire cynthia deborah
+        debbie diane donna elizabeth ellen emily emma erin eva grace hannah heather helen
+        hillary ivanka jane janet jennifer jessica jill joan joanne joni judith judy julia
+        julie karen kate katherine kathleen kathy kelly kellyanne kimberly kirsten kristen
+        laura lauren linda lisa liz lori lucy lynn margaret maria marie marilyn martha mary
+        megan melania melissa michelle monica nancy natalie nicole nikki olga olivia pam pamela
+        patricia paula rachel rebecca rosa ruth sandra sara sarah sharon shelley stephanie
+        susan suzanne teresa theresa ursula valerie victoria virginia wendy yulia
+        """
+    )
+)
+# Nouns that, as the head of a source or of its apposition, make it a document, an outlet, a
+# government body or an organisation; names and name endings of outlets and government bodies.
+DOCUMENT_NOUNS = frozenset(
+    words(
+        """
+        report reports study studies survey surveys poll polls document documents statement
+        memo memos letter letters data record records filing filings analysis ad ads advert
+        video book email emails tweet tweets post transcript complaint indictment lawsuit
+        ruling order bill law review audit figures estimate estimates census release website
+        page footage article column chart map investigation minutes affidavit
+        """
+    )
+)
+MEDIA_NOUNS_OF_SOURCES = frozenset(
+    words(
+        """
+        outlet newspaper paper broadcaster magazine network tabloid channel website reporter
+        reporters journalist journalists correspondent columnist editorial daily media
+        """
+    )
+)
+MEDIA_OUTLETS = frozenset(
+    words(
+        """
+        axios reuters ap afp bloomberg cnn msnbc fox nbc cbs abc bbc npr pbs politico
+        breitbart guardian telegraph economist newsweek bild tass interfax xinhua rt sputnik
+        kommersant izvestia vedomosti spiegel buzzfeed huffpost vox slate salon yahoo
+        """
+    )
+)
+MEDIA_OUTLET_PHRASES = (
+    "associated press",
+    "agence france-presse",
+    "fox news",
+    "the hill",
+    "ria novosti",
+    "al jazeera",
+    "le monde",
+    "der spiegel",
+    "huffington post",
+    "daily beast",
+    "washington examiner",
+    "mother jones",
+    "national review",
+    "new yorker",
+    "the atlantic",
+)
+MEDIA_NAME_ENDINGS = frozenset(
+    words("times post journal tribune guardian telegraph herald gazette observer daily news")
+)
+GOVERNMENT_NOUNS = frozenset(
+    words(
+        """
+        ministry department government administration embassy police military army navy
+        agency bureau court council cabinet prosecutor prosecutors commission authorities
+        authority office regulator regulators treasury inspectorate tribunal parliament
+        congress senate legislature duma rada kremlin pentagon
+        """
+    )
+)
+GOVERNMENT_PHRASES = (
+    "white house",
+    "downing street",
+    "city hall",
+    "federal reserve",
+    "foreign office",
+    "state department",
+    "justice department",
+)
+GOVERNMENT_ACRONYMS = frozenset(words("fbi cia nsa doj dhs irs sec fed"))
+ORGANISATION_SUFFIXES = frozenset(
+    words("inc corp corporation co ltd llc plc gmbh ag sa lp llp group holdings")
+)
+ORGANISATION_NOUNS = frozenset(
+    words(
+        """
+        company companies firm firms party campaign committee union association foundation
+        institute university organization organisation center centre pac club bank team
+        fund coalition movement league society charity nonprofit group lab laboratory maker board
+        manufacturer retailer airline insurer lender chain startup conglomerate network
+        """
+    )
+)
+# Last words of a company's name: "Tanner Freight", "Northgate Capital", "Coldwater Securities".
+ORGANISATION_NAME_ENDINGS = frozenset(
+    words(
+        """
+        freight logistics capital securities holdings partners systems industries airlines
+        airways motors energy pharmaceuticals foods labs technologies ventures investments
+        properties resources services solutions enterprises international haulage shipping
+        insurance trust bancorp brands communications
+        """
+    )
+)
+ORGANISATION_ACRONYMS = frozenset(words("nato un eu opec who imf wto aclu nra naacp"))
+# Heads of a source that stand for something named before it: "the outlet" for Axios.
+BACK_REFERENCES = {
+    "media": frozenset(words("outlet newspaper paper network broadcaster agency magazine")),
+    "organisation": frozenset(words("company firm group campaign organization organisation")),
+    "government": frozenset(words("ministry department agency government administration")),
+    "document": DOCUMENT_NOUNS,
+}
 
-# Lowercase heads for which an upper-case first word does not make a proper name.
-NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
-
+# Anonymous sources: modifiers, then the noun ("two senior administration officials"), and the
+# phrases that say a source is not named ("familiar with", "on condition of anonymity").
+ANONYMOUS_MODIFIERS = frozenset(
+    words(
+        """
+        some several many two three four five other senior top unnamed anonymous current former
+        western foreign u.s. us american european russian ukrainian chinese israeli iranian
+        administration government intelligence military defense security law enforcement the a
+        an one another
+        """
+    )
+)
+ANONYMOUS_NOUNS = frozenset(
+    words(
+        """
+        official officials source sources aide aides people person insider insiders diplomat
+        diplomats analyst analysts observer observers expert experts critic critics officer
+        officers staffer staffers adviser advisers advisor advisors witnesses residents
+        spokesman spokeswoman spokesperson someone individual individuals
+        """
+    )
+)
+ANONYMOUS_HINTS = (
+    "familiar with",
+    "who spoke",
+    "who asked",
+    "who requested",
+    "who declined",
+    "on condition of anonymity",
+    "not authorized",
+    "not authorised",
+    "unnamed",
+    "anonymous",
+)
 # First words of an anonymous source even before a name: "the officials", "several senior aides".
+NAME_DETERMINERS = frozenset(words("the a an this that these those his her their its our one"))
 ANONYMOUS_OPENERS = NAME_DETERMINERS | frozenset(words("some several many senior"))
 
 # Capitalised only because they open a sentence: "Later Lindqvist said".
@@ -963,3 +1241,5 @@ SENTENCE_CAPITALS = frozenset(
         """
     )
 )
+# Lower-case particles inside a name ("Ursula von der Leyen"), never at its start or end.
+NAME_PARTICLES = frozenset(words("de van von der al bin da del la le di du dos ibn"))

@@ -479,10 +479,11 @@ REANCHOR_FIELDS = ["start", "end", "sentence_start", "sentence_end", "detached"]
 
 
 def _claim_fields(item, ordinal, sources):
+    # A speaker the extractor could not resolve ("they" with no agreeing name before it) gets no
+    # Source record: the claim keeps the words as written and the desk shows it unresolved.
     source = None
-    if item.source_name or item.source:
-        name = item.source_name or item.source
-        source = _source_for(name, item.source_kind, item.source, sources)
+    if item.source_name:
+        source = _source_for(item.source_name, item.source_kind, item.source, sources)
     return {
         "ordinal": ordinal,
         "text": item.text,

@@ -2,11 +2,11 @@
 said D".
 """
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, readings
 
 
 def test_compound_predicate_declined_but_said():
-    claims = attributed("The minister declined to comment but said the review was nearly done.")
+    claims = readings("The minister declined to comment but said the review was nearly done.")
     assert [c.cue for c in claims] == ["declined", "said"]
     assert claims[0].text == "to comment"
     assert claims[1].source == "The minister"
@@ -38,7 +38,7 @@ def test_second_speaker_after_and_is_a_sibling():
 
 
 def test_and_plus_any_past_speech_verb_starts_a_second_attribution():
-    claims = attributed("Senator Ames condemned the ruling but praised the judges who wrote it.")
+    claims = readings("Senator Ames condemned the ruling but praised the judges who wrote it.")
     assert [(c.cue, c.text) for c in claims] == [
         ("condemned", "the ruling"),
         ("praised", "the judges who wrote it."),

@@ -2,7 +2,7 @@
 objects.
 """
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, only_reading, readings
 
 
 def test_content_stops_at_semicolon():
@@ -95,7 +95,7 @@ def test_reporters_appositive_at_the_end_is_not_content():
 
 
 def test_where_it_was_said_ends_a_noun_phrase_content():
-    c = only("The governor blamed the utility on Twitter before the hearing.")
+    c = only_reading("The governor blamed the utility on Twitter before the hearing.")
     assert c.text == "the utility"
 
 
@@ -115,7 +115,7 @@ def test_a_list_at_the_end_of_a_noun_phrase_content_is_kept():
 
 
 def test_a_cue_inside_an_opening_phrase_ends_at_its_comma():
-    claims = attributed(
+    claims = readings(
         "In a statement announcing the pick, the union called the senator a champion of workers."
     )
     assert (claims[0].cue, claims[0].text) == ("announcing", "the pick")

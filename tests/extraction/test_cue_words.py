@@ -4,7 +4,7 @@
 
 import pytest
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, only_reading, readings
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_made_it_clear_is_a_cue():
 
 
 def test_spoke_about_and_took_aim_at_are_cues():
-    claims = attributed("Ames spoke about the drought. Later, Lind took aim at the water board.")
+    claims = readings("Ames spoke about the drought. Later, Lind took aim at the water board.")
     assert [(c.cue, c.text) for c in claims] == [
         ("spoke about", "the drought."),
         ("took aim at", "the water board."),
@@ -170,10 +170,10 @@ def test_a_bare_verb_form_after_a_possessive_is_a_noun():
 
 
 def test_voting_and_point_making_phrases_are_cues():
-    c = only("Ames voted against the levy in 2019.")
+    c = only_reading("Ames voted against the levy in 2019.")
     assert (c.cue, c.source) == ("voted against", "Ames")
     assert c.text.startswith("the levy")
-    c = only("The mayor has made no secret of her plans for the river.")
+    c = only_reading("The mayor has made no secret of her plans for the river.")
     assert c.cue == "has made no secret of"
     assert c.text.startswith("her plans")
 
@@ -189,7 +189,7 @@ def test_more_phrase_cues():
 def test_allows_and_fearing_are_cues():
     c = only("The new rule allows landlords to raise rents by 5 percent.")
     assert (c.cue, c.source) == ("allows", "The new rule")
-    c = attributed("Fearing a recount, the campaign hired lawyers in three counties.")[0]
+    c = readings("Fearing a recount, the campaign hired lawyers in three counties.")[0]
     assert (c.cue, c.text) == ("Fearing", "a recount")
 
 
@@ -199,14 +199,14 @@ def test_present_form_after_a_pronoun_before_that():
 
 
 def test_now_and_yet_belong_to_the_cue():
-    c = only("Trump has not yet responded to the remarks.")
+    c = only_reading("Trump has not yet responded to the remarks.")
     assert (c.cue, c.text) == ("has not yet responded to", "the remarks.")
-    c = only("The council now says the bridge is safe.")
+    c = only_reading("The council now says the bridge is safe.")
     assert (c.source, c.cue) == ("The council", "now says")
 
 
 def test_made_no_mention_of_is_a_cue():
-    c = only("The mayor made no mention of the flood in her speech.")
+    c = only_reading("The mayor made no mention of the flood in her speech.")
     assert c.cue == "made no mention of"
     assert c.text.startswith("the flood")
 
@@ -292,3 +292,21 @@ def test_went_on_to_say_is_a_speech_cue():
 def test_willing_to_is_a_stance_cue():
     c = only("The mayor is willing to raise the levy next year.")
     assert (c.source, c.text) == ("The mayor", "to raise the levy next year.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state party eventually backed down after a week of protests.",
+        "Hundreds of voters signed up for the new mail ballot this spring.",
+        "Thousands of supporters showed up at the rally in the pouring rain.",
+    ],
+)
+def test_a_particle_makes_a_cue_word_another_verb(text):
+    assert attributed(text) == []
+
+
+def test_a_speech_verb_keeps_its_particle_use():
+    c = only("The governor talked up her plan to rebuild the harbour by 2030.")
+    assert c.cue == "talked"
+    assert c.text.startswith("up her plan")

@@ -1,7 +1,7 @@
 """Forward shapes: "X said (that) C", "X told Y that C", what may stand between the cue and C."""
 
 from claims.extraction import INDIRECT
-from tests.extraction.checks import attributed, check_spans, only
+from tests.extraction.checks import attributed, check_spans, only, only_reading
 
 
 def test_said_that():
@@ -54,9 +54,9 @@ def test_speech_verb_after_to_takes_the_subject_of_the_verb_before():
 
 
 def test_preposition_after_a_cue_verb_belongs_to_the_cue():
-    c = only("The governor agreed with the mayor.")
+    c = only_reading("The governor agreed with the mayor.")
     assert (c.cue, c.text) == ("agreed with", "the mayor.")
-    c = only("The senator apologized for the remarks.")
+    c = only_reading("The senator apologized for the remarks.")
     assert (c.cue, c.text) == ("apologized for", "the remarks.")
 
 

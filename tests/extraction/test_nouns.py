@@ -2,7 +2,7 @@
 nouns and "In the poll, C".
 """
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, only_reading
 
 
 def test_evidence_noun_before_noun_like_cue():
@@ -19,7 +19,7 @@ def test_possessive_noun_cue_with_that_clause():
 
 
 def test_possessive_noun_cue_with_preposition():
-    c = only("Her support for the tram line was never in doubt.")
+    c = only_reading("Her support for the tram line was never in doubt.")
     assert c.source == "Her"
     assert c.cue == "support for"
     assert c.text == "the tram line"

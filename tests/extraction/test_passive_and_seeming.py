@@ -2,7 +2,9 @@
 work".
 """
 
-from tests.extraction.checks import attributed, only
+import pytest
+
+from tests.extraction.checks import attributed, only, only_reading
 
 
 def test_passive_with_agent():
@@ -43,7 +45,7 @@ def test_agent_after_a_passive_cue_is_not_content():
 
 
 def test_passive_relative_clause_with_an_agent():
-    c = only("Voters were shaken by the fires, which were claimed by the rebel group.")
+    c = only_reading("Voters were shaken by the fires, which were claimed by the rebel group.")
     assert (c.text, c.cue, c.source) == ("which", "were claimed", "the rebel group")
 
 
@@ -74,3 +76,34 @@ def test_passive_cue_keeps_a_long_reason_with_the_subject():
     )
     c = only("The statue was described as a gift, officials said.")
     assert c.cue == "said"
+
+
+def test_the_charge_after_an_agent_is_the_content():
+    text = (
+        "The minister is facing a scandal involving his deputy Ivo Pell, accused by the audit "
+        "office of overseeing a $3 million kickback scheme in the ports."
+    )
+    c = only(text)
+    assert (c.source, c.cue) == ("the audit office", "accused")
+    assert c.text == "overseeing a $3 million kickback scheme in the ports."
+
+
+def test_the_accused_is_never_the_speaker():
+    c = only("Ivo Pell is accused of overseeing a kickback scheme in the ports.")
+    assert c.source is None
+    assert c.text == "Ivo Pell is accused of overseeing a kickback scheme in the ports."
+    c = only("Ivo Pell was accused by the audit office of overseeing a kickback scheme.")
+    assert c.source == "the audit office"
+    assert "overseeing a kickback scheme" in c.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor was told that the bridge would not reopen before winter.",
+        "Voters were asked whether the levy should be renewed for ten years.",
+        "The minister had been warned that the dam could fail in a storm.",
+    ],
+)
+def test_the_one_addressed_by_a_passive_is_no_speaker(text):
+    assert only(text).source is None

@@ -374,3 +374,13 @@ def test_quotation_continues_before_a_non_breaking_space():
     text = "“So the fans feel fine,” he said. “It is a party, ‘we are all here.’”\xa0\nNext."
     c = attributed(text)[0]
     assert c.text.endswith("‘we are all here.’”")
+
+
+def test_a_quotation_that_names_its_own_speaker_is_not_taken_by_a_lead_in():
+    text = (
+        "The mayor smiled as she replied.\n\n"
+        "“Everybody agrees the bridge must be fixed,” Ames said. “Nobody agrees who pays.”"
+    )
+    claims = attributed(text)
+    assert [(c.source, c.cue) for c in claims] == [("Ames", "said")]
+    assert claims[0].text.endswith("“Nobody agrees who pays.”")

@@ -2,7 +2,7 @@
 say".
 """
 
-from tests.extraction.checks import attributed, check_spans, only
+from tests.extraction.checks import attributed, check_spans, only, only_reading, readings
 
 
 def test_who_clause_source():
@@ -75,7 +75,7 @@ def test_apposition_with_relative_clause_is_still_a_subject():
 
 
 def test_object_relative_takes_the_pronoun():
-    c = only("The rate would drop to 10 percent, which Senator Ames opposed.")
+    c = only_reading("The rate would drop to 10 percent, which Senator Ames opposed.")
     assert c.source == "Senator Ames"
     assert c.text == "which"
 
@@ -93,9 +93,9 @@ def test_relative_that_after_an_adjunct_is_not_a_content_clause():
 
 def test_object_relative_with_an_adjunct_is_the_pronoun():
     text = "Her win, which Ames conceded when the polls closed, surprised the party."
-    claims = attributed(text)
+    claims = readings(text)
     assert (claims[0].text, claims[0].source, claims[0].cue) == ("which", "Ames", "conceded")
-    c = only("They looked to another mayor whom Ames mentioned later in his speech.")
+    c = only_reading("They looked to another mayor whom Ames mentioned later in his speech.")
     assert (c.text, c.source) == ("whom", "Ames")
 
 

@@ -4,7 +4,7 @@ resolved.
 
 from pathlib import Path
 
-from claims.extraction import DIRECT, INDIRECT
+from claims.extraction import DIRECT, INDIRECT, extract
 from claims.extraction.sources import SourceResolver, classify, head_name
 from tests.extraction.checks import attributed, only
 
@@ -81,3 +81,12 @@ def test_resolver_outlet():
     r = SourceResolver(text)
     assert r.resolve("The Valley Herald", 0) == ("Valley Herald", "media")
     assert r.resolve("The outlet", 40)[0] == "Valley Herald"
+
+
+def test_the_seed_articles_kickback_claim_is_reported():
+    claims = extract(SEED.read_text(encoding="utf-8"))
+    (kickback,) = [c for c in claims if "$100 million kickback" in c.text]
+    assert kickback.kind == "indirect"
+    assert kickback.source == "the National Anti-Corruption Bureau"
+    assert kickback.cue == "accused"
+    assert kickback.text.startswith("overseeing a $100 million kickback operation")

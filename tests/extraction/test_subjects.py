@@ -1,6 +1,6 @@
 """Source spans before a cue: appositions, parentheses, ages, time phrases, where it starts."""
 
-from tests.extraction.checks import attributed, only
+from tests.extraction.checks import attributed, only, only_reading
 
 
 def test_subject_with_party_in_parentheses():
@@ -78,9 +78,9 @@ def test_subject_with_a_long_apposition():
 
 
 def test_weak_cue_subject_opening_with_a_possessive_or_quantifier():
-    c = only("His aides support the new bridge.")
+    c = only_reading("His aides support the new bridge.")
     assert (c.source, c.text) == ("His aides", "the new bridge.")
-    c = only("Both parties oppose the levy.")
+    c = only_reading("Both parties oppose the levy.")
     assert c.source == "Both parties"
 
 
@@ -98,9 +98,9 @@ def test_a_newspaper_name_in_capitals_is_not_a_time():
 
 
 def test_time_phrase_between_subject_and_cue_is_not_the_source():
-    c = only("Reince Priebus, the party chairman, this past week announced a new website.")
+    c = only_reading("Reince Priebus, the party chairman, this past week announced a new website.")
     assert c.source == "Reince Priebus, the party chairman"
-    c = only("Lee last month said the plan was dead.")
+    c = only_reading("Lee last month said the plan was dead.")
     assert (c.source, c.text) == ("Lee", "the plan was dead.")
 
 
@@ -159,7 +159,7 @@ def test_subject_after_why():
 
 
 def test_so_far_is_not_the_source():
-    c = only("The mayor so far hasn’t criticized the plan.")
+    c = only_reading("The mayor so far hasn’t criticized the plan.")
     assert c.source == "The mayor"
 
 

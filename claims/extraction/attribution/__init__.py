@@ -20,9 +20,12 @@ Read the stages in this order; each module uses only the ones above it:
    "X's claim that C", "Asked whether C, ...") and ``headlines`` ("Sanders: C", "Judge slams
    map", 'From the report: "C."').
 7. ``rules``: the ordered table of rules that reads one sentence token by token.
-8. ``article``: the article-level passes: every sentence, overlapping contents resolved (a
+8. ``non_claims``: what is attributed but no claim to check ("declined to comment", "praised
+   the memo").
+9. ``article``: the article-level passes: every sentence, overlapping contents resolved (a
    reporting verb at the end, "..., Axios reported", takes over an inner cue since PolNeAR gives
-   each token to one attribution), and quotations continued over the sentences after them.
+   each token to one attribution), quotations continued over the sentences after them, and
+   each attribution marked as a claim or not.
 
 The output is a list of ``Attribution`` records with raw spans; ``..sources`` resolves names and
 ``..__init__`` builds the public ``ExtractedClaim`` objects.

@@ -11,6 +11,7 @@ import re
 from .. import lexicon as lx
 from ..sentences import split_sentences
 from .contents import Attribution
+from .non_claims import is_claim
 from .quotes import Quotes
 from .rules import analyse
 from .tokens import Sentence, is_cue_word
@@ -54,6 +55,8 @@ def find_attributions(
         _continue_quotes(text, quotes, kept)
     except Exception:  # noqa: BLE001 - the attributions found so far still stand
         log.exception("continuing quotations failed; attributions kept as found")
+    for att in kept:
+        att.claim = is_claim(text, att)
     return kept
 
 

@@ -27,6 +27,7 @@ from .clauses import (
     time_adjunct_at,
 )
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
+from .subjects import can_speak, tidy_source
 from .tokens import (
     Sentence,
     has_verb,
@@ -46,6 +47,7 @@ class Attribution:
     source: tuple[int, int] | None
     cue: tuple[int, int] | None
     sentence: tuple[int, int]
+    claim: bool = True  # False: found, but no claim to check (``non_claims``)
 
 
 def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
@@ -104,6 +106,8 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
     if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
+    if source is not None:
+        source = tidy_source(sent, source) if can_speak(sent, source) else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 
@@ -147,11 +151,15 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
 
 
 def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
-    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows."""
+    """ "X said:" then the quotation (or the paragraph: a block quotation) that follows; not
+    after "... as he replied." a quotation that names its own speaker ('“A,” Lee said.')."""
+    colon = sent.words[len(sent) - 1] == ":"
     nxt = following_quote(sent)
-    if nxt is None and sent.words[len(sent) - 1] == ":":
+    if nxt is None and colon:
         nxt = following_paragraph(sent)
     if nxt is None:
+        return None
+    if not colon and sent.text[nxt[0] : nxt[1]].rstrip("”\"' ")[-1:] == ",":
         return None
     return make_attribution(sent, nxt, source, cue)
 

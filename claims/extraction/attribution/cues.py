@@ -158,6 +158,11 @@ def _phrase_index(phrases: dict[str, str]) -> dict[str, list[tuple[tuple[str, ..
 _PHRASES = _phrase_index(lx.PHRASE_CUES)
 
 
+def phrase_openers() -> list[str]:
+    """The first words of the multi-word cues."""
+    return list(_PHRASES)
+
+
 def phrase_cue(sent: Sentence, i: int):
     """(end, verb) for a multi-word cue at ``i`` ("made it clear", "took aim at"), or None."""
     options = _PHRASES.get(sent.lower[i])

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as lx
 from .contents import Attribution
-from .cues import evidence_subject_before, past_verb_before_that, phrase_cue
+from .cues import evidence_subject_before, past_verb_before_that, phrase_cue, phrase_openers
 from .headlines import clause_colon_quote, headline_colon, headline_verb, name_colon_quote
 from .phrases import (
     according_to,
@@ -41,12 +41,16 @@ class Rule:
 
     When an ``exclusive`` rule is triggered but reads nothing, the token is no cue of the later
     rules either, except of a ``last_resort`` rule, which every token that found nothing meets.
+    ``words`` and ``endings`` are the lower-case tokens the trigger can hold for at all, so that
+    the many tokens no rule can start from are passed over at once.
     """
 
     name: str
     trigger: Callable[[Sentence, int], bool]
     read: Reader
     example: str
+    words: frozenset[str] = frozenset()
+    endings: tuple[str, ...] = ()
     exclusive: bool = True
     last_resort: bool = False
 
@@ -128,18 +132,21 @@ TOKEN_RULES: tuple[Rule, ...] = (
         _according_to_trigger,
         _read_according_to,
         "According to the county auditor, the school budget grew by a third.",
+        words=frozenset(["according"]),
     ),
     Rule(
         "open question",
         _whether_trigger,
         _token_only(whether_question),
         "Voters raised questions about whether the levy will pass.",
+        words=frozenset(["whether"]),
     ),
     Rule(
         "as reported by",
         _as_reported_trigger,
         _token_only(as_reported_by),
         "As first reported by the Herald, the plant will close in May.",
+        words=lx.AS_REPORTED,
         exclusive=False,
     ),
     Rule(
@@ -147,24 +154,28 @@ TOKEN_RULES: tuple[Rule, ...] = (
         _reportedly_trigger,
         _token_only(reportedly),
         "The council is reportedly weighing a new tax on hotel rooms.",
+        words=frozenset(["reportedly"]),
     ),
     Rule(
         "it is said",
         _it_trigger,
         _token_only(it_passive),
         "It was reported that the mayor will resign next week.",
+        words=frozenset(["it"]),
     ),
     Rule(
         "possessive noun cue",
         _noun_cue_trigger,
         _token_only(noun_cue),
         "Lee's claim that the bridge is safe drew laughter from the crowd.",
+        words=lx.NOUN_CUES,
     ),
     Rule(
         "noun with a that clause",
         _that_noun_trigger,
         _token_only(that_noun),
         "Despite complaints that the fares are too high, ridership grew.",
+        words=lx.THAT_NOUNS,
         exclusive=False,
     ),
     Rule(
@@ -172,24 +183,30 @@ TOKEN_RULES: tuple[Rule, ...] = (
         _evidence_participle_trigger,
         _token_only(evidence_participle),
         "The race tightened, with new polls showing the senator ahead by two points.",
+        words=lx.EVIDENCE_PARTICIPLES,
     ),
     Rule(
         "possessive copula",
         _copula_trigger,
         _token_only(possessive_copula),
         "Her answer was that the city cannot afford the plan.",
+        words=frozenset(["is", "was"]),
     ),
     Rule(
         "verb cue",
         _verb_trigger,
         _read_verb,
         "The mayor of Riverton said that the new bridge cost 40 million dollars.",
+        words=lx.STRONG | lx.WEAK | lx.EVIDENCE_VERBS | frozenset(phrase_openers()),
+        endings=("ed", "s"),
     ),
     Rule(
         "quotation, speaker, any past verb",
         _past_after_quote_trigger,
         _token_only(quote_speaker_verb),
         "“Denver,” he answered.",
+        words=lx.OTHER_PAST,
+        endings=("ed", "s"),
         last_resort=True,
     ),
 )
@@ -261,8 +278,15 @@ def _read_tokens(sent: Sentence, first: int, found: list[Attribution]) -> None:
         i += 1
 
 
+_TRIGGER_WORDS = frozenset().union(*(rule.words for rule in TOKEN_RULES))
+_TRIGGER_ENDINGS = tuple({ending for rule in TOKEN_RULES for ending in rule.endings})
+
+
 def read_token(sent: Sentence, i: int, found: list[Attribution]) -> Attribution | None:
     """The attribution of the first rule of ``TOKEN_RULES`` that reads one at token ``i``."""
+    w = sent.lower[i]
+    if w not in _TRIGGER_WORDS and not w.endswith(_TRIGGER_ENDINGS):
+        return None
     blocked = False
     for rule in TOKEN_RULES:
         if (blocked and not rule.last_resort) or not rule.trigger(sent, i):

@@ -13,10 +13,12 @@ from .tokens import (
     Sentence,
     close_paren_after,
     final_dot,
+    has_verb,
     is_cue_word,
     name_part,
     open_paren_before,
     plural_noun,
+    possessive,
     verb_like,
     verb_like_or_finite,
 )
@@ -159,6 +161,8 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     w = sent.lower[k]
     if w in (";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS or final_dot(sent, k):
         return True
+    if w == "that" and k > lo and sent.lower[k - 1] in lx.TOPIC_PREPOSITIONS | {"from", "in"}:
+        return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
         return True
     if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
@@ -359,7 +363,8 @@ def _relative_cue(sent: Sentence, k: int) -> bool:
 
 
 def passive_agent(sent: Sentence, after: int) -> tuple[int, int] | None:
-    """The agent of a passive cue ending before ``after``: "was praised | by the mayor"."""
+    """The agent of a passive cue ending before ``after``: "was praised | by the mayor", "was
+    accused by the Department of Justice"."""
     n = len(sent)
     if after + 1 >= n or sent.lower[after] != "by":
         return None
@@ -367,6 +372,8 @@ def passive_agent(sent: Sentence, after: int) -> tuple[int, int] | None:
     while k < n and sent.words[k] not in (",", ";", ".", "—", "–") and k - after < 12:
         if k > after + 1 and sent.lower[k] in lx.PREPOSITIONS and sent.lower[k] != "of":
             break
+        if sent.lower[k] == "of" and k + 1 < n and sent.lower[k + 1].endswith("ing"):
+            break  # "accused by the bureau | of overseeing ...": the charge, not the agent
         k += 1
     return (sent.starts[after + 1], sent.ends[k - 1]) if k > after + 1 else None
 
@@ -581,3 +588,175 @@ def _ends_source(sent: Sentence, k: int) -> bool:
     if w in (".", "!", "?", ",", "—", "–", ";"):
         return True  # (a dash: '..., said Jo Lee, who runs the gym — which ...')
     return sent.lower[k] in lx.PREPOSITIONS or w in ("who", "whose")
+
+
+def speaker_span(sent: Sentence, a: int, b: int, cue: str) -> tuple[int, int] | None:
+    """The noun phrase that speaks inside a subject [a, b) found by walking back from a cue:
+    never a clause fragment. A pronoun at its end is the subject of a clause of its own ("A
+    night after the debate they said", "... who he called"); a past verb inside it ("she sent
+    an email saying", "Sanders spent much of his campaign railing") ends the speaker before it
+    when the cue is a participle or noun, and leaves the noun phrase right before a finite cue
+    ("The new ad came amid signs the campaign believes"). None when no such phrase is left."""
+    if b - a > 1 and sent.lower[b - 1] in lx.NOMINATIVE and sent.lower[b - 2] not in ("and", "or"):
+        return b - 1, b
+    second = _second_noun_phrase(sent, a, b)
+    if second is not None:
+        return second, b
+    v = _verb_in_head(sent, a, b)
+    if v is None:
+        return a, b
+    if not cue.endswith("ing"):
+        last = _last_noun_phrase(sent, v + 1, b, cue.endswith("s"))
+        if last is not None:
+            return last
+        if _bare_verb(cue) and _noun_phrase_before(sent, v + 1, b):
+            return None  # "Lee grew up hearing her mother talk about C": who talks is unsure
+    return (a, v) if v > a else None
+
+
+def _bare_verb(cue: str) -> bool:
+    """A base form of a cue that is no noun reading here: "talk", "say"."""
+    return cue.isalpha() and not cue.endswith(("s", "ed", "ing")) and cue not in lx.NOUN_LIKE
+
+
+def _noun_phrase_before(sent: Sentence, lo: int, b: int) -> bool:
+    """A possessive and a noun right before ``b``: "hearing | her mother | talk"."""
+    return b - 2 >= lo and sent.lower[b - 2] in lx.SECOND_SUBJECT_OPENERS - {"the"}
+
+
+def _second_noun_phrase(sent: Sentence, a: int, b: int) -> int | None:
+    """Where the subject of a relative clause without "that" starts after the noun it
+    describes: "a pledge | her opponents said ...", "a charge | the company denies"."""
+    if sent.lower[a] not in lx.DETERMINERS:
+        return None
+    for k in range(a + 2, b):
+        word, low = sent.words[k], sent.lower[k]
+        if low in lx.SECOND_SUBJECT_OPENERS:
+            between = sent.words[a + 1 : k]
+            nouns = all(
+                w.isalpha()
+                and w.islower()
+                and w not in lx.FUNCTION_WORDS
+                and w not in lx.RELATIVE_PRONOUNS
+                for w in between
+            )
+            return k if nouns and not has_verb(between) else None
+        if not (word.isalpha() and word.islower()):
+            return None
+    return None
+
+
+def _verb_in_head(sent: Sentence, a: int, b: int) -> int | None:
+    """A lower-case past form with an object or particle after it ("sent an email", "spent much
+    of") in the subject's head, before any aside or relative clause; not an adjective before
+    its noun ("registered voters") nor a reduced relative clause ("an email sent out by Lee")."""
+    for k in range(a + 1, b - 1):
+        w, word = sent.lower[k], sent.words[k]
+        if word in (",", "(", "-", "—", "–") or w in lx.RELATIVE_PRONOUNS:
+            return None
+        if not (word.islower() and word.isalpha()):
+            continue
+        if w in lx.SIMPLE_PAST:
+            return k
+        past = w.endswith("ed") or w in lx.IRREGULAR_PAST
+        if past and _opens_object(sent, k + 1, b):
+            return k
+    return None
+
+
+def _opens_object(sent: Sentence, k: int, b: int) -> bool:
+    """After a past form, an object or particle makes it a verb; a preposition does not: "people
+    briefed on the talks say", "disclosures filed on Sunday show", nor "by" after a particle."""
+    low = sent.lower[k]
+    if low in lx.DETERMINERS:
+        return True
+    agent = k + 1 < b and sent.lower[k + 1] == "by"
+    return low in lx.OBJECT_OPENERS and not agent
+
+
+def _last_noun_phrase(sent: Sentence, lo: int, b: int, agrees: bool) -> tuple[int, int] | None:
+    """The subject of a finite cue at ``b`` after a clause: a pronoun, a name, plural nouns
+    ("the campaign's aides"), or a singular noun before an -s verb that ``agrees`` with it ("the
+    campaign believes"); None otherwise (a singular noun before a bare form may be the cue's own
+    determiner phrase: "delivered a snappy retort")."""
+    k = b - 1
+    last = sent.words[k]
+    if sent.lower[k] in lx.PERSONAL_PRONOUNS:
+        return k, b
+    named = last[:1].isupper() and sent.lower[k] not in lx.TIME_NOUNS
+    plural = sent.lower[k] in lx.PLURAL_SUBJECTS or plural_noun(last)
+    if not (named or plural or (agrees and last.isalpha() and last.islower())):
+        return None
+    while k >= lo and sent.words[k].isalpha() and sent.lower[k] not in lx.FUNCTION_WORDS:
+        k -= 1
+    if k >= lo and (sent.lower[k] in lx.DETERMINERS or possessive(sent.words[k])):
+        return k, b
+    return (k + 1, b) if k + 1 < b else None
+
+
+def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a source span is a phrase that can speak, not a fragment the rules left: a mark
+    ("'"), a lone verb or preposition ("came", "amid"), a verb or preposition with its object
+    ("wrote an op-ed", "publishing an op-ed", "during a town hall meeting")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if not any(sent.words[k][:1].isalnum() for k in ks):
+        return False
+    first, low = sent.words[ks[0]], sent.lower[ks[0]]
+    if not first.islower() or low in lx.RELATIVE_PRONOUNS or low in lx.EVIDENCE_NOUNS:
+        return True
+    verb = low in lx.FINITE or verb_like(low) or (low.endswith("ing") and low != "including")
+    preposition = low in lx.PREPOSITIONS and low not in lx.TIME_WORDS | {"about", "with", "among"}
+    if len(ks) == 1:
+        return not (verb or preposition)
+    return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
+
+
+def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A source without the words around the speaker that are no part of it: an adverb after
+    it ("She also", "Trump, meanwhile"), an aside after a comma ("Clinton, clearly frustrated"),
+    a time phrase before it ("On Sunday morning Mr. Trump"), the "with" of an absolute phrase
+    ("with three in 10 saying")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if len(ks) < 2:
+        return span
+    a, b = ks[0], ks[-1] + 1
+    end = _without_trailing_adverbs(sent, a, b)
+    start = _after_time_phrase(sent, a, end)
+    if sent.lower[start] in ("with", "among", "including") and end - start > 1:
+        start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
+    return (
+        span[0] if start == a else sent.starts[start],
+        span[1] if end == b else sent.ends[end - 1],
+    )
+
+
+def _without_trailing_adverbs(sent: Sentence, a: int, b: int) -> int:
+    while b - a > 1 and (_adverb(sent, b - 1) or sent.words[b - 1] in (",", "—", "–")):
+        b -= 1
+    for q in range(a + 1, b - 1):
+        if sent.words[q] == "," and _adverb(sent, q + 1):
+            return q  # "Clinton, clearly frustrated", "Hunter, meanwhile"
+    return b
+
+
+def _adverb(sent: Sentence, k: int) -> bool:
+    """An adverb after a name, a pronoun or a comma ("Lee only", "she, clearly frustrated"); not
+    a noun in -ly ("the foundation's tally")."""
+    word, low = sent.words[k], sent.lower[k]
+    if not word.islower():
+        return False
+    if low in lx.SOURCE_TRAILERS:
+        return True
+    before = sent.words[k - 1] if k > 0 else ""
+    after_name = before[:1].isupper() or before == "," or before.lower() in lx.PERSONAL_PRONOUNS
+    return low.endswith("ly") and low not in lx.LY_NOUNS and after_name
+
+
+def _after_time_phrase(sent: Sentence, a: int, b: int) -> int:
+    """ "On Sunday morning Mr. Trump": the name after an opening time phrase."""
+    if sent.lower[a] not in ("on", "in", "at", "during", "after", "before", "late", "early"):
+        return a
+    k = a + 1
+    while k < b and (sent.lower[k] in lx.TIME_NOUNS or sent.lower[k] in lx.TIME_WORDS):
+        k += 1
+    return k if a + 1 < k < b and sent.words[k][:1].isupper() else a

@@ -10,6 +10,7 @@ import re
 
 from .. import lexicon as lx
 from .clauses import (
+    clause_end,
     clause_like,
     main_clause_comma,
     short_adjunct_tail,
@@ -56,6 +57,7 @@ from .subjects import (
     plausible_subject,
     source_after,
     speaker_end,
+    speaker_span,
     subject_before,
 )
 from .tokens import Sentence, has_verb, is_cue_word, name_part, verb_like, verb_like_or_finite
@@ -108,8 +110,6 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
     n = len(sent)
     w = sent.lower[i]
     end = i + 1
-    if end < n and sent.lower[end] == "up" and w in lx.NOT_CUE_BEFORE_UP:
-        return None
     if end < n and (w, sent.lower[end]) in lx.COMPOUND_NOUNS:
         return None  # "a liberal think tank", "(Reporting by Jo Lee)"
     phrase = phrase_cue(sent, i)
@@ -117,9 +117,11 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
         end, w = phrase
         if end < n and sent.lower[end] in lx.STATEMENT_PARTICIPLES:
             end += 1  # "issued a statement saying C"
-    particles = lx.PARTICLES.get(w)
-    if phrase is None and particles and end < n and sent.lower[end] in particles:
+    particles = lx.PARTICLES.get(w) or ()
+    if phrase is None and end < n and sent.lower[end] in particles:
         end += 1
+    elif _phrasal(sent, end, w) and phrase is None:
+        return None  # "the party backed down", "voters signed up": another verb
     m = cue_modifiers_before(sent, i, 0)
     c = Cue(i, w, m, skip_time_before(sent, m, 0), end, (sent.starts[m], sent.ends[end - 1]))
     for shape in SHAPES_WITHOUT_SUBJECT:
@@ -129,6 +131,12 @@ def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | 
     if m > 1 and sent.lower[m - 1] == "to":
         return _infinitive(sent, c)
     return _shape_with_subject(sent, c)
+
+
+def _phrasal(sent: Sentence, k: int, w: str) -> bool:
+    """A particle after a cue word that is no speech verb makes another verb of it ("backed
+    down", "signed up"); speech keeps it ("talked up her plan", "wrote back")."""
+    return k < len(sent) and sent.lower[k] in lx.PHRASAL_PARTICLES and w not in lx.STRONG
 
 
 def _infinitive(sent: Sentence, c: "Cue"):
@@ -192,18 +200,32 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
 
 def _participle_with_agent(sent: Sentence, c: Cue, prev):
     """ "The bill, opposed by House Republicans, never passed": the noun phrase before the
-    comma is the content, the agent the source."""
+    comma is the content, the agent the source; "Mindich, accused by the bureau of overseeing a
+    kickback scheme": what he is accused of is."""
     m = c.m
     if not (c.w.endswith("ed") and m == c.i and m > 1 and sent.words[m - 1] == ","):
         return _NO_SHAPE
     agent = passive_agent(sent, c.end)
     if not agent:
         return _NO_SHAPE
+    charge = _charge_after(sent, agent[1])
+    if charge is not None and c.w in lx.CHARGING:
+        return make_attribution(sent, charge, agent, c.span)
     subj = subject_before(sent, m - 1, 0)
     if subj is None or has_verb(sent.words[subj[0] : subj[1]]):
         return _NO_SHAPE
     a, b = subj
     return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), agent, c.span)
+
+
+def _charge_after(sent: Sentence, end: int) -> tuple[int, int] | None:
+    """ "of overseeing a kickback scheme" (or "for ...") right after the agent ending at ``end``:
+    the span after the preposition to the clause's end."""
+    k = next((k for k in range(len(sent)) if sent.starts[k] >= end), len(sent))
+    if k + 1 >= len(sent) or sent.lower[k] not in ("of", "for"):
+        return None
+    stop = clause_end(sent, k + 1)
+    return sent.starts[k + 1], sent.ends[stop - 1]
 
 
 def _participle_after_comma(sent: Sentence, c: Cue, prev):
@@ -384,10 +406,11 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = _raising_shape(sent, c, a, b)
     if att is not _NO_SHAPE:
         return att
-    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
+    speaker = _speaker(sent, c, a, b)
+    if speaker is None:
         return None
-    b = drop_trailing_clause(sent, a, b)
-    source, cue = _source_and_cue(sent, c, a, b)
+    b, span = speaker
+    source, cue = _source_and_cue(sent, c, *span)
     if a > 0 and sent.lower[a - 1] in ("which", "that", "whom") and b - a <= 4:
         return _subject_in_relative_clause(sent, c, a, source, cue)
     after = _content_start_after_subject(sent, c, a)
@@ -404,6 +427,16 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     if att is not None:
         _leave_out_main_clause(sent, att, a, after)
     return att
+
+
+def _speaker(sent: Sentence, c: Cue, a: int, b: int):
+    """The subject [a, b) without a trailing aside (its new end), and the noun phrase in it that
+    speaks; None when the subject is no plausible speaker or only a clause fragment."""
+    if not plausible_subject(sent, a, b, c.w in lx.STRONG):
+        return None
+    b = drop_trailing_clause(sent, a, b)
+    span = speaker_span(sent, a, b, sent.lower[c.i])
+    return None if span is None else (b, span)
 
 
 def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):
@@ -424,13 +457,15 @@ def _raising_shape(sent: Sentence, c: Cue, a: int, b: int):
 
 def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
     """Character spans of the subject [a, b) and the cue; in "he’s hoping" the contracted
-    auxiliary belongs to the cue."""
+    auxiliary belongs to the cue; the subject of "was asked" is no source."""
     source = (sent.starts[a], sent.ends[b - 1])
     cue = c.span
     contraction = _CONTRACTION.search(sent.words[b - 1])
     if contraction and b == c.start:
         source = (source[0], sent.starts[b - 1] + contraction.start())
         cue = (source[1], cue[1])
+    if c.w in lx.ADDRESSED and any(x in lx.BE_FORMS for x in sent.lower[c.m : c.i]):
+        return None, cue  # "Lee was told that C": she heard it; who told her is not said
     return source, cue
 
 
@@ -609,6 +644,15 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
     n = len(sent)
     if after < n and sent.lower[after] == "to":
         return make_attribution(sent, (sent.starts[a], sent.end), None, cue)
+    if (
+        after < n
+        and sent.lower[after - 1] in ("of", "for")
+        and sent.lower[after - 2] in lx.CHARGING
+    ):
+        # "Mindich is accused of overseeing a scheme": the accused is no speaker; the subject
+        # and the charge are the content
+        k = clause_end(sent, after)
+        return make_attribution(sent, (sent.starts[a], sent.ends[k - 1]), None, cue)
     source = passive_agent(sent, after)
     if (
         source is None

@@ -1,0 +1,57 @@
+"""Attributions that are no claim to check, though the article attributes them.
+
+A refusal to comment ("A spokesman declined to comment.", "Lee did not respond to a request for
+comment.") says nothing that could be true or false, and a content without a predicate ("praised
+the memo", "thanked his invited guests", "opposed it") names a thing, not a claim. They are found
+like any attribution, so that their sentence does not become an unattributed claim either, and
+then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
+after "tweeted:", a byline).
+"""
+
+import re
+
+from .. import lexicon as lx
+from ..junk import not_a_claim
+from .contents import Attribution
+from .tokens import verb_like_or_finite
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def is_claim(text: str, att: Attribution) -> bool:
+    """Whether the attribution says something a journalist could check: not a refusal, not a
+    content without a predicate, not markup or a byline (``junk``, as for any sentence)."""
+    content = text[att.start : att.end]
+    if _refusal(text, att, content) or _no_predicate(content):
+        return False
+    return not_a_claim(content) is None
+
+
+def _refusal(text: str, att: Attribution, content: str) -> bool:
+    """ "declined to comment", "did not respond to a request for comment", "could not be
+    reached for comment"."""
+    low = content.lower().strip(" .,;:!?)")
+    if any(low.startswith(opening) for opening in lx.REFUSAL_CONTENTS):
+        return True
+    cue = text[att.cue[0] : att.cue[1]].lower() if att.cue else ""
+    asked = any(word in cue.split() for word in lx.UNANSWERED_CUES)
+    return asked and any(request in low for request in lx.REQUESTS_FOR_COMMENT)
+
+
+def _no_predicate(content: str) -> bool:
+    """A pronoun ("it", "which", "it for years"), a lower-case word ("frustration") or a short
+    noun phrase after a determiner ("the memo", "his invited guests"): no verb, quotation, name
+    or number."""
+    if any(mark in content for mark in lx.QUOTE_TOKENS) or any(ch.isdigit() for ch in content):
+        return False
+    words = _WORD.findall(content)
+    if not words or len(words) > 4:
+        return False
+    if words[0].lower() in lx.PRONOUN_CONTENTS:
+        return len(words) == 1 or (words[1] in lx.PREPOSITIONS and len(words) <= 3)
+    if len(words) > 3 or not all(w.islower() for w in words):
+        return False
+    if len(words) == 1:
+        return not verb_like_or_finite(words[0])
+    # (a participle after the determiner is an adjective: "his invited guests")
+    return words[0] in lx.DETERMINERS and not any(verb_like_or_finite(w) for w in words[2:])

@@ -1,0 +1,68 @@
+"""What is attributed but no claim to check: refusals to comment, contents without a predicate.
+Their sentences do not come back as unattributed claims either."""
+
+import pytest
+
+from claims.extraction import extract
+from tests.extraction.checks import attributed, only, only_reading, readings
+
+REFUSALS = [
+    "A spokesman for the harbour authority declined to comment on the dredging contract.",
+    "The mayor's office did not respond to a request for comment on Tuesday evening.",
+    "Councillor Rees did not immediately return messages seeking comment about the audit.",
+    "Jo Lee, the agency's director, refused to comment when reached by telephone.",
+    "The company declined repeated requests for an interview about the closures.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSALS)
+def test_a_refusal_to_comment_is_no_claim_at_all(text):
+    assert extract(text) == []
+
+
+def test_a_refusal_is_still_read_as_an_attribution():
+    r = only_reading("A spokesman for the company declined to comment.")
+    assert (r.source, r.cue, r.text, r.claim) == (
+        "A spokesman for the company",
+        "declined",
+        "to comment.",
+        False,
+    )
+
+
+def test_what_follows_a_refusal_is_a_claim():
+    c = only("The minister declined to comment but said the review was nearly done.")
+    assert (c.source, c.cue) == ("The minister", "said")
+
+
+NO_PREDICATE = [
+    "The senator thanked his invited guests.",
+    "The mayor praised the memo.",
+    "Voters were shaken by the fires, which were claimed by the rebel group.",
+    "The governor has openly opposed it for years.",
+    "The council expressed frustration.",
+]
+
+
+@pytest.mark.parametrize("text", NO_PREDICATE)
+def test_a_content_without_a_predicate_is_no_claim(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The governor praised Ambassador Lindqvist.", "Ambassador Lindqvist."),
+        ("The union demanded a 6 percent raise.", "a 6 percent raise."),
+        ("Lee called the plan “a disgrace”.", "the plan “a disgrace”."),
+        ("The mayor said the tunnel is safe.", "the tunnel is safe."),
+    ],
+)
+def test_names_numbers_quotations_and_clauses_stay_claims(text, content):
+    assert only(text).text == content
+
+
+def test_markup_after_a_cue_is_no_claim():
+    text = 'The senator wrote: <tweet id="88412"> and more.'
+    assert [r.text for r in readings(text)] == ['<tweet id="88412"> and more.']
+    assert extract(text) == []

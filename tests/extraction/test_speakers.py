@@ -1,0 +1,124 @@
+"""Speakers are noun phrases that can speak, never clause fragments (issue 17)."""
+
+import pytest
+
+from claims.extraction.attribution.quotes import Quotes
+from claims.extraction.attribution.subjects import can_speak
+from claims.extraction.attribution.tokens import Sentence
+from tests.extraction.checks import attributed, only
+
+# (sentence, the source as written)
+SPEAKERS = [
+    ("A few minutes later they said the vote had been rigged.", "they"),
+    ("The biggest danger he sees is that the river will flood the town.", "he"),
+    ("Minutes later, she sent an email saying the deal was done.", "she"),
+    ("The mayor spent much of her speech railing against the council's budget.", "The mayor"),
+    ("The new ad came amid signs the campaign believes the race is tightening.", "the campaign"),
+    ("Councillor Rees put off deciding whether the depot should close.", "Councillor Rees"),
+    # reduced relative clauses and adjectives stay in the subject
+    ("Officials briefed on the talks said the deal was close.", "Officials briefed on the talks"),
+    ("Registered voters say the economy is their biggest worry.", "Registered voters"),
+    (
+        "An email sent out by the campaign on Tuesday warned that the money was running out.",
+        "An email sent out by the campaign",
+    ),
+    # the subject of a relative clause without "that", and "that" as a determiner
+    ("Critics point to the merger, a deal the company says will save $40 million.", "the company"),
+    (
+        "An internal memo from that year, later made public, warned that costs would double.",
+        "An internal memo from that year",
+    ),
+    ("Those who back her opponents say the scandal has hurt her.", "Those who back her opponents"),
+    # coordinated pronouns are one subject
+    ("Her brother and she said the shop would stay open.", "Her brother and she"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SPEAKERS)
+def test_the_speaker_is_a_noun_phrase(text, source):
+    assert only(text).source == source
+
+
+def test_the_subject_of_a_relative_clause_without_that_is_the_speaker():
+    text = (
+        "The mayor promised cheaper fares, a pledge her opponents on the council said the city "
+        "could not afford."
+    )
+    assert attributed(text)[-1].source == "her opponents on the council"
+
+
+def test_a_noun_cue_after_a_clause_takes_the_clause_subject():
+    c = only("Lee delivered a snappy retort: “Nobody is tearing this up.”")
+    assert c.source in ("Lee", None)
+    assert not any(c.source == s for s in ("a snappy", "Lee delivered a snappy"))
+
+
+def test_no_claim_is_filed_under_a_clause_fragment():
+    text = (
+        "The senator told reporters the plan was dead. A night after he spoke, the governor "
+        "said the plan could still pass."
+    )
+    sources = [c.source for c in attributed(text)]
+    assert "A night after he" not in sources
+    assert "the governor" in sources
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("She also said the harbour would reopen in March.", "She"),
+        ("Hunter, meanwhile, told reporters the levy would pass.", "Hunter"),
+        ("The mayor, clearly frustrated, said the council had failed.", "The mayor"),
+        ("On Sunday morning Mr. Park said the dam was safe.", "Mr. Park"),
+        ("The county's vote tally showed that 300 schools joined.", "The county's vote tally"),
+    ],
+)
+def test_adverbs_asides_and_time_phrases_are_no_part_of_the_speaker(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The poll closed, with three in 10 voters saying the vote was rigged.",
+            "three in 10 voters",
+        ),
+        ("The council met twice, with the mayor saying the budget was balanced.", "the mayor"),
+    ],
+)
+def test_the_with_of_an_absolute_phrase_is_no_part_of_the_speaker(text, source):
+    assert attributed(text)[-1].source == source
+
+
+def test_whose_words_a_bare_verb_reports_is_not_guessed():
+    claims = attributed("Chelsea Clinton grew up hearing her mother talk about health care.")
+    assert all(c.source != "Chelsea Clinton" for c in claims)
+
+
+def test_a_fragment_is_no_speaker():
+    # the rules read "wrote an op-ed urging" with the clause before it as the subject
+    text = "Cruz wrote an op-ed urging Congress to pass the trade deal."
+    assert all(c.source in (None, "Cruz") for c in attributed(text))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "speaks"),
+    [
+        ("'", False),
+        ("came", False),
+        ("amid", False),
+        ("during a town hall meeting", False),
+        ("wrote an op-ed", False),
+        ("publishing an op-ed", False),
+        ("who", True),
+        ("officials", True),
+        ("The mayor", True),
+        ("about half of voters", True),
+        ("fundraising documents", True),
+        ("polling", True),
+    ],
+)
+def test_a_source_must_be_able_to_speak(phrase, speaks):
+    sent = Sentence(phrase, Quotes(phrase), 0, len(phrase))
+    assert can_speak(sent, (0, len(phrase))) is speaks
