@@ -290,6 +290,13 @@ def _after(keys, values):
     return condition
 
 
+def rows_after(queryset, ordering, obj):
+    """The rows of `queryset` after `obj` in `ordering` (NULLs last), in that order."""
+    keys = sort_keys(queryset.model, ordering)
+    values = decode_cursor(encode_cursor(obj, keys), keys)
+    return _ordered(queryset.filter(_after(keys, values)), keys)
+
+
 def _reversed(keys):
     return [replace(key, descending=not key.descending) for key in keys]
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -200,10 +200,20 @@ def queue_neighbours(user, query, claim_pk):
     }
 
 
+# A person's own queue: what is due first, then the most urgent, then the most check-worthy.
+MY_QUEUE_ORDER = ("due_date", "-priority", "-score", "id")
+
+
 def next_claim_for(user, after_pk=None):
-    """The most check-worthy open claim assigned to `user`, other than `after_pk`."""
-    claims = Claim.objects.filter(assignee=user, state__in=OPEN_STATES).exclude(pk=after_pk)
-    return claims.order_by(F("due_date").asc(nulls_last=True), "-priority", "-score", "id").first()
+    """The open claim assigned to `user` that follows `after_pk` in their queue's order; after
+    the last one, the first again (so each is reached in turn); None if no other is waiting."""
+    claims = Claim.objects.filter(assignee=user, state__in=OPEN_STATES)
+    current = claims.filter(pk=after_pk).first() if after_pk is not None else None
+    if current is not None:
+        following = pagination.rows_after(claims, MY_QUEUE_ORDER, current).first()
+        if following is not None:
+            return following
+    return pagination.order_by(claims.exclude(pk=after_pk), MY_QUEUE_ORDER).first()
 
 
 def events_since(claim_pk, moment):

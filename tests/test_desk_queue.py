@@ -312,6 +312,32 @@ def test_next_in_my_queue_skips_the_current_claim(client, alice, bob, claims):
     assert response["Location"] == reverse("claim_detail", args=[top[1].pk]) + "?tab=mine"
 
 
+def test_next_in_my_queue_walks_every_claim_waiting_for_me(client, alice, bob, claims):
+    """Issue 16, bug 2: `e` bounced between the first two claims and never reached the third."""
+    for claim in claims[:3]:
+        services.assign_claim(claim, bob, actor=alice)
+    client.force_login(bob)
+    first, second, third = Claim.objects.filter(assignee=bob).order_by("-score", "id")
+
+    def after(claim):
+        location = client.get(reverse("next_in_my_queue"), {"after": claim.pk})["Location"]
+        return int(re.search(r"/claims/(\d+)/", location)[1])
+
+    assert [after(first), after(second), after(third)] == [second.pk, third.pk, first.pk]
+
+
+def test_next_in_my_queue_puts_what_is_due_first(client, alice, bob, claims):
+    for claim in claims[:3]:
+        services.assign_claim(claim, bob, actor=alice)
+    urgent = Claim.objects.filter(assignee=bob).order_by("score").first()
+    Claim.objects.filter(pk=urgent.pk).update(due_date=yesterday())
+    client.force_login(bob)
+
+    response = client.get(reverse("next_in_my_queue"))
+
+    assert response["Location"] == reverse("claim_detail", args=[urgent.pk]) + "?tab=mine"
+
+
 def test_next_in_my_queue_when_nothing_is_left(client, bob):
     client.force_login(bob)
 
