@@ -501,7 +501,8 @@ class BulkAction(models.Model):
     )
     action = models.CharField(max_length=20)
     description = models.CharField(max_length=200)
-    # [{"claim": id, "state": ..., "assignee": id|None, "version": version after the change}]
+    # [{"claim": id, "state": ..., "assignee": id|None, "version": version after the change,
+    #   "notifications": [ids of the notifications the change sent]}]
     changes = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
     undone_at = models.DateTimeField(null=True, blank=True)

@@ -89,6 +89,29 @@ def test_email_is_sent_on_commit_when_configured(
     assert "alice assigned claim" in mail.outbox[0].subject
 
 
+def test_an_undone_bulk_assignment_withdraws_its_notifications(article, alice, bob):
+    """Issue 16, bug 4: assign, undo, assign again left Bob two notices per claim."""
+    claims = list(article.claims.order_by("start")[:3])
+    bulk, _, _ = services.bulk_change(claims, "assign", actor=alice, assignee=bob)
+    services.undo_bulk(bulk, actor=alice)
+
+    assert not Notification.objects.filter(recipient=bob).exists()
+    services.bulk_change(claims, "assign", actor=alice, assignee=bob)
+    assert kinds_for(bob) == [Kind.ASSIGNED] * 3
+
+
+def test_undo_keeps_the_notification_of_a_claim_it_leaves_alone(article, alice, bob, carol):
+    first, second = article.claims.order_by("start")[:2]
+    bulk, _, _ = services.bulk_change([first, second], "assign", actor=alice, assignee=bob)
+    services.assign_claim(second, carol, actor=alice)  # changed since: the undo keeps it
+
+    services.undo_bulk(bulk, actor=alice)
+
+    assert list(Notification.objects.filter(recipient=bob).values_list("claim", flat=True)) == [
+        second.pk
+    ]
+
+
 # --- The badge and the list ----------------------------------------------------------------------
 
 

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from claims.models import BulkAction, Claim, ClaimEvent, SavedView
+from claims.models import BulkAction, Claim, ClaimEvent, Notification, SavedView
 from claims.permissions import user_can
 from claims.services import webhooks
 from claims.services.errors import WorkflowError
@@ -81,6 +81,7 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
     else:
         raise WorkflowError("Unknown bulk action.")
     changes, refused = [], []
+    last_notification = Notification.objects.order_by("-pk").values_list("pk", flat=True).first()
     for claim in claims:
         before = Claim.objects.values_list("state", "assignee_id").get(pk=claim.pk)
         try:
@@ -95,6 +96,7 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
             )  # fmt: skip
     bulk = None
     if changes:
+        _note_notifications(changes, actor, after=last_notification or 0)
         bulk = BulkAction.objects.create(
             actor=actor,
             action=action,
@@ -102,6 +104,18 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
             changes=changes,
         )
     return bulk, len(changes), refused
+
+
+def _note_notifications(changes, actor, *, after):
+    """Keep with each change the notifications it sent, so that undoing it withdraws them."""
+    sent = {}
+    rows = Notification.objects.filter(
+        pk__gt=after, actor=actor, claim_id__in=[change["claim"] for change in changes]
+    ).values_list("claim_id", "pk")
+    for claim_id, pk in rows:
+        sent.setdefault(claim_id, []).append(pk)
+    for change in changes:
+        change["notifications"] = sent.get(change["claim"], [])
 
 
 def last_undoable(user):
@@ -114,12 +128,14 @@ def last_undoable(user):
 
 
 def undo_bulk(bulk, *, actor):
-    """Put back each claim of a bulk change that nobody has touched since; returns (done, kept)."""
+    """Put back each claim of a bulk change that nobody has touched since, and withdraw the
+    notifications the change sent about them; returns (done, kept)."""
     if bulk.actor_id != actor.pk:
         raise WorkflowError("Only the person who made this bulk change can undo it.")
     if bulk != last_undoable(actor):
         raise WorkflowError("Only your latest bulk change of the last hour can be undone.")
     done = kept = 0
+    withdrawn = []
     with transaction.atomic():
         locked = BulkAction.objects.select_for_update().get(pk=bulk.pk)
         if locked.undone_at is not None:
@@ -145,7 +161,10 @@ def undo_bulk(bulk, *, actor):
             )
             if claim.state != before_state:
                 webhooks.claim_state_changed(claim, before_state, actor)
+            withdrawn += change.get("notifications", [])
             done += 1
+        # Work that no longer reaches someone is not announced to them any more.
+        Notification.objects.filter(pk__in=withdrawn).delete()
         locked.undone_at = timezone.now()
         locked.save(update_fields=["undone_at"])
     return done, kept
