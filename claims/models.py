@@ -227,6 +227,8 @@ class Claim(models.Model):
 
     # Work still to do: a claim in one of these states can be overdue.
     OPEN_STATES = (State.NEW, State.ASSIGNED, State.IN_PROGRESS, State.IN_REVIEW)
+    # An editor approved its verdict: only these count as the desk's verdicts.
+    APPROVED_STATES = (State.VERIFIED, State.PUBLISHED)
 
     class Rejection(models.TextChoices):
         """Why a person marked it "not a claim" (junk, unlike a dismissed real claim)."""

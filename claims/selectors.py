@@ -33,6 +33,9 @@ TABS = {
     "all": "All",
 }
 OPEN_STATES = Claim.OPEN_STATES
+APPROVED_STATES = Claim.APPROVED_STATES
+# A verdict counts once an editor approved it: not while proposed, nor after it was sent back.
+APPROVED = Q(claims__state__in=APPROVED_STATES)
 SORTS = {
     "score": ("-score", "id"),
     "created": ("-created_at", "-id"),
@@ -339,7 +342,7 @@ def dashboard(user):
     )
     # Explicit order: Meta.ordering is not applied to a query with an aggregate (GROUP BY).
     verdict_counts = (
-        Verdict.objects.annotate(n=Count("claims"))
+        Verdict.objects.annotate(n=Count("claims", filter=APPROVED))
         .order_by("order", "id")
         .values_list("pk", "label", "colour", "n")
     )
@@ -413,7 +416,7 @@ def source_page(source):
             )[:500]
         ),
         "verdicts": _with_bars(
-            Verdict.objects.filter(claims__source=source)
+            Verdict.objects.filter(claims__source=source, claims__state__in=APPROVED_STATES)
             .annotate(n=Count("claims"))
             .order_by("order", "id")
             .values_list("pk", "label", "colour", "n")

@@ -61,7 +61,31 @@ def test_state_counts_add_up_to_all_claims(article, claim_in_review, bob):
     counts = {value: count for value, _, count, _ in data["states"]}
     assert counts[Claim.State.IN_REVIEW] == 1
     assert data["state_total"] == article.claims.count()
-    assert data["verdict_total"] == 1
+
+
+def verdict_counts(user):
+    return {label: count for _, label, _, count, _ in selectors.dashboard(user)["verdicts"]}
+
+
+def test_verdicts_count_approved_claims_only(claim_in_review, alice, bob):
+    """Issue 16, bug 5: a proposal an editor sent back was counted as a verdict."""
+    assert verdict_counts(bob)["False"] == 0  # proposed, not approved
+    services.transition(claim_in_review, "send_back", actor=alice, reason="Weak source.")
+    assert verdict_counts(bob)["False"] == 0
+    services.propose_verdict(
+        claim_in_review, actor=bob, verdict=claim_in_review.verdict, summary="Firmer now."
+    )
+    services.transition(claim_in_review, "approve", actor=alice)
+    assert verdict_counts(bob)["False"] == 1
+    services.transition(claim_in_review, "publish", actor=alice)
+    assert verdict_counts(bob)["False"] == 1
+
+
+def test_the_verdict_chart_says_it_counts_approved_verdicts(login, claim_in_review):
+    page = text_of(login("bob").get(reverse("dashboard")))
+
+    assert "Approved verdicts" in page
+    assert "Verified and published claims only" in page
 
 
 # --- Time to verdict -----------------------------------------------------------------------------

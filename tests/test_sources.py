@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from claims import services
+from claims import selectors, services
 from claims.extraction import extract
 from claims.models import Article, Claim, ClaimEvent, Source
 from claims.services import WorkflowError, merge_sources
@@ -167,6 +167,15 @@ def test_everyone_sees_claims_verdicts_and_aliases(login, who, holloway, claim_i
     assert "Also written as: Mayor Holloway" in page
     assert claim_in_review.text[:40] in page
     assert "False" in page  # the verdict record and the claim's verdict
+
+
+def test_the_verdict_record_counts_approved_verdicts_only(holloway, claim_in_review, alice):
+    Claim.objects.filter(pk=claim_in_review.pk).update(source=holloway)
+    assert selectors.source_page(holloway)["verdicts"] == []  # proposed, not approved
+
+    services.transition(claim_in_review, "approve", actor=alice)
+
+    assert [row[1:4:2] for row in selectors.source_page(holloway)["verdicts"]] == [("False", 1)]
 
 
 def test_only_editors_see_the_merge_form(login, holloway):

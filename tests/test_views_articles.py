@@ -327,9 +327,10 @@ def test_source_page_lists_speakers_claims(login, article, source):
     assert source.claims.count() == 2
 
 
-def test_source_page_shows_verdict_record(login, claim_in_review, source):
+def test_source_page_shows_verdict_record(login, claim_in_review, source, dave):
     claim_in_review.source = source
     claim_in_review.save()
+    services.transition(claim_in_review, "approve", actor=dave)  # approved verdicts count
 
     response = login("vic").get(reverse("source_detail", args=[source.pk]))
 
