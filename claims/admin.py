@@ -72,16 +72,34 @@ class ClaimEvidenceInline(admin.TabularInline):
     extra = 0
     raw_id_fields = ["evidence", "added_by"]
 
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin):
+    """Claims are read here, not changed: a claim's state, assignee, verdict, evidence, spans and
+    wording change in the desk, where the workflow checks each change and records it as an
+    event (a state set here would skip both). Claims come from extraction or the desk."""
+
     list_display = ["text", "kind", "source", "state", "verdict", "assignee", "score", "article"]
     list_filter = ["state", "kind", "verdict", "assignee"]
     search_fields = ["text", "source_text", "article__headline"]
     list_select_related = ["source", "verdict", "assignee", "article"]
     raw_id_fields = ["article", "source", "assignee", "proposed_by"]
-    readonly_fields = ["fingerprint", "version", "created_at", "updated_at"]
     inlines = [ClaimEvidenceInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False
 
 
 @admin.register(Evidence)
@@ -90,6 +108,9 @@ class EvidenceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "public"]
     search_fields = ["title", "url", "excerpt", "publisher"]
     raw_id_fields = ["added_by"]
+    # Shown on the public page or kept on the desk: switched on the claim page, which refuses
+    # while a claim it serves is verified or published (what was approved is what is published).
+    readonly_fields = ["public"]
 
 
 @admin.register(ClaimEvent)
