@@ -1,5 +1,7 @@
 """Create one demo user per role (idempotent) and print their passwords."""
 
+import os
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         if not User.objects.filter(username="admin").exists():
             User.objects.create_superuser("admin", "admin@example.org", password)
             rows.append(("admin", "Superuser (Django admin)", password))
-        self.stdout.write("Demo users (log in at http://127.0.0.1:8000/):")
+        # The port `make run` serves on (the Procfile reads the same variable).
+        port = os.environ.get("WEB_PORT", "").strip() or "8000"
+        self.stdout.write(f"Demo users (log in at http://127.0.0.1:{port}/):")
         for username, role, shown in rows:
             self.stdout.write(f"  {username:<10} {role:<26} password: {shown}")
