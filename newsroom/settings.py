@@ -188,7 +188,8 @@ STALE_PROCESSING_SECONDS = envint("STALE_PROCESSING_SECONDS", 120)
 
 # Celery: Redis (or RabbitMQ) in production; an embedded filesystem broker needing no server by
 # default. Tasks are idempotent and acknowledged late, so a killed worker's task runs again.
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+# The embedded broker's URL names a host it does not use: without one kombu warns at every start.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://localhost/")
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _broker_dir = VAR_DIR / "broker"
     # The embedded broker needs its folders before anything is sent or received.
@@ -301,10 +302,19 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Everything goes to the console once, through the root logger. Django's "django" logger has a
+# console handler of its own, which printed every 404 a second time: it is configured here
+# without handlers. A 4xx is logged in one line, without the traceback Django attaches to a
+# PermissionDenied (newsroom/logs.py); a 500 keeps its traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors_in_one_line": {"()": "newsroom.logs.ClientErrorsInOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"level": "INFO"},
+        "django.request": {"filters": ["client_errors_in_one_line"]},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
