@@ -23,7 +23,7 @@ setup: $(STAMP)
 	$(BIN)/python manage.py reextract_outdated
 
 run: setup
-	$(BIN)/honcho start -f Procfile
+	$(BIN)/python -m newsroom.procfile Procfile
 
 # Chromium for the browser tests (Debian's package; Playwright's own download does not work).
 browser:
