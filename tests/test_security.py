@@ -23,8 +23,8 @@ from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, S
 
 pytestmark = pytest.mark.django_db
 
-# Views that may be seen without logging in: the login pages and the public ClaimReview page.
-PUBLIC_NAMES = {"login", "admin:login"}
+# Views that may be seen without logging in: the login pages, the icon, the public claim page.
+PUBLIC_NAMES = {"login", "admin:login", "favicon"}
 PUBLIC_PAGE = re.compile(r"public|review", re.IGNORECASE)
 # The JSON API's views skip the login redirect: each request authenticates itself (a token, or
 # the session with its CSRF token) and is answered 401, never a login page (tested below). Its
