@@ -9,6 +9,7 @@ import csv
 import io
 import re
 from html import unescape
+from urllib.parse import parse_qsl
 
 import pytest
 from django.db import connection
@@ -122,8 +123,8 @@ def test_unassigned_tab_leaves_out_dismissed_claims(login, desk, alice):
 def test_tabs_show_their_counts(login, desk):
     content = login("bob").get(QUEUE).content.decode()
 
-    assert re.search(r'tab=mine"[^>]*>Mine <span class="count">1</span>', content)
-    assert re.search(r'tab=all"[^>]*>All <span class="count">5</span>', content)
+    assert re.search(r'tab=mine[^"]*"[^>]*>Mine <span class="count">1</span>', content)
+    assert re.search(r'tab=all[^"]*"[^>]*>All <span class="count">5</span>', content)
 
 
 # --- Filters and search -------------------------------------------------------------------------
@@ -304,6 +305,24 @@ def test_queue_escapes_claim_text(login, alice):
 
     assert "&lt;img src=x onerror=alert(1)&gt; is safe" in content
     assert "<img src=x" not in content
+
+
+def test_no_link_of_the_queue_repeats_a_parameter(login, desk, holloway, alice):
+    """Issue 16: links read `?tab=all&o=score&tab=mine`."""
+    services.save_view(user=alice, name="Quotes", params="kind=direct")
+    params = {"tab": "all", "kind": "direct", "source": holloway.pk, "q": "said", "o": "-state"}
+    content = login("alice").get(QUEUE, params).content.decode()
+
+    links = [unescape(href) for href in re.findall(r'href="(?:/claims/)?\?([^"]*)"', content)]
+    repeated = [link for link in links if len(parse_qsl(link)) != len(dict(parse_qsl(link)))]
+    assert len(links) > 20 and repeated == []
+
+
+def test_a_tab_link_changes_the_tab_and_keeps_the_rest(login, desk):
+    content = login("alice").get(QUEUE, {"tab": "all", "kind": "direct"}).content.decode()
+
+    link = re.search(r'href="\?([^"]*)"[^>]*data-tab="mine"', content)[1]
+    assert dict(parse_qsl(unescape(link))) == {"tab": "mine", "kind": "direct", "o": "score"}
 
 
 # --- Sorting ------------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ def claim_detail(request, pk):
     if "tab" in request.GET:  # opened from the queue: walk it with its filters kept
         query = selectors.QueueQuery.from_params(request.GET)
         context["nav"] = selectors.queue_neighbours(request.user, query, claim.pk)
-        context["queue_params"] = request.GET.urlencode()
+        context["queue_params"] = query.params(page=None if query.page == "1" else query.page)
     return render(request, "claims/claim_detail.html", context)
 
 

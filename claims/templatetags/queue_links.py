@@ -1,0 +1,27 @@
+"""Links within the queue: each URL names each parameter once.
+
+{% query_params query "tab" key %}     this query with the tab changed
+{% query_params query key "" %}        ... with a filter removed
+{% sort_params query "score" %}        ... sorted by score (again: the other way)
+"""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag
+def query_params(query, *pairs):
+    """The query's URL parameters with the (name, value) pairs changed; "" removes one."""
+    if len(pairs) % 2:
+        raise template.TemplateSyntaxError("query_params takes names and values in pairs.")
+    names, values = pairs[::2], pairs[1::2]
+    changes = {str(n): (v if v != "" else None) for n, v in zip(names, values, strict=True)}
+    return query.params(**changes)
+
+
+@register.simple_tag
+def sort_params(query, key):
+    """The query sorted by `key`; when it already is, the other way round."""
+    descending = query.sort == key and not query.descending
+    return query.params(o=("-" if descending else "") + key)
