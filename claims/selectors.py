@@ -23,6 +23,7 @@ from claims.models import (
     Verdict,
 )
 from claims.pagination import count_many, keyset_page
+from claims.permissions import FACT_CHECKER, role_of
 from claims.search import claim_search
 
 TABS = {
@@ -62,8 +63,8 @@ class QueueQuery:
     page: str = "1"
 
     @classmethod
-    def from_params(cls, params):
-        query = cls()
+    def from_params(cls, params, default_tab="all"):
+        query = cls(tab=default_tab)
         if params.get("tab") in TABS:
             query.tab = params["tab"]
         # NUL characters are dropped: PostgreSQL refuses them in a query parameter.
@@ -108,12 +109,17 @@ def _filter_value(key, value):
     return str(pk) if pk is not None else None
 
 
+def default_tab(user):
+    """Where the queue opens: fact-checkers on their own work, everyone else on all claims."""
+    return "mine" if role_of(user) == FACT_CHECKER else "all"
+
+
 def tab_filter(tab, user, junk=False):
     """The rows one of the fixed tabs shows: claims, or with `junk` what people marked "not a
     claim" (never shown otherwise)."""
     rows = ~Q(rejection="") if junk else Q(rejection="")
-    if tab == "mine":
-        return rows & Q(assignee=user)
+    if tab == "mine":  # open work only: what was published or dismissed is under All
+        return rows & Q(assignee=user, state__in=OPEN_STATES)
     if tab == "unassigned":
         return rows & Q(assignee__isnull=True) & ~Q(state=Claim.State.DISMISSED)
     if tab == "in_review":

@@ -120,6 +120,29 @@ def test_unassigned_tab_leaves_out_dismissed_claims(login, desk, alice):
     assert names(desk, rows(response)) == {"tram", "bridge"}
 
 
+@pytest.mark.parametrize("who, tab", [("bob", "mine"), ("alice", "all"), ("vic", "all")])
+def test_fact_checkers_land_on_mine_and_others_on_all(login, desk, who, tab):
+    response = login(who).get(QUEUE)
+
+    assert response.context["query"].tab == tab
+
+
+def test_mine_shows_open_work_only(login, desk, alice, dave, bob):
+    quote = Claim.objects.get(pk=desk["quote"])
+    services.transition(quote, "approve", actor=alice)
+    services.transition(Claim.objects.get(pk=desk["quote"]), "publish", actor=dave)
+    bus = Claim.objects.get(pk=desk["bus"])
+    services.assign_claim(bus, bob, actor=alice)
+    services.transition(bus, "dismiss", actor=alice, reason="Not checkable.")
+    services.assign_claim(Claim.objects.get(pk=desk["tram"]), bob, actor=alice)
+
+    mine = login("bob").get(QUEUE, {"tab": "mine"})
+    everything_of_bob = login("bob").get(QUEUE, {"tab": "all", "assignee": bob.pk})
+
+    assert names(desk, rows(mine)) == {"tram"}
+    assert names(desk, rows(everything_of_bob)) == {"quote", "bus", "tram"}
+
+
 def test_tabs_show_their_counts(login, desk):
     content = login("bob").get(QUEUE).content.decode()
 

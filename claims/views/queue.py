@@ -18,7 +18,7 @@ from claims.services import WorkflowError
 @require_GET
 @vary_on_headers("HX-Request", "HX-Target")
 def claim_queue(request):
-    query = selectors.QueueQuery.from_params(request.GET)
+    query = selectors.QueueQuery.from_params(request.GET, selectors.default_tab(request.user))
     saved = selectors.saved_views_for(request.user)
     tab_counts, view_counts = selectors.tab_counts(request.user, saved)
     context = {

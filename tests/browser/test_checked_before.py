@@ -82,6 +82,6 @@ def test_import_upload_see_checked_before_and_confirm(
     match = ClaimMatch.objects.get()
     assert (match.status, match.decided_by) == (ClaimMatch.Status.CONFIRMED, bob)
 
-    checker.goto("/claims/?matched=yes")
+    checker.goto("/claims/?tab=all&matched=yes")  # a fact-checker lands on Mine
     expect(checker.locator("tr[data-claim]")).to_have_count(1)
     expect(checker.locator("tr[data-claim]")).to_contain_text("checked before?")
