@@ -295,6 +295,29 @@ def test_search_finds_text_source_and_headline(login, desk, q, expected):
 
 
 @pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("Coca Cola", {"cola"}),  # what people type finds "Coca-Cola"
+        ("coca-cola", {"cola"}),
+        ("line tram", {"tram"}),  # every word, in any order
+        ("Holloway tram", {"tram"}),  # words from the speaker and the text
+        ('"tram line"', {"tram"}),  # a quoted phrase: those words in that order
+        ("“tram line”", {"tram"}),
+        ('"line tram"', set()),
+        ('"Coca Cola"', {"cola"}),  # a hyphen separates words in a phrase too
+        ('"tram line" Holloway', {"tram"}),
+    ],
+)
+def test_search_matches_what_people_type(login, desk, alice, q, expected):
+    cola = add_bridge_article(alice, "Coca-Cola will halve the sugar in its drinks")
+    named = {**desk, "cola": cola.pk}
+
+    response = login("vic").get(QUEUE, {"q": q})
+
+    assert names(named, rows(response)) == expected
+
+
+@pytest.mark.parametrize(
     "q",
     ["' OR 1=1 --", '"; DROP TABLE claims_claim; --', "%", "_", "\\", "100%_done'"],
 )
