@@ -165,17 +165,61 @@ def bulk(client, data):
 def test_a_bulk_change_first_asks_for_confirmation_with_the_count(client, alice, claims):
     client.force_login(alice)
 
-    response = bulk(client, {"action": "dismiss", "claims": [c.pk for c in claims[:3]]})
+    response = bulk(
+        client, {"action": "dismiss", "claims": [c.pk for c in claims[:3]], "reason": "Opinion."}
+    )
 
-    assert "Dismiss: 3 claims?" in text_of(response)
+    assert "Dismiss 3 claims?" in text_of(response)
     assert not Claim.objects.filter(state=State.DISMISSED).exists()
+
+
+def test_the_bulk_confirmation_names_the_person_and_lists_each_claim(client, alice, carol, claims):
+    carol.first_name, carol.last_name = "Carol", "Checker"
+    carol.save()
+    client.force_login(alice)
+
+    response = bulk(
+        client, {"action": "assign", "assignee": carol.pk, "claims": [c.pk for c in claims[:3]]}
+    )
+
+    page = text_of(response)
+    assert "Assign 3 claims to Carol Checker?" in page
+    for claim in claims[:3]:
+        item = re.search(rf'<li data-claim="{claim.pk}">(.*?)</li>', page, re.S)[1]
+        assert claim.text[:40] in item
+        assert claim.article.headline in item
+        assert (claim.source.name if claim.source else "unattributed") in item
+
+
+@pytest.mark.parametrize(
+    "action, question",
+    [("unassign", "Unassign 2 claims?"), ("start", "Start work on 2 claims?"),
+     ("restore", "Restore 2 claims?")],
+)  # fmt: skip
+def test_the_bulk_confirmation_asks_in_words(client, alice, claims, action, question):
+    client.force_login(alice)
+
+    response = bulk(client, {"action": action, "claims": [c.pk for c in claims[:2]]})
+
+    assert question in text_of(response)
+
+
+def test_bulk_dismiss_needs_a_reason(client, alice, claims):
+    client.force_login(alice)
+
+    response = bulk(client, {"action": "dismiss", "claims": [claims[0].pk], "confirmed": "True"})
+
+    assert "Give a reason to dismiss." in text_of(response)
+    assert Claim.objects.get(pk=claims[0].pk).state == State.NEW
 
 
 def test_confirmed_bulk_change_is_applied_and_can_be_undone(client, alice, claims):
     client.force_login(alice)
     pks = [c.pk for c in claims[:3]]
 
-    response = bulk(client, {"action": "dismiss", "claims": pks, "confirmed": "True"})
+    response = bulk(
+        client, {"action": "dismiss", "claims": pks, "reason": "Opinion.", "confirmed": "True"}
+    )
 
     assert "Dismissed: 3 claims." in text_of(response)
     assert Claim.objects.filter(pk__in=pks, state=State.DISMISSED).count() == 3
@@ -210,7 +254,7 @@ def test_only_the_author_undoes_a_bulk_change(alice, dave, bob, claims):
 
 def test_only_the_latest_bulk_change_can_be_undone(alice, bob, claims):
     first, _, _ = services.bulk_change(claims[:1], "assign", actor=alice, assignee=bob)
-    services.bulk_change(claims[1:2], "dismiss", actor=alice)
+    services.bulk_change(claims[1:2], "dismiss", actor=alice, reason="Opinion.")
 
     with pytest.raises(WorkflowError, match="Only your latest bulk change"):
         services.undo_bulk(first, actor=alice)

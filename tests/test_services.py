@@ -138,7 +138,7 @@ def test_transition_records_event_with_actor_and_states(claim, alice, bob, actio
 
 
 def test_transition_increments_version(claim_in_progress, alice):
-    services.transition(claim_in_progress, "dismiss", actor=alice)
+    services.transition(claim_in_progress, "dismiss", actor=alice, reason="Opinion.")
 
     assert Claim.objects.get(pk=claim_in_progress.pk).version == claim_in_progress.version + 1
 
@@ -376,7 +376,9 @@ def test_stale_transition_is_refused_and_changes_nothing(claim_in_progress, alic
     services.assign_claim(claim_in_progress, carol, actor=alice)
 
     with pytest.raises(StaleClaimError, match="changed by alice while you were editing"):
-        services.transition(claim_in_progress, "dismiss", actor=alice, expected_version=seen)
+        services.transition(
+            claim_in_progress, "dismiss", actor=alice, reason="Opinion.", expected_version=seen
+        )
 
     fresh = Claim.objects.get(pk=claim_in_progress.pk)
     assert (fresh.state, fresh.version) == (State.IN_PROGRESS, seen + 1)
@@ -414,7 +416,11 @@ def test_stale_assignment_is_refused_and_changes_nothing(claim, alice, bob, caro
 
 def test_current_version_is_accepted(claim_in_progress, alice):
     services.transition(
-        claim_in_progress, "dismiss", actor=alice, expected_version=claim_in_progress.version
+        claim_in_progress,
+        "dismiss",
+        actor=alice,
+        reason="Opinion.",
+        expected_version=claim_in_progress.version,
     )
 
     assert Claim.objects.get(pk=claim_in_progress.pk).state == State.DISMISSED

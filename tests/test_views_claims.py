@@ -194,7 +194,7 @@ def test_refused_transition_over_htmx_shows_message_in_panel(login, claim_assign
 
 
 def test_viewer_cannot_dismiss(login, claim):
-    response = transition(login("vic"), claim, "dismiss")
+    response = transition(login("vic"), claim, "dismiss", reason="Opinion.")
 
     assert "Your role cannot dismiss claims." in text_of(response)
     assert fresh(claim).state == State.NEW
@@ -227,6 +227,13 @@ def test_send_back_without_reason_is_refused(login, claim_in_review):
     assert fresh(claim_in_review).state == State.IN_REVIEW
 
 
+def test_dismiss_without_reason_is_refused(login, claim):
+    response = transition(login("alice"), claim, "dismiss", reason="")
+
+    assert "Give a reason to dismiss this claim." in text_of(response)
+    assert fresh(claim).state == State.NEW
+
+
 def test_incomplete_transition_form_is_refused_with_message(login, claim):
     response = post(login("alice"), "claim_transition", claim, {"action": "dismiss"})
 
@@ -238,7 +245,7 @@ def test_stale_transition_is_refused_with_message(login, claim_assigned, alice, 
     seen = claim_assigned
     services.assign_claim(claim_assigned, carol, actor=alice)
 
-    response = transition(login("alice"), seen, "dismiss")
+    response = transition(login("alice"), seen, "dismiss", reason="Opinion.")
 
     assert "changed by alice while you were editing" in text_of(response)
     assert fresh(claim_assigned).state == State.ASSIGNED

@@ -113,7 +113,7 @@ def test_tab_lists_its_claims(login, desk, tab, expected):
 
 
 def test_unassigned_tab_leaves_out_dismissed_claims(login, desk, alice):
-    services.transition(Claim.objects.get(pk=desk["bus"]), "dismiss", actor=alice)
+    services.transition(Claim.objects.get(pk=desk["bus"]), "dismiss", actor=alice, reason="Op-ed.")
 
     response = login("bob").get(QUEUE, {"tab": "unassigned"})
 
@@ -515,7 +515,8 @@ def test_viewers_get_no_checkboxes(login, desk):
 
 def bulk(client, action, pks, assignee=None, **extra):
     """A confirmed bulk change (the confirmation step has its own tests)."""
-    data = {"action": action, "claims": list(pks), "confirmed": "True", **extra}
+    data = {"action": action, "claims": list(pks), "confirmed": "True", "reason": "Opinion."}
+    data.update(extra)
     if assignee is not None:
         data["assignee"] = assignee.pk
     return client.post(reverse("claim_bulk"), data, follow=True)
@@ -524,7 +525,7 @@ def bulk(client, action, pks, assignee=None, **extra):
 def test_editor_bulk_assigns(login, desk, bob):
     response = bulk(login("alice"), "assign", [desk["bus"], desk["tram"]], assignee=bob)
 
-    assert "Assigned to bob: 2 claims." in text_of(response)
+    assert "Assigned to bob: 2 claims." in text_of(response)  # bob has no full name
     assert set(Claim.objects.filter(assignee=bob).values_list("pk", flat=True)) == {
         desk["quote"],
         desk["bus"],
@@ -595,6 +596,7 @@ def test_bulk_returns_to_the_filtered_queue(login, desk):
         reverse("claim_bulk"),
         {
             "action": "dismiss",
+            "reason": "Opinion.",
             "claims": [desk["bus"]],
             "next": "/claims/?tab=unassigned",
             "confirmed": "True",
@@ -610,7 +612,13 @@ def test_bulk_returns_to_the_filtered_queue(login, desk):
 def test_bulk_never_redirects_off_site(login, desk, target):
     response = login("alice").post(
         reverse("claim_bulk"),
-        {"action": "dismiss", "claims": [desk["bus"]], "next": target, "confirmed": "True"},
+        {
+            "action": "dismiss",
+            "reason": "Opinion.",
+            "claims": [desk["bus"]],
+            "next": target,
+            "confirmed": "True",
+        },  # fmt: skip
     )
 
     assert response["Location"] == reverse("claim_queue")

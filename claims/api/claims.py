@@ -173,7 +173,7 @@ def move(
     response: HttpResponse,
     if_match: str | None = IF_MATCH,
 ):
-    """start, approve, send_back (reason), publish, reopen (reason), dismiss, restore."""
+    """start, approve, send_back (reason), publish, reopen (reason), dismiss (reason), restore."""
     return _change(
         request, response, claim_id, if_match, payload.version,
         lambda claim, version: services.transition(

@@ -323,7 +323,7 @@ class AssignIn(Versioned):
 
 class TransitionIn(Versioned):
     action: Literal[tuple(TRANSITIONS)]  # type: ignore[valid-type]
-    reason: str = Field("", description="Needed to send back or reopen.")
+    reason: str = Field("", description="Needed to send back, reopen or dismiss.")
 
 
 class ProposeIn(Versioned):

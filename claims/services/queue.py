@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import BulkAction, Claim, ClaimEvent, Notification, SavedView
+from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import webhooks
 from claims.services.errors import WorkflowError
@@ -18,6 +19,18 @@ DONE = {
     "reopen": "Reopened",
     "dismiss": "Dismissed",
     "restore": "Restored",
+}
+# What the confirmation asks: {n} claims, {who} the assignee.
+QUESTIONS = {
+    "assign": "Assign {n} to {who}?",
+    "unassign": "Unassign {n}?",
+    "start": "Start work on {n}?",
+    "approve": "Approve the verdicts of {n}?",
+    "send_back": "Send {n} back?",
+    "publish": "Publish {n}?",
+    "reopen": "Reopen {n}?",
+    "dismiss": "Dismiss {n}?",
+    "restore": "Restore {n}?",
 }
 # A bulk change can be undone for this long, and only the latest one.
 UNDO_WINDOW_SECONDS = 3600
@@ -62,6 +75,12 @@ def bulk_actions_for(user):
     return actions
 
 
+def bulk_question(action, count, assignee=None):
+    """The confirmation's question: "Assign 3 claims to Chris Checker?"."""
+    claims = f"{count} claim{'s' if count != 1 else ''}"
+    return QUESTIONS[action].format(n=claims, who=display_name(assignee))
+
+
 def bulk_change(claims, action, *, actor, assignee=None, reason=""):
     """Apply one action to many claims; each goes through the same rules as a single change.
 
@@ -71,7 +90,7 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
         if assignee is None:
             raise WorkflowError("Choose who to assign the claims to.")
         operation = lambda claim: assign_claim(claim, assignee, actor=actor)  # noqa: E731
-        description = f"Assigned to {assignee}"
+        description = f"Assigned to {display_name(assignee)}"
     elif action == "unassign":
         operation = lambda claim: assign_claim(claim, None, actor=actor)  # noqa: E731
         description = "Unassigned"

@@ -141,7 +141,7 @@ TRANSITIONS = {
     "reopen": Transition({State.VERIFIED, State.PUBLISHED}, State.IN_PROGRESS, "Reopen", True,
                          "reopen claims"),
     "dismiss": Transition({State.NEW, State.ASSIGNED, State.IN_PROGRESS}, State.DISMISSED,
-                          "Dismiss", False, "dismiss claims"),
+                          "Dismiss", True, "dismiss claims"),
     "restore": Transition({State.DISMISSED}, State.NEW, "Restore", False,
                           "restore dismissed claims"),
 }  # fmt: skip

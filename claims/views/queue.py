@@ -82,13 +82,14 @@ def claim_bulk(request):
         return redirect(back)
     data = form.cleaned_data
     if not data["confirmed"]:
+        claims = list(data["claims"].select_related("source", "article"))
         return render(
             request,
             "claims/bulk_confirm.html",
             {
                 "form": form,
-                "claims": data["claims"],
-                "label": dict(form.fields["action"].choices)[data["action"]],
+                "claims": claims,
+                "question": services.bulk_question(data["action"], len(claims), data["assignee"]),
                 "back": back,
             },
         )

@@ -206,7 +206,9 @@ def test_sending_back_needs_a_reason(api, claim_in_review, people):
 def test_dismissing_is_for_editors(api, claim, people):
     refused = api("bob").post(f"/claims/{claim.pk}/transitions", {"action": "dismiss"})
     assert refused.json()["detail"] == "Your role cannot dismiss claims."
-    done = api("alice").post(f"/claims/{claim.pk}/transitions", {"action": "dismiss"})
+    done = api("alice").post(
+        f"/claims/{claim.pk}/transitions", {"action": "dismiss", "reason": "An opinion."}
+    )
     assert done.json()["state"] == "dismissed"
 
 
@@ -271,7 +273,9 @@ def test_if_match_gives_exactly_what_changed_since(api, claim, people):
     assert changes == [("state", "alice"), ("assigned", "alice"), ("comment", "alice")]
     fresh = dave.get(f"/claims/{claim.pk}")["ETag"]
     done = dave.post(
-        f"/claims/{claim.pk}/transitions", {"action": "dismiss"}, **{"If-Match": fresh}
+        f"/claims/{claim.pk}/transitions",
+        {"action": "dismiss", "reason": "An opinion."},
+        **{"If-Match": fresh},
     )
     assert done.status_code == 200 and done.json()["state"] == "dismissed"
 

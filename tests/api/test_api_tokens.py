@@ -122,7 +122,10 @@ def test_a_session_cannot_change_anything_without_the_csrf_token(bob, alice, cla
     browser.get(reverse("dashboard"))  # the desk's page sets the CSRF cookie
     token = browser.cookies["csrftoken"].value
     done = browser.post(
-        url, {"action": "dismiss"}, content_type="application/json", headers={"X-CSRFToken": token}
+        url,
+        {"action": "dismiss", "reason": "An opinion."},
+        content_type="application/json",
+        headers={"X-CSRFToken": token},
     )
     assert done.status_code == 200 and done.json()["state"] == "dismissed"
 

@@ -98,8 +98,9 @@ def test_bulk_dismiss_confirms_the_count_and_can_be_undone(new_page, alice, arti
     page.check("#select-all")
     expect(page.locator("#selected-count")).to_have_text(f"{count} selected")
     page.select_option("#id_action", "dismiss")
+    page.fill("input[name=reason]", "Opinion, not fact.")
     page.click("text=Apply to selected")
-    expect(page.locator("h1")).to_have_text(f"Dismiss: {count} claims?")
+    expect(page.locator("h1")).to_have_text(f"Dismiss {count} claims?")
     assert not Claim.objects.filter(state=Claim.State.DISMISSED).exists()
     page.click("#confirm-bulk")
 

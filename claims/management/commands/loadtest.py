@@ -174,7 +174,7 @@ def one_action(session, role, data, rng, endpoint):
             return status
         if role == "editor":
             action = rng.choice(["dismiss", "restore"])
-            fields = {"action": action, "version": version.group(1), "reason": ""}
+            fields = {"action": action, "version": version.group(1), "reason": "Load test."}
             return session.request("POST", f"/claims/{claim}/transition/", fields,
                                    headers={"HX-Request": "true"})[0]  # fmt: skip
         fields = {"take": "1", "version": version.group(1)}
