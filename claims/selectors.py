@@ -48,6 +48,13 @@ SORTS = {
     "due": ("due_date", "-priority", "-score", "id"),
     "priority": ("-priority", "due_date", "-score", "id"),
 }
+# The sorts offered in the claim column's header (the others head their own columns).
+CLAIM_SORTS = [
+    ("source", "speaker"),
+    ("article", "article"),
+    ("kind", "kind"),
+    ("created", "newest"),
+]
 FILTER_KEYS = ("state", "assignee", "verdict", "kind", "article", "source", "junk", "matched")
 
 

@@ -17,29 +17,30 @@ register = template.Library()
 
 NONE = mark_safe('<span class="muted">—</span>')  # a constant, nothing interpolated
 CHECKED_BEFORE = mark_safe(
-    ' <span class="badge checked-before" title="Matches a fact-check or an earlier claim">'
-    "checked before?</span>"
+    '<span class="badge checked-before" title="Matches a fact-check or an earlier claim">'
+    "checked before?</span> "
 )
 # get_FOO_display() rebuilds its choices dict on every call; these are built once.
 KINDS = dict(Claim.Kind.choices)
 STATES = dict(Claim.State.choices)
 PRIORITIES = dict(Claim.Priority.choices)
 
+# The claim is the widest column, its speaker, article and kind on a line under its text.
 ROW = (
     '<tr class="row{overdue}" data-url="{url}" data-version="{version}" data-claim="{pk}">'
     "{check}"
+    '<td class="claim-cell"><a class="claim-text" href="{url}">{text}</a>'
+    '<span class="claim-meta">{checked_before}{source} · '
+    '<a href="{article_url}#c{pk}">{headline}</a> · {kind}</span></td>'
     '<td class="num">{score}</td>'
-    '<td><a href="{url}">{text}</a>{checked_before}</td>'
-    "<td>{source}</td>"
-    "<td>{kind}</td>"
     '<td><span class="badge state-{state}">{state_label}</span></td>'
-    "<td>{verdict}</td>"
+    '<td class="verdict">{verdict}</td>'
     '<td class="assignee">{assignee}</td>'
     '<td class="due">{due}</td>'
     '<td><span class="priority priority-{priority}">{priority_label}</span></td>'
-    '<td><a href="{article_url}#c{pk}">{headline}</a></td>'
     "</tr>"
 )
+UNATTRIBUTED = mark_safe('<span class="unattributed">unattributed</span>')
 
 
 @register.simple_tag
@@ -61,11 +62,13 @@ def queue_row(claim, params, selectable):
         if selectable
         else "",
         score=f"{claim.score:.2f}",
-        text=clip(claim.text, 160),
+        text=clip(claim.text, 300),  # the stylesheet shows two lines; the peek shows it all
         checked_before=CHECKED_BEFORE if claim.open_matches else "",
-        source=format_html('<a href="{}">{}</a>', source.get_absolute_url(), source.name)
+        source=format_html(
+            '<a class="speaker" href="{}">{}</a>', source.get_absolute_url(), source.name
+        )
         if source
-        else NONE,
+        else UNATTRIBUTED,
         kind=KINDS.get(claim.kind, claim.kind),
         state=claim.state,
         state_label=STATES.get(claim.state, claim.state),
@@ -79,5 +82,5 @@ def queue_row(claim, params, selectable):
         priority=claim.priority,
         priority_label=PRIORITIES.get(claim.priority, claim.priority),
         article_url=claim.article.get_absolute_url(),
-        headline=clip(claim.article.headline, 50),
+        headline=clip(claim.article.headline, 90),
     )

@@ -36,6 +36,7 @@ def claim_queue(request):
         "current_params": query.params(),
         "active_view": next((v for v in saved if v.params == query.params()), None),
         "choices": selectors.filter_choices(),
+        "claim_sorts": selectors.CLAIM_SORTS,
         "bulk_form": BulkActionForm(user=request.user),
         "save_form": SavedViewForm(initial={"params": query.params()}),
         "undoable": _undoable(request),

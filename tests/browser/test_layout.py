@@ -3,6 +3,8 @@ a file name or a speaker is one long unbroken token (a URL, a slug, a hash)."""
 
 import pytest
 
+from claims import services
+from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, Source
 from tests.browser.conftest import VIEWPORT
 
@@ -40,3 +42,53 @@ def test_no_page_is_wider_than_the_window(new_page, alice, long_tokens):
         if width > VIEWPORT["width"]:
             too_wide[url] = width
     assert too_wide == {}
+
+
+@pytest.fixture
+def busy_queue(alice):
+    """Twenty claims, each long enough to take two lines in the claim column."""
+    sentence = (
+        "The regional health authority said waiting times for routine operations had fallen by "
+        "{n} percent over the last year, the largest fall since records began in 1998."
+    )
+    sentences = [sentence.format(n=n + 10) for n in range(20)]
+    body = " ".join(sentences)
+    article = Article.objects.create(
+        headline="Waiting times fall across the region", body=body, content_hash="busy",
+        uploaded_by=alice,
+    )  # fmt: skip
+    found, start = [], 0
+    for text in sentences:
+        start = body.index(text, start)
+        found.append(ExtractedClaim(
+            text=text, start=start, end=start + len(text), sentence_start=start,
+            sentence_end=start + len(text), kind="indirect", score=0.9, source="health authority",
+            source_name="health authority",
+            source_start=start + 4, source_end=start + 29, cue="said",
+        ))  # fmt: skip
+    services.apply_extraction(article, found)
+    return article
+
+
+def test_the_queue_shows_twelve_claims_at_1440_by_900(new_page, alice, busy_queue):
+    page = new_page("alice", "pw-alice")
+    page.goto("/claims/?tab=all")
+
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll("tr.row")]
+            .filter(row => row.getBoundingClientRect().bottom <= window.innerHeight).length"""
+    )
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll(".queue-table thead th")]
+            .map(th => [th.className, th.getBoundingClientRect().width])"""
+    )
+    first = page.locator("tr.row").first
+    lines = page.evaluate(
+        "el => Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight))",
+        first.locator(".claim-text").element_handle(),
+    )
+
+    assert visible >= 12
+    assert max(widths, key=lambda w: w[1])[0] == "claim-col"
+    assert lines == 2  # the claims are long: each takes two lines, and still twelve fit
+    assert first.locator(".claim-meta").inner_text().startswith("health authority · Waiting times")
