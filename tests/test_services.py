@@ -1015,3 +1015,60 @@ def test_an_unresolved_pronoun_speaker_gets_no_source(alice):
     claim = article.claims.get()
     assert (claim.source, claim.source_text) == (None, "They")
     assert not Source.objects.filter(name__iexact="they").exists()
+
+
+# --- The predicates the pages ask come from the rules themselves ------------------------------
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "carol", "vic"])
+@pytest.mark.parametrize(
+    "setup", ["new", "assigned_to_bob", "in_progress", "in_review", "dismissed"]
+)
+def test_can_take_says_what_taking_would_do(request, claim, alice, who, setup):
+    user = request.getfixturevalue(who)
+    bob = request.getfixturevalue("bob")
+    if setup != "new":
+        services.assign_claim(claim, bob, actor=alice)
+    if setup in ("in_progress", "in_review"):
+        services.transition(claim, "start", actor=bob)
+    if setup == "in_review":
+        services.add_evidence(claim, actor=bob, title="Minutes")
+        services.propose_verdict(
+            claim, actor=bob, verdict=Verdict.objects.first(), summary="As the minutes say."
+        )
+    if setup == "dismissed":
+        services.transition(claim, "dismiss", actor=alice, reason="Opinion.")
+    claim = Claim.objects.get(pk=claim.pk)
+
+    offered = services.can_take(claim, user)
+    try:
+        taken = services.assign_claim(claim, user, actor=user).assignee_id == user.pk
+        changed = claim.assignee_id != user.pk and taken
+    except WorkflowError:
+        changed = False
+
+    assert offered == changed
+
+
+@pytest.mark.parametrize("who", ["alice", "bob", "carol", "vic"])
+@pytest.mark.parametrize("state", ["assigned", "in_progress", "in_review", "verified"])
+def test_can_edit_evidence_says_what_adding_evidence_would_do(request, claim, alice, who, state):
+    user, bob, dave = (request.getfixturevalue(n) for n in (who, "bob", "dave"))
+    services.assign_claim(claim, bob, actor=alice)
+    if state != "assigned":
+        services.transition(claim, "start", actor=bob)
+    if state in ("in_review", "verified"):
+        services.add_evidence(claim, actor=bob, title="Minutes")
+        services.propose_verdict(claim, actor=bob, verdict=Verdict.objects.first(), summary="So.")
+    if state == "verified":
+        services.transition(claim, "approve", actor=dave)
+    claim = Claim.objects.get(pk=claim.pk)
+
+    offered = services.can_edit_evidence(claim, user)
+    try:
+        services.add_evidence(claim, actor=user, title="Another source")
+        added = True
+    except WorkflowError:
+        added = False
+
+    assert offered == added

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notification
-from claims.permissions import EDITOR, FACT_CHECKER, role_of, user_can
+from claims.permissions import EDITOR, FACT_CHECKER, role_of
 from claims.services import claimreview, webhooks
 from claims.services.errors import NotAllowed, StaleClaimError, WorkflowError, require
 from claims.services.notifications import notify
@@ -68,22 +68,45 @@ def assignable_users():
     )
 
 
-def assign_claim(claim, assignee, *, actor, expected_version=None):
-    """Give a claim to a fact-checker (editors), or take an unassigned one (fact-checkers)."""
+def _check_assigner(assignee, actor):
+    """The roles' part of assigning: who may assign, and who may be assigned."""
     if assignee is not None and assignee != actor:
         require(actor, "assign", "Only editors can assign claims to other people.")
     else:
         require(actor, "take", "Viewers cannot take claims.")
     if assignee is not None and role_of(assignee) not in (EDITOR, FACT_CHECKER):
         raise WorkflowError(f"{assignee} cannot be assigned claims: they are not a fact-checker.")
+
+
+def check_assignment(claim, assignee, actor):
+    """Raise WorkflowError when `actor` may not give `claim` to `assignee` (None: unassign)."""
+    _check_assigner(assignee, actor)
+    if claim.state in (State.VERIFIED, State.PUBLISHED, State.DISMISSED):
+        raise WorkflowError(f"A {claim.get_state_display().lower()} claim cannot be reassigned.")
+    if role_of(actor) == FACT_CHECKER and claim.assignee_id not in (None, actor.pk):
+        raise WorkflowError(f"This claim is already assigned to {claim.assignee}.")
+
+
+def _allowed(check, *args):
+    """Whether a check_* rule lets it through: the predicate for buttons, from the rule itself."""
+    try:
+        check(*args)
+    except WorkflowError:
+        return False
+    return True
+
+
+def can_take(claim, user):
+    """Whether `user` may assign `claim` to themselves now ("Assign to me", key `a`)."""
+    return claim.assignee_id != user.pk and _allowed(check_assignment, claim, user, user)
+
+
+def assign_claim(claim, assignee, *, actor, expected_version=None):
+    """Give a claim to a fact-checker (editors), or take an unassigned one (fact-checkers)."""
+    _check_assigner(assignee, actor)  # a role that may not is refused before anything else
     with transaction.atomic():
         claim = lock_claim(claim, expected_version)
-        if claim.state in (State.VERIFIED, State.PUBLISHED, State.DISMISSED):
-            raise WorkflowError(
-                f"A {claim.get_state_display().lower()} claim cannot be reassigned."
-            )
-        if role_of(actor) == FACT_CHECKER and claim.assignee_id not in (None, actor.pk):
-            raise WorkflowError(f"This claim is already assigned to {claim.assignee}.")
+        check_assignment(claim, assignee, actor)
         if claim.assignee_id == (assignee.pk if assignee else None):
             return claim
         before, before_state = claim.assignee, claim.state
@@ -241,12 +264,19 @@ def allowed_actions(claim, user):
     return allowed
 
 
+def check_proposal(claim, actor):
+    """Raise WorkflowError when `actor` may not propose a verdict for `claim` now."""
+    require(actor, "propose", "Your role cannot propose verdicts.")
+    _require_worker(claim, actor, "propose a verdict")
+    if claim.state not in (State.ASSIGNED, State.IN_PROGRESS):
+        raise WorkflowError(
+            f"A verdict can be proposed only for a claim in progress, "
+            f"not one that is {claim.get_state_display().lower()}."
+        )
+
+
 def can_propose(claim, user):
-    return (
-        user_can(user, "propose")
-        and claim.state in (State.ASSIGNED, State.IN_PROGRESS)
-        and (role_of(user) == EDITOR or claim.assignee_id == user.pk)
-    )
+    return _allowed(check_proposal, claim, user)
 
 
 def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
@@ -254,12 +284,7 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
     require(actor, "propose", "Your role cannot propose verdicts.")
     with transaction.atomic():
         claim = lock_claim(claim, expected_version)
-        _require_worker(claim, actor, "propose a verdict")
-        if claim.state not in (State.ASSIGNED, State.IN_PROGRESS):
-            raise WorkflowError(
-                f"A verdict can be proposed only for a claim in progress, "
-                f"not one that is {claim.get_state_display().lower()}."
-            )
+        check_proposal(claim, actor)
         if verdict is None:
             raise WorkflowError("Choose a verdict.")
         if not summary.strip():
@@ -284,6 +309,11 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
 # A verdict under review or approved stands on its evidence as it was: changing it needs the
 # claim sent back (in review) or reopened (verified, published) first.
 EVIDENCE_LOCKED_STATES = (State.IN_REVIEW, State.VERIFIED, State.PUBLISHED, State.DISMISSED)
+
+
+def can_edit_evidence(claim, user):
+    """Whether `user` may add, link, unlink or show/hide evidence on `claim` now."""
+    return _allowed(_check_evidence_change, claim, user)
 
 
 def _check_evidence_change(claim, actor):

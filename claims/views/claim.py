@@ -54,12 +54,8 @@ def _claim_panel_context(request, claim, **forms):
         "actions": services.allowed_actions(claim, user),
         "can_propose": services.can_propose(claim, user),
         "can_assign": user_can(user, "assign"),
-        "can_take": user_can(user, "take")
-        and claim.assignee_id is None
-        and claim.state in (Claim.State.NEW, Claim.State.ASSIGNED),
-        "can_edit_evidence": user_can(user, "add_evidence")
-        and claim.state not in services.EVIDENCE_LOCKED_STATES
-        and (user_can(user, "assign") or claim.assignee_id == user.pk),
+        "can_take": services.can_take(claim, user),
+        "can_edit_evidence": services.can_edit_evidence(claim, user),
         "can_comment": user_can(user, "comment"),
         "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
         "verdict_form": verdict_form,
