@@ -35,6 +35,7 @@ urlpatterns = [
     path("claims/views/<int:pk>/delete/", queue.saved_view_delete, name="saved_view_delete"),
     path("claims/next/", claim.next_in_my_queue, name="next_in_my_queue"),
     path("claims/<int:pk>/", claim.claim_detail, name="claim_detail"),
+    path("claims/<int:pk>/peek/", claim.claim_peek, name="claim_peek"),
     path("claims/<int:pk>/transition/", claim.claim_transition, name="claim_transition"),
     path("claims/<int:pk>/assign/", claim.claim_assign, name="claim_assign"),
     path("claims/<int:pk>/propose/", claim.claim_propose, name="claim_propose"),

@@ -510,6 +510,76 @@ def test_viewers_get_no_checkboxes(login, desk):
     assert 'name="claims"' not in login("vic").get(QUEUE).content.decode()
 
 
+# --- Quick peek -----------------------------------------------------------------------------------
+
+
+def peek_panel(response):
+    content = text_of(response)
+    match = re.search(r'<aside id="peek-panel"[^>]*>', content)
+    return match[0] if match else None
+
+
+def test_a_peek_in_the_url_shows_that_claim_beside_the_list(login, desk):
+    response = login("bob").get(QUEUE, {"tab": "all", "peek": desk["tram"]})
+
+    assert f'data-claim="{desk["tram"]}"' in peek_panel(response)
+    assert "hidden" not in peek_panel(response)
+    assert 'href="/claims/{}/?tab=all&o=score" id="peek-full"'.format(desk["tram"]) in text_of(
+        response
+    )
+
+
+@pytest.mark.parametrize("peek", ["", "999999", "abc", "-1"])
+def test_without_a_claim_to_peek_the_panel_is_hidden(login, desk, peek):
+    response = login("bob").get(QUEUE, {"peek": peek})
+
+    assert response.status_code == 200
+    assert " hidden>" in peek_panel(response)
+
+
+def test_the_peek_is_the_panel_alone_for_htmx(login, desk, django_assert_max_num_queries):
+    client = login("alice")
+    url = reverse("claim_peek", args=[desk["quote"]])
+
+    with django_assert_max_num_queries(12):
+        response = client.get(
+            url, HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL="http://testserver/claims/?tab=mine"
+        )
+
+    content = text_of(response)
+    assert content.lstrip().startswith('<aside id="peek-panel"') and "<html" not in content
+    assert "Waste rose." in content  # the verdict's summary
+    assert f'href="/claims/{desk["quote"]}/?tab=mine&o=score" id="peek-full"' in content
+
+
+def test_an_action_in_the_panel_answers_with_the_panel_and_refreshes_the_list(login, desk):
+    claim = Claim.objects.get(pk=desk["bus"])
+    response = login("alice").post(
+        reverse("claim_transition", args=[claim.pk]),
+        {"action": "dismiss", "reason": "Opinion.", "version": claim.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="peek-panel",
+    )
+
+    assert text_of(response).lstrip().startswith('<aside id="peek-panel"')
+    assert "queueChanged" in response["HX-Trigger"]
+    assert Claim.objects.get(pk=claim.pk).state == State.DISMISSED
+
+
+def test_a_refused_action_in_the_panel_keeps_the_reason_and_changes_nothing(login, desk):
+    claim = Claim.objects.get(pk=desk["bus"])
+    response = login("alice").post(
+        reverse("claim_transition", args=[claim.pk]),
+        {"action": "dismiss", "reason": "Opinion.", "version": claim.version - 1},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="peek-panel",
+    )
+
+    assert 'value="Opinion."' in text_of(response)
+    assert "HX-Trigger" not in response
+    assert Claim.objects.get(pk=claim.pk).state == State.NEW
+
+
 # --- Bulk actions -------------------------------------------------------------------------------
 
 

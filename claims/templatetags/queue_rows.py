@@ -37,7 +37,7 @@ ROW = (
     '<td class="verdict">{verdict}</td>'
     '<td class="assignee">{assignee}</td>'
     '<td class="due">{due}</td>'
-    '<td><span class="priority priority-{priority}">{priority_label}</span></td>'
+    '<td class="priority"><span class="priority priority-{priority}">{priority_label}</span></td>'
     "</tr>"
 )
 UNATTRIBUTED = mark_safe('<span class="unattributed">unattributed</span>')

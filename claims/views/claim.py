@@ -1,13 +1,16 @@
 """One claim: its page, and the workflow, evidence and comment actions (htmx or plain POST)."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.forms import CharField
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
 
 from claims import selectors, services
 from claims.forms import (
@@ -29,10 +32,40 @@ from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
 
 
+def _workflow_context(request, claim, version):
+    """What the claim page and the queue's quick peek share: the claim in its sentence and what
+    this user may do with it now (assign or take, the workflow's steps, comment)."""
+    user = request.user
+    return {
+        "seen": version["seen"].isoformat(),
+        "claim": claim,
+        "context": selectors.claim_context(claim),
+        "actions": services.allowed_actions(claim, user),
+        "can_assign": user_can(user, "assign"),
+        "can_take": services.can_take(claim, user),
+        "can_comment": user_can(user, "comment"),
+        "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
+        "comment_form": CommentForm(),
+        "transition_version": claim.version,
+        "transition_form": None,
+        "history": list(claim.events.all())[::-1],  # newest first (prefetched: no query)
+    }
+
+
+def _version(claim):
+    # "seen" lets a refused save list what others changed since this page was rendered.
+    return {"version": claim.version, "seen": timezone.now()}
+
+
+def peek_context(request, claim, queue_params, **forms):
+    """The queue's side panel for one claim; `queue_params` for its link to the full page."""
+    return {**_workflow_context(request, claim, _version(claim)), "queue_params": queue_params,
+            **forms}  # fmt: skip
+
+
 def _claim_panel_context(request, claim, **forms):
     user = request.user
-    # "seen" lets a refused save list what others changed since this page was rendered.
-    version = {"version": claim.version, "seen": timezone.now()}
+    version = _version(claim)
     verdicts = list(Verdict.objects.all())  # one query for the form's menu and the scale
     verdict_form = VerdictForm(
         initial={**version, "verdict": claim.verdict_id, "summary": claim.verdict_summary}
@@ -42,28 +75,18 @@ def _claim_panel_context(request, claim, **forms):
         *((v.pk, v.label) for v in verdicts),
     ]
     context = {
-        "seen": version["seen"].isoformat(),
+        **_workflow_context(request, claim, version),
         "verdict_scale": claimreview.scale_of(verdicts),
         "today": timezone.localdate(),
         "can_schedule": user_can(user, "assign"),
         "schedule_form": ScheduleForm(
             initial={**version, "due_date": claim.due_date, "priority": claim.priority}
         ),
-        "claim": claim,
-        "context": selectors.claim_context(claim),
-        "actions": services.allowed_actions(claim, user),
         "can_propose": services.can_propose(claim, user),
-        "can_assign": user_can(user, "assign"),
-        "can_take": services.can_take(claim, user),
         "can_edit_evidence": services.can_edit_evidence(claim, user),
-        "can_comment": user_can(user, "comment"),
-        "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
         "verdict_form": verdict_form,
         "evidence_form": EvidenceForm(),
         "link_form": LinkEvidenceForm(claim=claim),
-        "comment_form": CommentForm(),
-        "transition_version": claim.version,
-        "transition_form": None,
         **_correction_context(claim, user, version),
         "matches": services.matches_for_page(claim),
         "family": list(services.family_of(claim)),
@@ -118,6 +141,24 @@ def claim_detail(request, pk):
 
 
 @require_GET
+def claim_peek(request, pk):
+    """The queue's side panel for one claim (htmx), beside the list it was opened from."""
+    try:
+        claim = selectors.claim_for_page(pk)
+    except Claim.DoesNotExist:
+        raise Http404("No such claim.") from None
+    context = peek_context(request, claim, _queue_params_of(request))
+    return render(request, "claims/claim_queue.html#peek-panel", context)
+
+
+def _queue_params_of(request):
+    """The queue's parameters of the page the request came from (htmx tells its URL)."""
+    url = request.htmx.current_url if request.htmx else None
+    params = QueryDict(urlsplit(url).query) if url else request.GET
+    return selectors.QueueQuery.from_params(params).params()
+
+
+@require_GET
 def next_in_my_queue(request):
     """The next claim waiting for me (key `e`), after the one I am on."""
     claim = selectors.next_claim_for(request.user, parse_id(request.GET.get("after")))
@@ -145,15 +186,23 @@ def claim_response(request, pk, error=None, **forms):
         seen = _seen(request)
         extra["changes"] = selectors.events_since(pk, seen) if seen else []
     claim = selectors.claim_for_page(pk)
-    context = {**_claim_panel_context(request, claim, **forms), **extra}
+    in_peek = bool(request.htmx) and request.htmx.target == "peek-panel"
+    if in_peek:
+        context = {**peek_context(request, claim, _queue_params_of(request), **forms), **extra}
+        template = "claims/claim_queue.html#peek-panel"
+    else:
+        context = {**_claim_panel_context(request, claim, **forms), **extra}
+        template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
     context["unsaved"] = [
         typed
         for name, form in forms.items()
         if not _offered(name, form, context)
         for typed in _typed(form)
     ]
-    template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
-    return render(request, template, context)
+    response = render(request, template, context)
+    if in_peek and not error:
+        trigger_client_event(response, "queueChanged")  # the list shows the change too
+    return response
 
 
 # The panel's flag under which each of its forms is shown (a transition form: its action).
@@ -173,7 +222,7 @@ def _offered(name, form, context):
     """Whether the refreshed panel shows form `name` again (so the input goes back into it)."""
     if name == "transition_form":
         return form.data.get("action") in {action for action, *_ in context["actions"]}
-    return bool(context[FORM_SHOWN_BY[name]])
+    return bool(context.get(FORM_SHOWN_BY[name]))
 
 
 def _typed(form):

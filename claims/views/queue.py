@@ -11,8 +11,10 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims import selectors, services
 from claims.forms import BulkActionForm, SavedViewForm
-from claims.models import BulkAction, SavedView
+from claims.ids import parse_id
+from claims.models import BulkAction, Claim, SavedView
 from claims.services import WorkflowError
+from claims.views.claim import peek_context
 
 
 @require_GET
@@ -44,7 +46,22 @@ def claim_queue(request):
     template = "claims/claim_queue.html"
     if request.htmx and request.htmx.target == "queue-results":
         template += "#queue-results"
+    else:
+        context.update(_peek(request, query))
     return render(request, template, context)
+
+
+def _peek(request, query):
+    """The claim open in the side panel (`peek` in the URL), so a reload or a shared link shows
+    it again; nothing when there is none or it does not exist."""
+    pk = parse_id(request.GET.get("peek"))
+    if pk is None:
+        return {}
+    try:
+        claim = selectors.claim_for_page(pk)
+    except Claim.DoesNotExist:
+        return {}
+    return peek_context(request, claim, query.params())
 
 
 def _undoable(request):

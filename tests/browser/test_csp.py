@@ -79,6 +79,7 @@ def test_every_page_type_keeps_to_the_policy(browser, live_server, new_page, des
         reverse("dashboard"),
         reverse("claim_queue"),
         reverse("claim_queue") + "?tab=mine&o=-due",
+        reverse("claim_queue") + f"?tab=all&peek={working.pk}",
         working.get_absolute_url(),
         published.get_absolute_url(),
         reverse("article_list"),
@@ -125,4 +126,6 @@ def test_htmx_and_the_keys_script_work_under_the_policy(new_page, desk):
     checker.page.evaluate("document.activeElement.blur()")  # shortcuts never fire in a field
     checker.page.keyboard.press("j")
     expect(checker.page.locator("tr.row.focused")).to_have_count(1)
+    checker.page.keyboard.press("p")  # the quick peek, loaded by htmx
+    expect(checker.page.locator("#peek-panel .in-context")).to_contain_text("ridership")
     checker.check("after the interactions")

@@ -1,0 +1,93 @@
+"""The queue's quick peek in Chromium: a claim opens in a side panel beside the list, j/k move
+and the panel follows, the URL keeps the open claim, actions work in the panel, Escape closes
+it, and the full page stays one key away."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from claims.models import Claim
+
+pytestmark = pytest.mark.browser
+
+
+def ordered():
+    return list(Claim.objects.order_by("-score", "id"))
+
+
+def test_a_claim_opens_beside_the_list_and_follows_j_and_k(new_page, alice, article):
+    first, second = ordered()[:2]
+    page = new_page("alice", "pw-alice")
+    page.goto("/claims/?tab=all")
+    panel = page.locator("#peek-panel")
+    expect(panel).to_be_hidden()
+
+    page.locator(f'tr.row[data-claim="{first.pk}"] a.claim-text').click()
+
+    expect(panel).to_have_attribute("data-claim", str(first.pk))
+    expect(panel.locator(".in-context mark")).to_have_text(first.text)
+    expect(page.locator(".filters")).to_be_hidden()  # the panel takes the sidebar's place
+    assert re.search(rf"[?&]peek={first.pk}(&|$)", page.url)
+    assert "/claims/?" in page.url  # no page load: still the queue
+
+    page.keyboard.press("j")
+    expect(panel).to_have_attribute("data-claim", str(second.pk))
+    expect(page.locator(f'tr.row.peeked[data-claim="{second.pk}"]')).to_have_count(1)
+    assert re.search(rf"[?&]peek={second.pk}(&|$)", page.url)
+
+    page.reload()  # the URL shows the same thing
+    expect(panel).to_have_attribute("data-claim", str(second.pk))
+    expect(page.locator(f'tr.row.focused[data-claim="{second.pk}"]')).to_have_count(1)
+
+    page.keyboard.press("k")
+    expect(panel).to_have_attribute("data-claim", str(first.pk))
+
+    page.keyboard.press("Escape")
+    expect(panel).to_be_hidden()
+    expect(page.locator(".filters")).to_be_visible()
+    assert "peek=" not in page.url
+
+    page.keyboard.press("Enter")  # the focused row, in the panel again
+    expect(panel).to_have_attribute("data-claim", str(first.pk))
+    page.keyboard.press("o")  # and its full page
+    page.wait_for_url(re.compile(rf"/claims/{first.pk}/\?tab=all"))
+
+
+def test_assign_dismiss_and_comment_in_the_panel(new_page, alice, bob, article):
+    claim = ordered()[0]
+    row = f'tr.row[data-claim="{claim.pk}"]'
+    page = new_page("alice", "pw-alice")
+    page.goto(f"/claims/?tab=all&peek={claim.pk}")
+    panel = page.locator("#peek-panel")
+
+    panel.locator("select[name=assignee]").select_option(label="bob")
+    panel.locator("button", has_text="Assign").click()
+    expect(panel.locator("#peek-assignee")).to_have_text("bob")
+    expect(page.locator(f"{row} td.assignee")).to_have_text("bob")  # the list shows it too
+
+    panel.locator("textarea[name=text]").fill("Check the council minutes first.")
+    panel.locator("button", has_text="Comment").click()
+    expect(panel.locator(".events")).to_contain_text("Check the council minutes first.")
+
+    panel.locator("[data-action=dismiss]").click()  # no reason: refused, nothing lost
+    expect(panel.locator("#peek-state")).to_have_text("Assigned")
+    panel.locator("input[aria-label='Reason to dismiss']").fill("An opinion, not a fact.")
+    panel.locator("[data-action=dismiss]").click()
+    expect(panel.locator("#peek-state")).to_have_text("Dismissed")
+    expect(page.locator(f"{row} .badge")).to_have_text("Dismissed")
+    assert Claim.objects.get(pk=claim.pk).state == Claim.State.DISMISSED
+
+
+def test_a_fact_checker_takes_and_starts_a_claim_in_the_panel(new_page, bob, article):
+    claim = ordered()[0]
+    page = new_page("bob", "pw-bob")
+    page.goto(f"/claims/?tab=unassigned&peek={claim.pk}")
+    panel = page.locator("#peek-panel")
+
+    panel.locator("#peek-take").click()
+    expect(panel.locator("#peek-assignee")).to_have_text("bob")
+    panel.locator("[data-action=start]").click()
+
+    expect(panel.locator("#peek-state")).to_have_text("In progress")
+    assert Claim.objects.get(pk=claim.pk).state == Claim.State.IN_PROGRESS
