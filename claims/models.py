@@ -524,6 +524,8 @@ class Notification(models.Model):
         SENT_BACK = "sent_back", "Sent back to you"
         APPROVED = "approved", "Your verdict was approved"
         WEBHOOK_DISABLED = "webhook_off", "A webhook endpoint was disabled"
+        REVIEW = "review", "Waiting for your review"
+        PUBLISHED = "published", "Your verdict was published"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -55,6 +55,34 @@ def test_approving_notifies_the_proposer(claim_in_review, alice, bob):
     assert kinds_for(bob) == [Kind.APPROVED, Kind.ASSIGNED]
 
 
+def test_a_proposed_verdict_waits_for_every_editor_but_the_proposer(
+    claim_in_progress, alice, dave, bob, carol, verdict_false
+):
+    services.propose_verdict(claim_in_progress, actor=bob, verdict=verdict_false, summary="No.")
+
+    waiting = Notification.objects.filter(kind=Kind.REVIEW)
+    assert sorted(n.recipient.username for n in waiting) == ["alice", "dave"]
+    assert {n.actor for n in waiting} == {bob}
+
+
+def test_an_editor_proposing_is_not_told_about_their_own_proposal(
+    claim_in_progress, alice, dave, verdict_false
+):
+    services.propose_verdict(claim_in_progress, actor=alice, verdict=verdict_false, summary="No.")
+
+    assert list(
+        Notification.objects.filter(kind=Kind.REVIEW).values_list("recipient", flat=True)
+    ) == [dave.pk]
+
+
+def test_publishing_tells_the_fact_checker(claim_in_review, alice, dave, bob):
+    services.transition(claim_in_review, "approve", actor=dave)
+
+    services.transition(claim_in_review, "publish", actor=alice)
+
+    assert kinds_for(bob)[:2] == [Kind.PUBLISHED, Kind.APPROVED]
+
+
 def test_a_refused_transition_notifies_nobody(claim_in_review, bob):
     with pytest.raises(services.WorkflowError):
         services.transition(claim_in_review, "approve", actor=bob)
@@ -160,16 +188,76 @@ def test_the_list_shows_my_notifications_only(login, claim, article, alice, bob,
     assert other.text[:40] not in page
 
 
-def test_opening_the_list_marks_everything_seen(login, claim, alice, bob):
+def test_opening_the_list_leaves_them_unread(login, claim, alice, bob):
     services.assign_claim(claim, bob, actor=alice)
     client = login("bob")
 
-    first = text_of(client.get(reverse("notification_list")))
-    second = text_of(client.get(reverse("notification_list")))
+    client.get(reverse("notification_list"))
 
-    assert 'class="badge new"' in first
-    assert 'class="badge new"' not in second
+    assert 'class="badge new"' in text_of(client.get(reverse("notification_list")))
+    assert unseen_count(bob) == 1
+
+
+def test_a_notification_links_to_its_claim_and_is_read_once_followed(login, claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+    note = Notification.objects.get(recipient=bob)
+    client = login("bob")
+    page = text_of(client.get(reverse("notification_list")))
+
+    response = client.get(reverse("notification_open", args=[note.pk]))
+
+    assert f'href="{reverse("notification_open", args=[note.pk])}"' in page
+    assert response["Location"] == claim.get_absolute_url()
     assert unseen_count(bob) == 0
+
+
+def test_nobody_opens_someone_else_s_notification(login, claim, alice, bob):
+    services.assign_claim(claim, bob, actor=alice)
+    note = Notification.objects.get(recipient=bob)
+
+    response = login("carol").get(reverse("notification_open", args=[note.pk]))
+
+    assert response.status_code == 404
+    assert unseen_count(bob) == 1
+
+
+def test_mark_all_read(login, article, alice, bob):
+    for claim in article.claims.all()[:3]:
+        services.assign_claim(claim, bob, actor=alice)
+    services.assign_claim(article.claims.last(), alice, actor=alice)  # nobody is told
+    client = login("bob")
+
+    response = client.post(reverse("notification_read_all"), follow=True)
+
+    assert unseen_count(bob) == 0
+    assert "Marked 3 notifications read." in text_of(response)
+    assert 'class="badge new"' not in text_of(response)
+
+
+def test_mark_all_read_leaves_other_people_s_alone(login, claim, alice, bob, carol):
+    services.assign_claim(claim, carol, actor=alice)
+
+    login("bob").post(reverse("notification_read_all"))
+
+    assert unseen_count(carol) == 1
+
+
+@pytest.mark.parametrize(
+    "kind, sentence",
+    [
+        (Kind.ASSIGNED, "alice assigned claim {pk} to you"),
+        (Kind.SENT_BACK, "alice sent claim {pk} back to you"),
+        (Kind.APPROVED, "alice approved your verdict on claim {pk}"),
+        (Kind.REVIEW, "alice's verdict on claim {pk} waits for your review"),
+        (Kind.PUBLISHED, "alice published your verdict on claim {pk}"),
+    ],
+)
+def test_each_kind_reads_as_a_sentence(claim, alice, bob, kind, sentence):
+    from claims.services.notifications import describe
+
+    note = Notification.objects.create(recipient=bob, claim=claim, actor=alice, kind=kind)
+
+    assert describe(note) == sentence.format(pk=claim.pk)
 
 
 def test_the_list_query_count_is_small(

@@ -397,6 +397,10 @@ def test_the_notification_of_a_switched_off_endpoint_links_to_it(
     delivery = webhooks.send_test_event(endpoint, actor=alice)
     webhooks.take_delivery(delivery.pk, lease="a")
     webhooks.record_attempt(delivery.pk, outgoing.Response(500, "", 1), lease="a")
-    page = login("dave").get(reverse("notification_list")).content.decode()
-    assert endpoint.get_absolute_url() in page
+    client = login("dave")
+    page = client.get(reverse("notification_list")).content.decode()
     assert "A webhook endpoint was disabled" in page
+    note = Notification.objects.get(recipient=dave, kind=Notification.Kind.WEBHOOK_DISABLED)
+    assert reverse("notification_open", args=[note.pk]) in page
+    opened = client.get(reverse("notification_open", args=[note.pk]))
+    assert opened["Location"] == endpoint.get_absolute_url()

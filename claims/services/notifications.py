@@ -1,7 +1,9 @@
 """In-app notifications (and e-mail when NOTIFY_BY_EMAIL is on) for work that reaches a person.
 
-Services call `notify` where the event happens (assigning, sending back, approving); the top bar
-counts what the user has not seen yet and the notifications page marks it seen.
+Services call `notify` where the event happens: assigning (the assignee), proposing a verdict
+(every editor: it waits for their review), sending back, approving and publishing (the
+fact-checker). The top bar counts what the user has not read; following a notification to its
+claim reads it, and "Mark all read" reads them all.
 """
 
 import logging
@@ -12,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.models import Notification
+from claims.people import display_name
 
 log = logging.getLogger(__name__)
 
@@ -34,17 +37,42 @@ def notify(recipient, claim, kind, *, actor=None, text="", webhook=None):
     return notification
 
 
+def notify_editors(claim, kind, *, actor=None, text=""):
+    """Tell every active editor (but the actor) about `claim`."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    from claims.permissions import EDITORS
+
+    editors = (
+        get_user_model()
+        .objects.filter(Q(groups__name=EDITORS) | Q(is_superuser=True), is_active=True)
+        .distinct()
+    )
+    return [n for n in (notify(e, claim, kind, actor=actor, text=text) for e in editors) if n]
+
+
+def notify_workers(claim, kind, *, actor=None, text=""):
+    """Tell the people who worked the claim (who proposed its verdict, its assignee)."""
+    people = {p.pk: p for p in (claim.proposed_by, claim.assignee) if p is not None}
+    return [notify(p, claim, kind, actor=actor, text=text) for p in people.values()]
+
+
+SENTENCES = {
+    Kind.ASSIGNED: "{who} assigned {claim} to you",
+    Kind.SENT_BACK: "{who} sent {claim} back to you",
+    Kind.APPROVED: "{who} approved your verdict on {claim}",
+    Kind.REVIEW: "{who}'s verdict on {claim} waits for your review",
+    Kind.PUBLISHED: "{who} published your verdict on {claim}",
+}
+
+
 def describe(notification):
     """One line for the list and the e-mail subject."""
-    who = notification.actor or "Someone"
-    claim = f"claim {notification.claim_id}"
     if notification.kind == Kind.WEBHOOK_DISABLED:
         return "A webhook endpoint that kept failing was switched off"
-    if notification.kind == Kind.ASSIGNED:
-        return f"{who} assigned {claim} to you"
-    if notification.kind == Kind.SENT_BACK:
-        return f"{who} sent {claim} back to you"
-    return f"{who} approved your verdict on {claim}"
+    who = display_name(notification.actor) if notification.actor else "Someone"
+    return SENTENCES[notification.kind].format(who=who, claim=f"claim {notification.claim_id}")
 
 
 def send_notification_email(notification):
@@ -77,8 +105,10 @@ def recent_notifications(user, limit=50):
     )
 
 
-def mark_seen(user):
-    """Everything the user has been told about so far counts as seen."""
-    return Notification.objects.filter(recipient=user, seen_at__isnull=True).update(
-        seen_at=timezone.now()
-    )
+def mark_seen(user, pk=None):
+    """Everything the user has been told about so far (or notification `pk`) counts as read;
+    returns how many were unread."""
+    unread = Notification.objects.filter(recipient=user, seen_at__isnull=True)
+    if pk is not None:
+        unread = unread.filter(pk=pk)
+    return unread.update(seen_at=timezone.now())

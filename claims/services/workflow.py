@@ -14,7 +14,7 @@ from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notificati
 from claims.permissions import EDITOR, FACT_CHECKER, role_of
 from claims.services import claimreview, webhooks
 from claims.services.errors import NotAllowed, StaleClaimError, WorkflowError, require
-from claims.services.notifications import notify
+from claims.services.notifications import notify, notify_editors, notify_workers
 
 State = Claim.State
 
@@ -248,7 +248,9 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
             to = claim.assignee or claim.proposed_by
             notify(to, claim, Notification.Kind.SENT_BACK, actor=actor, text=reason.strip())
         elif action == "approve":
-            notify(claim.proposed_by, claim, Notification.Kind.APPROVED, actor=actor)
+            notify_workers(claim, Notification.Kind.APPROVED, actor=actor)
+        elif action == "publish":
+            notify_workers(claim, Notification.Kind.PUBLISHED, actor=actor)
     return claim
 
 
@@ -303,6 +305,7 @@ def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
         )
         record_event(claim, actor, ClaimEvent.Action.VERDICT, "", verdict.label, summary.strip())
         record_event(claim, actor, ClaimEvent.Action.STATE, before_state, State.IN_REVIEW)
+        notify_editors(claim, Notification.Kind.REVIEW, actor=actor, text=summary.strip())
     return claim
 
 

@@ -42,3 +42,11 @@ def unquoted(text):
     while text and (text[0] in _QUOTE_MARKS or text[-1] in _QUOTE_MARKS + ","):
         text = text[1:] if text[0] in _QUOTE_MARKS else text[:-1].rstrip()
     return text
+
+
+@register.filter
+def notification_sentence(notification):
+    """What happened, as a sentence: "alice assigned claim 12 to you"."""
+    from claims.services.notifications import describe
+
+    return describe(notification)
