@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
 
 from claims import ingest
 from claims.ids import parse_id
@@ -207,7 +208,12 @@ class LinkEvidenceForm(forms.Form):
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 2})
+        label="Comment",
+        max_length=5000,
+        help_text="@username tells that person.",
+        widget=forms.Textarea(
+            attrs={"rows": 2, "data-mentions": reverse_lazy("people_search"), "autocomplete": "off"}
+        ),
     )
 
 

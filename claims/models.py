@@ -526,6 +526,7 @@ class Notification(models.Model):
         WEBHOOK_DISABLED = "webhook_off", "A webhook endpoint was disabled"
         REVIEW = "review", "Waiting for your review"
         PUBLISHED = "published", "Your verdict was published"
+        MENTIONED = "mentioned", "Mentioned you"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -474,3 +474,18 @@ def sources_page(number):
 
 def fact_checks_page(number):
     return page_of(FactCheck.objects.all(), number)
+
+
+def people_matching(prefix, limit=8):
+    """Desk members whose username, first or last name starts with `prefix` (for @mentions)."""
+    from claims.services import assignable_users
+
+    prefix = prefix.strip().lstrip("@")
+    if not prefix:
+        return []
+    starts = (
+        Q(username__istartswith=prefix)
+        | Q(first_name__istartswith=prefix)
+        | Q(last_name__istartswith=prefix)
+    )
+    return list(assignable_users().filter(starts)[:limit])

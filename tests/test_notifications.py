@@ -140,6 +140,67 @@ def test_undo_keeps_the_notification_of_a_claim_it_leaves_alone(article, alice, 
     ]
 
 
+# --- Mentions -------------------------------------------------------------------------------------
+
+
+def test_a_mention_in_a_comment_notifies_that_person(claim, alice, bob, carol):
+    services.add_comment(claim, actor=alice, text="@bob can you check the minutes? cc @Carol.")
+
+    assert kinds_for(bob) == [Kind.MENTIONED]
+    assert kinds_for(carol) == [Kind.MENTIONED]  # any case, and the full stop is not the name
+    note = Notification.objects.get(recipient=bob)
+    assert (note.actor, note.text) == (alice, "@bob can you check the minutes? cc @Carol.")
+
+
+def test_mentions_that_name_nobody_or_the_author_notify_nobody(
+    claim, alice, bob, django_user_model
+):
+    gone = django_user_model.objects.create_user("gone", is_active=False)
+    services.add_comment(claim, actor=alice, text="@alice @nobody @gone alice@example.org @ bob")
+
+    assert not Notification.objects.exists()
+    assert gone.pk
+
+
+def test_one_notification_per_person_however_often_mentioned(claim, alice, bob):
+    services.add_comment(claim, actor=alice, text="@bob, @bob and @bob again")
+
+    assert kinds_for(bob) == [Kind.MENTIONED]
+
+
+def test_the_people_menu_offers_matching_desk_members(login, alice, bob, carol, vic):
+    bob.first_name, bob.last_name = "Bob", "Checker"
+    bob.save()
+
+    found = login("alice").get(reverse("people_search"), {"q": "b"}).json()
+
+    assert found == {"people": [{"username": "bob", "name": "Bob Checker"}]}
+
+
+def test_the_people_menu_finds_by_name_too(login, alice, bob, carol):
+    carol.first_name = "Caroline"
+    carol.save()
+
+    found = login("bob").get(reverse("people_search"), {"q": "carol"}).json()["people"]
+
+    assert [p["username"] for p in found] == ["carol"]
+
+
+def test_the_people_menu_without_a_query_is_empty(login, alice):
+    assert login("alice").get(reverse("people_search")).json() == {"people": []}
+
+
+def test_comments_show_mentions_and_escape_the_rest():
+    from claims.templatetags.desk_format import comment_html
+
+    html = comment_html("<b>@bob</b> & mail alice@example.org\nthanks")
+
+    assert html == (
+        '&lt;b&gt;<span class="mention">@bob</span>&lt;/b&gt; &amp; mail alice@example.org'
+        "<br>thanks"
+    )
+
+
 # --- The badge and the list ----------------------------------------------------------------------
 
 
@@ -250,6 +311,7 @@ def test_mark_all_read_leaves_other_people_s_alone(login, claim, alice, bob, car
         (Kind.APPROVED, "alice approved your verdict on claim {pk}"),
         (Kind.REVIEW, "alice's verdict on claim {pk} waits for your review"),
         (Kind.PUBLISHED, "alice published your verdict on claim {pk}"),
+        (Kind.MENTIONED, "alice mentioned you on claim {pk}"),
     ],
 )
 def test_each_kind_reads_as_a_sentence(claim, alice, bob, kind, sentence):

@@ -20,6 +20,7 @@ from claims.services.articles import (
     submit_uploads,
     update_article_details,
 )
+from claims.services.comments import add_comment, mentioned_users
 from claims.services.errors import (
     DuplicateArticleError,
     NotAllowed,
@@ -78,7 +79,6 @@ from claims.services.sources import merge_sources, merged_aliases
 from claims.services.workflow import (
     EVIDENCE_LOCKED_STATES,
     TRANSITIONS,
-    add_comment,
     add_evidence,
     allowed_actions,
     assign_claim,
@@ -150,6 +150,7 @@ __all__ = [
     "StaleClaimError",
     "WorkflowError",
     "add_comment",
+    "mentioned_users",
     "add_evidence",
     "allowed_actions",
     "apply_extraction",

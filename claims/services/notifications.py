@@ -2,8 +2,9 @@
 
 Services call `notify` where the event happens: assigning (the assignee), proposing a verdict
 (every editor: it waits for their review), sending back, approving and publishing (the
-fact-checker). The top bar counts what the user has not read; following a notification to its
-claim reads it, and "Mark all read" reads them all.
+fact-checker), a comment naming someone with @username (that person). The top bar counts what
+the user has not read; following a notification to its claim reads it, and "Mark all read"
+reads them all.
 """
 
 import logging
@@ -64,6 +65,7 @@ SENTENCES = {
     Kind.APPROVED: "{who} approved your verdict on {claim}",
     Kind.REVIEW: "{who}'s verdict on {claim} waits for your review",
     Kind.PUBLISHED: "{who} published your verdict on {claim}",
+    Kind.MENTIONED: "{who} mentioned you on {claim}",
 }
 
 

@@ -426,10 +426,3 @@ def set_evidence_public(link, public, *, actor):
             "public" if public else "desk only",
         )
     return evidence
-
-
-def add_comment(claim, *, actor, text):
-    require(actor, "comment", "Viewers cannot comment.")
-    if not text.strip():
-        raise WorkflowError("The comment is empty.")
-    return record_event(claim, actor, ClaimEvent.Action.COMMENT, text=text.strip())

@@ -1,6 +1,8 @@
 """Small display filters for the desk's pages."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -50,3 +52,13 @@ def notification_sentence(notification):
     from claims.services.notifications import describe
 
     return describe(notification)
+
+
+@register.filter(needs_autoescape=True)
+def comment_html(text, autoescape=True):
+    """A comment's text, escaped, with its @mentions marked and its line breaks kept."""
+    from claims.services.comments import MENTION
+
+    escaped = conditional_escape(text) if autoescape else str(text)
+    marked = MENTION.sub(r'<span class="mention">@\1</span>', escaped)
+    return mark_safe(marked.replace("\r\n", "\n").replace("\n", "<br>"))

@@ -53,3 +53,29 @@ def test_a_verdict_goes_to_review_and_back_with_notifications(
     expect(checker.locator(".messages")).to_contain_text("Marked 3 notifications read.")
     expect(checker.locator("li.notification.unseen")).to_have_count(0)
     expect(checker.locator(".notify-count")).to_have_count(0)
+
+
+def test_the_comment_box_completes_a_mention_and_the_person_is_told(new_page, alice, bob, claim):
+    bob.first_name, bob.last_name = "Bob", "Checker"
+    bob.save()
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+    box = page.locator("#id_text")
+
+    box.press_sequentially("Could @Bo")
+    menu = page.locator(".mention-menu")
+    expect(menu).to_be_visible()
+    expect(menu.locator("li[aria-selected=true]")).to_have_text("@bob Bob Checker")
+    page.keyboard.press("Enter")  # chooses; does not send the comment
+    expect(box).to_have_value("Could @bob ")
+    expect(menu).to_be_hidden()
+    box.press_sequentially("check the minutes?")
+    page.click("button:has-text('Comment')")
+
+    expect(page.locator(".events .comment .mention")).to_have_text("@bob")
+    checker = new_page("bob", "pw-bob")
+    expect(checker.locator(".notify-count")).to_have_text("1")
+    checker.click("a.notify")
+    expect(checker.locator("li.notification")).to_contain_text(
+        f"alice mentioned you on claim {claim.pk}"
+    )
