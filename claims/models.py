@@ -466,12 +466,33 @@ class ClaimEvent(models.Model):
     # A correction's before and after values, field by field: {"source": ["Band", "Douglas Band"]}.
     changes = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Comments only: their author may edit them (each earlier text is a CommentRevision), and
+    # anyone on the desk may mark them resolved.
+    edited_at = models.DateTimeField(null=True, blank=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["created_at", "id"]
 
     def __str__(self):
         return f"{self.get_action_display()} by {self.actor or 'system'}"
+
+
+class CommentRevision(models.Model):
+    """A comment's earlier text, kept when its author edited it."""
+
+    comment = models.ForeignKey(ClaimEvent, on_delete=models.CASCADE, related_name="revisions")
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it was replaced.")
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"Earlier text of comment {self.comment_id}"
 
 
 class SavedView(models.Model):

@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -308,7 +308,7 @@ def published_claims():
 
 
 def claim_for_page(pk):
-    return (
+    claim = (
         Claim.objects.select_related(
             "article", "source", "assignee", "verdict", "proposed_by", "added_by"
         )
@@ -317,10 +317,14 @@ def claim_for_page(pk):
                 "evidence_links",
                 queryset=ClaimEvidence.objects.select_related("evidence", "added_by"),
             ),
-            Prefetch("events", queryset=ClaimEvent.objects.select_related("actor")),
+            Prefetch("events", queryset=ClaimEvent.objects.select_related("actor", "resolved_by")),
         )
         .get(pk=pk)
     )
+    # Earlier texts of edited comments: a query only when some comment was edited.
+    edited = [event for event in claim.events.all() if event.edited_at]
+    prefetch_related_objects(edited, "revisions")
+    return claim
 
 
 def claim_context(claim):

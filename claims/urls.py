@@ -53,6 +53,16 @@ urlpatterns = [
         name="claim_evidence_public",
     ),
     path("claims/<int:pk>/comment/", claim.claim_comment, name="claim_comment"),
+    path(
+        "claims/<int:pk>/comments/<int:comment_pk>/edit/",
+        claim.claim_comment_edit,
+        name="claim_comment_edit",
+    ),
+    path(
+        "claims/<int:pk>/comments/<int:comment_pk>/resolve/",
+        claim.claim_comment_resolve,
+        name="claim_comment_resolve",
+    ),
     path("claims/<int:pk>/schedule/", claim.claim_schedule, name="claim_schedule"),
     path("claims/<int:pk>/correct/", corrections.claim_correct, name="claim_correct"),
     path("claims/<int:pk>/span/", corrections.claim_span, name="claim_span"),

@@ -20,7 +20,7 @@ from claims.services.articles import (
     submit_uploads,
     update_article_details,
 )
-from claims.services.comments import add_comment, mentioned_users
+from claims.services.comments import add_comment, edit_comment, mentioned_users, resolve_comment
 from claims.services.errors import (
     DuplicateArticleError,
     NotAllowed,
@@ -151,6 +151,8 @@ __all__ = [
     "WorkflowError",
     "add_comment",
     "mentioned_users",
+    "edit_comment",
+    "resolve_comment",
     "add_evidence",
     "allowed_actions",
     "apply_extraction",

@@ -27,7 +27,7 @@ from claims.forms import (
     VersionedForm,
 )
 from claims.ids import parse_id
-from claims.models import Claim, ClaimEvidence, ClaimMatch, Verdict
+from claims.models import Claim, ClaimEvent, ClaimEvidence, ClaimMatch, Verdict
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
 
@@ -379,6 +379,37 @@ def claim_comment(request, pk):
         services.add_comment(claim, actor=request.user, text=form.cleaned_data["text"])
     except WorkflowError as exc:
         return claim_response(request, pk, exc, comment_form=form)
+    return claim_response(request, pk)
+
+
+def _comment_of(pk, comment_pk):
+    return get_object_or_404(
+        ClaimEvent, pk=comment_pk, claim_id=pk, action=ClaimEvent.Action.COMMENT
+    )
+
+
+@require_POST
+def claim_comment_edit(request, pk, comment_pk):
+    comment = _comment_of(pk, comment_pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return claim_response(request, pk, "The comment is empty.")
+    try:
+        services.edit_comment(comment, actor=request.user, text=form.cleaned_data["text"])
+    except WorkflowError as exc:
+        return claim_response(request, pk, exc)
+    return claim_response(request, pk)
+
+
+@require_POST
+def claim_comment_resolve(request, pk, comment_pk):
+    comment = _comment_of(pk, comment_pk)
+    try:
+        services.resolve_comment(
+            comment, actor=request.user, resolved=request.POST.get("resolved") == "1"
+        )
+    except WorkflowError as exc:
+        return claim_response(request, pk, exc)
     return claim_response(request, pk)
 
 
