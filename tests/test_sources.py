@@ -136,7 +136,7 @@ def test_a_moved_claims_page_shows_the_merge_in_its_history(login, holloway, dup
 
     page = text_of(login("vic").get(reverse("claim_detail", args=[claim.pk])))
 
-    assert "merged its source J. Holloway into Jane Holloway" in " ".join(strip_tags(page).split())
+    assert "merged its speaker J. Holloway into Jane Holloway" in " ".join(strip_tags(page).split())
 
 
 def test_re_extraction_after_a_merge_uses_the_kept_source(alice, holloway, duplicate):

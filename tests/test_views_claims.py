@@ -471,7 +471,7 @@ def test_assigned_fact_checker_makes_a_note_public_from_the_claim_page(
     content = text_of(response)
     assert Evidence.objects.get(pk=note.evidence_id).public is True
     assert re.search(r"Call notes\s*<span[^>]*>public</span>", content)
-    assert "listed evidence Call notes on the public page" in re.sub(r"</?em>", "", content)
+    assert "listed the evidence Call notes on the public page" in re.sub(r"</?em>", "", content)
 
 
 def test_a_viewer_cannot_change_visibility(login, claim_in_progress):

@@ -165,21 +165,25 @@ def undo_bulk(bulk, *, actor):
             if claim is None or claim.version != change["version"]:
                 kept += 1  # someone changed it since: their work wins
                 continue
-            before = f"{claim.state}, {claim.assignee or 'nobody'}"
-            before_state = claim.state
+            before = (claim.state, claim.assignee)
             claim.state, claim.assignee_id = change["state"], change["assignee"]
             claim.version += 1
             claim.save(update_fields=["state", "assignee", "version", "updated_at"])
+            after = (claim.state, claim.assignee)
             ClaimEvent.objects.create(
                 claim=claim,
                 actor=actor,
                 action=ClaimEvent.Action.UNDONE,
-                from_value=before[:300],
-                to_value=f"{claim.state}, {claim.assignee or 'nobody'}"[:300],
+                from_value=f"{before[0]}, {before[1] or 'nobody'}"[:300],
+                to_value=f"{after[0]}, {after[1] or 'nobody'}"[:300],
                 text=f"Undo of “{bulk.description}”.",
+                changes={
+                    "state": [before[0], after[0]],
+                    "assignee": [str(before[1] or ""), str(after[1] or "")],
+                },
             )
-            if claim.state != before_state:
-                webhooks.claim_state_changed(claim, before_state, actor)
+            if claim.state != before[0]:
+                webhooks.claim_state_changed(claim, before[0], actor)
             withdrawn += change.get("notifications", [])
             done += 1
         # Work that no longer reaches someone is not announced to them any more.

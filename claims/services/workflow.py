@@ -135,12 +135,18 @@ def set_schedule(claim, *, actor, due_date, priority, expected_version=None):
         if after == before:
             return claim
         save_claim(claim, "due_date", "priority")
+        changes = {}  # what changed, for the history: {"due_date": [iso or None, ...], ...}
+        if after[0] != before[0]:
+            changes["due_date"] = [str(d) if d else None for d in (before[0], after[0])]
+        if after[1] != before[1]:
+            changes["priority"] = [before[1], after[1]]
         record_event(
             claim,
             actor,
             ClaimEvent.Action.SCHEDULED,
             f"due {before[0] or 'never'}, {before[1].lower()} priority",
             f"due {after[0] or 'never'}, {after[1].lower()} priority",
+            changes=changes,
         )
     return claim
 
