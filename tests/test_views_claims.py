@@ -612,3 +612,72 @@ def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progr
         Evidence.objects.create(title=f"Unlinked report {n}")
 
     assert queries_for(client, claim_in_progress.get_absolute_url()) == before
+
+
+# --- Confirmation messages (issue 16) -----------------------------------------------------------
+
+
+def messages_of(response):
+    return [
+        unescape(m)
+        for m in re.findall(r'<p class="message success">(.*?)</p>', response.content.decode())
+    ]
+
+
+@pytest.mark.parametrize(
+    "action, reason, message",
+    [
+        ("approve", "", "Approved: the verdict False is verified; publish it when it is ready."),
+        ("send_back", "Weak source.", "Sent back to bob, with your reason."),
+    ],
+)
+def test_a_workflow_step_is_confirmed(login, claim_in_review, action, reason, message):
+    response = transition(login("alice"), claim_in_review, action, reason=reason, htmx=True)
+
+    assert messages_of(response) == [message]
+
+
+def test_publishing_is_confirmed_with_the_public_page(login, claim_in_review, dave):
+    services.transition(claim_in_review, "approve", actor=dave)
+    claim = fresh(claim_in_review)
+
+    response = transition(login("alice"), claim, "publish", htmx=True)
+
+    assert messages_of(response) == [
+        f"Published: readers see it at {reverse('public_claim', args=[claim.pk])}."
+    ]
+
+
+def test_assigning_is_confirmed(login, claim, carol):
+    response = post(
+        login("alice"), "claim_assign", claim, {"assignee": carol.pk, "version": claim.version},
+        htmx=True,
+    )  # fmt: skip
+
+    assert messages_of(response) == ["Assigned to carol."]
+
+
+def test_taking_a_claim_is_confirmed(login, claim):
+    response = post(
+        login("bob"), "claim_assign", claim, {"take": "1", "version": claim.version}, htmx=True
+    )
+
+    assert messages_of(response) == ["Assigned to you."]
+
+
+def test_assign_to_me_from_the_queue_is_confirmed_on_the_queue(login, claim):
+    """Key `a` in the queue: the change answers with nothing to show (the list is reloaded),
+    and the queue's refreshed list carries the message."""
+    client = login("bob")
+    answer = client.post(
+        reverse("claim_assign", args=[claim.pk]),
+        {"take": "1", "version": claim.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="queue-results",
+    )
+    listing = client.get(
+        reverse("claim_queue"), HTTP_HX_REQUEST="true", HTTP_HX_TARGET="queue-results"
+    )
+
+    assert answer.status_code == 204
+    assert messages_of(listing) == ["Assigned to you."]

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.forms import CharField
-from django.http import Http404, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from claims.forms import (
 )
 from claims.ids import parse_id
 from claims.models import Claim, ClaimEvent, ClaimEvidence, ClaimMatch, Verdict
+from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
 
@@ -178,6 +179,9 @@ def claim_response(request, pk, error=None, **forms):
     """
     if error:
         messages.error(request, str(error))
+    if request.htmx and request.htmx.target == "queue-results":
+        # From the queue's list (key `a`): it reloads itself and shows the messages.
+        return HttpResponse(status=204)
     if not (request.htmx or error):
         return redirect("claim_detail", pk=pk)
     extra = {}
@@ -260,17 +264,37 @@ def claim_transition(request, pk):
     if not form.is_valid():
         refusal = form.refusal(VersionedForm.OUT_OF_DATE)
         return claim_response(request, pk, refusal, transition_form=form)
+    action = form.cleaned_data["action"]
     try:
-        services.transition(
+        claim = services.transition(
             claim,
-            form.cleaned_data["action"],
+            action,
             actor=request.user,
             reason=form.cleaned_data["reason"],
             expected_version=form.cleaned_data["version"],
         )
     except WorkflowError as exc:
         return claim_response(request, pk, exc, transition_form=form)
+    messages.success(request, _done(action, claim))
     return claim_response(request, pk)
+
+
+def _done(action, claim):
+    """The confirmation of a workflow step, saying where the claim is now."""
+    if action == "approve":
+        return f"Approved: the verdict {claim.verdict} is verified; publish it when it is ready."
+    if action == "publish":
+        return f"Published: readers see it at {reverse('public_claim', args=[claim.pk])}."
+    if action == "send_back":
+        return (
+            f"Sent back to {display_name(claim.assignee or claim.proposed_by)}, with your reason."
+        )
+    return {
+        "start": "Work started: the claim is in progress.",
+        "reopen": "Reopened: the claim is in progress again.",
+        "dismiss": "Dismissed: the claim leaves the open queues.",
+        "restore": "Restored: the claim is new again.",
+    }[action]
 
 
 @require_POST
@@ -289,6 +313,11 @@ def claim_assign(request, pk):
         )
     except WorkflowError as exc:
         return claim_response(request, pk, exc, **kept)
+    if assignee is None:
+        messages.success(request, "Unassigned.")
+    else:
+        who = "you" if assignee == request.user else display_name(assignee)
+        messages.success(request, f"Assigned to {who}.")
     return claim_response(request, pk)
 
 

@@ -87,7 +87,8 @@
     var body = new URLSearchParams({ take: "1", version: row.dataset.version });
     fetch(claimUrl(row) + "assign/", {
       method: "POST", body: body, credentials: "same-origin",
-      headers: { "X-CSRFToken": csrfToken(), "HX-Request": "true" }
+      // HX-Target: the list reloads itself and shows the confirmation (or the refusal).
+      headers: { "X-CSRFToken": csrfToken(), "HX-Request": "true", "HX-Target": "queue-results" }
     }).then(function () {
       refreshQueue();
       var panel = peekPanel();

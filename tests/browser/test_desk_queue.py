@@ -28,6 +28,7 @@ def test_keyboard_moves_selects_assigns_and_opens(new_page, alice, article, scre
 
     page.keyboard.press("a")  # assign to me; the list refreshes in place and keeps the focus
     expect(rows.nth(0).locator("td.assignee")).to_have_text("alice")
+    expect(page.locator(".messages")).to_have_text("Assigned to you.")
     expect(page.locator(f'tr.row.focused[data-claim="{first_id}"]')).to_have_count(1)
     expect(rows.nth(0).locator("input[name=claims]")).to_be_checked()
     unassigned = Claim.objects.filter(assignee=None).count()

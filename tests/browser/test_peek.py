@@ -65,6 +65,7 @@ def test_assign_dismiss_and_comment_in_the_panel(new_page, alice, bob, article):
     panel.locator("button", has_text="Assign").click()
     expect(panel.locator("#peek-assignee")).to_have_text("bob")
     expect(page.locator(f"{row} td.assignee")).to_have_text("bob")  # the list shows it too
+    expect(page.locator(".messages")).to_have_text("Assigned to bob.")  # and stays
 
     panel.locator("textarea[name=text]").fill("Check the council minutes first.")
     panel.locator("button", has_text="Comment").click()
