@@ -167,6 +167,16 @@ class VerdictForm(VersionedForm):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
     )
+    # Set by "Propose anyway" after the warning that the verdict goes against the evidence.
+    despite_evidence = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
+def stance_field():
+    """The evidence's stance, with nothing chosen: the person linking it says which it is."""
+    return forms.ChoiceField(
+        choices=[("", "Choose…"), *ClaimEvidence.Stance.choices],
+        error_messages={"required": "Say whether it supports or refutes the claim, or is context."},
+    )
 
 
 class EvidenceForm(forms.Form):
@@ -177,7 +187,7 @@ class EvidenceForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=Evidence.Kind.choices, initial=Evidence.Kind.WEB)
     publisher = forms.CharField(max_length=200, required=False)
-    stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")
+    stance = stance_field()
     note = forms.CharField(required=False, max_length=2000)
 
     def clean(self):
@@ -192,7 +202,7 @@ class LinkEvidenceForm(forms.Form):
     MENU_SIZE = 50
 
     evidence = forms.ModelChoiceField(queryset=Evidence.objects.all(), empty_label="Choose…")
-    stance = forms.ChoiceField(choices=ClaimEvidence.Stance.choices, initial="context")
+    stance = stance_field()
 
     def __init__(self, *args, claim=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from claims import services
 from claims.extraction.types import ExtractedClaim
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence
+from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Verdict
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
@@ -437,6 +437,34 @@ def test_evidence_without_title_or_url_is_refused(login, claim_assigned):
     assert not Evidence.objects.exists()
 
 
+def test_the_stance_starts_empty(login, claim_assigned):
+    page = text_of(login("bob").get(claim_assigned.get_absolute_url()))
+
+    for form in ("evidence-form", "link-form"):
+        select = re.search(rf'id="{form}".*?(<select name="stance".*?</select>)', page, re.S)
+        if select:  # the link form shows only when there is evidence to link
+            assert '<option value="" selected>Choose…</option>' in select[1]
+    assert "Choose…</option>" in page
+
+
+def test_evidence_without_a_stance_is_refused(login, claim_assigned):
+    data = {"title": "Budget audit", "kind": "web"}
+    response = post(login("bob"), "claim_add_evidence", claim_assigned, data, htmx=True)
+
+    assert "Say whether it supports or refutes the claim, or is context." in text_of(response)
+    assert not Evidence.objects.exists()
+
+
+def test_linking_evidence_without_a_stance_is_refused(login, claim_assigned):
+    other = Evidence.objects.create(title="Treasury table")
+    response = post(
+        login("bob"), "claim_link_evidence", claim_assigned, {"evidence": other.pk}, htmx=True
+    )
+
+    assert "Choose the evidence to link and its stance." in text_of(response)
+    assert not claim_assigned.evidence_links.exists()
+
+
 def test_evidence_cannot_be_added_to_verified_claim(login, claim_in_review):
     Claim.objects.filter(pk=claim_in_review.pk).update(state=State.VERIFIED)
 
@@ -507,7 +535,7 @@ def test_viewer_cannot_link_evidence(login, claim_assigned, evidence):
 def test_linking_without_choosing_evidence_is_refused(login, claim_assigned):
     response = post(login("bob"), "claim_link_evidence", claim_assigned, {"stance": "context"})
 
-    assert "Choose the evidence to link." in text_of(response)
+    assert "Choose the evidence to link and its stance." in text_of(response)
 
 
 def unlink(client, claim, claim_link, **kwargs):
@@ -681,3 +709,66 @@ def test_assign_to_me_from_the_queue_is_confirmed_on_the_queue(login, claim):
 
     assert answer.status_code == 204
     assert messages_of(listing) == ["Assigned to you."]
+
+
+# --- A verdict against its evidence -------------------------------------------------------------
+
+
+def propose_against(client, claim, verdict, **extra):
+    data = {"verdict": verdict.pk, "summary": "It holds.", "version": claim.version, **extra}
+    return post(client, "claim_propose", claim, data, htmx=True)
+
+
+@pytest.fixture
+def refuted(claim_assigned, bob):
+    services.add_evidence(claim_assigned, actor=bob, title="Audit", stance="refutes")
+    return fresh(claim_assigned)
+
+
+def test_a_verdict_against_the_evidence_is_held_with_a_warning(login, refuted):
+    mostly_true = Verdict.objects.get(slug="mostly-true")
+
+    response = propose_against(login("bob"), refuted, mostly_true)
+
+    page = text_of(response)
+    assert (
+        "“Mostly true” goes against the evidence: 1 piece refutes the claim, none supports it."
+        in page
+    )
+    assert 'name="despite_evidence"' in page and "It holds.</textarea>" in page
+    assert fresh(refuted).state == State.ASSIGNED
+
+
+def test_the_fact_checker_may_propose_it_anyway(login, refuted):
+    mostly_true = Verdict.objects.get(slug="mostly-true")
+
+    propose_against(login("bob"), refuted, mostly_true, despite_evidence="1")
+
+    claim = fresh(refuted)
+    assert (claim.state, claim.verdict) == (State.IN_REVIEW, mostly_true)
+
+
+@pytest.mark.parametrize("slug", ["false", "misleading", "half-true", "unverifiable"])
+def test_a_verdict_in_line_with_the_evidence_goes_straight_to_review(login, refuted, slug):
+    propose_against(login("bob"), refuted, Verdict.objects.get(slug=slug))
+
+    assert fresh(refuted).state == State.IN_REVIEW
+
+
+@pytest.mark.parametrize(
+    "stances, slug, conflict",
+    [
+        (["supports"], "false", True),
+        (["supports", "context"], "misleading", True),
+        (["supports", "refutes"], "true", False),  # mixed evidence: the verdict weighs it
+        (["context"], "true", False),
+        (["refutes"], "true", True),
+    ],
+)
+def test_evidence_conflict(claim_assigned, bob, stances, slug, conflict):
+    for n, stance in enumerate(stances):
+        services.add_evidence(claim_assigned, actor=bob, title=f"Source {n}", stance=stance)
+
+    found = services.evidence_conflict(fresh(claim_assigned), Verdict.objects.get(slug=slug))
+
+    assert bool(found) == conflict

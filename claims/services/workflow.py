@@ -287,6 +287,36 @@ def can_propose(claim, user):
     return _allowed(check_proposal, claim, user)
 
 
+def evidence_conflict(claim, verdict):
+    """Why `verdict` goes against the claim's evidence, in a sentence for a warning; "" when it
+    does not. A verdict on the true side of the scale with only refuting evidence (none
+    supporting), or on the false side with only supporting evidence, goes against it; the middle
+    of the scale, an unrated verdict and mixed evidence do not."""
+    from claims.services.claimreview import rating_scale
+
+    worst, best = rating_scale()
+    if verdict is None or worst is None or verdict.rating_value <= 0:
+        return ""
+    middle = (worst + best) / 2
+    stances = [link.stance for link in claim.evidence_links.all()]
+    supports, refutes = (
+        stances.count(ClaimEvidence.Stance.SUPPORTS),
+        stances.count(ClaimEvidence.Stance.REFUTES),
+    )
+    if verdict.rating_value > middle and refutes and not supports:
+        against = f"{_pieces(refutes, 'refute')} the claim, none supports it"
+    elif verdict.rating_value < middle and supports and not refutes:
+        against = f"{_pieces(supports, 'support')} the claim, none refutes it"
+    else:
+        return ""
+    return f"“{verdict.label}” goes against the evidence: {against}."
+
+
+def _pieces(n, verb):
+    """ "1 piece refutes", "2 pieces refute"."""
+    return f"1 piece {verb}s" if n == 1 else f"{n} pieces {verb}"
+
+
 def propose_verdict(claim, *, actor, verdict, summary, expected_version=None):
     """Put a verdict with its summary up for an editor's approval (state: in review)."""
     require(actor, "propose", "Your role cannot propose verdicts.")

@@ -169,16 +169,20 @@ def next_in_my_queue(request):
     return redirect(reverse("claim_detail", args=[claim.pk]) + "?tab=mine")
 
 
-def claim_response(request, pk, error=None, **forms):
+def claim_response(request, pk, error=None, warning=None, **forms):
     """After a POST: the refreshed panel for htmx, or a redirect back to the claim page.
 
     A refusal re-renders the page with the user's input in the form they sent (`forms`, bound),
     so nothing typed is lost; when someone else saved first, it also lists what they changed and
     the forms take the current version, so the user can apply their change again. A form the
     page no longer offers (its action is gone) has what was typed in it listed as not saved.
+    A `warning` holds a change for confirmation the same way (a verdict against its evidence).
     """
     if error:
         messages.error(request, str(error))
+    if warning:
+        messages.warning(request, warning)
+        error = warning
     if request.htmx and request.htmx.target == "queue-results":
         # From the queue's list (key `a`): it reloads itself and shows the messages.
         return HttpResponse(status=204)
@@ -197,6 +201,7 @@ def claim_response(request, pk, error=None, **forms):
     else:
         context = {**_claim_panel_context(request, claim, **forms), **extra}
         template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
+    context["verdict_conflict"] = warning
     context["unsaved"] = [
         typed
         for name, form in forms.items()
@@ -329,6 +334,10 @@ def claim_propose(request, pk):
         return claim_response(
             request, pk, form.refusal("Choose a verdict and write a summary."), verdict_form=form
         )
+    conflict = services.evidence_conflict(claim, form.cleaned_data["verdict"])
+    if conflict and not form.cleaned_data["despite_evidence"]:
+        # Held before it is sent: the form keeps it, with "Propose anyway".
+        return claim_response(request, pk, warning=conflict, verdict_form=form)
     try:
         services.propose_verdict(
             claim,
@@ -363,7 +372,9 @@ def claim_link_evidence(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = LinkEvidenceForm(request.POST, claim=claim)
     if not form.is_valid():
-        return claim_response(request, pk, "Choose the evidence to link.", link_form=form)
+        return claim_response(
+            request, pk, "Choose the evidence to link and its stance.", link_form=form
+        )
     try:
         services.link_evidence(
             claim,
