@@ -10,6 +10,7 @@ from django.contrib.admin.sites import site as admin_site
 from django.urls import reverse
 
 from claims import services
+from claims.exports import claimreview
 from claims.extraction import extract
 from claims.models import Article, Claim, ClaimEvent, Source
 from claims.services import WorkflowError, corrections
@@ -216,7 +217,7 @@ def test_a_claim_in_review_is_sent_back_before_it_is_corrected(claim_in_review, 
 
 def test_a_person_speaker_is_published_as_a_person(article, claim, alice):
     corrections.edit_claim(claim, actor=alice, source_name="Chris Doe", source_kind="person")
-    review = services.claimreview.build_claim_review(
+    review = claimreview.build_claim_review(
         fresh(claim), page_url="x", scale=(1, 5), organisation_name="o", organisation_url="u"
     )
 

@@ -15,8 +15,8 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from claims import services
+from claims.exports import claimreview
 from claims.models import Article, Claim, ClaimEvent, Source, Verdict
-from claims.services import claimreview
 
 pytestmark = pytest.mark.django_db
 

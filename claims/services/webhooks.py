@@ -204,7 +204,7 @@ def claim_data(claim, previous_state, actor):
 
 def _published_data(claim, previous_state, actor):
     from claims import selectors
-    from claims.services import claimreview
+    from claims.exports import claimreview
 
     data = claim_data(claim, previous_state, actor)
     loaded = selectors.claim_for_page(claim.pk)

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 from django.db import transaction
 from django.db.models import Q
 
+from claims.exports import claimreview
 from claims.models import Claim, ClaimEvent, ClaimEvidence, Evidence, Notification
 from claims.permissions import EDITOR, FACT_CHECKER, role_of
-from claims.services import claimreview, webhooks
+from claims.services import webhooks
 from claims.services.errors import NotAllowed, StaleClaimError, WorkflowError, require
 from claims.services.notifications import notify, notify_editors, notify_workers
 
@@ -292,7 +293,7 @@ def evidence_conflict(claim, verdict):
     does not. A verdict on the true side of the scale with only refuting evidence (none
     supporting), or on the false side with only supporting evidence, goes against it; the middle
     of the scale, an unrated verdict and mixed evidence do not."""
-    from claims.services.claimreview import rating_scale
+    from claims.exports.claimreview import rating_scale
 
     worst, best = rating_scale()
     if verdict is None or worst is None or verdict.rating_value <= 0:

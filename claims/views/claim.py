@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
 from claims import selectors, services
+from claims.exports import claimreview
 from claims.forms import (
     AssignForm,
     CommentForm,
@@ -30,7 +31,7 @@ from claims.ids import parse_id
 from claims.models import Claim, ClaimEvent, ClaimEvidence, ClaimMatch, Verdict
 from claims.people import display_name
 from claims.permissions import user_can
-from claims.services import StaleClaimError, WorkflowError, claimreview, corrections, spans
+from claims.services import StaleClaimError, WorkflowError, corrections, spans
 
 
 def _workflow_context(request, claim, version):

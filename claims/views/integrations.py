@@ -14,12 +14,13 @@ from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import condition, require_GET, require_http_methods, require_POST
 
 from claims import selectors
+from claims.exports import claimreview
+from claims.exports.claimreview import review_for_request
 from claims.forms import ApiTokenForm, WebhookForm
 from claims.models import ApiToken, Claim, WebhookDelivery, WebhookEndpoint
 from claims.pagination import keyset_page
 from claims.permissions import user_can
-from claims.services import WorkflowError, claimreview, tokens, webhooks
-from claims.templatetags.claimreview import review_for_request
+from claims.services import WorkflowError, tokens, webhooks
 
 # --- API tokens -----------------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 """schema.org ClaimReview for a verified or published claim: built and checked as plain data.
 
 Pure functions over a claim (with its article, source, verdict, events and evidence loaded): the
-caller passes the page URL and the rating scale, so nothing here queries the database or the
-request.
+caller passes the page URL and the rating scale, so they query neither the database nor the
+request. `rating_scale` (one query) and `review_for_request` (absolute URLs for a request, for
+the claim page and the public page) are their callers' helpers.
 """
 
 import json
@@ -192,3 +193,43 @@ def rating_scale():
         worst=Min("rating_value"), best=Max("rating_value")
     )
     return scale["worst"], scale["best"]
+
+
+def review_for_request(request, claim, scale=None):
+    """The claim's ClaimReview with absolute URLs for this site, and why it cannot be exported.
+
+    `scale` is (worst, best) when the caller already has the verdicts; else one query.
+    """
+    from django.conf import settings
+    from django.urls import reverse
+
+    path = reverse("public_claim", args=[claim.pk])
+    page_url = request.build_absolute_uri(path) if request is not None else path
+    review, reasons = claim_review(
+        claim,
+        page_url=page_url,
+        scale=scale or rating_scale(),
+        organisation_name=settings.ORGANISATION_NAME,
+        organisation_url=settings.ORGANISATION_URL,
+    )
+    return {
+        "data": review,
+        "reasons": reasons,
+        "fixes": [(reason, _fix_url(claim, reason)) for reason in reasons],
+        "json": as_script_json(review),  # for <script>, already escaped
+        "pretty": json.dumps(review, ensure_ascii=False, indent=2),  # for display, autoescaped
+    }
+
+
+def _fix_url(claim, reason):
+    """Where a journalist fixes what a ClaimReview lacks (None: nowhere in the desk)."""
+    from django.urls import reverse
+
+    where = FIX_AT.get(reason)
+    if where == "article":
+        return reverse("article_detail", args=[claim.article_id]) + "#article-details"
+    if where == "claim":
+        return "#corrections"
+    if where == "verdict":
+        return "#claim-panel"
+    return None
