@@ -30,8 +30,9 @@ def text_of(response):
 
 
 def csv_of(response):
+    """The rows, read as a spreadsheet does (the byte-order mark says UTF-8)."""
     assert isinstance(response, StreamingHttpResponse)
-    body = b"".join(response.streaming_content).decode()
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(body)))
 
 
@@ -89,9 +90,34 @@ def test_the_csv_has_the_claim_and_its_work(login, claim_in_review):
 
     row = next(r for r in rows if int(r["id"]) == claim_in_review.pk)
     assert row["claim"] == claim_in_review.text
-    assert (row["state"], row["verdict"], row["assignee"]) == ("in_review", "False", "bob")
+    assert (row["state"], row["verdict"], row["assignee"]) == ("In review", "False", "bob")
     assert row["verdict_summary"] == "The budget was $3.9m."
     assert row["article"] == "Council passes budget"
+
+
+def test_the_csv_starts_with_a_byte_order_mark_so_excel_reads_utf_8(login, claim):
+    Claim.objects.filter(pk=claim.pk).update(text="“We cut waste,” she said — in 2021.")
+
+    body = b"".join(login("bob").get(reverse("claim_export_csv")).streaming_content)
+
+    assert body.startswith(b"\xef\xbb\xbf")
+    assert body.count(b"\xef\xbb\xbf") == 1
+    assert "“We cut waste,” she said — in 2021." in body.decode("utf-8-sig")
+
+
+def test_the_csv_has_human_labels_and_the_claim_s_addresses(login, published):
+    rows = {int(r["id"]): r for r in csv_of(login("bob").get(reverse("claim_export_csv")))}
+
+    done = rows.pop(published.pk)
+    assert (done["kind"], done["state"], done["verdict"]) == (
+        "Reported speech",
+        "Published",
+        "False",
+    )
+    assert done["desk_url"] == f"http://testserver/claims/{published.pk}/"
+    assert done["public_url"] == f"http://testserver/public/claims/{published.pk}/"
+    assert {r["state"] for r in rows.values()} == {"New"}
+    assert {r["public_url"] for r in rows.values()} == {""}  # not published: no public page
 
 
 def test_the_csv_respects_the_queue_filters(login, claim_in_review, article):
@@ -153,7 +179,7 @@ def test_a_formula_after_any_separator_is_defused(login, claim, text, expected):
 
 def test_every_text_cell_is_quoted(login, claim_in_review):
     response = login("bob").get(reverse("claim_export_csv"))
-    body = b"".join(response.streaming_content).decode()
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
 
     # With QUOTE_NONNUMERIC the reader turns every unquoted cell into a number: a text cell
     # written without quotes (even an empty one) fails here.

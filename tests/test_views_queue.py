@@ -482,7 +482,7 @@ def test_a_live_search_updates_the_export_link_out_of_band(login, desk):
     link = export_link(response)
     assert link["hx-swap-oob"] == "true"
     assert link["href"].startswith(reverse("claim_export_csv") + "?")
-    exported = b"".join(client.get(link["href"]).streaming_content).decode()
+    exported = b"".join(client.get(link["href"]).streaming_content).decode("utf-8-sig")
     ids = [int(row["id"]) for row in csv.DictReader(io.StringIO(exported))]
     assert ids == rows(response) == [desk["tram"]]
 
