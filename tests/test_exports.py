@@ -393,3 +393,49 @@ def test_the_public_json_ld_cannot_break_out_of_its_script(client, published):
     raw = response.content.decode()
     assert "<script>alert(1)" not in raw
     assert ld_json_of(response)["claimReviewed"] == hostile
+
+
+# --- The public page previews in chat and search -----------------------------------------------
+
+
+def meta_of(response):
+    """{name or property: content} of the page's <meta> tags."""
+    tags = re.findall(
+        r"<meta (?:name|property)=\"([^\"]+)\" content=\"([^\"]*)\">", response.content.decode()
+    )
+    return {key: unescape(value) for key, value in tags}
+
+
+def test_the_public_page_has_a_description_and_open_graph_tags(client, published):
+    response = client.get(reverse("public_claim", args=[published.pk]))
+
+    meta = meta_of(response)
+    page_url = f"http://testserver/public/claims/{published.pk}/"
+    assert meta["description"] == (
+        "False: The budget was $3.9m. A fact-check of a claim by officials, by Newsroom "
+        "fact-check desk."
+    )
+    assert meta["og:type"] == "article"
+    assert meta["og:url"] == page_url
+    assert meta["og:title"] == f"Fact-check: {published.text}"
+    assert meta["og:description"] == meta["description"]
+    assert meta["og:site_name"] == "Newsroom fact-check desk"
+    assert f'<link rel="canonical" href="{page_url}">' in response.content.decode()
+
+
+def test_the_preview_quotes_a_direct_quote_and_never_a_paraphrase(client, published):
+    Claim.objects.filter(pk=published.pk).update(kind="direct", text="“We cut waste,”")
+    quoted = meta_of(client.get(reverse("public_claim", args=[published.pk])))["og:title"]
+    Claim.objects.filter(pk=published.pk).update(claim_reviewed="Waste was cut")
+    paraphrased = meta_of(client.get(reverse("public_claim", args=[published.pk])))["og:title"]
+
+    assert quoted == "Fact-check: “We cut waste”"
+    assert paraphrased == "Fact-check: Waste was cut"
+
+
+def test_the_preview_is_escaped(client, published):
+    Claim.objects.filter(pk=published.pk).update(verdict_summary='Not "true" <b>at all</b>')
+
+    raw = client.get(reverse("public_claim", args=[published.pk])).content.decode()
+
+    assert 'content="False: Not &quot;true&quot; &lt;b&gt;at all&lt;/b&gt;' in raw

@@ -233,3 +233,40 @@ def _fix_url(claim, reason):
     if where == "verdict":
         return "#claim-panel"
     return None
+
+
+# --- The public page ------------------------------------------------------------------------------
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def unquoted(text):
+    """A quotation's words without the quotation marks (and trailing comma) around them, for
+    pages that put their own marks: “We cut waste,” → We cut waste."""
+    text = str(text).strip()
+    while text and (text[0] in _QUOTE_MARKS or text[-1] in _QUOTE_MARKS + ","):
+        text = text[1:] if text[0] in _QUOTE_MARKS else text[:-1].rstrip()
+    return text
+
+
+def public_wording(claim):
+    """(words, quoted): a direct quote as the speaker's words, in quotation marks; anything
+    else (reported speech, a paraphrase the desk wrote) without them."""
+    if claim.kind == Claim.Kind.DIRECT and not claim.claim_reviewed.strip():
+        return unquoted(claim.text), True
+    return claim.reviewed_text, False
+
+
+def preview(claim, organisation_name, summary_length=160):
+    """The title and description a link to the public page shows in chat and search results."""
+    words, quoted = public_wording(claim)
+    title = f"Fact-check: {'“' + words + '”' if quoted else words}"
+    summary = claim.verdict_summary.strip()
+    if len(summary) > summary_length:
+        summary = summary[: summary_length - 1].rsplit(" ", 1)[0] + "…"
+    elif summary and summary[-1] not in ".!?…":
+        summary += "."
+    verdict = f"{claim.verdict.label}: " if claim.verdict else ""
+    by = f"a claim by {claim.source.name}" if claim.source else "an unattributed claim"
+    description = f"{verdict}{summary} A fact-check of {by}, by {organisation_name}.".strip()
+    return {"title": title, "description": description}

@@ -33,19 +33,6 @@ def clip(text, length):
     return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
-_QUOTE_MARKS = "\"'“”‘’«»„"
-
-
-@register.filter
-def unquoted(text):
-    """A quotation's words without the quotation marks (and trailing comma) around them, for
-    pages that put their own marks: “We cut waste,” → We cut waste."""
-    text = str(text).strip()
-    while text and (text[0] in _QUOTE_MARKS or text[-1] in _QUOTE_MARKS + ","):
-        text = text[1:] if text[0] in _QUOTE_MARKS else text[:-1].rstrip()
-    return text
-
-
 @register.filter
 def notification_sentence(notification):
     """What happened, as a sentence: "alice assigned claim 12 to you"."""

@@ -1,8 +1,10 @@
 """Exports: the queue as CSV (streamed), and the public page of a published claim (JSON-LD)."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -35,10 +37,22 @@ def public_claim(request, pk):
         raise Http404("No such claim.") from None
     if claim.state != Claim.State.PUBLISHED:
         raise Http404("This claim is not published.")
-    review = review_for_request(request, claim)
-    evidence = claimreview.public_evidence_links(claim)
+    words, quoted = claimreview.public_wording(claim)
     return render(
         request,
         "claims/public_claim.html",
-        {"claim": claim, "review": review, "evidence": evidence},
+        {
+            "claim": claim,
+            "review": review_for_request(request, claim),
+            "evidence": claimreview.public_evidence_links(claim),
+            "words": words,
+            "quoted": quoted,
+            "preview": claimreview.preview(claim, settings.ORGANISATION_NAME),
+            "page_url": request.build_absolute_uri(claim_url_path(claim)),
+            "organisation_name": settings.ORGANISATION_NAME,
+        },
     )
+
+
+def claim_url_path(claim):
+    return reverse("public_claim", args=[claim.pk])
