@@ -18,8 +18,23 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 
+YES, NO = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
 def envbool(name, default):
-    return os.environ.get(name, str(default)).strip().lower() in ("1", "true", "yes", "on")
+    """A yes/no setting; unset or empty: `default`. Anything else but yes or no is an error,
+    not a silent "no" (SECURE_SSL_REDIRECT=ture must not switch the redirect off)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if value.lower() in YES:
+        return True
+    if value.lower() in NO:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is neither yes nor no: use {', '.join(YES[:-1])} or {YES[-1]}, "
+        f"or {', '.join(NO[:-1])} or {NO[-1]}."
+    )
 
 
 def envint(name, default):
