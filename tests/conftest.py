@@ -90,6 +90,10 @@ def article(alice):
     return services.apply_extraction(article, extract(SAMPLE_TEXT))
 
 
+def claim_by_text(article, fragment):
+    return article.claims.get(text__contains=fragment)
+
+
 @pytest.fixture
 def claim(article):
     return article.claims.order_by("start").first()
@@ -115,6 +119,18 @@ def claim_in_review(claim_in_progress, bob, verdict_false):
         claim_in_progress, actor=bob, verdict=verdict_false, summary="The budget was $3.9m."
     )
     return Claim.objects.get(pk=claim_in_progress.pk)
+
+
+@pytest.fixture
+def eager_celery(settings):
+    """Celery runs tasks in the test's own process, as soon as they are sent."""
+    from newsroom.celery import app
+
+    before = app.conf.task_always_eager  # read first: Celery loads its config lazily
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = before
 
 
 def database_url():

@@ -13,6 +13,8 @@ from claims.services import WorkflowError
 
 pytestmark = pytest.mark.django_db
 
+Action = ClaimEvent.Action
+
 
 @pytest.fixture
 def comment(claim, bob):
@@ -75,6 +77,26 @@ def test_anyone_on_the_desk_resolves_and_reopens_a_comment(request, comment, who
 def test_viewers_do_not_resolve_comments(comment, vic):
     with pytest.raises(WorkflowError, match="Viewers cannot"):
         services.resolve_comment(comment, actor=vic)
+
+
+def test_fact_checker_comments_on_any_claim(claim, carol):
+    services.add_comment(claim, actor=carol, text="  Seen this before.  ")
+
+    event = claim.events.get(action=Action.COMMENT)
+    assert (event.actor, event.text) == (carol, "Seen this before.")
+
+
+def test_viewer_cannot_comment(claim, vic):
+    with pytest.raises(WorkflowError, match="Viewers cannot comment"):
+        services.add_comment(claim, actor=vic, text="Hello")
+
+    assert not claim.events.filter(action=Action.COMMENT).exists()
+
+
+@pytest.mark.parametrize("text", ["", " \n\t "])
+def test_empty_comment_is_refused(claim, bob, text):
+    with pytest.raises(WorkflowError, match="comment is empty"):
+        services.add_comment(claim, actor=bob, text=text)
 
 
 # --- On the claim page -------------------------------------------------------------------------
