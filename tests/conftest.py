@@ -4,6 +4,8 @@ Alice is an editor, Bob and Carol are fact-checkers, Vic is a viewer, Dave is an
 (approval needs an editor other than the proposer).
 """
 
+from html import unescape
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -88,6 +90,11 @@ def article(alice):
         uploaded_by=alice,
     )
     return services.apply_extraction(article, extract(SAMPLE_TEXT))
+
+
+def text_of(response):
+    """A page's HTML with its entities read (&amp; as &), for asserting what a reader sees."""
+    return unescape(response.content.decode())
 
 
 def claim_by_text(article, fragment):

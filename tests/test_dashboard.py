@@ -4,7 +4,6 @@ Alice and Dave are editors, Bob a fact-checker, Vic a viewer.
 """
 
 from datetime import timedelta
-from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -13,14 +12,11 @@ from django.utils import timezone
 from claims import selectors, services
 from claims.models import Article, Claim, ClaimEvent
 from claims.templatetags.desk_format import duration
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
 POLL = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "processing"}
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def queued_article(user, headline, status=Article.Status.QUEUED, progress=0):

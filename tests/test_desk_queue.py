@@ -3,7 +3,6 @@ due dates and priorities, walking the queue from a claim page, and concurrent sa
 
 import datetime
 import re
-from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -12,15 +11,12 @@ from django.utils import timezone
 from claims import services
 from claims.models import BulkAction, Claim, ClaimEvent, SavedView
 from claims.services import WorkflowError
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
 State = Claim.State
 QUEUE = reverse("claim_queue")
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 @pytest.fixture

@@ -17,16 +17,13 @@ from django.urls import reverse
 from claims import services
 from claims.exports import claimreview
 from claims.models import Article, Claim, ClaimEvent, Source, Verdict
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
 State = Claim.State
 SCALE = (1, 5)
 ORG = {"organisation_name": "Desk", "organisation_url": "https://desk.example/"}
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def csv_of(response):

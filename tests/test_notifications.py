@@ -3,8 +3,6 @@
 Alice and Dave are editors, Bob and Carol fact-checkers, Vic a viewer.
 """
 
-from html import unescape
-
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -12,14 +10,11 @@ from django.urls import reverse
 from claims import services
 from claims.models import Notification
 from claims.services.notifications import unseen_count
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
 Kind = Notification.Kind
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def kinds_for(user):

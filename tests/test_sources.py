@@ -3,8 +3,6 @@
 Alice is an editor, Bob a fact-checker, Vic a viewer.
 """
 
-from html import unescape
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,13 +13,9 @@ from claims import selectors, services
 from claims.extraction import extract
 from claims.models import Article, Claim, ClaimEvent, Source
 from claims.services import WorkflowError, merge_sources
-from tests.conftest import SAMPLE_TEXT
+from tests.conftest import SAMPLE_TEXT, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 @pytest.fixture

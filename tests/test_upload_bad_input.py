@@ -8,7 +8,6 @@ What a web request can check cheaply (type, size, count, the first bytes) comes 
 
 import datetime
 import io
-from html import unescape
 
 import docx
 import pytest
@@ -18,7 +17,7 @@ from django.urls import reverse
 from claims.models import Article
 from claims.tasks import extract_article
 from tests.bench.html_extraction import PAGES
-from tests.conftest import SAMPLE_TEXT
+from tests.conftest import SAMPLE_TEXT, text_of
 from tests.test_ingest import make_pdf
 
 # Every test here uses the database (some only through fixtures looked up at run time).
@@ -48,10 +47,6 @@ def processed():
 
 def a_file(name, content, content_type="application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def docx_bytes(title, *paragraphs):

@@ -4,8 +4,6 @@ the upload form's permissions, re-processing, and the source pages.
 Alice is an editor, Bob a fact-checker, Vic a viewer.
 """
 
-from html import unescape
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,16 +13,12 @@ from claims import services
 from claims.extraction import extract
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, Source
-from tests.conftest import SAMPLE_TEXT
+from tests.conftest import SAMPLE_TEXT, text_of
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
 
 ROLES = ["alice", "bob", "vic"]
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def add_article(user, headline, body=SAMPLE_TEXT, status=Article.Status.QUEUED):

@@ -15,16 +15,13 @@ from django.urls import reverse
 from claims import services
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Verdict
+from tests.conftest import text_of
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
 
 State = Claim.State
 HTMX = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "claim-panel"}
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def post(client, name, claim, data=None, *, htmx=False, args=()):

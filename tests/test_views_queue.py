@@ -19,16 +19,13 @@ from django.urls import reverse
 from claims import services
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, Source
+from tests.conftest import text_of
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
 
 State = Claim.State
 QUEUE = "/claims/"
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def rows(response):

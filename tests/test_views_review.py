@@ -3,8 +3,6 @@
 Alice is an editor, Bob a fact-checker, Vic a viewer.
 """
 
-from html import unescape
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -13,6 +11,7 @@ from django.urls import reverse
 from claims import services, tasks
 from claims.extraction import EXTRACTOR_VERSION
 from claims.models import Article, ExtractionScore
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +24,6 @@ def published(monkeypatch):
     sent = []
     monkeypatch.setattr(tasks.measure_extractor, "apply_async", lambda **kw: sent.append(kw))
     return sent
-
-
-def text_of(response):
-    return unescape(response.content.decode())
 
 
 def review_url(article):
