@@ -107,6 +107,20 @@ def claim(article):
 
 
 @pytest.fixture
+def claims(article):
+    """The article's claims, in the order of the text."""
+    return list(article.claims.order_by("start"))
+
+
+def yesterday():
+    import datetime
+
+    from django.utils import timezone
+
+    return timezone.localdate() - datetime.timedelta(days=1)
+
+
+@pytest.fixture
 def verdict_false():
     return Verdict.objects.get(slug="false")
 

@@ -4,6 +4,7 @@ Alice and Dave are editors, Bob the fact-checker the claim is assigned to, Carol
 it is not assigned to, Vic a viewer. Refused actions must say why, in the page or the partial.
 """
 
+import datetime
 import re
 from html import unescape
 
@@ -11,10 +12,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import services
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Verdict
+from claims.services import WorkflowError
 from tests.conftest import text_of
 
 # Every test here uses the database (some only through fixtures looked up at run time).
@@ -769,3 +772,48 @@ def test_evidence_conflict(claim_assigned, bob, stances, slug, conflict):
     found = services.evidence_conflict(fresh(claim_assigned), Verdict.objects.get(slug=slug))
 
     assert bool(found) == conflict
+
+
+# --- Due dates and priority ---------------------------------------------------------------------
+
+
+def test_editor_sets_due_date_and_priority_with_a_history_event(alice, claim):
+    due = timezone.localdate() + datetime.timedelta(days=2)
+
+    services.set_schedule(claim, actor=alice, due_date=due, priority=Claim.Priority.URGENT)
+
+    claim.refresh_from_db()
+    assert (claim.due_date, claim.priority, claim.version) == (due, Claim.Priority.URGENT, 2)
+    event = claim.events.get(action=ClaimEvent.Action.SCHEDULED)
+    assert "urgent priority" in event.to_value
+
+
+def test_fact_checker_cannot_set_due_dates(bob, claim):
+    with pytest.raises(WorkflowError, match="Only editors can set due dates"):
+        services.set_schedule(claim, actor=bob, due_date=None, priority=Claim.Priority.HIGH)
+
+
+def test_schedule_form_on_the_claim_page(client, alice, claim):
+    client.force_login(alice)
+    due = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+
+    response = client.post(
+        reverse("claim_schedule", args=[claim.pk]),
+        {"version": claim.version, "due_date": due, "priority": "2"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    claim.refresh_from_db()
+    assert (claim.due_date.isoformat(), claim.priority) == (due, 2)
+
+
+def test_the_due_date_input_holds_an_iso_date_whatever_the_locale(client, alice, claim, settings):
+    assert settings.LANGUAGE_CODE == "en-gb"  # whose date format is 20/12/2026
+    Claim.objects.filter(pk=claim.pk).update(due_date=datetime.date(2026, 12, 20))
+    client.force_login(alice)
+
+    content = client.get(claim.get_absolute_url()).content.decode()
+
+    # A date input takes yyyy-mm-dd only: any other value shows as empty, and is sent empty.
+    assert re.search(r'<input type="date" name="due_date" value="2026-12-20"', content)

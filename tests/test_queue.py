@@ -1,11 +1,14 @@
-"""The claim queue: tabs, filters, search, sorting, pagination, the htmx partial, bulk actions.
+"""The claim queue: tabs (and what is overdue), filters, search, sorting, pagination, the htmx
+partial, the quick peek, saved views, bulk actions with their confirmation and undo, walking the
+queue from a claim page, and what it all costs in queries.
 
 The desk: in the council article, Bob's claim on Holloway's quote is in review with a False
 verdict, Carol has the council claim, the rest is unassigned; a second article holds one
-unattributed claim about a bridge.
+unattributed claim about a bridge. Tests that need no such desk use the article's `claims`.
 """
 
 import csv
+import datetime
 import io
 import re
 from html import unescape
@@ -15,11 +18,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import services
 from claims.extraction.types import ExtractedClaim
-from claims.models import Article, Claim, Source
-from tests.conftest import text_of
+from claims.models import Article, BulkAction, Claim, ClaimEvent, SavedView, Source
+from claims.services import WorkflowError
+from tests.conftest import text_of, yesterday
 
 # Every test here uses the database (some only through fixtures looked up at run time).
 pytestmark = pytest.mark.django_db
@@ -145,6 +150,23 @@ def test_tabs_show_their_counts(login, desk):
 
     assert re.search(r'tab=mine[^"]*"[^>]*>Mine <span class="count">1</span>', content)
     assert re.search(r'tab=all[^"]*"[^>]*>All <span class="count">5</span>', content)
+
+
+# --- Overdue --------------------------------------------------------------------------------------
+
+
+def test_overdue_tab_lists_open_claims_past_their_due_date(client, alice, claims):
+    late, done, future = claims[0], claims[1], claims[2]
+    Claim.objects.filter(pk__in=[late.pk, done.pk]).update(due_date=yesterday())
+    Claim.objects.filter(pk=done.pk).update(state=State.VERIFIED)
+    Claim.objects.filter(pk=future.pk).update(due_date=timezone.localdate() + datetime.timedelta(1))
+    client.force_login(alice)
+
+    response = client.get(QUEUE, {"tab": "overdue"})
+
+    listed = [c.pk for c in response.context["page"]]
+    assert listed == [late.pk]
+    assert 'class="row overdue"' in response.content.decode()
 
 
 # --- Filters and search -------------------------------------------------------------------------
@@ -577,6 +599,112 @@ def test_a_refused_action_in_the_panel_keeps_the_reason_and_changes_nothing(logi
     assert Claim.objects.get(pk=claim.pk).state == State.NEW
 
 
+# --- Saved views --------------------------------------------------------------------------------
+
+
+def test_saving_a_view_keeps_its_filters_and_shows_its_count(client, bob, claims):
+    client.force_login(bob)
+
+    response = client.post(
+        reverse("saved_view_create"), {"name": "Quotes", "params": "tab=all&kind=direct&o=score"}
+    )
+
+    view = SavedView.objects.get(owner=bob)
+    assert response["Location"] == QUEUE + "?tab=all&kind=direct&o=score"
+    page = client.get(response["Location"])
+    direct = Claim.objects.filter(kind="direct").count()
+    assert [(v, count.value) for v, count in page.context["saved_views"]] == [(view, direct)]
+    assert page.context["active_view"] == view
+
+
+def test_a_personal_view_is_not_shown_to_others_but_a_shared_one_is(client, alice, bob, claims):
+    services.save_view(user=bob, name="Mine only", params="tab=mine")
+    services.save_view(user=alice, name="Desk quotes", params="kind=direct", shared=True)
+    client.force_login(alice)
+
+    names = [view.name for view, _ in client.get(QUEUE).context["saved_views"]]
+
+    assert names == ["Desk quotes"]
+
+
+def test_only_editors_share_views(bob):
+    with pytest.raises(WorkflowError, match="Only editors can share"):
+        services.save_view(user=bob, name="Everyone", params="tab=all", shared=True)
+
+
+def test_a_fact_checker_deletes_only_their_own_views(client, alice, bob):
+    view = services.save_view(user=alice, name="Desk", params="tab=all", shared=True)
+    client.force_login(bob)
+
+    response = client.post(reverse("saved_view_delete", args=[view.pk]), follow=True)
+
+    assert "Only its owner or an editor can delete a shared view." in text_of(response)
+    assert SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_an_editor_deletes_a_view_someone_else_shared(client, alice, dave):
+    view = services.save_view(user=dave, name="Broken", params="article=1", shared=True)
+    client.force_login(alice)
+
+    response = client.post(reverse("saved_view_delete", args=[view.pk]), follow=True)
+
+    assert "Deleted the view “Broken”." in text_of(response)
+    assert not SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_nobody_else_deletes_a_personal_view(alice, dave):
+    view = services.save_view(user=dave, name="Mine", params="tab=mine")
+
+    with pytest.raises(WorkflowError, match="Only the person who saved this view"):
+        services.delete_view(view, user=alice)
+
+
+def test_an_editor_is_offered_to_delete_every_shared_view(client, alice, dave):
+    view = services.save_view(user=dave, name="Broken", params="article=1", shared=True)
+    client.force_login(alice)
+
+    response = client.get(QUEUE)
+
+    assert reverse("saved_view_delete", args=[view.pk]) in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "99999999999999999999"])
+def test_a_shared_view_with_an_id_that_does_not_parse_breaks_nobody_s_queue(
+    client, alice, bob, claims, value
+):
+    services.save_view(user=alice, name="Odd", params=f"article={value}", shared=True)
+    client.force_login(bob)
+
+    response = client.get(QUEUE)
+
+    assert response.status_code == 200
+    assert [count.value for _, count in response.context["saved_views"]] == [len(claims)]
+
+
+def test_saved_views_are_in_the_admin(client, django_user_model, alice):
+    view = services.save_view(user=alice, name="Desk", params="tab=all", shared=True)
+    admin = django_user_model.objects.create_superuser("root", password="pw-root")
+    client.force_login(admin)
+
+    listing = client.get(reverse("admin:claims_savedview_changelist"))
+    deleted = client.post(reverse("admin:claims_savedview_delete", args=[view.pk]), {"post": "yes"})
+
+    assert listing.status_code == 200 and "Desk" in text_of(listing)
+    assert deleted.status_code == 302
+    assert not SavedView.objects.filter(pk=view.pk).exists()
+
+
+def test_saved_views_cost_no_extra_query_each(client, alice, claims, django_assert_max_num_queries):
+    for n in range(6):
+        services.save_view(user=alice, name=f"View {n}", params=f"kind=direct&q=x{n}")
+    client.force_login(alice)
+
+    with django_assert_max_num_queries(10):
+        response = client.get(QUEUE)
+
+    assert len(response.context["saved_views"]) == 6
+
+
 # --- Bulk actions -------------------------------------------------------------------------------
 
 
@@ -689,6 +817,198 @@ def test_bulk_never_redirects_off_site(login, desk, target):
     )
 
     assert response["Location"] == reverse("claim_queue")
+
+
+# --- Bulk changes, confirmation and undo -------------------------------------------------------
+
+
+def bulk_post(client, data):
+    return client.post(reverse("claim_bulk"), data, follow=True)
+
+
+def test_a_bulk_change_first_asks_for_confirmation_with_the_count(client, alice, claims):
+    client.force_login(alice)
+
+    response = bulk_post(
+        client, {"action": "dismiss", "claims": [c.pk for c in claims[:3]], "reason": "Opinion."}
+    )
+
+    assert "Dismiss 3 claims?" in text_of(response)
+    assert not Claim.objects.filter(state=State.DISMISSED).exists()
+
+
+def test_the_bulk_confirmation_names_the_person_and_lists_each_claim(client, alice, carol, claims):
+    carol.first_name, carol.last_name = "Carol", "Checker"
+    carol.save()
+    client.force_login(alice)
+
+    response = bulk_post(
+        client, {"action": "assign", "assignee": carol.pk, "claims": [c.pk for c in claims[:3]]}
+    )
+
+    page = text_of(response)
+    assert "Assign 3 claims to Carol Checker?" in page
+    for claim in claims[:3]:
+        item = re.search(rf'<li data-claim="{claim.pk}">(.*?)</li>', page, re.S)[1]
+        assert claim.text[:40] in item
+        assert claim.article.headline in item
+        assert (claim.source.name if claim.source else "unattributed") in item
+
+
+@pytest.mark.parametrize(
+    "action, question",
+    [("unassign", "Unassign 2 claims?"), ("start", "Start work on 2 claims?"),
+     ("restore", "Restore 2 claims?")],
+)  # fmt: skip
+def test_the_bulk_confirmation_asks_in_words(client, alice, claims, action, question):
+    client.force_login(alice)
+
+    response = bulk_post(client, {"action": action, "claims": [c.pk for c in claims[:2]]})
+
+    assert question in text_of(response)
+
+
+def test_bulk_dismiss_needs_a_reason(client, alice, claims):
+    client.force_login(alice)
+
+    response = bulk_post(
+        client, {"action": "dismiss", "claims": [claims[0].pk], "confirmed": "True"}
+    )
+
+    assert "Give a reason to dismiss." in text_of(response)
+    assert Claim.objects.get(pk=claims[0].pk).state == State.NEW
+
+
+def test_confirmed_bulk_change_is_applied_and_can_be_undone(client, alice, claims):
+    client.force_login(alice)
+    pks = [c.pk for c in claims[:3]]
+
+    response = bulk_post(
+        client, {"action": "dismiss", "claims": pks, "reason": "Opinion.", "confirmed": "True"}
+    )
+
+    assert "Dismissed: 3 claims." in text_of(response)
+    assert Claim.objects.filter(pk__in=pks, state=State.DISMISSED).count() == 3
+    undo = BulkAction.objects.get()
+    assert f'action="{reverse("bulk_undo", args=[undo.pk])}"' in response.content.decode()
+
+    response = client.post(reverse("bulk_undo", args=[undo.pk]), follow=True)
+
+    assert "3 restored" in text_of(response)
+    assert Claim.objects.filter(pk__in=pks, state=State.NEW).count() == 3
+    assert ClaimEvent.objects.filter(action=ClaimEvent.Action.UNDONE).count() == 3
+
+
+def test_undo_keeps_claims_someone_changed_since(alice, bob, claims):
+    bulk_action, done, _ = services.bulk_change(claims[:2], "assign", actor=alice, assignee=bob)
+    services.transition(claims[0], "start", actor=bob)
+
+    restored, kept = services.undo_bulk(bulk_action, actor=alice)
+
+    assert (restored, kept) == (1, 1)
+    first, second = (Claim.objects.get(pk=c.pk) for c in claims[:2])
+    assert (first.state, first.assignee) == (State.IN_PROGRESS, bob)
+    assert (second.state, second.assignee) == (State.NEW, None)
+
+
+def test_only_the_author_undoes_a_bulk_change(alice, dave, bob, claims):
+    bulk_action, _, _ = services.bulk_change(claims[:1], "assign", actor=alice, assignee=bob)
+
+    with pytest.raises(WorkflowError, match="Only the person who made this bulk change"):
+        services.undo_bulk(bulk_action, actor=dave)
+
+
+def test_only_the_latest_bulk_change_can_be_undone(alice, bob, claims):
+    first, _, _ = services.bulk_change(claims[:1], "assign", actor=alice, assignee=bob)
+    services.bulk_change(claims[1:2], "dismiss", actor=alice, reason="Opinion.")
+
+    with pytest.raises(WorkflowError, match="Only your latest bulk change"):
+        services.undo_bulk(first, actor=alice)
+
+
+def test_bulk_unassign_puts_claims_back_to_new(alice, bob, claims):
+    services.bulk_change(claims[:2], "assign", actor=alice, assignee=bob)
+
+    _, done, refused = services.bulk_change(claims[:2], "unassign", actor=alice)
+
+    assert (done, refused) == (2, [])
+    assert Claim.objects.filter(pk__in=[c.pk for c in claims[:2]], state=State.NEW).count() == 2
+
+
+def test_bulk_send_back_needs_a_reason(client, alice, claim_in_review):
+    client.force_login(alice)
+
+    response = bulk_post(
+        client, {"action": "send_back", "claims": [claim_in_review.pk], "confirmed": "True"}
+    )
+
+    assert "Give a reason to send back." in text_of(response)
+    assert Claim.objects.get(pk=claim_in_review.pk).state == State.IN_REVIEW
+
+
+def test_fact_checkers_bulk_actions_are_only_their_own(bob):
+    assert [value for value, _ in services.bulk_actions_for(bob)] == ["start"]
+
+
+# --- Walking the queue --------------------------------------------------------------------------
+
+
+def test_claim_page_opened_from_the_queue_links_to_its_neighbours(client, alice, claims):
+    client.force_login(alice)
+    ordered = [c.pk for c in client.get(QUEUE, {"tab": "all", "kind": ""}).context["page"]]
+    middle = ordered[1]
+
+    response = client.get(reverse("claim_detail", args=[middle]), {"tab": "all", "o": "score"})
+
+    nav = response.context["nav"]
+    assert (nav["prev"], nav["next"]) == (ordered[0], ordered[2])
+    content = response.content.decode()
+    assert f'href="/claims/{ordered[2]}/?tab=all&amp;o=score"' in content
+
+
+def test_next_in_my_queue_skips_the_current_claim(client, alice, bob, claims):
+    for claim in claims[:2]:
+        services.assign_claim(claim, bob, actor=alice)
+    client.force_login(bob)
+    top = Claim.objects.filter(assignee=bob).order_by("-score", "id")
+
+    response = client.get(reverse("next_in_my_queue"), {"after": top[0].pk})
+
+    assert response["Location"] == reverse("claim_detail", args=[top[1].pk]) + "?tab=mine"
+
+
+def test_next_in_my_queue_walks_every_claim_waiting_for_me(client, alice, bob, claims):
+    """Issue 16, bug 2: `e` bounced between the first two claims and never reached the third."""
+    for claim in claims[:3]:
+        services.assign_claim(claim, bob, actor=alice)
+    client.force_login(bob)
+    first, second, third = Claim.objects.filter(assignee=bob).order_by("-score", "id")
+
+    def after(claim):
+        location = client.get(reverse("next_in_my_queue"), {"after": claim.pk})["Location"]
+        return int(re.search(r"/claims/(\d+)/", location)[1])
+
+    assert [after(first), after(second), after(third)] == [second.pk, third.pk, first.pk]
+
+
+def test_next_in_my_queue_puts_what_is_due_first(client, alice, bob, claims):
+    for claim in claims[:3]:
+        services.assign_claim(claim, bob, actor=alice)
+    urgent = Claim.objects.filter(assignee=bob).order_by("score").first()
+    Claim.objects.filter(pk=urgent.pk).update(due_date=yesterday())
+    client.force_login(bob)
+
+    response = client.get(reverse("next_in_my_queue"))
+
+    assert response["Location"] == reverse("claim_detail", args=[urgent.pk]) + "?tab=mine"
+
+
+def test_next_in_my_queue_when_nothing_is_left(client, bob):
+    client.force_login(bob)
+
+    response = client.get(reverse("next_in_my_queue"), follow=True)
+
+    assert "Nothing else is waiting in your queue." in text_of(response)
 
 
 # --- Query counts -------------------------------------------------------------------------------
