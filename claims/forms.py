@@ -222,7 +222,12 @@ class CommentForm(forms.Form):
         max_length=5000,
         help_text="@username tells that person.",
         widget=forms.Textarea(
-            attrs={"rows": 2, "data-mentions": reverse_lazy("people_search"), "autocomplete": "off"}
+            attrs={
+                "rows": 2,
+                "placeholder": "Comment… (@username tells that person)",
+                "data-mentions": reverse_lazy("people_search"),
+                "autocomplete": "off",
+            }
         ),
     )
 
