@@ -128,12 +128,17 @@ def _correction_context(claim, user, version):
     }
 
 
-@require_GET
-def claim_detail(request, pk):
+def page_claim(pk):
+    """The claim with all its page shows (selectors.claim_for_page), or a 404."""
     try:
-        claim = selectors.claim_for_page(pk)
+        return selectors.claim_for_page(pk)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
+
+
+@require_GET
+def claim_detail(request, pk):
+    claim = page_claim(pk)
     context = _claim_panel_context(request, claim)
     if "tab" in request.GET:  # opened from the queue: walk it with its filters kept
         query = selectors.QueueQuery.from_params(request.GET)
@@ -145,11 +150,7 @@ def claim_detail(request, pk):
 @require_GET
 def claim_peek(request, pk):
     """The queue's side panel for one claim (htmx), beside the list it was opened from."""
-    try:
-        claim = selectors.claim_for_page(pk)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim.") from None
-    context = peek_context(request, claim, _queue_params_of(request))
+    context = peek_context(request, page_claim(pk), _queue_params_of(request))
     return render(request, "claims/claim_queue.html#peek-panel", context)
 
 

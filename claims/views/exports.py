@@ -13,6 +13,7 @@ from claims.exports import claimreview
 from claims.exports.claimreview import review_for_request
 from claims.exports.queue_csv import csv_rows
 from claims.models import Claim
+from claims.views.claim import page_claim
 
 
 @require_GET
@@ -31,10 +32,7 @@ def claim_export_csv(request):
 @require_GET
 def public_claim(request, pk):
     """A published claim for readers and search engines, with its ClaimReview JSON-LD."""
-    try:
-        claim = selectors.claim_for_page(pk)
-    except Claim.DoesNotExist:
-        raise Http404("No such claim.") from None
+    claim = page_claim(pk)
     if claim.state != Claim.State.PUBLISHED:
         raise Http404("This claim is not published.")
     words, quoted = claimreview.public_wording(claim)

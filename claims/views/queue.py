@@ -3,6 +3,7 @@
 import time
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,9 +13,9 @@ from django.views.decorators.vary import vary_on_headers
 from claims import selectors, services
 from claims.forms import BulkActionForm, SavedViewForm
 from claims.ids import parse_id
-from claims.models import BulkAction, Claim, SavedView
+from claims.models import BulkAction, SavedView
 from claims.services import WorkflowError
-from claims.views.claim import peek_context
+from claims.views.claim import page_claim, peek_context
 
 
 @require_GET
@@ -58,8 +59,8 @@ def _peek(request, query):
     if pk is None:
         return {}
     try:
-        claim = selectors.claim_for_page(pk)
-    except Claim.DoesNotExist:
+        claim = page_claim(pk)
+    except Http404:
         return {}
     return peek_context(request, claim, query.params())
 

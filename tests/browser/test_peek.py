@@ -86,7 +86,7 @@ def test_a_fact_checker_takes_and_starts_a_claim_in_the_panel(new_page, bob, art
     page.goto(f"/claims/?tab=unassigned&peek={claim.pk}")
     panel = page.locator("#peek-panel")
 
-    panel.locator("#peek-take").click()
+    panel.locator("#take-claim").click()
     expect(panel.locator("#peek-assignee")).to_have_text("bob")
     panel.locator("[data-action=start]").click()
 
