@@ -11,7 +11,8 @@ carry a full upload: ARTICLE_MAX_FILES files and the pasted text, each up to ART
 """
 
 from django.conf import settings
-from django.shortcuts import render
+
+from newsroom.errors import refusal
 
 # Room for the form's other fields and the multipart framing around each file.
 FORM_MARGIN_BYTES = 1024 * 1024
@@ -61,4 +62,4 @@ class RequestSizeMiddleware:
             )
         else:
             message = f"The request is too large: the desk takes at most {_megabytes(limit)}."
-        return render(request, "413.html", {"message": message}, status=413)
+        return refusal(request, 413, "too_large", message, "413.html")

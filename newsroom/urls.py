@@ -24,3 +24,5 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("claims.urls")),
 ]
+
+handler404 = "newsroom.errors.not_found"

@@ -133,3 +133,32 @@ def test_a_session_cannot_change_anything_without_the_csrf_token(bob, alice, cla
 @pytest.mark.parametrize("who", ["alice", "bob", "vic"])
 def test_everyone_has_a_tokens_page(login, who):
     assert login(who).get(reverse("api_tokens")).status_code == 200
+
+
+def test_an_unknown_api_address_is_a_json_404(api, alice):
+    response = api("alice").get("/no-such-thing")
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "detail": "There is no /api/v1/no-such-thing in the API.",
+        "code": "not_found",
+    }
+
+
+def test_an_unknown_desk_address_is_still_the_desk_page(client, alice):
+    client.force_login(alice)
+
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("text/html")
+
+
+def test_an_oversized_api_body_is_a_json_413(api, alice, settings):
+    settings.REQUEST_MAX_BYTES = 1024
+
+    response = api("alice").post("/claims/1/comments", {"text": "x" * 2048})
+
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"
+    assert "too large" in response.json()["detail"]
