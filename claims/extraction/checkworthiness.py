@@ -32,6 +32,7 @@ from .numbers import find_numbers
 from .types import DIRECT, UNATTRIBUTED
 
 MODEL_PATH = Path(__file__).with_name("checkworthy_model.json")
+CHECK_WORTHY = 0.5  # the line: from this score on a sentence counts as check-worthy
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[$%?]")
 # All patterns run on the lower-cased sentence (faster than case-insensitive matching).
