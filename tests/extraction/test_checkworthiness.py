@@ -52,6 +52,7 @@ def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, ca
     assert "5-fold grouped CV" in out and "calibration slope" in out
     model = json.loads(outs[0])
     assert model["weights"] and isinstance(model["intercept"], float)
+    assert len(model["word_scores"]) > 10_000  # one number a GloVe word, for words unseen here
 
 
 def test_reasons_accusation_and_cause():
