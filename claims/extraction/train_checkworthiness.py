@@ -125,7 +125,7 @@ def _matrix(vectoriser, feats, means, fit=False):
 
 def _classifier(LogisticRegression, C):
     return LogisticRegression(
-        C=C, class_weight="balanced", solver="liblinear", max_iter=5000, tol=1e-6
+        C=C, class_weight="balanced", solver="liblinear", max_iter=5000, tol=1e-6, random_state=0
     )
 
 
