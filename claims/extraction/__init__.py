@@ -11,14 +11,15 @@ text. A rule that fails on one sentence is logged and costs that sentence only. 
 import logging
 
 from .attribution import find_attributions
-from .checkworthiness import score_claim
+from .attribution.non_claims import REFUSAL
+from .checkworthiness import CHECK_WORTHY, score_claim
 from .junk import not_a_claim
 from .numbers import find_numbers
 from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "1.9"
+EXTRACTOR_VERSION = "1.11"
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -55,6 +56,7 @@ def _extract(text: str) -> list[ExtractedClaim]:
     attributions = find_attributions(text, sentences)
     resolver = SourceResolver(text)
     claims: list[ExtractedClaim] = []
+    refusals = [(att.start, att.end) for att in attributions if att.no_claim == REFUSAL]
     not_claims = [(att.start, att.end) for att in attributions if not att.claim]
     for att in attributions:
         if not att.claim:
@@ -64,16 +66,19 @@ def _extract(text: str) -> list[ExtractedClaim]:
         except Exception:  # noqa: BLE001 - one claim that cannot be built costs only itself
             log.exception("building the claim at %d-%d failed; skipped", att.start, att.end)
 
-    # Sentences not covered by an attribution: keep those that state something checkable.
-    covered = sorted([(c.start, c.end) for c in claims] + not_claims)
-    idx = 0
-    for ss, se in sentences:
-        while idx < len(covered) and covered[idx][1] <= ss:
-            idx += 1
-        if idx < len(covered) and covered[idx][0] < se:
+    # Sentences not covered by a claim or a refusal to comment: keep those that state something
+    # checkable. One that holds only an attribution without a claim of its own ("offered a
+    # plan", markup after "wrote:") comes back only when the sentence itself is check-worthy, so
+    # no check-worthy sentence is lost ("He has never offered a plan.").
+    covered = _covered(sentences, [(c.start, c.end) for c in claims] + refusals)
+    nothing_to_check = _covered(sentences, not_claims)
+    for n, (ss, se) in enumerate(sentences):
+        if n in covered:
             continue
         try:
-            claim = _unattributed_claim(text, ss, se)
+            claim = _unattributed_claim(
+                text, ss, se, CHECK_WORTHY if n in nothing_to_check else None
+            )
         except Exception:  # noqa: BLE001 - as above, one sentence costs only itself
             log.exception("scoring the sentence at %d-%d failed; skipped", ss, se)
             continue
@@ -83,13 +88,31 @@ def _extract(text: str) -> list[ExtractedClaim]:
     return claims
 
 
-def _unattributed_claim(text: str, ss: int, se: int) -> ExtractedClaim | None:
-    """The sentence as a claim of its own, if it states something checkable."""
+def _covered(sentences: list[tuple[int, int]], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the sentences that one of ``spans`` overlaps (one pass over both)."""
+    spans = sorted(spans)
+    out = set()
+    idx = 0
+    for n, (ss, se) in enumerate(sentences):
+        while idx < len(spans) and spans[idx][1] <= ss:
+            idx += 1
+        if idx < len(spans) and spans[idx][0] < se:
+            out.add(n)
+    return out
+
+
+def _unattributed_claim(
+    text: str, ss: int, se: int, min_score: float | None = None
+) -> ExtractedClaim | None:
+    """The sentence as a claim of its own, if it states something checkable (and, with
+    ``min_score``, only if it scores at least that)."""
     sentence = text[ss:se]
     if not_a_claim(sentence) is not None:
         return None
     mentions = find_numbers(text, ss, se)
     value, why = score_claim(sentence, sentence, UNATTRIBUTED, mentions)
+    if min_score is not None and value < min_score:
+        return None
     if value < _MIN_SCORE_UNATTRIBUTED and (
         not mentions or len(sentence.split()) < _MIN_WORDS_WITH_NUMBERS
     ):

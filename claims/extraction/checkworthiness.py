@@ -32,6 +32,7 @@ from .numbers import find_numbers
 from .types import DIRECT, UNATTRIBUTED
 
 MODEL_PATH = Path(__file__).with_name("checkworthy_model.json")
+CHECK_WORTHY = 0.5  # the line: from this score on a sentence counts as check-worthy
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|[$%?]")
 # All patterns run on the lower-cased sentence (faster than case-insensitive matching).
@@ -186,24 +187,42 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
     return feats
 
 
+def vector_words(text: str) -> list[str]:
+    """The words of ``text`` that the word-vector part reads (lower-cased, figures as they are)."""
+    return _WORD.findall(_lower(text))
+
+
+class _Model(NamedTuple):
+    weights: dict[str, float]
+    intercept: float
+    # Each word's share of the word-vector part: its GloVe vector times the weights fitted on
+    # a sentence's mean vector (so the runtime needs no vectors, only one number a word).
+    word_scores: dict[str, float]
+
+
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, float], float]:
+def _model() -> _Model:
     try:
         data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-        return data["weights"], float(data["intercept"])
+        return _Model(data["weights"], float(data["intercept"]), data.get("word_scores", {}))
     except (OSError, ValueError, KeyError):
-        return {}, 0.0  # untrained: every sentence scores 0.5, reasons still work
+        return _Model({}, 0.0, {})  # untrained: every sentence scores 0.5, reasons still work
 
 
 def probability(text: str, mentions=None, flags: set[str] | None = None) -> float:
     """The model's check-worthiness of ``text`` alone, in [0, 1]; 0.5 is the line.
 
     The weights of the sentence's features are summed and divided by the square root of how
-    many features it has, so a long sentence does not score high just for having many words.
+    many features it has, so a long sentence does not score high just for having many words;
+    the word-vector part adds the mean of its known words' scores.
     """
-    weights, intercept = _model()
+    model = _model()
     present = set(features(text, mentions, flags))
-    z = intercept + sum(weights.get(f, 0.0) for f in present) / math.sqrt(len(present))
+    z = model.intercept + sum(model.weights.get(f, 0.0) for f in present) / math.sqrt(len(present))
+    if model.word_scores:
+        known = [model.word_scores[w] for w in vector_words(text) if w in model.word_scores]
+        if known:
+            z += sum(known) / len(known)
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
 

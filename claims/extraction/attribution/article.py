@@ -11,7 +11,7 @@ import re
 from .. import lexicon as lx
 from ..sentences import split_sentences
 from .contents import Attribution
-from .non_claims import is_claim
+from .non_claims import why_no_claim
 from .quotes import Quotes
 from .rules import analyse
 from .tokens import Sentence, is_cue_word
@@ -56,7 +56,8 @@ def find_attributions(
     except Exception:  # noqa: BLE001 - the attributions found so far still stand
         log.exception("continuing quotations failed; attributions kept as found")
     for att in kept:
-        att.claim = is_claim(text, att)
+        att.no_claim = why_no_claim(text, att)
+        att.claim = att.no_claim is None
     return kept
 
 

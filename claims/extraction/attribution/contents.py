@@ -48,6 +48,7 @@ class Attribution:
     cue: tuple[int, int] | None
     sentence: tuple[int, int]
     claim: bool = True  # False: found, but no claim to check (``non_claims``)
+    no_claim: str | None = None  # why not, when ``claim`` is False
 
 
 def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:

@@ -18,13 +18,19 @@ from .tokens import verb_like_or_finite
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def is_claim(text: str, att: Attribution) -> bool:
-    """Whether the attribution says something a journalist could check: not a refusal, not a
-    content without a predicate, not markup or a byline (``junk``, as for any sentence)."""
+REFUSAL = "refusal to comment"
+NO_PREDICATE = "no predicate"
+
+
+def why_no_claim(text: str, att: Attribution) -> str | None:
+    """Why the attribution says nothing a journalist could check (a refusal, a content without
+    a predicate, markup or a byline: ``junk``, as for any sentence), or None when it does."""
     content = text[att.start : att.end]
-    if _refusal(text, att, content) or _no_predicate(content):
-        return False
-    return not_a_claim(content) is None
+    if _refusal(text, att, content):
+        return REFUSAL
+    if _no_predicate(content):
+        return NO_PREDICATE
+    return not_a_claim(content)
 
 
 def _refusal(text: str, att: Attribution, content: str) -> bool:
