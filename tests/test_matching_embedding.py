@@ -129,3 +129,10 @@ class TestDesk:
         match = claim.matches.get()
         assert claim.embedding is None and "meaning" not in match.features
         assert match.matcher_version == "2-lexical"
+
+    def test_generated_fact_checks_carry_the_stand_in_vector(self):
+        from claims.management.commands.generate_fact_checks import generate
+
+        generate(3)
+        vectors = [embedding.from_bytes(fc.embedding) for fc in FactCheck.objects.all()]
+        assert len(vectors) == 3 and all(abs(float(v @ v) - 1) < 1e-3 for v in vectors)
