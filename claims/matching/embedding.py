@@ -171,17 +171,12 @@ class Encoder:
         for i in range(LAYERS):
             p = f"encoder.layer.{i}."
 
-            def linear(name, p=p):
-                return np.ascontiguousarray(w[p + name + ".weight"].T), w[p + name + ".bias"]
+            def linear(name, p=p):  # x @ weight.T: a view of the mapped file, not a copy
+                return w[p + name + ".weight"].T, w[p + name + ".bias"]
 
             self.layers.append(
                 {
-                    "qkv": (
-                        np.ascontiguousarray(
-                            np.concatenate([w[p + f"attention.self.{k}.weight"] for k in QKV]).T
-                        ),
-                        np.concatenate([w[p + f"attention.self.{k}.bias"] for k in QKV]),
-                    ),
+                    **{k: linear(f"attention.self.{k}") for k in QKV},
                     "out": linear("attention.output.dense"),
                     "norm1": (
                         w[p + "attention.output.LayerNorm.weight"],
@@ -207,9 +202,10 @@ class Encoder:
         head = DIMENSIONS // HEADS
         scale = np.float32(1 / np.sqrt(head))
         for layer in self.layers:
-            weight, bias = layer["qkv"]
-            qkv = (x @ weight + bias).reshape(n, length, 3, HEADS, head).transpose(2, 0, 3, 1, 4)
-            q, k, v = qkv[0], qkv[1], qkv[2]
+            q, k, v = (
+                (x @ weight + bias).reshape(n, length, HEADS, head).transpose(0, 2, 1, 3)
+                for weight, bias in (layer[name] for name in QKV)
+            )
             scores = (q @ k.transpose(0, 1, 3, 2)) * scale + blocked
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
