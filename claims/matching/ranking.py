@@ -36,8 +36,12 @@ WEIGHTS = {
     "context_covered": 0.5,
     "speaker": 0.5,
 }
-MEANING_WEIGHTS = {
-    **WEIGHTS,
+MEANING_WEIGHTS = {  # chosen the same way, with the embeddings
+    "text": 1.0,
+    "context": 3.0,
+    "covered": 1.5,
+    "context_covered": 0.25,
+    "speaker": 0.5,
     "meaning": 2.0,
 }
 
