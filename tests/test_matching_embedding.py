@@ -78,13 +78,12 @@ ARCHIVE = [
 ]
 
 
-def test_ranking_by_meaning_puts_the_paraphrase_first(model, tmp_path, monkeypatch):
-    monkeypatch.setenv("MATCHING_CACHE", str(tmp_path))
+def test_ranking_by_meaning_puts_the_paraphrase_first(model, tmp_path):
     query = Query("Milltown saw far fewer assaults and robberies last year.")
     matches = Index(ARCHIVE, model=model).match(query)
     assert matches[0].id == "fc-crime"
     assert "meaning" in matches[0].features
-    assert list(tmp_path.glob("*.npy")), "the archive's vectors are cached"
+    assert list((tmp_path / "matching-cache").glob("*.npy")), "the archive's vectors are cached"
 
 
 def test_candidates_without_a_vector_are_ranked_by_words_alone(model):
