@@ -54,6 +54,18 @@ def test_stored_vectors_keep_the_cosine(model):
     assert len(embedding.to_bytes(vector)) == 768
     assert float(stored @ vector) > 0.999
     assert embedding.from_bytes(None) is None
+    assert embedding.from_bytes(b"\x00" * 10) is None  # not a vector of this model
+
+
+def test_an_unreadable_model_means_no_encoder(tmp_path, monkeypatch):
+    (tmp_path / "model.safetensors").write_bytes(b"broken")
+    (tmp_path / "vocab.txt").write_text("[PAD]\n")
+    embedding.encoder.cache_clear()
+    monkeypatch.setattr(embedding, "model_dir", lambda: tmp_path)
+    try:
+        assert embedding.encoder() is None
+    finally:
+        embedding.encoder.cache_clear()
 
 
 def test_similar_sentences_are_closer_than_unrelated_ones(model):

