@@ -10,6 +10,12 @@ families, so one verdict can be reused through the normal approval.
 The matcher's IDF comes from MatchTerm: the number of archive entries holding each term, counted
 when a fact-check is imported or changed and when a claim is first matched. Entries deleted later
 are not subtracted: the figures are statistics, and a few stale counts barely move an IDF.
+
+With the embedding model installed (claims/matching/embedding.py) the ranking also weighs the
+cosine of sentence embeddings. Vectors are kept with the rows (FactCheck.embedding,
+Claim.embedding): a claim's is stored when it is matched, a fact-check's or an older claim's is
+computed the first time it is a candidate (`with_vectors`), so imports stay fast and the
+pre-filter's choice costs one batch of encodings at most once per row.
 """
 
 import json
