@@ -10,9 +10,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The stamp is written only after a complete install, so an interrupted one is redone.
 STAMP := $(VENV)/.installed
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt requirements-embeddings.txt
 	test -x $(BIN)/pip || $(PYTHON) -m venv --clear $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-embeddings.txt
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -325,6 +325,10 @@ class Claim(models.Model):
         default=0, help_text="Matches found for it that nobody has rejected (the queue's mark)."
     )
     matched_at = models.DateTimeField(null=True, blank=True)
+    embedding = models.BinaryField(
+        null=True, blank=True, editable=False,
+        help_text="Its text's sentence embedding when last matched (claims.matching.embedding).",
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -731,6 +735,11 @@ class FactCheck(models.Model):
     match_terms = models.TextField(
         blank=True, help_text="Its words as the matcher reads them (claims.matching.terms)."
     )
+    embedding = models.BinaryField(
+        null=True, blank=True, editable=False,
+        help_text="Its claim's sentence embedding (claims.matching.embedding); computed when "
+        "first needed, cleared when the claim reviewed changes.",
+    )  # fmt: skip
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

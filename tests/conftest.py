@@ -27,6 +27,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def matching_cache(tmp_path, monkeypatch):
+    """The matcher's disk cache of archive vectors (command line, evaluation) stays in the test's
+    own directory, for the command lines the tests start too."""
+    monkeypatch.setenv("MATCHING_CACHE", str(tmp_path / "matching-cache"))
+
+
 def _person(django_user_model, username, group_name):
     user = django_user_model.objects.create_user(username, password="pw-" + username)
     if group_name:

@@ -8,14 +8,25 @@
 with its database and ranks them with `rank`. Bump ``MATCHER_VERSION`` when the ranking changes.
 """
 
+from . import embedding
 from .index import Index
-from .ranking import WEIGHTS, Candidate, Match, PreparedQuery, Query, Statistics, rank
+from .ranking import (
+    MEANING_WEIGHTS,
+    WEIGHTS,
+    Candidate,
+    Match,
+    PreparedQuery,
+    Query,
+    Statistics,
+    rank,
+)
 from .text import terms
 
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 
 __all__ = [
     "MATCHER_VERSION",
+    "MEANING_WEIGHTS",
     "WEIGHTS",
     "Candidate",
     "Index",
@@ -23,6 +34,7 @@ __all__ = [
     "PreparedQuery",
     "Query",
     "Statistics",
+    "embedding",
     "rank",
     "terms",
 ]

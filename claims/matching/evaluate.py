@@ -2,7 +2,10 @@
 
 For each task and split, ranks the queries with the command line's code, scores the predictions
 with the lab's scorer (``score_matching.py`` next to the data) and prints its MAP@1/3/5, P@1 and
-R@5, with the queries per second of the ranking (index built beforehand, one core).
+R@5, with the queries per second of the ranking (index built beforehand, one core), the
+query's embedding included. With the model package installed the matcher ranks by meaning too
+(the fact-checks' vectors take minutes the first time, then come from the disk cache); `--lexical`
+scores the ranking without it.
 """
 
 import argparse
@@ -13,7 +16,7 @@ import time
 
 from claims.extraction.evaluate import _run_scorer
 
-from . import MATCHER_VERSION, Index
+from . import MATCHER_VERSION, Index, embedding
 from .jsonl import candidate_from_json, query_from_json, read_jsonl
 
 EVAL_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "eval")
@@ -34,9 +37,12 @@ def average_precision(ranked, gold, k):
     return total / len(gold) if gold else 0.0
 
 
-def evaluate(eval_dir, task, queries_name):
+def evaluate(eval_dir, task, queries_name, model=None):
     vclaims_name = SPLITS[task][0]
-    index = Index(candidate_from_json(d) for d in read_jsonl(os.path.join(eval_dir, vclaims_name)))
+    index = Index(
+        (candidate_from_json(d) for d in read_jsonl(os.path.join(eval_dir, vclaims_name))),
+        model=model,
+    )
     queries_path = os.path.join(eval_dir, queries_name)
     queries = list(read_jsonl(queries_path))
     started = time.perf_counter()
@@ -65,12 +71,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m claims.matching.evaluate", description=__doc__)
     parser.add_argument("--eval-dir", default=EVAL_DIR)
     parser.add_argument("--train", action="store_true", help="also score the training splits")
+    parser.add_argument("--lexical", action="store_true", help="rank without the embeddings")
     args = parser.parse_args(argv)
-    print(f"matcher {MATCHER_VERSION}")
+    model = None if args.lexical else embedding.encoder()
+    print(f"matcher {MATCHER_VERSION}, " + (f"embeddings {model.name}" if model else "lexical"))
     for task, (_vclaims, dev) in SPLITS.items():
         names = [dev] + ([dev.replace("-dev", "-train")] if args.train else [])
         for name in names:
-            print(evaluate(args.eval_dir, task, name), flush=True)
+            print(evaluate(args.eval_dir, task, name, model), flush=True)
 
 
 if __name__ == "__main__":

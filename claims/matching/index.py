@@ -5,7 +5,9 @@ its database instead (claims/services/matching.py) and ranks them with the same 
 """
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
+from .embedding import encode_cached
 from .ranking import K1, B, Candidate, PreparedQuery, Statistics, candidate_terms, rank
 from .text import name_words
 
@@ -17,8 +19,17 @@ CONTEXT_WEIGHT = 0.6
 
 
 class Index:
-    def __init__(self, candidates):
+    """`model`: an embedding.Encoder, to rank by meaning too (the candidates' vectors are computed
+    here, or read from the disk cache); None ranks by words alone."""
+
+    def __init__(self, candidates, model=None):
         self.candidates = list(candidates)
+        self.model = model
+        if model is not None:
+            vectors = encode_cached(model, [meaning_text(c) for c in self.candidates])
+            self.candidates = [
+                replace(c, vector=v) for c, v in zip(self.candidates, vectors, strict=True)
+            ]
         self.terms = [candidate_terms(c) for c in self.candidates]
         self.postings = defaultdict(list)  # term -> [(position, term frequency)]
         for position, words in enumerate(self.terms):
@@ -60,6 +71,8 @@ class Index:
 
     def match(self, query, limit=10, weights=None):
         """The best `limit` candidates for `query`, ranked by `rank`."""
+        if self.model is not None and query.vector is None:
+            query = replace(query, vector=self.model.encode([query.text])[0])
         positions = self.search(query)
         terms_by_id = {id(self.candidates[p]): self.terms[p] for p in positions}
         return rank(
@@ -72,4 +85,9 @@ class Index:
         )
 
 
-__all__ = ["Candidate", "Index"]
+def meaning_text(candidate):
+    """What a candidate's vector is computed from."""
+    return candidate.text
+
+
+__all__ = ["Candidate", "Index", "meaning_text"]

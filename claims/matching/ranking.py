@@ -10,14 +10,18 @@ in every query and a threshold on it is meaningful:
 - context: the same for the words of the sentences around the claim (not in the claim itself);
 - covered: the share of the candidate's information (IDF mass) found in the claim;
 - context_covered: the share found only in the context;
-- speaker: the claim's speaker is the candidate's (a surname match; the same people repeat).
-The weights were chosen on the training splits of the CheckThat! 2021 2A and 2B data by
+- speaker: the claim's speaker is the candidate's (a surname match; the same people repeat);
+- meaning: the cosine of the claim's and the candidate's sentence embeddings (claims/matching/
+  embedding.py), when both have one: it finds the same claim in other words.
+Without embeddings (the model package is not installed) the ranking is the lexical one, with the
+lexical weights (`WEIGHTS`); with them, every candidate must have its vector, and `MEANING_WEIGHTS`
+apply. The weights were chosen on the training splits of the CheckThat! 2021 2A and 2B data by
 coordinate ascent (`python -m claims.matching.tune`); no text of that data is shipped.
 """
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .text import name_words, terms
 
@@ -32,6 +36,14 @@ WEIGHTS = {
     "context_covered": 0.5,
     "speaker": 0.5,
 }
+MEANING_WEIGHTS = {  # chosen the same way, with the embeddings
+    "text": 1.0,
+    "context": 3.0,
+    "covered": 1.5,
+    "context_covered": 0.25,
+    "speaker": 0.5,
+    "meaning": 2.0,
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,7 @@ class Query:
     speaker: str = ""
     before: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    vector: object = field(default=None, compare=False, repr=False)  # its text's embedding
 
     @property
     def context_text(self):
@@ -56,6 +69,7 @@ class Candidate:
     text: str
     title: str = ""
     speaker: str = ""
+    vector: object = field(default=None, compare=False, repr=False)  # its text's embedding
 
 
 @dataclass(frozen=True)
@@ -120,13 +134,16 @@ class PreparedQuery:
         )
         context_covered = sum(self.idf[t] for t in unique if t in self.context_terms)
         speaker = 1.0 if self.speaker and self.speaker & name_words(candidate.speaker) else 0.0
-        return {
+        found = {
             "text": self.bm25(self.text_terms, counts, length) / self.text_mass,
             "context": self.bm25(self.context_terms, counts, length) / self.context_mass,
             "covered": covered / mass,
             "context_covered": context_covered / mass,
             "speaker": speaker,
         }
+        if self.query.vector is not None and candidate.vector is not None:
+            found["meaning"] = float(self.query.vector @ candidate.vector)
+        return found
 
     def _idf(self, term):
         idf = self.idf.get(term)
@@ -134,15 +151,20 @@ class PreparedQuery:
 
 
 def score(features, weights=None):
-    weights = weights or WEIGHTS
-    return sum(weights[name] * value for name, value in features.items())
+    weights = weights or (MEANING_WEIGHTS if "meaning" in features else WEIGHTS)
+    return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
 def rank(query, candidates, stats, *, limit=10, weights=None, min_score=0.0, terms_of=None):
     """The best `limit` candidates for `query`, best first, each with its score and features.
 
     `terms_of(candidate)` may give a candidate's terms computed earlier (an index keeps them).
+    Embeddings count only when the query and every candidate have one, so that all candidates
+    are scored alike.
     """
+    candidates = list(candidates)
+    if query.vector is not None and any(c.vector is None for c in candidates):
+        query = replace(query, vector=None)
     prepared = PreparedQuery(query, stats)
     matches = []
     for candidate in candidates:

@@ -262,6 +262,7 @@ def import_fact_checks(data, *, user=None):
                 removed.append(record.match_terms.split())
                 for k, v in values.items():
                     setattr(record, k, v)
+                record.embedding = None  # computed again when the matcher next needs it
                 report.updated += 1
             else:
                 report.unchanged += 1

@@ -10,12 +10,19 @@ families, so one verdict can be reused through the normal approval.
 The matcher's IDF comes from MatchTerm: the number of archive entries holding each term, counted
 when a fact-check is imported or changed and when a claim is first matched. Entries deleted later
 are not subtracted: the figures are statistics, and a few stale counts barely move an IDF.
+
+With the embedding model installed (claims/matching/embedding.py) the ranking also weighs the
+cosine of sentence embeddings. Vectors are kept with the rows (FactCheck.embedding,
+Claim.embedding): a claim's is stored when it is matched, a fact-check's or an older claim's is
+computed the first time it is a candidate (`with_vectors`), so imports stay fast and the
+pre-filter's choice costs one batch of encodings at most once per row.
 """
 
 import json
 import logging
 import time
 from collections import Counter
+from dataclasses import replace
 
 from django.db import connection, transaction
 from django.db.models import F, Q
@@ -23,7 +30,8 @@ from django.utils import timezone
 
 from claims import search
 from claims.extraction.sentences import split_sentences
-from claims.matching import MATCHER_VERSION, Candidate, Query, Statistics, rank, terms
+from claims.matching import MATCHER_VERSION, Candidate, Query, Statistics, embedding, rank, terms
+from claims.matching.index import meaning_text
 from claims.matching.ranking import CONTEXT_SENTENCES, candidate_terms
 from claims.matching.stemmer import stem
 from claims.matching.text import STOPWORDS, words
@@ -180,27 +188,67 @@ def candidates_for(claim, query, stats):
         .filter(rejection="")
         .select_related("source")
     )
+    vector = embedding.from_bytes
     found = [
         (
-            Candidate(("fact_check", fc.pk), fc.claim_reviewed, fc.title, fc.claimant),
+            Candidate(
+                ("fact_check", fc.pk),
+                fc.claim_reviewed,
+                fc.title,
+                fc.claimant,
+                vector=vector(fc.embedding),
+            ),
             fc.match_terms.split(),
+        )  # fmt: skip
+        for fc in fact_checks.only(
+            "claim_reviewed", "title", "claimant", "match_terms", "embedding"
         )
-        for fc in fact_checks.only("claim_reviewed", "title", "claimant", "match_terms")
     ]
     for c in claims[:CLAIM_CANDIDATES]:
         speaker = c.source.name if c.source_id else c.source_text
-        candidate = Candidate(("claim", c.pk), c.text, "", speaker)
+        candidate = Candidate(("claim", c.pk), c.text, "", speaker, vector=vector(c.embedding))
         found.append((candidate, candidate_terms(candidate)))
     return found
 
 
-def find_matches(claim):
-    """The ranked matches of a claim (not stored): [claims.matching.Match]."""
-    query = query_for(claim)
+def with_vectors(candidates, model):
+    """The candidates, each with its vector: those without one (imported or changed since they
+    were last needed) are encoded now, in one batch, and their vectors stored."""
+    missing = [i for i, c in enumerate(candidates) if c.vector is None]
+    if not missing:
+        return candidates
+    vectors = model.encode([meaning_text(candidates[i]) for i in missing])
+    candidates = list(candidates)
+    rows = {FactCheck: [], Claim: []}
+    for i, vector in zip(missing, vectors, strict=True):
+        candidates[i] = replace(candidates[i], vector=vector)
+        kind, pk = candidates[i].id
+        model_class = FactCheck if kind == "fact_check" else Claim
+        rows[model_class].append(model_class(pk=pk, embedding=embedding.to_bytes(vector)))
+    for model_class, objects in rows.items():
+        model_class.objects.bulk_update(objects, ["embedding"], batch_size=500)
+    return candidates
+
+
+def claim_vector(claim):
+    """The claim's text embedded (a unit vector), or None without the embedding model."""
+    model = embedding.encoder()
+    return model.encode([claim.text])[0] if model is not None else None
+
+
+def find_matches(claim, vector=None):
+    """The ranked matches of a claim (not stored): [claims.matching.Match]. `vector`: the
+    claim's embedding, when computed already (else computed here, if the model is installed)."""
+    model = embedding.encoder()
+    if vector is None and model is not None:
+        vector = claim_vector(claim)
+    query = replace(query_for(claim), vector=vector if model is not None else None)
     query_terms = terms(f"{query.text} {query.context_text}")
     stats = statistics(query_terms)
     found = candidates_for(claim, query, stats)
     candidates = [candidate for candidate, _ in found]
+    if query.vector is not None:
+        candidates = with_vectors(candidates, model)
     words_of = {candidate.id: found_terms for candidate, found_terms in found}
     stats = statistics({*query_terms, *(t for found in words_of.values() for t in found)})
     ranked = rank(
@@ -222,7 +270,9 @@ def match_claim(claim_id):
         return None
     if claim.matched_at is None:
         count_terms([terms(claim.text)])
-    found = find_matches(claim)
+    vector = claim_vector(claim)
+    found = find_matches(claim, vector)
+    version = MATCHER_VERSION if vector is not None else f"{MATCHER_VERSION}-lexical"
     with transaction.atomic():
         claim = Claim.objects.select_for_update().get(pk=claim_id)
         decided = claim.matches.exclude(status=ClaimMatch.Status.SUGGESTED)
@@ -241,13 +291,14 @@ def match_claim(claim_id):
                     other_claim_id=target[1],
                     score=match.score,
                     features={k: round(v, 4) for k, v in match.features.items()},
-                    matcher_version=MATCHER_VERSION,
+                    matcher_version=version,
                 )
             )
         ClaimMatch.objects.bulk_create(new)
         claim.matched_at = timezone.now()
         claim.open_matches = _open_count(claim)
-        claim.save(update_fields=["matched_at", "open_matches"])
+        claim.embedding = embedding.to_bytes(vector) if vector is not None else None
+        claim.save(update_fields=["matched_at", "open_matches", "embedding"])
     return claim
 
 

@@ -33,7 +33,13 @@ from django.urls import NoReverseMatch, reverse
 
 from claims import extraction, selectors, services
 from claims.management.commands.generate_archive import MARK, busy_claim, long_article
-from claims.management.commands.generate_fact_checks import GENERATED_URL, FactChecks, generate
+from claims.management.commands.generate_fact_checks import (
+    GENERATED_URL,
+    FactChecks,
+    generate,
+    stand_in_vector,
+)
+from claims.matching import embedding
 from claims.models import ApiToken, Article, Claim, FactCheck, Source, Verdict, WebhookEndpoint
 from claims.pagination import encode_cursor, sort_keys
 
@@ -186,12 +192,20 @@ def ensure_fact_checks(total, out):
         - FactCheck.objects.exclude(url__startswith=GENERATED_URL).count(),
     )
     have = FactCheck.objects.filter(url__startswith=GENERATED_URL).count()
-    if have < wanted:
-        out.write(f"Generating {wanted - have:,} fact-checks (have {have:,})…")
-        generate(wanted - have, first=have)
+    # Archives generated before fact-checks had vectors get the stand-in one (generate_fact_checks).
+    stale = FactCheck.objects.filter(url__startswith=GENERATED_URL, embedding__isnull=True)
+    stale_count = stale.count()
+    if have < wanted or stale_count:
+        if have < wanted:
+            out.write(f"Generating {wanted - have:,} fact-checks (have {have:,})…")
+            generate(wanted - have, first=have)
+        if stale_count:
+            stale.update(embedding=stand_in_vector())
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE claims_factcheck")
             cursor.execute("VACUUM ANALYZE claims_matchterm")
+    # A desk's claims get their vectors when matched; the generated archive's never were.
+    Claim.objects.filter(embedding__isnull=True).update(embedding=stand_in_vector())
 
 
 def measure_matching(total, out, samples=100):
@@ -217,6 +231,7 @@ def measure_matching(total, out, samples=100):
         "p50_ms": round(statistics.median(times), 1),
         "p95_ms": round(percentile(times, 0.95), 1),
         "reworded_fact_check_ranked_first": round(first / len(times), 2),
+        "ranking": "words and meaning" if embedding.encoder() else "words only",
     }
 
 

@@ -4,7 +4,9 @@ Fact-checks are built from a seeded vocabulary of made-up words drawn with Zipf'
 words everywhere, most words rare), as real archives are: the pre-filter's and the IDF's work
 depend on that shape, not on the words themselves. Claimants are the generator's people. Rows are
 marked by their URL (GENERATED_URL) and --reset removes them; the matcher's term statistics are
-updated as by an import.
+updated as by an import. They are not embedded (their words are made up, and a million
+encodings would take hours): each carries the same stand-in vector (`stand_in_vector`), so that
+matching against them reads and scores stored vectors as it does in a real archive.
 """
 
 import bisect
@@ -15,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from claims.management.commands.generate_archive import FIRST, LAST, ORGS
+from claims.matching import embedding
 from claims.models import FactCheck
 from claims.services.matching import count_terms, fact_check_terms
 
@@ -94,15 +97,23 @@ class Command(BaseCommand):
         self.stdout.write(f"Generated {made:,} fact-checks.")
 
 
+def stand_in_vector():
+    """The stored vector of every generated fact-check: a fixed unit vector."""
+    vector = [1.0 if i % 2 else -1.0 for i in range(embedding.DIMENSIONS)]
+    return embedding.to_bytes([v / embedding.DIMENSIONS**0.5 for v in vector])
+
+
 def generate(count, seed=7, first=0):
     """Add `count` generated fact-checks numbered from `first`; returns how many were added."""
     maker = FactChecks(seed + first)
     counted = []  # counted once at the end: an update per batch would bloat MatchTerm
+    stand_in = stand_in_vector()
     with transaction.atomic():
         for start in range(first, first + count, BATCH):
             batch = [maker.fact_check(n) for n in range(start, min(start + BATCH, first + count))]
             for fc in batch:
                 fc.match_terms = " ".join(fact_check_terms(fc))
+                fc.embedding = stand_in
                 counted.append(fc.match_terms.split())
             FactCheck.objects.bulk_create(batch)
         count_terms(counted)
