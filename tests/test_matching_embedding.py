@@ -9,8 +9,9 @@ import pytest
 from claims import services
 from claims.matching import Candidate, Index, Query, Statistics, embedding, rank
 from claims.models import FactCheck
+from claims.services import matching
 from claims.services.archive import import_fact_checks
-from tests.test_archive import TRAMS, WASTE
+from tests.test_archive import TRAMS, WASTE, review
 
 pytest.importorskip(embedding.MODEL_PACKAGE, reason="the embedding model package is not installed")
 
@@ -147,3 +148,30 @@ class TestDesk:
         generate(3)
         vectors = [embedding.from_bytes(fc.embedding) for fc in FactCheck.objects.all()]
         assert len(vectors) == 3 and all(abs(float(v @ v) - 1) < 1e-3 for v in vectors)
+
+
+@pytest.mark.django_db
+class TestStoredMatches:
+    def test_a_paraphrase_with_few_shared_words_is_kept_by_its_meaning(self, article):
+        paraphrase = "Bus passenger journeys in the city went down by about an eighth in 12 months."
+        import_fact_checks(
+            json.dumps([review("https://checkers.example/buses", paraphrase, "True")])
+        )
+        claim = article.claims.get(text__contains="ridership")
+
+        services.match_claim(claim.pk)
+
+        match = claim.matches.get()
+        assert match.features["text"] < matching.MIN_TEXT
+        assert match.features["meaning"] >= matching.MIN_MEANING
+
+    def test_without_the_model_few_shared_words_are_not_enough(self, article, without_model):
+        paraphrase = "Bus passenger journeys in the city went down by about an eighth in 12 months."
+        import_fact_checks(
+            json.dumps([review("https://checkers.example/buses", paraphrase, "True")])
+        )
+        claim = article.claims.get(text__contains="ridership")
+
+        services.match_claim(claim.pk)
+
+        assert not claim.matches.exists()

@@ -45,10 +45,15 @@ MATCHES_KEPT = 5
 # Below this score a candidate shares a stray word with the claim, not its meaning. On the
 # CheckThat! 2B training split every first-ranked answer, right or wrong, scores above it.
 MIN_SCORE = 0.8
-# The claim's own words must carry part of a stored match: the context alone would match a
-# claim to the fact-check of the sentence next to it. On the 2B training split this keeps 93% of
-# the right first-ranked answers and 74% of the wrong ones.
+# The claim itself must carry part of a stored match, by its words or by its meaning: the
+# context alone would match a claim to the fact-check of the sentence next to it. On the 2B
+# training split words alone (MIN_TEXT) keep 93% of the right first-ranked answers and 75% of the
+# wrong ones; words or meaning (MIN_MEANING, the cosine of the claim's own embedding) keep 96% and
+# 87% (2A train: 87% and 47% by words, 97% and 72% with meaning). Paraphrases that share few words
+# are what the embeddings find, so words alone would throw them away: with the same ranking, 2B dev
+# MAP@5 of the stored matches rises from 0.429 to 0.448 and 2A dev from 0.919 to 0.934.
 MIN_TEXT = 0.25
+MIN_MEANING = 0.5
 FACT_CHECK_CANDIDATES = 100
 CLAIM_CANDIDATES = 20
 QUERY_WORDS = 12  # the rarest words of the claim, and half as many of its context, search
@@ -259,7 +264,12 @@ def find_matches(claim, vector=None):
         min_score=MIN_SCORE,
         terms_of=lambda c: words_of[c.id],
     )
-    return [m for m in ranked if m.features["text"] >= MIN_TEXT][:MATCHES_KEPT]
+    return [m for m in ranked if carried_by_claim(m.features)][:MATCHES_KEPT]
+
+
+def carried_by_claim(features):
+    """Whether the claim's own words or meaning (not its context alone) make the match."""
+    return features["text"] >= MIN_TEXT or features.get("meaning", 0.0) >= MIN_MEANING
 
 
 def match_claim(claim_id):
