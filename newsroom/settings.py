@@ -76,6 +76,13 @@ INSTALLED_APPS = [
     "ninja",
 ]
 
+# The developer's tools (devtools/: benchmark, load test, archive generators, the bench's floor
+# page) are not part of the product: installed in development, tests and CI (DEBUG on), and in a
+# production-like run only when asked (DEVTOOLS=1, as `make bench` does).
+DEVTOOLS = envbool("DEVTOOLS", DEBUG)
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -32,10 +32,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
 from claims import extraction, selectors, services
-from claims.management.commands.generate_archive import MARK, busy_claim, long_article
-from claims.management.commands.generate_fact_checks import GENERATED_URL, FactChecks, generate
 from claims.models import ApiToken, Article, Claim, FactCheck, Source, Verdict, WebhookEndpoint
 from claims.pagination import encode_cursor, sort_keys
+from devtools.management.commands.generate_archive import MARK, busy_claim, long_article
+from devtools.management.commands.generate_fact_checks import GENERATED_URL, FactChecks, generate
 
 ADMIN_CHANGELIST = "/admin/claims/claim/"
 TARGET_P50_MS = {100_000: 30, 1_000_000: 60}
