@@ -600,6 +600,21 @@ class ExtractionScore(models.Model):
         return f"Extractor {self.extractor_version}: content F1 {self.content_f1:.3f}"
 
 
+class DeskFigures(models.Model):
+    """The dashboard's claim counts by state and by approved verdict, one row, recomputed by a
+    periodic task (services.refresh_desk_figures) so that no page request counts every claim."""
+
+    states = models.JSONField(default=dict)  # {state: claims}
+    verdicts = models.JSONField(default=dict)  # {verdict id, as text: approved claims}
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "desk figures"
+
+    def __str__(self):
+        return f"Desk figures of {self.computed_at:%Y-%m-%d %H:%M:%S}"
+
+
 # --- Integration: API tokens and webhooks ---------------------------------------------------------
 
 

@@ -35,8 +35,6 @@ TABS = {
 }
 OPEN_STATES = Claim.OPEN_STATES
 APPROVED_STATES = Claim.APPROVED_STATES
-# A verdict counts once an editor approved it: not while proposed, nor after it was sent back.
-APPROVED = Q(claims__state__in=APPROVED_STATES)
 SORTS = {
     "score": ("-score", "id"),
     "created": ("-created_at", "-id"),
@@ -354,24 +352,24 @@ def _with_bars(rows):
 
 
 def dashboard(user):
-    state_counts = dict(
-        Claim.objects.values_list("state").annotate(n=Count("id")).values_list("state", "n")
-    )
-    # Explicit order: Meta.ordering is not applied to a query with an aggregate (GROUP BY).
-    verdict_counts = (
-        Verdict.objects.annotate(n=Count("claims", filter=APPROVED))
-        .order_by("order", "id")
-        .values_list("pk", "label", "colour", "n")
-    )
+    from claims.services import desk_figures
+
+    figures = desk_figures()
     states = _with_bars(
-        (value, label, state_counts.get(value, 0)) for value, label in Claim.State.choices
+        (value, label, figures.states.get(value, 0)) for value, label in Claim.State.choices
     )
-    verdicts = _with_bars(verdict_counts)
+    verdicts = _with_bars(
+        (pk, label, colour, figures.verdicts.get(str(pk), 0))
+        for pk, label, colour in Verdict.objects.order_by("order", "id").values_list(
+            "pk", "label", "colour"
+        )
+    )
     return {
         "states": states,
         "state_total": sum(row[2] for row in states),
         "verdicts": verdicts,
         "verdict_total": sum(row[3] for row in verdicts),
+        "figures_at": figures.computed_at,
         "my_claims": list(
             Claim.objects.filter(assignee=user)
             .exclude(state__in=[Claim.State.PUBLISHED, Claim.State.DISMISSED])
