@@ -154,8 +154,11 @@ def queue_filter(user, query):
 
 
 def queue_claims(user, query):
-    claims = Claim.objects.select_related("article", "source", "assignee", "verdict").filter(
-        queue_filter(user, query)
+    # Not the articles' text: a page of 50 claims read up to 50 article bodies it never shows.
+    claims = (
+        Claim.objects.select_related("article", "source", "assignee", "verdict")
+        .defer("article__body")
+        .filter(queue_filter(user, query))
     )
     return pagination.order_by(claims, queue_order(query))
 
@@ -423,12 +426,16 @@ def time_to_verdict(limit=500):
     return {"median_seconds": median(durations.values()), "claims": len(durations)}
 
 
+# The source page lists the latest claims; the queue, filtered by the source, has them all.
+SOURCE_PAGE_CLAIMS = 50
+
+
 def source_page(source):
     return {
         "claims": list(
-            source.claims.select_related("article", "verdict", "assignee").order_by(
-                "-article__created_at", "start"
-            )[:500]
+            source.claims.select_related("article", "verdict")
+            .defer("article__body")
+            .order_by("-article__created_at", "start")[:SOURCE_PAGE_CLAIMS]
         ),
         "verdicts": _with_bars(
             Verdict.objects.filter(claims__source=source, claims__state__in=APPROVED_STATES)
