@@ -262,7 +262,11 @@ def article_page_claims(article, number=None):
     bounded, so the page renders in bounded time however many claims an article has."""
     claims = article.claims.select_related("source", "assignee", "verdict").order_by("start", "id")
     page = page_of(claims, number, ARTICLE_CLAIMS_PAGE)
-    highlighted = list(claims[: settings.ARTICLE_MAX_CLAIMS])
+    # Only what a highlight shows (claims/templatetags/article_text.py).
+    marks = article.claims.select_related("source").only(
+        "article_id", "start", "end", "state", "kind", "detached", "source__name"
+    )
+    highlighted = list(marks.order_by("start", "id")[: settings.ARTICLE_MAX_CLAIMS])
     return page, highlighted
 
 
