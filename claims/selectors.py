@@ -394,7 +394,9 @@ def processing_articles(limit=10):
     articles = list(
         Article.objects.filter(
             status__in=[Article.Status.QUEUED, Article.Status.PROCESSING, Article.Status.FAILED]
-        ).order_by("-created_at", "-id")[:limit]
+        )
+        .defer("body")
+        .order_by("-created_at", "-id")[:limit]
     )
     return {"processing": articles, "active": any(not a.is_finished for a in articles)}
 
@@ -476,7 +478,10 @@ def with_claim_counts(page, field):
 
 
 def articles_page(number):
-    articles = Article.objects.select_related("uploaded_by").order_by("-created_at", "-id")
+    # Not their text, which the list does not show.
+    articles = (
+        Article.objects.select_related("uploaded_by").defer("body").order_by("-created_at", "-id")
+    )
     return with_claim_counts(page_of(articles, number), "article")
 
 
