@@ -606,11 +606,14 @@ class ExtractionScore(models.Model):
 
 
 class DeskFigures(models.Model):
-    """The dashboard's claim counts by state and by approved verdict, one row, recomputed by a
-    periodic task (services.refresh_desk_figures) so that no page request counts every claim."""
+    """The dashboard's claim counts by state and by approved verdict and its time to verdict, one
+    row, recomputed by a periodic task (services.refresh_desk_figures) so that no page request
+    counts every claim."""
 
     states = models.JSONField(default=dict)  # {state: claims}
     verdicts = models.JSONField(default=dict)  # {verdict id, as text: approved claims}
+    # {"median_seconds", "claims"} over the latest approvals (selectors.time_to_verdict), or null.
+    time_to_verdict = models.JSONField(null=True, blank=True)
     computed_at = models.DateTimeField()
 
     class Meta:

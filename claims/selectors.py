@@ -382,7 +382,7 @@ def dashboard(user):
             .select_related("article", "source")
             .order_by("-score")[:10]
         ),
-        "time_to_verdict": time_to_verdict(),
+        "time_to_verdict": figures.time_to_verdict,
         "extraction_score": ExtractionScore.objects.first(),
         "extractor_version": EXTRACTOR_VERSION,
         **processing_articles(),

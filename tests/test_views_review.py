@@ -190,8 +190,8 @@ def test_the_dashboard_does_not_grow_queries_with_scores(login, django_assert_nu
     for version in ("1.0", "1.1", EXTRACTOR_VERSION):
         score(extractor_version=version)
 
-    # Session, user, groups, my queue, the counts (one row), the verdicts, time to verdict, the
-    # score, articles in progress, unseen notifications.
-    with django_assert_num_queries(10):
+    # Session, user, groups, my queue, the figures (one row), the verdicts, the score, articles
+    # in progress, unseen notifications.
+    with django_assert_num_queries(9):
         client.get(reverse("dashboard"))
-    assert len(without) == 10
+    assert len(without) == 9

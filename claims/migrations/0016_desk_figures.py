@@ -20,6 +20,7 @@ class Migration(migrations.Migration):
                 ),
                 ("states", models.JSONField(default=dict)),
                 ("verdicts", models.JSONField(default=dict)),
+                ("time_to_verdict", models.JSONField(blank=True, null=True)),
                 ("computed_at", models.DateTimeField()),
             ],
             options={
