@@ -80,7 +80,7 @@ LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_loadtest
 loadtest: $(STAMP)
 	$(call ensure_database,$(LOADTEST_DATABASE_URL))
 	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
-	DATABASE_URL=$(LOADTEST_DATABASE_URL) $(BIN)/python manage.py loadtest --users 50 --duration 60
+	DATABASE_URL=$(LOADTEST_DATABASE_URL) DEVTOOLS=1 $(BIN)/python manage.py loadtest --users 50 --duration 60
 
 clean:
 	rm -rf var/broker var/broker-control var/test.sqlite3*
@@ -93,7 +93,7 @@ BENCH_BROKER_URL ?= redis://127.0.0.1:6379/14
 bench: $(STAMP)
 	$(call ensure_database,$(BENCH_DATABASE_URL))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --no-input -v0
-	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 SECRET_KEY=bench-$$(head -c 24 /dev/urandom | base64) \
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 DEVTOOLS=1 SECRET_KEY=bench-$$(head -c 24 /dev/urandom | base64) \
 	  ALLOWED_HOSTS=testserver,127.0.0.1,localhost SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 \
 	  CSRF_COOKIE_SECURE=0 CELERY_BROKER_URL=$(BENCH_BROKER_URL) CELERY_QUEUE=bench-$$$$ \
 	  LOG_LEVEL=WARNING $(BIN)/python manage.py bench --claims $(CLAIMS) $(BENCH_ARGS)

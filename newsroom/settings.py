@@ -76,6 +76,13 @@ INSTALLED_APPS = [
     "ninja",
 ]
 
+# The developer's tools (devtools/: benchmark, load test, archive generators, the bench's floor
+# page) are not part of the product: installed in development, tests and CI (DEBUG on), and in a
+# production-like run only when asked (DEVTOOLS=1, as `make bench` does).
+DEVTOOLS = envbool("DEVTOOLS", DEBUG)
+if DEVTOOLS:
+    INSTALLED_APPS.append("devtools")
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -244,6 +251,11 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {"task": "claims.tasks.requeue_stale_articles", "schedule": 120.0},
     "requeue-stale-webhooks": {"task": "claims.tasks.requeue_stale_deliveries", "schedule": 60.0},
+    # The dashboard's claim counts: the page says how old they are.
+    "refresh-desk-figures": {
+        "task": "claims.tasks.refresh_desk_figures",
+        "schedule": envfloat("DESK_FIGURES_SECONDS", 60),
+    },
     "match-unmatched-claims": {
         "task": "claims.tasks.match_unmatched_claims",
         "schedule": 60.0,

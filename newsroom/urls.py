@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -24,5 +25,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("claims.urls")),
 ]
+if apps.is_installed("devtools"):
+    urlpatterns.insert(0, path("dev/", include("devtools.urls")))
 
 handler404 = "newsroom.errors.not_found"

@@ -112,3 +112,14 @@ def test_the_claim_page_shows_the_sentences(login, claim_in_review):
     assert re.search(
         r"bob</strong>\s*moved it from <em>In progress</em> to <em>In review</em>", page
     )
+
+
+def test_an_event_is_dated_in_the_desks_time_zone(settings):
+    from claims.templatetags.history import event_time
+
+    settings.TIME_ZONE = "Europe/Berlin"
+    moment = datetime.datetime(2026, 3, 5, 22, 30, tzinfo=datetime.UTC)
+
+    assert event_time(moment) == (
+        '<time datetime="2026-03-05T23:30:00+01:00" class="muted">5 Mar 2026 23:30</time>'
+    )

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from claims.management.commands.loadtest import format_report, run_load, seed
+from devtools.management.commands.loadtest import format_report, run_load, seed
 from tests.conftest import restore_reference_data
 
 

@@ -143,7 +143,7 @@ class TestDesk:
         assert match.matcher_version == "2-lexical"
 
     def test_generated_fact_checks_carry_the_stand_in_vector(self):
-        from claims.management.commands.generate_fact_checks import generate
+        from devtools.management.commands.generate_fact_checks import generate
 
         generate(3)
         vectors = [embedding.from_bytes(fc.embedding) for fc in FactCheck.objects.all()]

@@ -16,13 +16,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import pagination, selectors
-from claims.management.commands.generate_archive import (
+from claims.models import Article, Claim, ClaimEvent, Evidence, Source, Verdict
+from devtools.management.commands.generate_archive import (
     Archive,
     busy_claim,
     keep_given_timestamps,
     long_article,
 )
-from claims.models import Article, Claim, ClaimEvent, Evidence, Source, Verdict
 
 pytestmark = pytest.mark.django_db
 MAX_QUERIES = 10

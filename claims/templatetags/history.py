@@ -193,3 +193,16 @@ def event_sentence(event):
     if describe is None:
         return format_html("{}{}", event.get_action_display().lower(), _quoted(event.text))
     return describe(event)
+
+
+@register.simple_tag
+def event_time(moment):
+    """<time> of an event, "6 Dec 2026 10:07" in the desk's time zone: the history of a claim
+    with 100 events spent a quarter of its time in the two date filters this replaces."""
+    local = timezone.localtime(moment)
+    return format_html(
+        '<time datetime="{}" class="muted">{} {}</time>',
+        local.isoformat(),
+        local.day,
+        local.strftime("%b %Y %H:%M"),
+    )

@@ -19,8 +19,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from claims.management.commands.loadtest import Session
 from claims.models import Article
+from devtools.management.commands.loadtest import Session
 from tests.conftest import WorkerProcess, database_url, wait_for
 from tests.test_ingest import make_pdf
 

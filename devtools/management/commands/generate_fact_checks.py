@@ -16,10 +16,10 @@ import random
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from claims.management.commands.generate_archive import FIRST, LAST, ORGS
 from claims.matching import embedding
 from claims.models import FactCheck
 from claims.services.matching import count_terms, fact_check_terms
+from devtools.management.commands.generate_archive import FIRST, LAST, ORGS
 
 GENERATED_URL = "https://generated.example/fact-checks/"
 VOCABULARY = 60_000

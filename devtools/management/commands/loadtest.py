@@ -315,7 +315,8 @@ class Command(BaseCommand):
         port = free_port()
         with tempfile.TemporaryDirectory(prefix="loadtest-") as var:
             env = {
-                **os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50),
+                **os.environ, "DEBUG": "0", "DEVTOOLS": "0",
+                "SECRET_KEY": secrets.token_urlsafe(50),
                 "ALLOWED_HOSTS": "127.0.0.1", "VAR_DIR": var, "CELERY_BROKER_URL": "filesystem://localhost/",
                 "CONN_MAX_AGE": "60", "LOG_LEVEL": "WARNING",
             }  # fmt: skip

@@ -1,0 +1,36 @@
+"""The developer's tools: the bench's floor page."""
+
+from django.urls import reverse
+
+
+def test_the_floor_lists_the_queues_first_claims(login, claims):
+    response = login("alice").get(reverse("devtools_floor"))
+
+    assert response.status_code == 200
+    assert claims[0].text in response.content.decode()
+
+
+def test_the_floor_reads_its_claims_in_one_query(login, claims, django_assert_num_queries):
+    client = login("alice")
+
+    with django_assert_num_queries(3):  # the session, the user, the claims
+        client.get(reverse("devtools_floor"))
+
+
+def test_the_floor_needs_a_login(client):
+    response = client.get(reverse("devtools_floor"))
+
+    assert response.status_code == 302
+
+
+def test_the_bench_times_a_page_beside_the_floor(login, claims):
+    from devtools.management.commands.bench import Floor, measure
+
+    client = login("alice")
+    floor = Floor(client)
+
+    row = measure(client, reverse("claim_queue"), runs=3, floor=floor, warmup=1)
+
+    assert len(floor.times) == 3
+    assert row["floor_ratio"] > 0
+    assert row["queries"] > 0
