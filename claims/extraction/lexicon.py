@@ -800,6 +800,11 @@ SOURCE_TRAILERS = frozenset(
     words("also then only meanwhile however too though still now again first later even already")
 )
 
+# Words after a comma or dash after a speaker that open a clause about them, no part of the
+# source: "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it,",
+# "Lee, when contacted", "Lee, without naming him".
+SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
+
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
 LEADING_CONNECTIVES = frozenset(

@@ -71,10 +71,24 @@ def test_no_claim_is_filed_under_a_clause_fragment():
         ("The mayor, clearly frustrated, said the council had failed.", "The mayor"),
         ("On Sunday morning Mr. Park said the dam was safe.", "Mr. Park"),
         ("The county's vote tally showed that 300 schools joined.", "The county's vote tally"),
+        # a clause about the speaker after a comma or dash: asked, when, without, while
+        ("Ms. Osei, asked about the fees, said they would stay.", "Ms. Osei"),
+        (
+            "The ministry, when contacted by the paper, said the rules had not changed.",
+            "The ministry",
+        ),
+        ("Ravel, without naming his rival, said the plan was reckless.", "Ravel"),
+        ("Lund, while touring the plant, said 200 jobs were safe.", "Lund"),
     ],
 )
 def test_adverbs_asides_and_time_phrases_are_no_part_of_the_speaker(text, source):
     assert only(text).source == source
+
+
+def test_a_relative_clause_about_the_speaker_stays_in_the_source():
+    # annotators keep "X, who ..." whole; only the asides above are cut
+    text = "Ravel, who chairs the committee, said the plan was reckless."
+    assert only(text).source == "Ravel, who chairs the committee"
 
 
 @pytest.mark.parametrize(

@@ -720,7 +720,7 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     if len(ks) < 2:
         return span
     a, b = ks[0], ks[-1] + 1
-    end = _without_trailing_adverbs(sent, a, b)
+    end = _without_trailing_adverbs(sent, a, _before_clause_aside(sent, a, b))
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
@@ -728,6 +728,16 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def _before_clause_aside(sent: Sentence, a: int, b: int) -> int:
+    """The end of a source before a clause about the speaker set off by a comma or dash:
+    "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it", "Lee, when
+    contacted"."""
+    for q in range(a + 1, b - 1):
+        if sent.words[q] in (",", "—", "–", "-") and sent.lower[q + 1] in lx.SOURCE_CLAUSE_OPENERS:
+            return q
+    return b
 
 
 def _without_trailing_adverbs(sent: Sentence, a: int, b: int) -> int:
