@@ -1013,6 +1013,13 @@ PLURAL_PRONOUNS = frozenset(words("they them their theirs themselves"))
 NEUTER_PRONOUNS = frozenset(words("it its itself"))
 FIRST_PERSON = frozenset(words("i we me us my our"))
 
+# Words after a capitalised opening that show it is no subject: "Trump and Cruz", "Contrary to".
+NOT_AFTER_SUBJECT = frozenset(words("and or of to s ’s 's"))
+
+# A possessive pronoun and the subject pronoun it agrees with: "He pressed his attack" (the
+# clause's subject is the source of "his attack").
+POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
 # Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
 ROLE_WORDS = frozenset(
     words(

@@ -70,6 +70,9 @@ def test_no_claim_is_filed_under_a_clause_fragment():
         ("Hunter, meanwhile, told reporters the levy would pass.", "Hunter"),
         ("The mayor, clearly frustrated, said the council had failed.", "The mayor"),
         ("On Sunday morning Mr. Park said the dam was safe.", "Mr. Park"),
+        # an opening phrase before the subject
+        ("During the debate the mayor said the budget was balanced.", "the mayor"),
+        ("In a statement Harlow Mining said the mine would reopen.", "Harlow Mining"),
         ("The county's vote tally showed that 300 schools joined.", "The county's vote tally"),
         # a clause about the speaker after a comma or dash: asked, when, without, while
         ("Ms. Osei, asked about the fees, said they would stay.", "Ms. Osei"),
@@ -136,3 +139,33 @@ def test_a_fragment_is_no_speaker():
 def test_a_source_must_be_able_to_speak(phrase, speaks):
     sent = Sentence(phrase, Quotes(phrase), 0, len(phrase))
     assert can_speak(sent, (0, len(phrase))) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Okafor has again pressed her call for a new bridge over the river.", "Okafor"),
+        (
+            "Senator Mary Vance renewed her promise of free bus passes for pupils.",
+            "Senator Mary Vance",
+        ),
+        ("He defended his plan for closing the depot by 2030.", "He"),
+        ("But Ruiz on Monday repeated his call for lower fares.", "Ruiz"),
+    ],
+)
+def test_a_possessive_speaker_is_the_subject_it_agrees_with(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject does not agree with the pronoun, or is no subject at all
+        ("She sat through his plan for closing the depot by 2030.", "his"),
+        ("During the debate the mayor sat through his call for lower fares.", "his"),
+        ("Contrary to reports, Ruiz never made his promise of lower fares.", "his"),
+        ("Okafor and Ruiz heard his call for lower fares.", "his"),
+    ],
+)
+def test_a_possessive_speaker_stays_when_no_subject_agrees(text, source):
+    assert only(text).source == source

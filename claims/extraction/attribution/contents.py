@@ -27,7 +27,7 @@ from .clauses import (
     time_adjunct_at,
 )
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
-from .subjects import can_speak, tidy_source
+from .subjects import can_speak, possessor_subject, tidy_source
 from .tokens import (
     Sentence,
     has_verb,
@@ -107,7 +107,9 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
     if source is not None:
-        source = tidy_source(sent, source) if can_speak(sent, source) else None
+        source = (
+            possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
+        )
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 

@@ -730,6 +730,41 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     )
 
 
+def possessor_subject(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause's subject for a possessive pronoun source that agrees with it: "Sanders has
+    pushed his promise of C" and "He pressed his attack that C" are said by "Sanders" and "He".
+    Any other source, or a subject that does not agree ("She criticised his plan to C"), stays."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if len(ks) != 1 or sent.lower[ks[0]] not in lx.POSSESSIVE_SUBJECTS:
+        return span
+    a = 0
+    while a < ks[0] and sent.lower[a] in lx.LEADING_CONNECTIVES:
+        a += 1
+    b = a
+    while b < ks[0] and _subject_name_word(sent, b):
+        b += 1
+    if b == a or b >= ks[0] or not sent.words[b].isalpha() or not sent.words[b].islower():
+        return span
+    pronoun = lx.POSSESSIVE_SUBJECTS[sent.lower[ks[0]]]
+    if sent.lower[a] in lx.PERSONAL_PRONOUNS:
+        agrees = b == a + 1 and sent.lower[a] == pronoun
+    else:
+        after = sent.lower[b]
+        agrees = pronoun in ("he", "she") and after not in lx.NOT_AFTER_SUBJECT
+    return (sent.starts[a], sent.ends[b - 1]) if agrees else span
+
+
+def _subject_name_word(sent: Sentence, k: int) -> bool:
+    """A word of a name opening a sentence ("Senator Bernie Sanders"), not a capitalised
+    function word ("The", "In", "After") or a possessive ("Trump's")."""
+    word, low = sent.words[k], sent.lower[k]
+    if not word[:1].isupper() or low in lx.FUNCTION_WORDS or low in lx.SUBORDINATORS:
+        return False
+    if low in lx.PREPOSITIONS or low.endswith("ing"):
+        return False  # "During the debate, ...", "Appearing on TV, ..."
+    return not possessive(word) and sent.quotes.at(sent.starts[k]) is None
+
+
 def _before_clause_aside(sent: Sentence, a: int, b: int) -> int:
     """The end of a source before a clause about the speaker set off by a comma or dash:
     "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it", "Lee, when
@@ -769,4 +804,18 @@ def _after_time_phrase(sent: Sentence, a: int, b: int) -> int:
     k = a + 1
     while k < b and (sent.lower[k] in lx.TIME_NOUNS or sent.lower[k] in lx.TIME_WORDS):
         k += 1
-    return k if a + 1 < k < b and sent.words[k][:1].isupper() else a
+    if a + 1 < k < b and sent.words[k][:1].isupper():
+        return k
+    return _noun_phrase_after_opening(sent, a + 2, b) or a
+
+
+def _noun_phrase_after_opening(sent: Sentence, lo: int, b: int) -> int | None:
+    """ "During the debate the mayor", "In a statement Lee": where the noun phrase after the
+    opening phrase's noun starts."""
+    for k in range(lo, b):
+        before = sent.lower[k - 1]
+        if not sent.words[k - 1].isalpha() or len(before) < 2 or before in lx.FUNCTION_WORDS:
+            continue  # (not a particle of a name: "In 't Veld")
+        if sent.lower[k] in ("the", "a", "an") or sent.words[k][:1].isupper():
+            return k if sent.words[k - 1].islower() else None
+    return None
