@@ -378,6 +378,10 @@ CLAUSE_VERBS = frozenset(
     )
 )
 
+# Clause verbs of a commitment rather than a statement: "delegates who pledged to back him" names
+# the delegates, it does not report them.
+COMMITMENT_VERBS = frozenset(words("pledged vowed promised vows"))
+
 # First words of a content that is a clause whatever the verb ("warned that", "vowed to").
 CLAUSE_OPENERS = frozenset(words("that to whether if how why what when where who which “ \" ''"))
 

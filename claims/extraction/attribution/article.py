@@ -32,6 +32,7 @@ def find_attributions(
             found.extend(analyse(Sentence(text, quotes, ss, se)))
         except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
             log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
+    found = [att for att in found if not _describes_its_noun(text, att)]
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -58,6 +59,19 @@ def find_attributions(
     for att in kept:
         att.claim = is_claim(text, att)
     return kept
+
+
+def _describes_its_noun(text: str, att: Attribution) -> bool:
+    """ "delegates who pledged to back him", "Americans who want easy access to guns": a
+    restrictive relative clause (no comma before "who") whose verb is not one of saying or
+    believing tells which people are meant; it reports nothing they said."""
+    if att.source is None or text[att.source[0] : att.source[1]].lower() not in ("who", "which"):
+        return False
+    if text[: att.source[0]].rstrip().endswith((",", "—", "–", "-", "(")):
+        return False  # "Lee, who said C": an aside about a speaker
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    verb = cue[-1] if cue else ""
+    return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
