@@ -378,6 +378,10 @@ CLAUSE_VERBS = frozenset(
     )
 )
 
+# Words after which "according to X, C" opens a clause of its own: "Lee said that, according
+# to X, C", "but according to X, C".
+CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
+
 # Clause verbs of a commitment rather than a statement: "delegates who pledged to back him" names
 # the delegates, it does not report them.
 COMMITMENT_VERBS = frozenset(words("pledged vowed promised vows"))
