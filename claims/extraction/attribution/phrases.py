@@ -255,14 +255,7 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
         k += 1
     if k == i + 2:
         return None
-    before = sent.starts[i] - sent.start
-    intro = before < 25 and sent.words[i - 1] == ","
-    if intro and has_verb(sent.words[: i - 1]):
-        intro = False  # "The levy failed, according to Lee.": a clause, not "In May,"
-    opener = sent.lower[i - 2] if i > 1 and sent.words[i - 1] == "," else sent.lower[i - 1]
-    if i > 0 and opener in lx.CONTENT_OPENERS_BEFORE_ACCORDING:
-        intro = True  # "Lee reported that, according to X, C": C follows the source
-    content_first = not (i == 0 or intro)
+    content_first = not (i == 0 or _content_follows(sent, i))
     appositive = k + 1 < n and sent.words[k] == ","
     appositive = appositive and (
         sent.lower[k + 1] in lx.APPOSITION_OPENERS or appositive_at(sent, k + 1)
@@ -291,6 +284,18 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
         if k < n - 2:
             content = (sent.start, sent.end)
     return make_attribution(sent, content, source, cue)
+
+
+def _content_follows(sent: Sentence, i: int) -> bool:
+    """Whether "according to X" at ``i`` (not first) comes before its content: after a short
+    introductory phrase ("In May, according to X, C") or a word that opens a clause ("Lee said
+    that, according to X, C"); not after a clause ("The levy failed, according to Lee.")."""
+    comma = sent.words[i - 1] == ","
+    opener = sent.lower[i - 2] if i > 1 and comma else sent.lower[i - 1]
+    if opener in lx.CONTENT_OPENERS_BEFORE_ACCORDING:
+        return True
+    short = sent.starts[i] - sent.start < 25
+    return short and comma and not has_verb(sent.words[: i - 1])
 
 
 def _after_description(sent: Sentence, a: int) -> int:
