@@ -382,6 +382,9 @@ CLAUSE_VERBS = frozenset(
 # to X, C", "but according to X, C".
 CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
 
+# Forms of "continue", a cue only before a quotation, "that C" or "to" and a verb of saying.
+CONTINUE_FORMS = frozenset(words("continue continues continued continuing"))
+
 # Clause verbs of a commitment rather than a statement: "delegates who pledged to back him" names
 # the delegates, it does not report them.
 COMMITMENT_VERBS = frozenset(words("pledged vowed promised vows"))

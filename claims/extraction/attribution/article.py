@@ -32,7 +32,11 @@ def find_attributions(
             found.extend(analyse(Sentence(text, quotes, ss, se)))
         except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
             log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
-    found = [att for att in found if not _describes_its_noun(text, att)]
+    found = [
+        att
+        for att in found
+        if not (_describes_its_noun(text, att) or _continues_an_action(text, att))
+    ]
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -72,6 +76,20 @@ def _describes_its_noun(text: str, att: Attribution) -> bool:
     cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
     verb = cue[-1] if cue else ""
     return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS
+
+
+def _continues_an_action(text: str, att: Attribution) -> bool:
+    """ "Lee continued his attacks on the plan", "the search continued to the lake": "continue"
+    reports speech only before a quotation, "that C" or "to" and a verb of saying ("continued
+    to insist that C")."""
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    if not cue or cue[-1] not in lx.CONTINUE_FORMS or att.kind == "direct":
+        return False
+    words = text[att.start : att.end].split(maxsplit=2)
+    first = words[0].lower() if words else ""
+    if first == "that" or (first == "to" and len(words) > 1 and is_cue_word(words[1].lower())):
+        return False
+    return att.cue[0] < att.start  # (after its content, "..., Lee continued." still reports)
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
