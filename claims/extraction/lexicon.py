@@ -9,6 +9,8 @@ have a subject; ``WEAK`` forms (beliefs, intentions, "called", "showed") need a 
 are never used for inverted "..., X verb." patterns.
 """
 
+import re
+
 
 def words(text: str) -> list[str]:
     """Split a whitespace-separated word list (keeps long lists readable)."""
@@ -384,6 +386,14 @@ CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
 
 # Forms of "continue", a cue only before a quotation, "that C" or "to" and a verb of saying.
 CONTINUE_FORMS = frozenset(words("continue continues continued continuing"))
+
+# A dateline opening a paragraph: "MIAMI — ", "RYE, N.H. - ", "LONDON (Reuters) — ",
+# "Westhaven, March 14 - ".
+DATELINE = re.compile(
+    r"(?:[A-Z]{2,}(?:[ .][A-Z]{2,})*\.?(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([\w .]+\))?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]+day))"
+    r" ?(?:—|–|--|-) ?"
+)
 
 # Clause verbs of a commitment rather than a statement: "delegates who pledged to back him" names
 # the delegates, it does not report them.

@@ -57,6 +57,9 @@ def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
         e -= 1
+    dateline = lx.DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
+    if dateline is not None:
+        s = dateline.end()  # "MIAMI — C", "Westhaven, March 14 - C": the place is no content
     if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
         return None
     return s, e
