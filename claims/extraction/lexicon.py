@@ -424,6 +424,13 @@ IRREGULAR_PAST = frozenset(
         """
     )
 )
+
+# Verbs that end a clause the subject walk took in as a source: "the meeting began".
+CLAUSE_FINAL_VERBS = IRREGULAR_PAST - frozenset(words("said told")) | frozenset(
+    words("is are was were began begins ended ends")
+)
+# Prepositions that open a sentence, never a speaker: "Despite the rain, ..."
+OPENING_PREPOSITIONS = frozenset(words("despite amid during after before without with from"))
 # Of those, the forms that are only a simple past, never a participle: a verb wherever they
 # stand ("The ad came amid signs ..."), where "sent" may open a reduced relative clause.
 SIMPLE_PAST = frozenset(

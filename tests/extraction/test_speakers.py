@@ -169,3 +169,26 @@ def test_a_possessive_speaker_is_the_subject_it_agrees_with(text, source):
 )
 def test_a_possessive_speaker_stays_when_no_subject_agrees(text, source):
     assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the verb of a clause the subject walk took in is no part of the speaker
+        (
+            "While preparing for the summit, President Obama spent Thursday discussing the "
+            "budget with aides.",
+            "President Obama",
+        ),
+        ("The community immediately began demanding that the plant close.", "The community"),
+        # "the left" is a noun, not "left"
+        ("Moreover, the left had intended the strike to be a warning.", "the left"),
+        # a preposition opening the sentence is no part of the speaker
+        (
+            "Despite early warnings urging calm, the crowd chanted that the vote was rigged.",
+            "the crowd",
+        ),
+    ],
+)
+def test_clause_words_around_a_speaker_are_dropped(text, source):
+    assert attributed(text)[0].source == source

@@ -27,7 +27,13 @@ from .clauses import (
     time_adjunct_at,
 )
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
-from .subjects import can_speak, possessor_subject, tidy_source
+from .subjects import (
+    can_speak,
+    possessor_subject,
+    tidy_source,
+    without_final_verb,
+    without_opening_preposition,
+)
 from .tokens import (
     Sentence,
     has_verb,
@@ -113,6 +119,8 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         source = (
             possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
         )
+        source = without_opening_preposition(sent, source) if source is not None else None
+        source = without_final_verb(sent, source) if source is not None else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 

@@ -711,6 +711,35 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
 
 
+def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source without a preposition opening its sentence ("Despite pre-event disclaimers" ->
+    "pre-event disclaimers"); None when nothing else is left ("Despite")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if not ks or not _opens_with_a_preposition(sent, ks[0]):
+        return span
+    return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
+
+
+def without_final_verb(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A source without the verb of a clause the subject walk took in: "President Obama
+    spent" -> "President Obama", "the community immediately began" -> "the community"."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    b = len(ks)
+    if b < 2 or not sent.words[ks[-1]].islower() or sent.lower[ks[-1]] not in lx.CLAUSE_FINAL_VERBS:
+        return span
+    b -= 1
+    while b > 1 and (_adverb(sent, ks[b - 1]) or sent.lower[ks[b - 1]].endswith("ly")):
+        b -= 1
+    if sent.lower[ks[b - 1]] in lx.DETERMINERS:
+        return span  # "the left": a noun
+    return (span[0], sent.ends[ks[b - 1]])
+
+
+def _opens_with_a_preposition(sent: Sentence, k: int) -> bool:
+    """ "Despite", "Amid the protests": a preposition opening the sentence, capitalised."""
+    return k == 0 and sent.lower[k] in lx.OPENING_PREPOSITIONS
+
+
 def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     """A source without the words around the speaker that are no part of it: an adverb after
     it ("She also", "Trump, meanwhile"), an aside after a comma ("Clinton, clearly frustrated"),
