@@ -289,8 +289,17 @@ def _after_opening_phrase(sent: Sentence, hi: int) -> int:
     first = sent.lower[a] if a < hi else ""
     if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
         comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
-        a = comma + 1 if comma >= 0 else hi
+        a = comma + 1 if comma >= 0 else _pronoun_after_clause(sent, a, hi)
     return a
+
+
+def _pronoun_after_clause(sent: Sentence, a: int, hi: int) -> int:
+    """ "When he returned he began": the subject pronoun after a short fronted clause that has
+    no comma (its own verb comes before it); ``hi`` when there is none."""
+    for k in range(a + 3, min(hi, a + 10)):
+        if sent.lower[k] in lx.NOMINATIVE and verb_like(sent.lower[k - 1]):
+            return k
+    return hi
 
 
 def _noun_phrase_end(sent: Sentence, a: int, nominal: bool, hi: int) -> int | None:
