@@ -18,7 +18,7 @@ from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "2.9"
+EXTRACTOR_VERSION = "3.0"
 
 __all__ = [
     "EXTRACTOR_VERSION",
