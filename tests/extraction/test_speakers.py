@@ -192,3 +192,14 @@ def test_a_possessive_speaker_stays_when_no_subject_agrees(text, source):
 )
 def test_clause_words_around_a_speaker_are_dropped(text, source):
     assert attributed(text)[0].source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor, speaking at a rally in Dunmore, Pa., said that fares would rise.",
+        "Okafor, speaking at a rally in Dunmore, warned that fares would rise.",
+    ],
+)
+def test_a_participle_aside_with_a_place_is_not_the_speaker(text):
+    assert only(text).source == "Okafor"

@@ -729,6 +729,24 @@ def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[
     return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
 
 
+def name_before_participle_aside(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """ "Trump, speaking at a rally in Wilmington, N.C., warned": the name the aside follows,
+    not the aside, when the name opens the sentence."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    k = ks[0] if ks else 0
+    if k < 2 or sent.words[k - 1] != "," or not sent.lower[k].endswith("ing"):
+        return span
+    if not sent.words[k].islower():
+        return span
+    a = k - 1
+    while a > 0 and name_part(sent.words[a - 1]) and sent.words[a - 1][:1].isupper():
+        a -= 1
+    opening = 0
+    while opening < a and sent.lower[opening] in lx.LEADING_CONNECTIVES:
+        opening += 1
+    return (sent.starts[a], sent.ends[k - 2]) if a == opening and a < k - 1 else span
+
+
 def without_final_verb(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     """A source without the verb of a clause the subject walk took in: "President Obama
     spent" -> "President Obama", "the community immediately began" -> "the community"."""
