@@ -18,7 +18,7 @@ from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "3.1"
+EXTRACTOR_VERSION = "3.2"
 
 __all__ = [
     "EXTRACTOR_VERSION",

@@ -674,6 +674,16 @@ MONTH_NAMES = frozenset(
     )
 )
 
+# Phrases the subject walk may leave as a source that cannot speak: adverbial phrases ("U.S.
+# officials have, in fact, praised"), days and months ("Wednesday added one more twist").
+NOT_SPEAKERS = frozenset(
+    [
+        "in fact", "of course", "at least", "in turn", "in part", "for example", "for instance",
+        "in addition", "in particular", "at first", "in short", "by contrast", "in contrast",
+        "at last", "at times", "in general", "so far", "for now",
+    ]
+) | WEEKDAYS | MONTH_NAMES  # fmt: skip
+
 
 # ---------------------------------------------------------------------------------------------
 # Punctuation

@@ -203,3 +203,14 @@ def test_clause_words_around_a_speaker_are_dropped(text, source):
 )
 def test_a_participle_aside_with_a_place_is_not_the_speaker(text):
     assert only(text).source == "Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council members have, in fact, praised the plan for its cost.",
+        "Wednesday added one more twist: the mayor resigned.",
+    ],
+)
+def test_an_adverbial_phrase_or_a_day_is_no_speaker(text):
+    assert all(claim.source is None for claim in attributed(text))

@@ -722,8 +722,11 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
 
 def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
     """A source without a preposition opening its sentence ("Despite pre-event disclaimers" ->
-    "pre-event disclaimers"); None when nothing else is left ("Despite")."""
+    "pre-event disclaimers"); None when nothing else is left ("Despite"), or when the source is
+    an adverbial phrase ("in fact") or a day ("Wednesday added one more twist")."""
     ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if " ".join(sent.lower[k] for k in ks) in lx.NOT_SPEAKERS:
+        return None
     if not ks or not _opens_with_a_preposition(sent, ks[0]):
         return span
     return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
