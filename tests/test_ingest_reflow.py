@@ -195,3 +195,22 @@ def test_rejoin_keeps_blank_lines_as_paragraph_breaks():
 
 def test_reflow_pages_with_no_text_gives_nothing():
     assert reflow_pages(["", "  "]) == ""
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["Dunmore, June 3 - ", "DUNMORE (Reuters) — ", "DUNMORE — ", "Dunmore, Tuesday - "],
+)
+def test_a_headline_as_wide_as_the_text_ends_before_the_dateline(dateline):
+    headline = "Council approves a 4.2 million pound budget after a long night of debate"
+    lines = [headline, *wrapped([dateline + STORY[0], STORY[1]], width=len(headline))]
+    paragraphs = rejoin(lines).split("\n\n")
+    assert paragraphs[0] == headline
+    assert paragraphs[1].startswith(dateline + "The city council approved")
+
+
+def test_a_sentence_that_runs_into_a_capitalised_name_and_a_dash_is_not_cut():
+    lines = wrapped(
+        ["The budget was passed, said Peter Vance - the opposition leader - " + STORY[2]]
+    )
+    assert "\n\n" not in rejoin(lines)

@@ -9,6 +9,8 @@ have a subject; ``WEAK`` forms (beliefs, intentions, "called", "showed") need a 
 are never used for inverted "..., X verb." patterns.
 """
 
+import re
+
 
 def words(text: str) -> list[str]:
     """Split a whitespace-separated word list (keeps long lists readable)."""
@@ -378,6 +380,25 @@ CLAUSE_VERBS = frozenset(
     )
 )
 
+# Words after which "according to X, C" opens a clause of its own: "Lee said that, according
+# to X, C", "but according to X, C".
+CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
+
+# Forms of "continue", a cue only before a quotation, "that C" or "to" and a verb of saying.
+CONTINUE_FORMS = frozenset(words("continue continues continued continuing"))
+
+# A dateline opening a paragraph: "MIAMI — ", "RYE, N.H. - ", "LONDON (Reuters) — ",
+# "Westhaven, March 14 - ".
+DATELINE = re.compile(
+    r"(?:[A-Z]{2,}(?:[ .][A-Z]{2,})*\.?(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: \([\w .]+\))?"
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]+day))"
+    r" ?(?:—|–|--|-) ?"
+)
+
+# Clause verbs of a commitment rather than a statement: "delegates who pledged to back him" names
+# the delegates, it does not report them.
+COMMITMENT_VERBS = frozenset(words("pledged vowed promised vows"))
+
 # First words of a content that is a clause whatever the verb ("warned that", "vowed to").
 CLAUSE_OPENERS = frozenset(words("that to whether if how why what when where who which “ \" ''"))
 
@@ -403,6 +424,13 @@ IRREGULAR_PAST = frozenset(
         """
     )
 )
+
+# Verbs that end a clause the subject walk took in as a source: "the meeting began".
+CLAUSE_FINAL_VERBS = IRREGULAR_PAST - frozenset(words("said told")) | frozenset(
+    words("is are was were began begins ended ends")
+)
+# Prepositions that open a sentence, never a speaker: "Despite the rain, ..."
+OPENING_PREPOSITIONS = frozenset(words("despite amid during after before without with from"))
 # Of those, the forms that are only a simple past, never a participle: a verb wherever they
 # stand ("The ad came amid signs ..."), where "sent" may open a reduced relative clause.
 SIMPLE_PAST = frozenset(
@@ -646,6 +674,16 @@ MONTH_NAMES = frozenset(
     )
 )
 
+# Phrases the subject walk may leave as a source that cannot speak: adverbial phrases ("U.S.
+# officials have, in fact, praised"), days and months ("Wednesday added one more twist").
+NOT_SPEAKERS = frozenset(
+    [
+        "in fact", "of course", "at least", "in turn", "in part", "for example", "for instance",
+        "in addition", "in particular", "at first", "in short", "by contrast", "in contrast",
+        "at last", "at times", "in general", "so far", "for now",
+    ]
+) | WEEKDAYS | MONTH_NAMES  # fmt: skip
+
 
 # ---------------------------------------------------------------------------------------------
 # Punctuation
@@ -800,6 +838,11 @@ SOURCE_TRAILERS = frozenset(
     words("also then only meanwhile however too though still now again first later even already")
 )
 
+# Words after a comma or dash after a speaker that open a clause about them, no part of the
+# source: "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it,",
+# "Lee, when contacted", "Lee, without naming him".
+SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
+
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
 LEADING_CONNECTIVES = frozenset(
@@ -865,7 +908,8 @@ NOT_HEADLINE_SOURCE = frozenset(
         """
         update updated note editor’s editor's watch read related photo video live breaking q a
         answer question email e-mail contributing byline correction corrections twitter paid
-        plus look revealed credit credits latest exclusive name
+        plus look revealed credit credits latest exclusive name wow boom bombshell remember so
+        leaked stat
         """
     )
 )
@@ -1007,6 +1051,13 @@ FEMALE_PRONOUNS = frozenset(words("she her hers herself"))
 PLURAL_PRONOUNS = frozenset(words("they them their theirs themselves"))
 NEUTER_PRONOUNS = frozenset(words("it its itself"))
 FIRST_PERSON = frozenset(words("i we me us my our"))
+
+# Words after a capitalised opening that show it is no subject: "Trump and Cruz", "Contrary to".
+NOT_AFTER_SUBJECT = frozenset(words("and or of to s ’s 's"))
+
+# A possessive pronoun and the subject pronoun it agrees with: "He pressed his attack" (the
+# clause's subject is the source of "his attack").
+POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 # Words that introduce a person's role, stripped to get a name: "US President Donald Trump".
 ROLE_WORDS = frozenset(

@@ -32,6 +32,11 @@ _COMPOUND_SECOND = {
     "standing", "looking", "speaking", "ranking", "income", "class", "rate",
 }  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A dateline opens a story's first paragraph: "Westhaven, March 14 - ", "LONDON (Reuters) — ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|[A-Z][a-z]+day)"
+    r"|[A-Z]{3,}(?: [A-Z]{2,}){0,2}(?:, [A-Z][\w.]*)?(?: \([\w .]+\))?) [-–—] "
+)
 
 
 def reflow_pages(pages: list[str]) -> str:
@@ -109,6 +114,8 @@ def _breaks(line: str, nxt: str, width: int) -> bool:
     """
     if _BULLET.match(nxt) or byline_names(line) or byline_names(nxt):
         return True
+    if _DATELINE.match(nxt) and not _ends_sentence(line):
+        return True  # a headline, then the dateline of the first paragraph
     if _HYPHEN_END.search(line):
         return False
     first_word = nxt.split(" ", 1)[0]

@@ -120,3 +120,24 @@ def test_as_reported_by_opens_a_sentence():
         "the agency closed the office in May.",
     )
     assert only("The meeting was first reported by the Herald.").text == "The meeting"
+
+
+def test_the_description_of_a_source_ends_where_the_sentence_goes_on():
+    text = (
+        "At the root of the delay, according to Ivo Brandt, a former port engineer, "
+        "was a crane that nobody had inspected."
+    )
+    claim = only(text)
+    assert claim.source == "Ivo Brandt, a former port engineer"
+
+
+def test_the_description_of_a_source_at_the_end_of_a_sentence_stays_with_it():
+    text = "The ferry lost money every year, according to Ivo Brandt, a former port engineer."
+    assert only(text).source == "Ivo Brandt, a former port engineer"
+
+
+def test_according_to_after_that_opens_the_content():
+    text = "The trouble is that, according to a county audit, 40 of the 90 contracts were late."
+    claim = only(text)
+    assert claim.source == "a county audit"
+    assert claim.text.startswith("40 of the 90 contracts were late")

@@ -2,6 +2,8 @@
 objects.
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, only, only_reading, readings
 
 
@@ -161,3 +163,12 @@ def test_a_concessive_aside_inside_a_noun_phrase_does_not_end_the_content():
 def test_an_aside_right_after_that_does_not_end_the_content():
     c = only("Officials say that, even if they wanted one, a recount could not be done.")
     assert c.text == "that, even if they wanted one, a recount could not be done."
+
+
+@pytest.mark.parametrize(
+    "dateline", ["MIAMI — ", "RYE, N.H. - ", "LONDON (Reuters) — ", "Dunmore, June 3 - "]
+)
+def test_a_dateline_is_no_part_of_the_content(dateline):
+    text = f"Port deal approved\n\n{dateline}The port handled 2 million containers, an audit found."
+    claim = attributed(text)[0]
+    assert claim.text.startswith("The port handled 2 million containers")

@@ -310,3 +310,29 @@ def test_a_speech_verb_keeps_its_particle_use():
     c = only("The governor talked up her plan to rebuild the harbour by 2030.")
     assert c.cue == "talked"
     assert c.text.startswith("up her plan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor continued her tour of the flooded streets on Friday.",
+        "Divers continued their search for the missing boat near the pier.",
+        "Prices continued to climb through the winter.",
+    ],
+)
+def test_continue_without_speech_reports_nothing(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor continued to insist that the bridge was safe.",
+        "The mayor continued that the bridge was safe.",
+        "“The bridge is safe,” the mayor continued.",
+    ],
+)
+def test_continue_before_speech_still_reports(text):
+    claims = attributed(text)
+    assert claims and claims[0].source.lower() == "the mayor"
+    assert "the bridge" in claims[0].text.lower()

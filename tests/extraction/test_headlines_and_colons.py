@@ -2,6 +2,8 @@
 credit lines.
 """
 
+import pytest
+
 from claims.extraction import DIRECT
 from tests.extraction.checks import attributed, only
 
@@ -105,3 +107,20 @@ def test_from_the_report_and_a_colon_introduce_a_quotation():
     )
     c = only("“The city has no plan,” the letter reads.")
     assert (c.source, c.cue) == ("the letter", "reads")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wow: The harbour board just voted to double the fees.",
+        "Bombshell: The mayor kept a second budget all along.",
+        "Fix Is In: Council Approves Its Own Pay Rise.",
+        "Just Leaked: The Port Deal Was Signed In March.",
+    ],
+)
+def test_a_kicker_or_a_clause_before_a_headline_colon_is_no_speaker(text):
+    assert all(claim.source is None for claim in attributed(text))
+
+
+def test_a_name_before_a_headline_colon_still_speaks():
+    assert only("Okafor: Bus fares will fall by a third.").source == "Okafor"

@@ -136,3 +136,10 @@ def test_having_and_a_participle_open_the_sentence():
         "Judge Roe",
         "that he would not jail me",
     )
+
+
+def test_the_subject_after_a_fronted_clause_without_a_comma_speaks():
+    text = "When she returned she began by saying, “The port will reopen in May.”"
+    claim = only(text)
+    assert claim.source == "she"
+    assert claim.source_start == text.index("she began")

@@ -2,6 +2,8 @@
 say".
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, check_spans, only, only_reading, readings
 
 
@@ -145,3 +147,27 @@ def test_whose_clause_and_must_in_subjects_and_contents():
 def test_those_who_opens_a_subject():
     text = "Even those who have mapped out a path for Lee acknowledge that it is narrow."
     assert only(text).source.endswith("those who have mapped out a path for Lee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The delegates who pledged to back the governor met in Dayton.",
+        "Farmers who want cheaper diesel drove their tractors to the capital.",
+        "Voters who supported the levy in 2019 now face a second one.",
+    ],
+)
+def test_a_restrictive_relative_clause_that_names_people_reports_nothing(text):
+    assert attributed(text) == []
+
+
+def test_a_restrictive_relative_clause_of_saying_still_reports():
+    text = "Residents who said the water tasted of metal were told to boil it."
+    claim = attributed(text)[0]
+    assert claim.source == "who"
+    assert claim.text.startswith("the water tasted of metal")
+
+
+def test_a_relative_clause_after_a_comma_still_reports_a_pledge():
+    claim = only("Ms. Vance, who pledged to cut bus fares, won the seat.")
+    assert claim.source == "who"

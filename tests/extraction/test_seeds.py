@@ -35,6 +35,7 @@ SPEAKERS = {
         ("A spokesman for the authority", "anonymous"),
     },
     "westhaven-water-audit.pdf": {
+        ("Audit", "document"),  # the headline, on a line of its own before the dateline
         ("an audit released on Thursday by the county comptroller", "document"),
         ("Ruth Abernathy", "person"),
         ("Victor Osei", "person"),

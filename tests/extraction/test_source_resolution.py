@@ -128,3 +128,26 @@ def test_a_bare_name_takes_its_kind_from_the_article():
     assert resolver.resolve("Acme", text.index("Acme said")) == ("Acme", "organisation")
     assert resolver.resolve("Brill", text.index("Brill"))[1] == "organisation"
     assert SourceResolver("Acme said demand had slowed.").resolve("Acme", 0)[1] == "person"
+
+
+def test_a_person_named_only_by_title_is_an_antecedent_of_agreeing_pronouns():
+    text = (
+        "Mr. Hale opened the meeting. Later Ms. Ortiz took the floor. "
+        "He said the bridge would open in May. Hale said the cost had doubled."
+    )
+    assert names(text) == [("He", "Hale"), ("Hale", "Hale")]
+
+
+def test_a_month_before_a_sentence_is_no_part_of_a_name():
+    text = "Jo Lee said the vote was set for May. Okafor said it would be close."
+    assert names(text)[-1] == ("Okafor", "Okafor")
+
+
+def test_it_resolves_to_the_organisation_named_by_its_legal_form():
+    text = "Acme Corp. filed the suit last week. It said the merger would raise prices."
+    assert names(text) == [("It", "Acme")]
+
+
+def test_it_stays_unresolved_without_an_organisation():
+    text = "The mayor spoke on Monday. It said the merger would raise prices."
+    assert names(text)[-1] == ("It", None)

@@ -70,11 +70,28 @@ def test_no_claim_is_filed_under_a_clause_fragment():
         ("Hunter, meanwhile, told reporters the levy would pass.", "Hunter"),
         ("The mayor, clearly frustrated, said the council had failed.", "The mayor"),
         ("On Sunday morning Mr. Park said the dam was safe.", "Mr. Park"),
+        # an opening phrase before the subject
+        ("During the debate the mayor said the budget was balanced.", "the mayor"),
+        ("In a statement Harlow Mining said the mine would reopen.", "Harlow Mining"),
         ("The county's vote tally showed that 300 schools joined.", "The county's vote tally"),
+        # a clause about the speaker after a comma or dash: asked, when, without, while
+        ("Ms. Osei, asked about the fees, said they would stay.", "Ms. Osei"),
+        (
+            "The ministry, when contacted by the paper, said the rules had not changed.",
+            "The ministry",
+        ),
+        ("Ravel, without naming his rival, said the plan was reckless.", "Ravel"),
+        ("Lund, while touring the plant, said 200 jobs were safe.", "Lund"),
     ],
 )
 def test_adverbs_asides_and_time_phrases_are_no_part_of_the_speaker(text, source):
     assert only(text).source == source
+
+
+def test_a_relative_clause_about_the_speaker_stays_in_the_source():
+    # annotators keep "X, who ..." whole; only the asides above are cut
+    text = "Ravel, who chairs the committee, said the plan was reckless."
+    assert only(text).source == "Ravel, who chairs the committee"
 
 
 @pytest.mark.parametrize(
@@ -122,3 +139,78 @@ def test_a_fragment_is_no_speaker():
 def test_a_source_must_be_able_to_speak(phrase, speaks):
     sent = Sentence(phrase, Quotes(phrase), 0, len(phrase))
     assert can_speak(sent, (0, len(phrase))) is speaks
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Okafor has again pressed her call for a new bridge over the river.", "Okafor"),
+        (
+            "Senator Mary Vance renewed her promise of free bus passes for pupils.",
+            "Senator Mary Vance",
+        ),
+        ("He defended his plan for closing the depot by 2030.", "He"),
+        ("But Ruiz on Monday repeated his call for lower fares.", "Ruiz"),
+    ],
+)
+def test_a_possessive_speaker_is_the_subject_it_agrees_with(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the subject does not agree with the pronoun, or is no subject at all
+        ("She sat through his plan for closing the depot by 2030.", "his"),
+        ("During the debate the mayor sat through his call for lower fares.", "his"),
+        ("Contrary to reports, Ruiz never made his promise of lower fares.", "his"),
+        ("Okafor and Ruiz heard his call for lower fares.", "his"),
+    ],
+)
+def test_a_possessive_speaker_stays_when_no_subject_agrees(text, source):
+    assert only(text).source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the verb of a clause the subject walk took in is no part of the speaker
+        (
+            "While preparing for the summit, President Obama spent Thursday discussing the "
+            "budget with aides.",
+            "President Obama",
+        ),
+        ("The community immediately began demanding that the plant close.", "The community"),
+        # "the left" is a noun, not "left"
+        ("Moreover, the left had intended the strike to be a warning.", "the left"),
+        # a preposition opening the sentence is no part of the speaker
+        (
+            "Despite early warnings urging calm, the crowd chanted that the vote was rigged.",
+            "the crowd",
+        ),
+    ],
+)
+def test_clause_words_around_a_speaker_are_dropped(text, source):
+    assert attributed(text)[0].source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okafor, speaking at a rally in Dunmore, Pa., said that fares would rise.",
+        "Okafor, speaking at a rally in Dunmore, warned that fares would rise.",
+    ],
+)
+def test_a_participle_aside_with_a_place_is_not_the_speaker(text):
+    assert only(text).source == "Okafor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council members have, in fact, praised the plan for its cost.",
+        "Wednesday added one more twist: the mayor resigned.",
+    ],
+)
+def test_an_adverbial_phrase_or_a_day_is_no_speaker(text):
+    assert all(claim.source is None for claim in attributed(text))

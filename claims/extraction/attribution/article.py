@@ -32,6 +32,11 @@ def find_attributions(
             found.extend(analyse(Sentence(text, quotes, ss, se)))
         except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
             log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
+    found = [
+        att
+        for att in found
+        if not (_describes_its_noun(text, att) or _continues_an_action(text, att))
+    ]
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -59,6 +64,33 @@ def find_attributions(
         att.no_claim = why_no_claim(text, att)
         att.claim = att.no_claim is None
     return kept
+
+
+def _describes_its_noun(text: str, att: Attribution) -> bool:
+    """ "delegates who pledged to back him", "Americans who want easy access to guns": a
+    restrictive relative clause (no comma before "who") whose verb is not one of saying or
+    believing tells which people are meant; it reports nothing they said."""
+    if att.source is None or text[att.source[0] : att.source[1]].lower() not in ("who", "which"):
+        return False
+    if text[: att.source[0]].rstrip().endswith((",", "—", "–", "-", "(")):
+        return False  # "Lee, who said C": an aside about a speaker
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    verb = cue[-1] if cue else ""
+    return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS
+
+
+def _continues_an_action(text: str, att: Attribution) -> bool:
+    """ "Lee continued his attacks on the plan", "the search continued to the lake": "continue"
+    reports speech only before a quotation, "that C" or "to" and a verb of saying ("continued
+    to insist that C")."""
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    if not cue or cue[-1] not in lx.CONTINUE_FORMS or att.kind == "direct":
+        return False
+    words = text[att.start : att.end].split(maxsplit=2)
+    first = words[0].lower() if words else ""
+    if first == "that" or (first == "to" and len(words) > 1 and is_cue_word(words[1].lower())):
+        return False
+    return att.cue[0] < att.start  # (after its content, "..., Lee continued." still reports)
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:

@@ -27,7 +27,14 @@ from .clauses import (
     time_adjunct_at,
 )
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
-from .subjects import can_speak, tidy_source
+from .subjects import (
+    can_speak,
+    name_before_participle_aside,
+    possessor_subject,
+    tidy_source,
+    without_final_verb,
+    without_opening_preposition,
+)
 from .tokens import (
     Sentence,
     has_verb,
@@ -58,6 +65,9 @@ def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–"):
         e -= 1
+    dateline = lx.DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
+    if dateline is not None:
+        s = dateline.end()  # "MIAMI — C", "Westhaven, March 14 - C": the place is no content
     if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
         return None
     return s, e
@@ -108,7 +118,12 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
     if source is not None:
-        source = tidy_source(sent, source) if can_speak(sent, source) else None
+        source = (
+            possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
+        )
+        source = without_opening_preposition(sent, source) if source is not None else None
+        source = without_final_verb(sent, source) if source is not None else None
+        source = name_before_participle_aside(sent, source) if source is not None else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 

@@ -9,7 +9,7 @@ from .contents import Attribution, make_attribution
 from .cues import is_verb_use
 from .quotes import starts_paragraph
 from .subjects import from_phrase_before, initial_subject
-from .tokens import Sentence, is_cue_word, name_part, s_form, verb_like_or_finite
+from .tokens import Sentence, is_cue_word, name_part, s_form, verb_like, verb_like_or_finite
 
 
 def name_colon_quote(sent: Sentence) -> Attribution | None:
@@ -109,8 +109,8 @@ def headline_colon(sent: Sentence) -> Attribution | None:
         return None
     if not sent.words[0][:1].isupper() or sent.lower[0] in lx.NOT_HEADLINE_SOURCE:
         return None
-    if sent.lower[k - 1] in lx.NOT_HEADLINE_SOURCE:
-        return None  # "Delegate Update: ..."
+    if sent.lower[k - 1] in lx.NOT_HEADLINE_SOURCE or any(verb_like(w) for w in sent.lower[:k]):
+        return None  # "Delegate Update: ...", "Fix Is In: ...", "Just Leaked: ..."
     items = sent.text[sent.ends[k] : sent.end].split(",")
     if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
         return None  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names

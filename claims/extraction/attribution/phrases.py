@@ -255,11 +255,7 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
         k += 1
     if k == i + 2:
         return None
-    before = sent.starts[i] - sent.start
-    intro = before < 25 and sent.words[i - 1] == ","
-    if intro and has_verb(sent.words[: i - 1]):
-        intro = False  # "The levy failed, according to Lee.": a clause, not "In May,"
-    content_first = not (i == 0 or intro)
+    content_first = not (i == 0 or _content_follows(sent, i))
     appositive = k + 1 < n and sent.words[k] == ","
     appositive = appositive and (
         sent.lower[k + 1] in lx.APPOSITION_OPENERS or appositive_at(sent, k + 1)
@@ -271,8 +267,10 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
         verb = verb_like_or_finite(nxt) and nxt not in lx.CONTRAST_OPENERS
         appositive = not (verb or nxt in lx.CONCESSIVES)
     if content_first and appositive:
-        # "C, according to Jo Lee, who advised the campaign.": the rest is about the source
-        k = n - 1 if sent.words[n - 1] in (".", "!", "?") else n
+        # "C, according to Jo Lee, who advised the campaign.": the rest is about the source,
+        # unless the sentence goes on after the description ("C, according to Lee, an
+        # envoy, was D")
+        k = _after_description(sent, k + 1)
     source = (sent.starts[i + 2], sent.ends[k - 1])
     if not content_first:
         # "According to X, C." (maybe after a short introductory phrase)
@@ -286,6 +284,29 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
         if k < n - 2:
             content = (sent.start, sent.end)
     return make_attribution(sent, content, source, cue)
+
+
+def _content_follows(sent: Sentence, i: int) -> bool:
+    """Whether "according to X" at ``i`` (not first) comes before its content: after a short
+    introductory phrase ("In May, according to X, C") or a word that opens a clause ("Lee said
+    that, according to X, C"); not after a clause ("The levy failed, according to Lee.")."""
+    comma = sent.words[i - 1] == ","
+    opener = sent.lower[i - 2] if i > 1 and comma else sent.lower[i - 1]
+    if opener in lx.CONTENT_OPENERS_BEFORE_ACCORDING:
+        return True
+    short = sent.starts[i] - sent.start < 25
+    return short and comma and not has_verb(sent.words[: i - 1])
+
+
+def _after_description(sent: Sentence, a: int) -> int:
+    """Where a description of a source that starts at ``a`` ends: at the clause mark after it
+    when the sentence goes on there with a verb ("..., an envoy, was D"), else at the end."""
+    n = len(sent)
+    end = n - 1 if sent.words[n - 1] in (".", "!", "?") else n
+    for k in range(a + 1, min(end - 1, a + 20)):
+        if sent.words[k] in lx.CLAUSE_MARKS:
+            return k if verb_like_or_finite(sent.lower[k + 1]) else end
+    return end
 
 
 def reportedly(sent: Sentence, i: int) -> Attribution | None:

@@ -289,8 +289,17 @@ def _after_opening_phrase(sent: Sentence, hi: int) -> int:
     first = sent.lower[a] if a < hi else ""
     if first in lx.PREPOSITIONS or first in lx.SUBORDINATORS or first.endswith(("ing", "ed")):
         comma = next((k for k in range(a, min(hi, a + 20)) if sent.words[k] == ","), -1)
-        a = comma + 1 if comma >= 0 else hi
+        a = comma + 1 if comma >= 0 else _pronoun_after_clause(sent, a, hi)
     return a
+
+
+def _pronoun_after_clause(sent: Sentence, a: int, hi: int) -> int:
+    """ "When he returned he began": the subject pronoun after a short fronted clause that has
+    no comma (its own verb comes before it); ``hi`` when there is none."""
+    for k in range(a + 3, min(hi, a + 10)):
+        if sent.lower[k] in lx.NOMINATIVE and verb_like(sent.lower[k - 1]):
+            return k
+    return hi
 
 
 def _noun_phrase_end(sent: Sentence, a: int, nominal: bool, hi: int) -> int | None:
@@ -711,6 +720,56 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
 
 
+def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source without a preposition opening its sentence ("Despite pre-event disclaimers" ->
+    "pre-event disclaimers"); None when nothing else is left ("Despite"), or when the source is
+    an adverbial phrase ("in fact") or a day ("Wednesday added one more twist")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if " ".join(sent.lower[k] for k in ks) in lx.NOT_SPEAKERS:
+        return None
+    if not ks or not _opens_with_a_preposition(sent, ks[0]):
+        return span
+    return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
+
+
+def name_before_participle_aside(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """ "Trump, speaking at a rally in Wilmington, N.C., warned": the name the aside follows,
+    not the aside, when the name opens the sentence."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    k = ks[0] if ks else 0
+    if k < 2 or sent.words[k - 1] != "," or not sent.lower[k].endswith("ing"):
+        return span
+    if not sent.words[k].islower():
+        return span
+    a = k - 1
+    while a > 0 and name_part(sent.words[a - 1]) and sent.words[a - 1][:1].isupper():
+        a -= 1
+    opening = 0
+    while opening < a and sent.lower[opening] in lx.LEADING_CONNECTIVES:
+        opening += 1
+    return (sent.starts[a], sent.ends[k - 2]) if a == opening and a < k - 1 else span
+
+
+def without_final_verb(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A source without the verb of a clause the subject walk took in: "President Obama
+    spent" -> "President Obama", "the community immediately began" -> "the community"."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    b = len(ks)
+    if b < 2 or not sent.words[ks[-1]].islower() or sent.lower[ks[-1]] not in lx.CLAUSE_FINAL_VERBS:
+        return span
+    b -= 1
+    while b > 1 and (_adverb(sent, ks[b - 1]) or sent.lower[ks[b - 1]].endswith("ly")):
+        b -= 1
+    if sent.lower[ks[b - 1]] in lx.DETERMINERS:
+        return span  # "the left": a noun
+    return (span[0], sent.ends[ks[b - 1]])
+
+
+def _opens_with_a_preposition(sent: Sentence, k: int) -> bool:
+    """ "Despite", "Amid the protests": a preposition opening the sentence, capitalised."""
+    return k == 0 and sent.lower[k] in lx.OPENING_PREPOSITIONS
+
+
 def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     """A source without the words around the speaker that are no part of it: an adverb after
     it ("She also", "Trump, meanwhile"), an aside after a comma ("Clinton, clearly frustrated"),
@@ -720,7 +779,7 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     if len(ks) < 2:
         return span
     a, b = ks[0], ks[-1] + 1
-    end = _without_trailing_adverbs(sent, a, b)
+    end = _without_trailing_adverbs(sent, a, _before_clause_aside(sent, a, b))
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
@@ -728,6 +787,51 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def possessor_subject(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """The clause's subject for a possessive pronoun source that agrees with it: "Sanders has
+    pushed his promise of C" and "He pressed his attack that C" are said by "Sanders" and "He".
+    Any other source, or a subject that does not agree ("She criticised his plan to C"), stays."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if len(ks) != 1 or sent.lower[ks[0]] not in lx.POSSESSIVE_SUBJECTS:
+        return span
+    a = 0
+    while a < ks[0] and sent.lower[a] in lx.LEADING_CONNECTIVES:
+        a += 1
+    b = a
+    while b < ks[0] and _subject_name_word(sent, b):
+        b += 1
+    if b == a or b >= ks[0] or not sent.words[b].isalpha() or not sent.words[b].islower():
+        return span
+    pronoun = lx.POSSESSIVE_SUBJECTS[sent.lower[ks[0]]]
+    if sent.lower[a] in lx.PERSONAL_PRONOUNS:
+        agrees = b == a + 1 and sent.lower[a] == pronoun
+    else:
+        after = sent.lower[b]
+        agrees = pronoun in ("he", "she") and after not in lx.NOT_AFTER_SUBJECT
+    return (sent.starts[a], sent.ends[b - 1]) if agrees else span
+
+
+def _subject_name_word(sent: Sentence, k: int) -> bool:
+    """A word of a name opening a sentence ("Senator Bernie Sanders"), not a capitalised
+    function word ("The", "In", "After") or a possessive ("Trump's")."""
+    word, low = sent.words[k], sent.lower[k]
+    if not word[:1].isupper() or low in lx.FUNCTION_WORDS or low in lx.SUBORDINATORS:
+        return False
+    if low in lx.PREPOSITIONS or low.endswith("ing"):
+        return False  # "During the debate, ...", "Appearing on TV, ..."
+    return not possessive(word) and sent.quotes.at(sent.starts[k]) is None
+
+
+def _before_clause_aside(sent: Sentence, a: int, b: int) -> int:
+    """The end of a source before a clause about the speaker set off by a comma or dash:
+    "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it", "Lee, when
+    contacted"."""
+    for q in range(a + 1, b - 1):
+        if sent.words[q] in (",", "—", "–", "-") and sent.lower[q + 1] in lx.SOURCE_CLAUSE_OPENERS:
+            return q
+    return b
 
 
 def _without_trailing_adverbs(sent: Sentence, a: int, b: int) -> int:
@@ -759,4 +863,18 @@ def _after_time_phrase(sent: Sentence, a: int, b: int) -> int:
     k = a + 1
     while k < b and (sent.lower[k] in lx.TIME_NOUNS or sent.lower[k] in lx.TIME_WORDS):
         k += 1
-    return k if a + 1 < k < b and sent.words[k][:1].isupper() else a
+    if a + 1 < k < b and sent.words[k][:1].isupper():
+        return k
+    return _noun_phrase_after_opening(sent, a + 2, b) or a
+
+
+def _noun_phrase_after_opening(sent: Sentence, lo: int, b: int) -> int | None:
+    """ "During the debate the mayor", "In a statement Lee": where the noun phrase after the
+    opening phrase's noun starts."""
+    for k in range(lo, b):
+        before = sent.lower[k - 1]
+        if not sent.words[k - 1].isalpha() or len(before) < 2 or before in lx.FUNCTION_WORDS:
+            continue  # (not a particle of a name: "In 't Veld")
+        if sent.lower[k] in ("the", "a", "an") or sent.words[k][:1].isupper():
+            return k if sent.words[k - 1].islower() else None
+    return None

@@ -157,6 +157,12 @@ def _anonymous(text: str) -> bool:
     return not any(w[:1].isupper() for w in rest) or (bool(rest) and rest[0] in lx.PREPOSITIONS)
 
 
+def organisations_named(text: str) -> list[tuple[int, str]]:
+    """Where the article names an organisation by its legal form ("Acme Corp.", "Harbour
+    Logistics Inc."), in order: (position, name without the suffix)."""
+    return [(m.start(), m.group(1)) for m in _ORG_SUFFIX.finditer(text)]
+
+
 def kind_evidence(text: str) -> dict[str, str]:
     """What the article says of names elsewhere: "Acme Corp." (an organisation), "Acme, a
     chemicals maker," (an organisation), "Jo Lee, a lawyer," (a person), "Acme said its board"

@@ -49,6 +49,8 @@ class People:
         found = [m for m in NAME.finditer(self.text)]
         for m in found:  # full names first, so that a surname before its full name is known
             self._full_name(m)
+        for m in found:  # then people the article names only by title ("Mr. Hale")
+            self._titled_surname(m)
         for m in found:
             self._mention(m)
         self.mentions.sort(key=lambda x: x[0])
@@ -63,6 +65,19 @@ class People:
             name = " ".join(words)
             person = self._by_name.setdefault(name, Person(name))
             self._by_surname.setdefault(words[-1].rstrip("."), []).append((m.start(), person))
+
+    def _titled_surname(self, m: re.Match) -> None:
+        """ "Mr. Hale", "Sen. Ortiz": a person whose first name the article never gives."""
+        words = _name_of(m.group())
+        if not title_words(name_words(m.group())) or len(words) != 1 or not _is_person(words):
+            return
+        if head_name(" ".join(name_words(m.group())[-2:])) != words[0]:
+            return  # a group keeps its title: "Senate Democrats"
+        surname = words[0].rstrip(".")
+        if surname in self._by_surname:
+            return
+        person = self._by_name.setdefault(surname, Person(surname))
+        self._by_surname.setdefault(surname, []).append((m.start(), person))
 
     def _mention(self, m: re.Match) -> None:
         raw = name_words(m.group())
@@ -120,7 +135,12 @@ def _name_of(text: str) -> list[str]:
     words = name_words(text)
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
-        if word.endswith(".") and len(word) > 4 and word.lower()[:-1] not in lx.ROLE_WORDS:
+        short = word.lower()[:-1] in lx.MONTH_NAMES  # "by May. Hale said"
+        if (
+            word.endswith(".")
+            and (len(word) > 4 or short)
+            and word.lower()[:-1] not in lx.ROLE_WORDS
+        ):
             words = words[k + 1 :]
             break
     while words and words[0].lower() in lx.SENTENCE_CAPITALS:

@@ -2,7 +2,8 @@
 
 Pronouns resolve only to an antecedent that agrees: "he" and "she" to the latest person within a
 few paragraphs whose gender is that one or unknown (speakers and subjects first), "it" to the
-latest organisation, outlet, government body or document that spoke, "they" to the latest group
+latest organisation, outlet, government body or document that spoke (else the organisation
+named last by its legal form, "Acme Corp."), "they" to the latest group
 or organisation; "I" and "we" speak in their own name. Without such an antecedent the pronoun
 stays unresolved: the claim keeps the pronoun as written and no name.
 """
@@ -10,7 +11,7 @@ stays unresolved: the claim keeps the pronoun as written and no name.
 import re
 
 from .. import lexicon as lx
-from .kinds import kind_evidence, kind_from_phrase
+from .kinds import kind_evidence, kind_from_phrase, organisations_named
 from .names import head_name
 from .people import FEMALE, MALE, People
 
@@ -28,6 +29,7 @@ class SourceResolver:
         self.text = text
         self.people = People(text)
         self.evidence = kind_evidence(text)
+        self.organisations = organisations_named(text)
         self.spoke: list[tuple[int, str, str, bool]] = []  # (at, name, kind, plural) resolved
 
     def resolve(self, source: str, position: int) -> tuple[str | None, str]:
@@ -100,7 +102,18 @@ class SourceResolver:
         )
         if named is not None:
             return named
+        if not plural:
+            organisation = self._organisation_before(position)
+            if organisation is not None:
+                return organisation, "organisation"
         return None, "person" if plural else "organisation"
+
+    def _organisation_before(self, position: int) -> str | None:
+        """ "Acme Corp. filed the suit. It said ...": the organisation named last before."""
+        for at, name in reversed(self.organisations):
+            if at < position:
+                return name if position - at <= _WINDOW else None
+        return None
 
     def _latest(self, position: int, agrees) -> tuple[str, str] | None:
         for at, name, kind, plural in reversed(self.spoke):
