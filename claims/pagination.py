@@ -110,15 +110,37 @@ def _estimates(querysets):
             plan = cursor.fetchone()[0]
         if isinstance(plan, str):
             plan = json.loads(plan)
-        root = plan[0]["Plan"]
-        branches = root.get("Plans", [root]) if len(statements) > 1 else [root]
-        rows = [int(branch["Plan Rows"]) for branch in branches]
+        rows = branch_rows(plan[0]["Plan"], len(statements))
+        if rows is None:  # a plan of a shape not met before: count them after all
+            return {name: Tally(qs.count()) for name, qs in querysets.items()}
         cache.set(key, rows, ESTIMATE_CACHE_SECONDS)
     # An estimate below what was just counted exactly is wrong: never show fewer.
     return {
         name: Tally(max(n, COUNT_THRESHOLD + 1), exact=False)
         for name, n in zip(querysets, rows, strict=True)
     }
+
+
+def branch_rows(root, count):
+    """The estimated rows of each of `count` UNION ALL branches in an EXPLAIN plan, or None.
+
+    The branches are the children of an Append. A parallel plan (PostgreSQL chooses one for a
+    large table that was never analysed, or once it grows) puts that Append under a Gather and
+    estimates each branch per process: the branches are then scaled to the Gather's total.
+    """
+    if count == 1:
+        return [int(root["Plan Rows"])]
+    node = root
+    while len(node.get("Plans", [])) == 1:
+        node = node["Plans"][0]
+    branches = node.get("Plans", [])
+    if len(branches) != count:
+        return None
+    rows = [int(branch["Plan Rows"]) for branch in branches]
+    if node is not root and sum(rows):
+        scale = int(root["Plan Rows"]) / sum(rows)
+        rows = [round(n * scale) for n in rows]
+    return rows
 
 
 # --- Keyset pages ---------------------------------------------------------------------------------

@@ -172,3 +172,37 @@ def test_estimates_are_written_for_people():
     assert str(pagination.Tally(1_234_567, exact=False)) == "about 1.2M"
     assert str(pagination.Tally(81_200, exact=False)) == "about 81k"
     assert str(pagination.Tally(1234)) == "1,234"
+
+
+def test_estimates_read_a_parallel_plan(monkeypatch):
+    """PostgreSQL plans the estimate in parallel for a large table that was never analysed (the
+    queue answered 500 then): the branches sit under a Gather, each estimated per process."""
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+    article = Article.objects.create(headline="Many", body="x", content_hash="many")
+    Claim.objects.bulk_create(
+        Claim(article=article, ordinal=i, text="x", start=0, end=1, sentence_start=0,
+              sentence_end=1, kind="unattributed", fingerprint=str(i))
+        for i in range(12)
+    )  # fmt: skip
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # undone with the test's transaction
+            for setting in ("parallel_setup_cost", "parallel_tuple_cost",
+                            "min_parallel_table_scan_size"):  # fmt: skip
+                cursor.execute(f"SET LOCAL {setting} = 0")
+
+    tallies = pagination.count_many(
+        {"all": Claim.objects.all(), "even": Claim.objects.filter(ordinal__in=range(0, 12, 2))}
+    )
+
+    assert tallies["all"].value >= 6 and tallies["even"].value >= 6
+
+
+def test_the_branches_of_a_parallel_plan_are_scaled_to_its_total():
+    branch = {"Node Type": "Seq Scan", "Plan Rows": 100}
+    append = {"Node Type": "Parallel Append", "Plan Rows": 250, "Plans": [branch, branch]}
+    gather = {"Node Type": "Gather", "Plan Rows": 600, "Plans": [append]}
+
+    assert pagination.branch_rows(gather, 2) == [300, 300]
+    assert pagination.branch_rows(append, 2) == [100, 100]
+    assert pagination.branch_rows(gather, 3) is None
+    assert pagination.branch_rows(gather, 1) == [600]
