@@ -18,6 +18,7 @@ from claims import services
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Verdict
 from claims.services import WorkflowError
+from claims.views.claim import HISTORY_SHOWN
 from tests.conftest import text_of
 
 # Every test here uses the database (some only through fixtures looked up at run time).
@@ -817,3 +818,16 @@ def test_the_due_date_input_holds_an_iso_date_whatever_the_locale(client, alice,
 
     # A date input takes yyyy-mm-dd only: any other value shows as empty, and is sent empty.
     assert re.search(r'<input type="date" name="due_date" value="2026-12-20"', content)
+
+
+def test_a_long_history_shows_its_latest_entries_and_all_on_request(login, claim, alice):
+    for n in range(HISTORY_SHOWN + 5):
+        services.add_comment(claim, actor=alice, text=f"Note number {n}.")
+    client = login("alice")
+
+    page = client.get(claim.get_absolute_url()).content.decode()
+    full = client.get(claim.get_absolute_url(), {"history": "all"}).content.decode()
+
+    assert f"Note number {HISTORY_SHOWN + 4}." in page and "Note number 4." not in page
+    assert f"Show all {HISTORY_SHOWN + 5} entries" in page
+    assert "Note number 0." in full and "Show all" not in full

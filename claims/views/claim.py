@@ -33,6 +33,10 @@ from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, corrections, spans
 
+# The claim page shows the latest entries of a long history, and all of them on request: each
+# entry costs about 0.3 ms to render (measured on a claim with 100 events: profile_pages).
+HISTORY_SHOWN = 30
+
 
 def _workflow_context(request, claim, version):
     """What the claim page and the queue's quick peek share: the claim in its sentence and what
@@ -95,6 +99,9 @@ def _claim_panel_context(request, claim, **forms):
         "can_decide_match": user_can(user, "decide_match"),
         "organisation_name": settings.ORGANISATION_NAME,
     }
+    context["history_total"] = len(context["history"])
+    if request.GET.get("history") != "all":
+        context["history"] = context["history"][:HISTORY_SHOWN]
     context.update(forms)
     return context
 
