@@ -152,14 +152,18 @@ def test_bad_cursor_shows_the_first_page(editor):
     assert response.context["page"].is_first
 
 
-def test_count_past_the_threshold_is_shown_as_an_estimate(monkeypatch):
-    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+def twelve_claims():
     article = Article.objects.create(headline="Many", body="x", content_hash="many")
     Claim.objects.bulk_create(
         Claim(article=article, ordinal=i, text="x", start=0, end=1, sentence_start=0,
               sentence_end=1, kind="unattributed", fingerprint=str(i))
         for i in range(12)
     )  # fmt: skip
+
+
+def test_count_past_the_threshold_is_shown_as_an_estimate(monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+    twelve_claims()
     tally = pagination.count_one(Claim.objects.all())
     if connection.vendor == "postgresql":
         assert not tally.exact and str(tally).startswith("about ")
@@ -178,12 +182,7 @@ def test_estimates_read_a_parallel_plan(monkeypatch):
     """PostgreSQL plans the estimate in parallel for a large table that was never analysed (the
     queue answered 500 then): the branches sit under a Gather, each estimated per process."""
     monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
-    article = Article.objects.create(headline="Many", body="x", content_hash="many")
-    Claim.objects.bulk_create(
-        Claim(article=article, ordinal=i, text="x", start=0, end=1, sentence_start=0,
-              sentence_end=1, kind="unattributed", fingerprint=str(i))
-        for i in range(12)
-    )  # fmt: skip
+    twelve_claims()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # undone with the test's transaction
             for setting in ("parallel_setup_cost", "parallel_tuple_cost",
