@@ -1,6 +1,7 @@
 """Small display filters for the desk's pages."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -22,6 +23,15 @@ def duration(seconds):
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
     days, hours = divmod(hours, 24)
     return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+@register.filter
+def ago(moment):
+    """How long ago `moment` was, as a journalist says it: "just now", "3 min ago"."""
+    if moment is None:
+        return "never"
+    seconds = (timezone.now() - moment).total_seconds()
+    return "just now" if seconds < 60 else f"{duration(seconds)} ago"
 
 
 @register.filter(is_safe=True)
