@@ -1,12 +1,16 @@
 """{% article_body segments %} and {% sentence_options sentences %}: the article page's long parts.
 
 A 5,000-word article has about 280 highlighted claims and as many sentences to choose from; each
-written as one format_html call instead of template lookups (get_kind_display, localized
-numbers), which took most of that page's rendering time (`manage.py profile_pages`).
+is written as one string with its values escaped by html.escape, instead of template lookups
+(get_kind_display, localized numbers) or format_html, whose lazy-aware escaping of every value
+cost about 4 ms of the page's 33 ms (p50 at 280 claims on PostgreSQL; same bytes out).
+html.escape escapes the same five characters as Django's escape, to the same entities.
 """
 
+from html import escape
+
 from django import template
-from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from claims.models import Claim
 
@@ -20,10 +24,9 @@ MARK = '<a href="{}" class="claim-mark state-{} kind-{}" id="c{}" title="{}{} ·
 def _segment(segment):
     claim = segment.claim
     if claim is None:
-        return format_html("{}", segment.text)
+        return escape(segment.text)
     source = f" · {claim.source.name}" if claim.source_id else ""
-    return format_html(
-        MARK,
+    values = (
         claim.get_absolute_url(),
         claim.state,
         claim.kind,
@@ -33,17 +36,18 @@ def _segment(segment):
         STATES.get(claim.state, claim.state),
         segment.text,
     )
+    return MARK.format(*(escape(str(value)) for value in values))
 
 
 @register.simple_tag
 def article_body(segments):
     """The article's text with its claims marked (links to their pages)."""
-    return format_html_join("", "{}", ((_segment(segment),) for segment in segments))
+    return mark_safe("".join(_segment(segment) for segment in segments))
 
 
 @register.simple_tag
 def sentence_options(sentences):
     """<option>s of the article's sentences, valued "start-end"."""
-    return format_html_join(
-        "", '<option value="{}-{}">{}</option>', ((s, e, text) for s, e, text in sentences)
+    return mark_safe(
+        "".join(f'<option value="{s}-{e}">{escape(text)}</option>' for s, e, text in sentences)
     )
