@@ -77,9 +77,15 @@ def enqueue_matching(article_id):
     retry_jitter=True,
     max_retries=5,
 )
-def match_article_claims(article_id):
-    """Match each claim of an article against the archive and earlier claims; safe to rerun."""
-    return services.match_article(article_id)
+def match_article_claims(article_id, after=0):
+    """Match the claims of an article against the archive and earlier claims, a slice of
+    MATCH_SLICE_SECONDS at a time: the rest is queued again behind it, so a fresh upload waits
+    for one slice on a busy worker, not for a whole article's matching. Safe to rerun."""
+    last = services.match_article(article_id, after=after, seconds=settings.MATCH_SLICE_SECONDS)
+    if last is not None:
+        match_article_claims.apply_async(
+            args=[article_id, last], queue=settings.CELERY_BACKGROUND_QUEUE
+        )
 
 
 @shared_task

@@ -238,6 +238,9 @@ CELERY_TASK_QUEUES = [
     Queue(name, Exchange(name), routing_key=name)
     for name in (CELERY_TASK_DEFAULT_QUEUE, CELERY_BACKGROUND_QUEUE)
 ]
+# Matching ("checked before?") runs on the background queue in slices of this many seconds, the
+# rest of an article's claims queued again behind each slice.
+MATCH_SLICE_SECONDS = envfloat("MATCH_SLICE_SECONDS", 0.25)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -273,12 +273,44 @@ def test_extraction_task_queues_matching_and_the_task_matches(
     article = Article.objects.create(
         headline="Budget", body=SAMPLE_TEXT, content_hash="h", uploaded_by=alice
     )
+    settings.MATCH_SLICE_SECONDS = 60  # one slice matches them all
     tasks.extract_article.apply(args=[article.pk])
     assert queued == [([article.pk], settings.CELERY_BACKGROUND_QUEUE)]
     tasks.match_article_claims.apply(args=[article.pk])
     matched = {c.matches.get().fact_check.url for c in Claim.objects.filter(open_matches__gt=0)}
     assert matched == {WASTE["url"], TRAMS["url"]}
     assert not Claim.objects.filter(matched_at__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_matching_goes_a_slice_at_a_time_behind_other_work(archive, article, monkeypatch, settings):
+    from claims import tasks
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.match_article_claims, "apply_async", lambda args, queue: queued.append((args, queue))
+    )
+    settings.MATCH_SLICE_SECONDS = 0  # one claim a slice
+    first, second, *_ = article.claims.order_by("pk")
+
+    tasks.match_article_claims.apply(args=[article.pk])
+
+    assert queued == [([article.pk, first.pk], settings.CELERY_BACKGROUND_QUEUE)]
+    assert list(article.claims.filter(matched_at__isnull=False)) == [first]
+    tasks.match_article_claims.apply(args=queued[-1][0])
+    assert queued[-1][0] == [article.pk, second.pk]
+
+
+@pytest.mark.django_db
+def test_every_slice_of_an_article_is_matched_in_the_end(archive, article, eager_celery, settings):
+    from claims import tasks
+
+    article.claims.update(matched_at=None)
+    settings.MATCH_SLICE_SECONDS = 0
+
+    tasks.match_article_claims.delay(article.pk)
+
+    assert not article.claims.filter(matched_at__isnull=True).exists()
 
 
 @pytest.mark.django_db

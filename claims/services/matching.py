@@ -312,12 +312,21 @@ def match_claim(claim_id):
     return claim
 
 
-def match_article(article_id):
-    """Match every claim of an article (after its extraction)."""
-    ids = list(Claim.objects.filter(article_id=article_id).values_list("pk", flat=True))
+def match_article(article_id, after=0, seconds=None):
+    """Match an article's claims after its extraction, in the order of their ids from `after`;
+    with `seconds`, stop once that time is spent and return the last claim matched (the caller
+    goes on from there later), else None when every claim is matched."""
+    ids = (
+        Claim.objects.filter(article_id=article_id, pk__gt=after)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    started = time.monotonic()
     for claim_id in ids:
         match_claim(claim_id)
-    return len(ids)
+        if seconds is not None and time.monotonic() - started >= seconds:
+            return claim_id
+    return None
 
 
 def unmatched_claims():
