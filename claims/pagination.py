@@ -335,13 +335,22 @@ class KeysetPage:
     number: int | None
     count: Tally
     size: int
-    next_cursor: str | None = None
-    previous_cursor: str | None = None
+    keys: tuple = ()  # the sort keys, for the cursors
     is_first: bool = True
     is_last: bool = False
 
     def __iter__(self):
         return iter(self.rows)
+
+    # Read from the rows when asked, so that a caller may complete the rows first (the queue
+    # gives them verdicts and assignees it already has).
+    @property
+    def next_cursor(self):
+        return None if self.is_last or not self.rows else encode_cursor(self.rows[-1], self.keys)
+
+    @property
+    def previous_cursor(self):
+        return None if self.is_first or not self.rows else encode_cursor(self.rows[0], self.keys)
 
     def __len__(self):
         return len(self.rows)
@@ -420,8 +429,7 @@ def _page(rows, keys, number, count, size, is_first, is_last):
         number=number,
         count=count,
         size=size,
-        next_cursor=None if is_last or not rows else encode_cursor(rows[-1], keys),
-        previous_cursor=None if is_first or not rows else encode_cursor(rows[0], keys),
+        keys=tuple(keys),
         is_first=is_first,
         is_last=is_last,
     )

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import QueryDict
@@ -36,6 +37,7 @@ TABS = {
 }
 OPEN_STATES = Claim.OPEN_STATES
 APPROVED_STATES = Claim.APPROVED_STATES
+UNDISMISSED_STATES = [state for state in Claim.State.values if state != Claim.State.DISMISSED]
 SORTS = {
     "score": ("-score", "id"),
     "created": ("-created_at", "-id"),
@@ -125,7 +127,9 @@ def tab_filter(tab, user, junk=False):
     if tab == "mine":  # open work only: what was published or dismissed is under All
         return rows & Q(assignee=user, state__in=OPEN_STATES)
     if tab == "unassigned":
-        return rows & Q(assignee__isnull=True) & ~Q(state=Claim.State.DISMISSED)
+        # Listed, not "state != dismissed": the count then seeks these states in its index
+        # instead of filtering out the dismissed rows it reads (1.3 → 0.3 ms at 100k claims).
+        return rows & Q(assignee__isnull=True, state__in=UNDISMISSED_STATES)
     if tab == "in_review":
         return rows & Q(state=Claim.State.IN_REVIEW)
     if tab == "overdue":
@@ -172,12 +176,58 @@ def queue_order(query):
     return order
 
 
-def queue_page(user, query, params=None, count=None):
-    """One keyset page of the queue (cursors in `params`; see claims/pagination.py)."""
+# What a queue row shows (claims/templatetags/queue_rows.py) and what its sorts and cursors read.
+# Not the rest of the claim: its embedding alone is 1.5 KB a row, and its JSON fields are decoded
+# row by row.
+QUEUE_ROW_FIELDS = (
+    "article_id", "ordinal", "text", "kind", "source_id", "score", "state", "verdict_id",
+    "assignee_id", "due_date", "priority", "version", "open_matches", "created_at",
+    "article__headline", "source__name",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DeskLookups:
+    """The desk's verdicts and the people who can be assigned, read once for a queue page: its
+    filter menus list them and its rows show them, so the rows need not join them. Planning the
+    five-table join cost PostgreSQL 1.2 ms a page, the three-table one 0.3 ms (100k claims)."""
+
+    verdicts: dict
+    people: dict
+
+    @classmethod
+    def read(cls):
+        from claims.services import assignable_users
+
+        return cls(
+            verdicts={verdict.pk: verdict for verdict in Verdict.objects.all()},
+            people={person.pk: person for person in assignable_users()},
+        )
+
+    def attach(self, claims):
+        """Give each claim its verdict and assignee from these (anyone else is read at once)."""
+        missing = {c.assignee_id for c in claims if c.assignee_id} - self.people.keys()
+        people = self.people
+        if missing:  # someone no longer assignable who still holds claims
+            people = {**people, **get_user_model().objects.in_bulk(missing)}
+        for claim in claims:
+            claim.verdict = self.verdicts.get(claim.verdict_id)
+            claim.assignee = people.get(claim.assignee_id)
+        return claims
+
+
+def queue_page(user, query, params=None, count=None, lookups=None):
+    """One keyset page of the queue (cursors in `params`; see claims/pagination.py). With
+    `lookups` (DeskLookups) its rows take their verdicts and assignees from there."""
     params = params if params is not None else {"page": query.page}
-    return keyset_page(
-        queue_claims(user, query), queue_order(query), params, settings.QUEUE_PAGE_SIZE, count
-    )
+    claims = queue_claims(user, query)
+    if lookups is not None:
+        claims = claims.select_related(None).select_related("article", "source")
+        claims = claims.only(*QUEUE_ROW_FIELDS)
+    page = keyset_page(claims, queue_order(query), params, settings.QUEUE_PAGE_SIZE, count)
+    if lookups is not None:
+        lookups.attach(page.rows)
+    return page
 
 
 def tab_counts(user, saved_views=()):
@@ -239,16 +289,14 @@ def events_since(claim_pk, moment):
     )
 
 
-def filter_choices():
-    """Options for the queue's filter sidebar."""
-    from claims.services import assignable_users
-
+def filter_choices(lookups):
+    """Options for the queue's filter sidebar (`lookups`: DeskLookups)."""
     return {
         "state": list(Claim.State.choices),
         "kind": list(Claim.Kind.choices),
-        "verdict": [(str(v.pk), v.label) for v in Verdict.objects.all()],
+        "verdict": [(str(pk), verdict.label) for pk, verdict in lookups.verdicts.items()],
         "assignee": [("none", "Nobody")]
-        + [(str(u.pk), u.get_username()) for u in assignable_users()],
+        + [(str(pk), person.get_username()) for pk, person in lookups.people.items()],
         "matched": [("yes", "Checked before?"), ("no", "No match")],
     }
 

@@ -1,13 +1,15 @@
 """{% queue_row claim params selectable %}: one row of the claim queue.
 
-The queue renders 50 of these per request; written as one format_html call a row costs a few
-hundredths of a millisecond instead of nearly one millisecond through template variable lookups
-(measured with `make bench`). Everything interpolated is escaped by format_html.
+The queue renders 50 of these per request, each written as one string with its values escaped by
+html.escape (the same five characters and entities as Django's escape): through template variable
+lookups a row cost nearly 1 ms, through format_html's lazy-aware escaping of every value 0.05 ms,
+this way about 0.02 ms.
 """
+
+from html import escape
 
 from django import template
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from claims.models import Claim
@@ -15,17 +17,25 @@ from claims.templatetags.desk_format import clip
 
 register = template.Library()
 
-NONE = mark_safe('<span class="muted">—</span>')  # a constant, nothing interpolated
-CHECKED_BEFORE = mark_safe(
+NONE = '<span class="muted">—</span>'
+CHECKED_BEFORE = (
     '<span class="badge checked-before" title="Matches a fact-check or an earlier claim">'
     "checked before?</span> "
 )
+UNATTRIBUTED = '<span class="unattributed">unattributed</span>'
+CHECK = (
+    '<td class="check"><input type="checkbox" name="claims" value="{pk}" '
+    'aria-label="Select claim {pk}"></td>'
+)
+SPEAKER = '<a class="speaker" href="{}">{}</a>'
+VERDICT = '<span class="swatch" style="background: {}"></span>{}'
 # get_FOO_display() rebuilds its choices dict on every call; these are built once.
 KINDS = dict(Claim.Kind.choices)
 STATES = dict(Claim.State.choices)
 PRIORITIES = dict(Claim.Priority.choices)
 
 # The claim is the widest column, its speaker, article and kind on a line under its text.
+# Every value is escaped before it is put in, except the fragments above (built here, escaped).
 ROW = (
     '<tr class="row{overdue}" data-url="{url}" data-version="{version}" data-claim="{pk}">'
     "{check}"
@@ -40,47 +50,36 @@ ROW = (
     '<td class="priority"><span class="priority priority-{priority}">{priority_label}</span></td>'
     "</tr>"
 )
-UNATTRIBUTED = mark_safe('<span class="unattributed">unattributed</span>')
 
 
 @register.simple_tag
 def queue_row(claim, params, selectable):
-    url = f"{claim.get_absolute_url()}?{params}"
-    source, verdict = claim.source, claim.verdict
-    return format_html(
-        ROW,
-        overdue=" overdue" if claim.is_overdue else "",
-        url=url,
-        version=claim.version,
-        pk=claim.pk,
-        check=format_html(
-            '<td class="check"><input type="checkbox" name="claims" value="{}" '
-            'aria-label="Select claim {}"></td>',
-            claim.pk,
-            claim.pk,
+    url = escape(f"{claim.get_absolute_url()}?{params}")
+    source, verdict, pk = claim.source, claim.verdict, claim.pk
+    return mark_safe(
+        ROW.format(
+            overdue=" overdue" if claim.is_overdue else "",
+            url=url,
+            version=claim.version,
+            pk=pk,
+            check=CHECK.format(pk=pk) if selectable else "",
+            score=f"{claim.score:.2f}",
+            text=escape(clip(claim.text, 300)),  # two lines shown; the peek shows it all
+            checked_before=CHECKED_BEFORE if claim.open_matches else "",
+            source=SPEAKER.format(escape(source.get_absolute_url()), escape(source.name))
+            if source
+            else UNATTRIBUTED,
+            kind=escape(KINDS.get(claim.kind, claim.kind)),
+            state=escape(claim.state),
+            state_label=escape(STATES.get(claim.state, claim.state)),
+            verdict=VERDICT.format(escape(verdict.colour), escape(verdict.label))
+            if verdict
+            else NONE,
+            assignee=escape(str(claim.assignee)) if claim.assignee else "—",
+            due=format_date(claim.due_date, "j M") if claim.due_date else "—",
+            priority=escape(str(claim.priority)),
+            priority_label=escape(str(PRIORITIES.get(claim.priority, claim.priority))),
+            article_url=escape(claim.article.get_absolute_url()),
+            headline=escape(clip(claim.article.headline, 90)),
         )
-        if selectable
-        else "",
-        score=f"{claim.score:.2f}",
-        text=clip(claim.text, 300),  # the stylesheet shows two lines; the peek shows it all
-        checked_before=CHECKED_BEFORE if claim.open_matches else "",
-        source=format_html(
-            '<a class="speaker" href="{}">{}</a>', source.get_absolute_url(), source.name
-        )
-        if source
-        else UNATTRIBUTED,
-        kind=KINDS.get(claim.kind, claim.kind),
-        state=claim.state,
-        state_label=STATES.get(claim.state, claim.state),
-        verdict=format_html(
-            '<span class="swatch" style="background: {}"></span>{}', verdict.colour, verdict.label
-        )
-        if verdict
-        else NONE,
-        assignee=claim.assignee or "—",
-        due=format_date(claim.due_date, "j M") if claim.due_date else "—",
-        priority=claim.priority,
-        priority_label=PRIORITIES.get(claim.priority, claim.priority),
-        article_url=claim.article.get_absolute_url(),
-        headline=clip(claim.article.headline, 90),
     )

@@ -24,6 +24,7 @@ def claim_queue(request):
     query = selectors.QueueQuery.from_params(request.GET, selectors.default_tab(request.user))
     saved = selectors.saved_views_for(request.user)
     tab_counts, view_counts = selectors.tab_counts(request.user, saved)
+    lookups = selectors.DeskLookups.read()
     context = {
         "query": query,
         # Without filters or search the list is the tab itself: its count is already known.
@@ -32,13 +33,14 @@ def claim_queue(request):
             query,
             request.GET,
             count=None if query.q or query.filters else tab_counts[query.tab],
+            lookups=lookups,
         ),
         "tabs": [(key, label, tab_counts[key]) for key, label in selectors.TABS.items()],
         "saved_views": [(view, view_counts[view.pk]) for view in saved],
         "deletable_views": [view for view in saved if services.can_delete_view(view, request.user)],
         "current_params": query.params(),
         "active_view": next((v for v in saved if v.params == query.params()), None),
-        "choices": selectors.filter_choices(),
+        "choices": selectors.filter_choices(lookups),
         "claim_sorts": selectors.CLAIM_SORTS,
         "bulk_form": BulkActionForm(user=request.user),
         "save_form": SavedViewForm(initial={"params": query.params()}),
