@@ -86,6 +86,15 @@ def count_one(queryset):
     return count_many({"n": queryset})["n"]
 
 
+def ids_if_few(queryset):
+    """(ids, Tally): the ids of `queryset`'s rows and their count when there are at most
+    COUNT_THRESHOLD of them, else (None, the estimated count): one query, as a count's."""
+    ids = list(queryset.order_by().values_list("pk", flat=True)[: COUNT_THRESHOLD + 1])
+    if len(ids) <= COUNT_THRESHOLD:
+        return ids, Tally(len(ids))
+    return None, _estimates({"n": queryset})["n"]
+
+
 def _capped(queryset):
     return queryset.order_by().values("pk")[: COUNT_THRESHOLD + 1]
 

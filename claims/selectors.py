@@ -221,6 +221,14 @@ def queue_page(user, query, params=None, count=None, lookups=None):
     `lookups` (DeskLookups) its rows take their verdicts and assignees from there."""
     params = params if params is not None else {"page": query.page}
     claims = queue_claims(user, query)
+    if query.q and count is None:
+        # A search that finds few claims reads them by id. Asked in queue order, PostgreSQL
+        # scans the claims by score until it has a page: all of them when a word is rare (at
+        # 100k claims a misspelt word took 184 ms, now 17; the ids are read instead of the
+        # count, so no query is added).
+        ids, count = pagination.ids_if_few(claims)
+        if ids is not None:
+            claims = claims.filter(pk__in=ids)
     if lookups is not None:
         claims = claims.select_related(None).select_related("article", "source")
         claims = claims.only(*QUEUE_ROW_FIELDS)

@@ -335,6 +335,46 @@ def test_search_matches_what_people_type(login, desk, alice, q, expected):
     assert names(named, rows(response)) == expected
 
 
+def test_a_search_with_few_hits_pages_through_them_in_queue_order(login, desk, settings):
+    # Few hits are read by id (claims.selectors.queue_page); the pages and their order are those
+    # of the queue all the same.
+    settings.QUEUE_PAGE_SIZE = 1
+    client = login("vic")
+    expected = [pk for pk in Claim.objects.order_by("-score", "id").values_list("pk", flat=True)
+                if pk in (desk["quote"], desk["tram"])]  # fmt: skip
+    seen, params = [], {"q": "Holloway"}
+    while True:
+        response = client.get(QUEUE, params)
+        page = response.context["page"]
+        assert str(page.count) == "2"
+        seen += rows(response)
+        if page.is_last:
+            break
+        params = {"q": "Holloway", "after": page.next_cursor}
+    assert seen == expected
+
+
+def test_a_search_that_finds_nothing_reads_no_claims(login, desk):
+    client = login("vic")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(QUEUE, {"q": "Zqxwv"})
+    assert rows(response) == []
+    assert "No claims match." in text_of(response)
+    # Its count query read no ids, so there was no page of claims to read.
+    assert sum('"claims_claim"."text"' in q["sql"] for q in queries.captured_queries) == 0
+
+
+def test_rows_show_a_verdict_and_an_assignee_who_can_no_longer_be_assigned(login, desk, bob):
+    bob.is_active = False  # left the desk: not in the assignee menu, still on the claim
+    bob.save()
+    response = login("alice").get(QUEUE, {"tab": "all", "q": "cut waste"})
+    html = response.content.decode()
+    row = html[html.index(f'data-claim="{desk["quote"]}"') :].split("</tr>")[0]
+    assert '<td class="assignee">bob</td>' in row
+    assert "False" in row  # the proposed verdict's label
+    assert f'<option value="{bob.pk}">' not in html
+
+
 def test_search_words_may_come_from_the_speaker_and_the_text(login, desk):
     found = names(desk, rows(login("vic").get(QUEUE, {"q": "Holloway tram"})))
 

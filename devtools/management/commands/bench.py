@@ -173,6 +173,7 @@ def page_specs(people):
         ("queue: search name", queue + "?q=Haddad", "?q=Haddad"),
         ("queue: search topic", queue + "?q=tram+line", "?q=tram+line"),
         ("queue: search typo in a name", queue + "?q=Hadad", None),
+        ("queue: search, a word nobody wrote", queue + "?q=Zqxwv", "?q=Zqxwv"),
         ("search page: topic", reverse("site_search") + "?q=tram+line", None),
         ("search page: phrase -word", reverse("site_search") + '?q="bus+ridership"+-fell', None),
         ("queue: sort by score", queue + "?o=score", "?o=-7"),
