@@ -176,6 +176,19 @@ def queue_order(query):
     return order
 
 
+def searched_by_id(claims, query, count=None):
+    """(claims, count): a search's claims by id when it finds at most COUNT_THRESHOLD of them.
+
+    Asked in queue order, PostgreSQL scans the claims by score until it has a page: all of them
+    when a word is rare (at 100k claims a misspelt word took 184 ms in the queue, 221 ms in the
+    API; 17 ms now). The ids are read in place of the count, so no query is added.
+    """
+    if not query.q or count is not None:
+        return claims, count
+    ids, count = pagination.ids_if_few(claims)
+    return (claims if ids is None else claims.filter(pk__in=ids)), count
+
+
 # What a queue row shows (claims/templatetags/queue_rows.py) and what its sorts and cursors read.
 # Not the rest of the claim: its embedding alone is 1.5 KB a row, and its JSON fields are decoded
 # row by row.
@@ -220,15 +233,7 @@ def queue_page(user, query, params=None, count=None, lookups=None):
     """One keyset page of the queue (cursors in `params`; see claims/pagination.py). With
     `lookups` (DeskLookups) its rows take their verdicts and assignees from there."""
     params = params if params is not None else {"page": query.page}
-    claims = queue_claims(user, query)
-    if query.q and count is None:
-        # A search that finds few claims reads them by id. Asked in queue order, PostgreSQL
-        # scans the claims by score until it has a page: all of them when a word is rare (at
-        # 100k claims a misspelt word took 184 ms, now 17; the ids are read instead of the
-        # count, so no query is added).
-        ids, count = pagination.ids_if_few(claims)
-        if ids is not None:
-            claims = claims.filter(pk__in=ids)
+    claims, count = searched_by_id(queue_claims(user, query), query, count)
     if lookups is not None:
         claims = claims.select_related(None).select_related("article", "source")
         claims = claims.only(*QUEUE_ROW_FIELDS)

@@ -46,6 +46,22 @@ def test_the_list_takes_the_queues_filters(api, article, claim, people):
     assert of_article["count"]["value"] == article.claims.count()
 
 
+def test_a_search_pages_its_few_hits_and_counts_them(api, article, alice):
+    client = api("alice")
+    hits = [c["id"] for c in client.get("/claims", {"q": "budget"}).json()["items"]]
+    seen, params = [], {"q": "budget", "limit": 1}
+    while True:
+        page = client.get("/claims", params).json()
+        assert page["count"] == {"value": len(hits), "exact": True}
+        seen += [c["id"] for c in page["items"]]
+        if not page["next_cursor"]:
+            break
+        params["after"] = page["next_cursor"]
+    assert seen == hits and len(hits) >= 2
+    nothing = client.get("/claims", {"q": "Zqxwv"}).json()
+    assert nothing["items"] == [] and nothing["count"] == {"value": 0, "exact": True}
+
+
 def test_a_bad_filter_value_is_a_clear_error(api, article, alice):
     response = api("alice").get("/claims", {"state": "sideways"})
     assert response.status_code == 422
