@@ -361,6 +361,13 @@ class Claim(models.Model):
                 fields=["state", "rejection", "due_date", "id"], name="claim_state_due_count"
             ),
             models.Index(fields=["fingerprint"], name="claim_fingerprint"),
+            # The "checked before?" filter: few claims match, and without it their count read
+            # the table (135 → 14 ms for the filter's page at 100k claims).
+            models.Index(
+                fields=["-score", "id"],
+                condition=models.Q(open_matches__gt=0),
+                name="claim_matched",
+            ),
             # One per queue sort, and per filter + the default sort, so a page is an index seek
             # (keyset pagination, claims/pagination.py). Trigram search indexes: migration 0003.
             models.Index(fields=["-score", "id"], name="claim_score_order"),

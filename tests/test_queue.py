@@ -335,23 +335,32 @@ def test_search_matches_what_people_type(login, desk, alice, q, expected):
     assert names(named, rows(response)) == expected
 
 
-def test_a_search_with_few_hits_pages_through_them_in_queue_order(login, desk, settings):
-    # Few hits are read by id (claims.selectors.queue_page); the pages and their order are those
-    # of the queue all the same.
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"q": "Holloway"}, ("quote", "tram")),
+        ({"tab": "all", "assignee": "none", "o": "created"}, ("bus", "tram", "bridge")),
+    ],
+)
+def test_few_hits_page_through_in_queue_order(login, desk, settings, params, expected):
+    # Few hits are read by id (claims.selectors.by_id_when_few); the pages and their order are
+    # those of the queue all the same.
     settings.QUEUE_PAGE_SIZE = 1
     client = login("vic")
-    expected = [pk for pk in Claim.objects.order_by("-score", "id").values_list("pk", flat=True)
-                if pk in (desk["quote"], desk["tram"])]  # fmt: skip
-    seen, params = [], {"q": "Holloway"}
+    wanted = {desk[name] for name in expected}
+    order = ("-created_at", "-id") if params.get("o") == "created" else ("-score", "id")
+    in_order = [pk for pk in Claim.objects.order_by(*order).values_list("pk", flat=True)
+                if pk in wanted]  # fmt: skip
+    seen, page_params = [], dict(params)
     while True:
-        response = client.get(QUEUE, params)
+        response = client.get(QUEUE, page_params)
         page = response.context["page"]
-        assert str(page.count) == "2"
+        assert str(page.count) == str(len(wanted))
         seen += rows(response)
         if page.is_last:
             break
-        params = {"q": "Holloway", "after": page.next_cursor}
-    assert seen == expected
+        page_params = {**params, "after": page.next_cursor}
+    assert seen == in_order
 
 
 def test_a_search_that_finds_nothing_reads_no_claims(login, desk):

@@ -98,11 +98,17 @@ def test_every_list_page_stays_within_ten_queries_as_rows_grow(editor, settings)
     settings.QUEUE_PAGE_SIZE = 5  # several pages even on the small archive
     urls = page_urls()
     before = {url: queries_for(editor, url) for url in urls}
+    # A filtered list that matched nothing read no page of claims: one query fewer.
+    empty = {url for url in urls if "No claims match." in editor.get(url).content.decode()}
     grow(25, seed=2)
     after = {url: queries_for(editor, url) for url in urls}
 
     too_many = {url: n for url, n in after.items() if n > MAX_QUERIES}
-    grew = {url: (before[url], after[url]) for url in urls if after[url] > before[url]}
+    grew = {
+        url: (before[url], after[url])
+        for url in urls
+        if after[url] > before[url] + (url in empty)
+    }
     assert not too_many, too_many
     assert not grew, grew
 
