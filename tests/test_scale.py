@@ -105,9 +105,7 @@ def test_every_list_page_stays_within_ten_queries_as_rows_grow(editor, settings)
 
     too_many = {url: n for url, n in after.items() if n > MAX_QUERIES}
     grew = {
-        url: (before[url], after[url])
-        for url in urls
-        if after[url] > before[url] + (url in empty)
+        url: (before[url], after[url]) for url in urls if after[url] > before[url] + (url in empty)
     }
     assert not too_many, too_many
     assert not grew, grew
