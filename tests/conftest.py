@@ -8,6 +8,7 @@ from html import unescape
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from claims import services
 from claims.extraction import extract
@@ -25,6 +26,13 @@ SAMPLE_TEXT = (
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: counts' estimates (claims/pagination.py) and rate
+    limits of one test's data do not reach the next."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

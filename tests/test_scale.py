@@ -176,6 +176,23 @@ def test_count_past_the_threshold_is_shown_as_an_estimate(monkeypatch):
     assert pagination.count_one(Claim.objects.filter(ordinal__lt=3)) == pagination.Tally(3)
 
 
+def test_a_count_known_to_be_large_is_not_counted_again(monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+    monkeypatch.setattr(pagination, "LARGE_ESTIMATE", 10)
+    twelve_claims()
+    querysets = {"all": Claim.objects.all(), "few": Claim.objects.filter(ordinal__lt=3)}
+    first = pagination.count_many(querysets)
+    with CaptureQueriesContext(connection) as queries:
+        again = pagination.count_many(querysets)
+
+    assert first["few"] == again["few"] == pagination.Tally(3)
+    if connection.vendor == "postgresql":  # the estimate of 12 rows, from the cache
+        assert not again["all"].exact and again["all"] == first["all"]
+        assert len(queries) == 1 and queries[0]["sql"].count("COUNT(*)") == 1
+    else:  # SQLite counts every time (no estimates)
+        assert again["all"] == pagination.Tally(12)
+
+
 def test_estimates_are_written_for_people():
     assert str(pagination.Tally(1_234_567, exact=False)) == "about 1.2M"
     assert str(pagination.Tally(81_200, exact=False)) == "about 81k"

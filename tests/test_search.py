@@ -1,6 +1,7 @@
 """Full-text search: web-search syntax, stemming, hyphens, typos in names, snippets, ranking."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from claims import search, services
@@ -94,6 +95,25 @@ def test_site_search_ranks_and_highlights(corpus):
     assert "<mark>Cola</mark>" in hit.snippet
     results = search.site_search("holoway")
     assert [h.obj.name for h in results["sources"]] == ["Jane Holloway"]
+
+
+@pytest.mark.django_db
+def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, bob, corpus, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_NEWEST", 2)
+    q = "percent OR tram"
+    matching = sorted(c.pk for c in Claim.objects.filter(search.text_match(Claim, q)))
+    assert len(matching) > 2
+
+    hits = search.ranked_hits("claims", q)
+
+    client.force_login(bob)
+    html = client.get(reverse("site_search"), {"q": q}).content.decode()
+    if connection.vendor == "postgresql":
+        assert hits.narrowed and sorted(hit.obj.pk for hit in hits) == matching[-2:]
+        assert "the best of the 2 newest" in html
+    else:  # SQLite's FTS5 ranks every match
+        assert not hits.narrowed and len(hits) == len(matching)
+        assert "newest" not in html
 
 
 @pytest.mark.django_db

@@ -48,4 +48,8 @@ def archive_import(request):
 def site_search(request):
     q = search.normalise(request.GET.get("q", ""))
     results = search.site_search(q) if q else None
-    return render(request, "claims/search.html", {"q": q, "results": results})
+    return render(
+        request,
+        "claims/search.html",
+        {"q": q, "results": results, "ranked_newest": f"{search.RANKED_NEWEST:,}"},
+    )
