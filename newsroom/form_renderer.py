@@ -19,7 +19,9 @@ _CONTEXT = Context(autoescape=True)  # how `{{ value }}` prints a value: localis
 
 
 def _value(value):
-    """`{{ value }}`."""
+    """`{{ value }}`: a plain str is only escaped (no time zone or format applies to it)."""
+    if type(value) is str:
+        return escape(value)
     return render_value_in_context(value, _CONTEXT)
 
 
