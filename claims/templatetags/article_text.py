@@ -27,7 +27,7 @@ def _segment(segment):
     claim = segment.claim
     if claim is None:
         return escape(segment.text)
-    source = f" · {claim.source.name}" if claim.source_id else ""
+    source = f" · {claim.source_name}" if claim.source_name is not None else ""
     values = (
         claim.get_absolute_url(),
         claim.state,
