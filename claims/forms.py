@@ -299,7 +299,11 @@ class SourceMergeForm(forms.Form):
         from claims.models import Source
 
         super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = Source.objects.exclude(pk=source.pk).order_by("name")
+        other = self.fields["other"]
+        other.queryset = Source.objects.exclude(pk=source.pk).order_by("name")
+        # The menu reads names only, not each source as a model with its aliases: the source
+        # page's 177 sources 3.2 → 1.3 ms CPU (perf20_bench); any other source is accepted.
+        other.widget.choices = [("", other.empty_label), *other.queryset.values_list("pk", "name")]
 
 
 # --- Corrections ---------------------------------------------------------------------------------

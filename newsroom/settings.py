@@ -102,6 +102,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+# Django's widget templates, the plainest of them written in Python (newsroom/form_renderer.py).
+FORM_RENDERER = "newsroom.form_renderer.FormRenderer"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [

@@ -186,6 +186,18 @@ def test_article_page_highlights_each_claim(login, article):
         assert f'id="c{claim.pk}"' in response.content.decode()
 
 
+def test_article_page_lists_each_claim_with_its_state_verdict_and_speaker(login, claim_in_review):
+    claim = claim_in_review
+
+    content = login("vic").get(claim.article.get_absolute_url()).content.decode()
+
+    item = content.split(f'data-claim="{claim.pk}">')[1].split("</li>")[0]
+    assert '<span class="badge state-in_review">In review</span>' in item
+    assert f'<span class="badge kind">{claim.get_kind_display()}</span>' in item
+    assert f'color: #fff">{claim.verdict.label}</span>' in item
+    assert f"<small>{claim.source.name} — “{claim.cue}” · score {claim.score:.2f} · bob" in item
+
+
 def test_unknown_article_is_404(login):
     assert login("vic").get(reverse("article_detail", args=[999999])).status_code == 404
 

@@ -10,9 +10,11 @@ html.escape escapes the same five characters as Django's escape, to the same ent
 from html import escape
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.safestring import mark_safe
 
 from claims.models import Claim
+from claims.templatetags.desk_format import clip
 
 register = template.Library()
 
@@ -25,7 +27,7 @@ def _segment(segment):
     claim = segment.claim
     if claim is None:
         return escape(segment.text)
-    source = f" · {claim.source.name}" if claim.source_id else ""
+    source = f" · {claim.source_name}" if claim.source_name is not None else ""
     values = (
         claim.get_absolute_url(),
         claim.state,
@@ -51,3 +53,53 @@ def sentence_options(sentences):
     return mark_safe(
         "".join(f'<option value="{s}-{e}">{escape(text)}</option>' for s, e, text in sentences)
     )
+
+
+# The page's list of claims (100 a page) written in one pass, each value escaped by html.escape:
+# through template lookups the list took 8 of the page's 12 ms of rendering (CPU time, the bench's
+# 5,000-word article), as one format_html call a claim 4 ms, this way 1.5 ms.
+CLAIM_ITEM = (
+    '\n        <li class="{}">\n'
+    '          <a href="{}" data-claim="{}">\n'
+    '            <span class="badge state-{}">{}</span>\n'
+    '            <span class="badge kind">{}</span>\n'
+    "            {}\n"
+    '            <span class="claim-text">{}</span>\n'
+    "          </a>\n"
+    "          <small>{} · score {}{}{}</small>\n"
+    "        </li>\n        "
+)
+VERDICT = '<span class="badge" style="background: {}; color: #fff">{}</span>'
+
+
+def _speaker(claim):
+    if claim.source_id:
+        cue = f" — “{escape(claim.cue)}”" if claim.cue else ""
+        return escape(claim.source.name) + cue
+    if claim.source_text:
+        return f"speaker not resolved (“{escape(claim.source_text)}”)"
+    return "unattributed"
+
+
+def _claim_item(claim):
+    verdict = claim.verdict
+    return CLAIM_ITEM.format(
+        "detached" if claim.detached else "",
+        escape(claim.get_absolute_url()),
+        claim.pk,
+        escape(claim.state),
+        escape(STATES.get(claim.state, claim.state)),
+        escape(KINDS.get(claim.kind, claim.kind)),
+        VERDICT.format(escape(verdict.colour), escape(verdict.label)) if verdict else "",
+        escape(clip(claim.text, 200)),
+        _speaker(claim),
+        floatformat(claim.score, 2),
+        f" · {escape(str(claim.assignee))}" if claim.assignee else "",
+        " · text no longer in article" if claim.detached else "",
+    )
+
+
+@register.simple_tag
+def article_claims(claims):
+    """The article page's list of claims: state, kind, verdict, text and speaker of each."""
+    return mark_safe("".join(_claim_item(claim) for claim in claims))
