@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0018_queue_count_indexes"),
+        ("claims", "0020_claim_matched_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
