@@ -4,6 +4,7 @@ import json
 
 import pytest
 
+from claims.extraction import train_checkworthiness
 from claims.extraction.checkworthiness import MODEL_PATH, features, probability, score
 from claims.extraction.train_checkworthiness import main as train_main
 from claims.extraction.train_checkworthiness import runtime_score
@@ -26,7 +27,16 @@ def test_checkworthiness_features_ignore_apostrophe_style():
     assert features("We don’t have the votes.") == features("We don't have the votes.")
 
 
-def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, capsys):
+def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, capsys, monkeypatch):
+    # 12,000 words, not 50,000: their MiniLM vectors take seconds, not minutes, to encode.
+    monkeypatch.setattr(train_checkworthiness, "VOCABULARY", 12_000)
+    encoded = []
+    static_vectors = train_checkworthiness.static_vectors
+    monkeypatch.setattr(
+        train_checkworthiness,
+        "static_vectors",
+        lambda words: encoded.append(len(words)) or static_vectors(words),
+    )
     facts = [
         "Taxes rose {} percent in {}.",
         "The deficit grew by ${} billion in {}.",
@@ -56,6 +66,8 @@ def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, ca
     model = json.loads(outs[0])
     assert model["weights"] and isinstance(model["intercept"], float)
     assert len(model["word_scores"]) > 10_000  # one number a GloVe word, for words unseen here
+    # Each word's score also reads its MiniLM vector (the word encoded alone).
+    assert encoded == [12_000, 12_000] and "MiniLM" in model["source"]
 
 
 def test_reasons_accusation_and_cause():
