@@ -1,5 +1,9 @@
 """The developer's tools: the bench's floor page."""
 
+import io
+
+import pytest
+from django.db import connection
 from django.urls import reverse
 
 
@@ -34,3 +38,17 @@ def test_the_bench_times_a_page_beside_the_floor(login, claims):
     assert len(floor.times) == 3
     assert row["floor_ratio"] > 0
     assert row["queries"] > 0
+
+
+@pytest.mark.django_db(transaction=True)  # VACUUM runs outside a transaction
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the bench runs on PostgreSQL (VACUUM ANALYZE)"
+)
+def test_matching_is_timed_when_the_claims_alone_fill_the_archive(claims, monkeypatch):
+    from devtools.management.commands import bench
+
+    monkeypatch.setattr(bench, "MIN_FACT_CHECKS", 5)
+
+    row = bench.measure_matching(total=2, out=io.StringIO(), samples=3)  # fewer than the claims
+
+    assert row["claims_timed"] == 3 and row["archive"] == len(claims) + 5
