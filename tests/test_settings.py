@@ -75,3 +75,14 @@ def test_production_ships_without_the_developer_tools():
 
 def test_the_bench_installs_the_developer_tools_with_production_settings():
     assert "devtools" in _installed_apps(DEBUG="0", DEVTOOLS="1")
+
+
+@pytest.mark.django_db
+def test_postgresql_connections_compile_no_queries():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
