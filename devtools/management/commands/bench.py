@@ -230,24 +230,30 @@ def ensure_fact_checks(total, out):
             cursor.execute("VACUUM ANALYZE claims_factcheck")
             cursor.execute("VACUUM ANALYZE claims_matchterm")
     # A desk's claims get their vectors when matched; the generated archive's never were.
-    Claim.objects.filter(embedding__isnull=True).update(embedding=stand_in_vector())
-    count_claim_terms(out)
+    updated = Claim.objects.filter(embedding__isnull=True).update(embedding=stand_in_vector())
+    updated += count_claim_terms(out)
+    if updated:  # as autovacuum leaves a live table: the rows rewritten are reclaimed
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE claims_claim")
 
 
 def count_claim_terms(out, batch=20_000):
     """Count the generated claims' words into the matcher's statistics, as matching each claim
-    would have (services.matching.match_claim), and mark them matched. Without the counts its
-    pre-filter took words held by 11,000 claims for rare ones and ranked them all."""
+    would have (services.matching.match_claim), and mark them matched; how many there were.
+    Without the counts its pre-filter took words held by 11,000 claims for rare ones and ranked
+    them all."""
     pending = Claim.objects.filter(matched_at__isnull=True).order_by("pk")
-    if not pending.exists():
-        return
-    out.write(f"Counting the words of {pending.count():,} claims for the matcher…")
+    total = pending.count()
+    if not total:
+        return 0
+    out.write(f"Counting the words of {total:,} claims for the matcher…")
     now = timezone.now()
     while ids_texts := list(pending.values_list("pk", "text")[:batch]):
         count_terms([terms(text) for _, text in ids_texts])
         Claim.objects.filter(pk__in=[pk for pk, _ in ids_texts]).update(matched_at=now)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE claims_matchterm")
+    return total
 
 
 def measure_matching(total, out, samples=100):
