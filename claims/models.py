@@ -173,6 +173,7 @@ class Source(models.Model):
 
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
+        GROUP = "group", "Group of people"
         ORGANISATION = "organisation", "Organisation"
         MEDIA = "media", "Media outlet"
         GOVERNMENT = "government", "Government body"

@@ -245,6 +245,25 @@ def test_a_verified_claim_has_a_complete_claim_review(verified):
     assert review["datePublished"] == approved.isoformat()
 
 
+@pytest.mark.parametrize(
+    "kind, schema_type",
+    [
+        (Source.Kind.PERSON, "Person"),
+        (Source.Kind.GROUP, "Person"),
+        (Source.Kind.ANONYMOUS, "Person"),
+        (Source.Kind.ORGANISATION, "Organization"),
+        (Source.Kind.DOCUMENT, "Organization"),
+    ],
+)
+def test_the_claims_author_is_a_person_or_an_organisation_by_its_kind(verified, kind, schema_type):
+    Source.objects.filter(pk=verified.source_id).update(kind=kind)
+    verified.refresh_from_db()
+
+    review, _ = review_of(verified)
+
+    assert review["itemReviewed"]["author"]["@type"] == schema_type
+
+
 def test_a_published_claim_is_dated_by_its_publication(published):
     ClaimEvent.objects.filter(claim=published, to_value=State.PUBLISHED).update(
         created_at="2030-01-02T10:00:00Z"

@@ -8,7 +8,7 @@ the claim page and the public page) are their callers' helpers.
 
 import json
 
-from claims.models import Claim, ClaimEvent
+from claims.models import Claim, ClaimEvent, Source
 
 EXPORTABLE_STATES = (Claim.State.VERIFIED, Claim.State.PUBLISHED)
 
@@ -97,10 +97,13 @@ def _citation(evidence):
     return work
 
 
+_PEOPLE = (Source.Kind.PERSON, Source.Kind.GROUP, Source.Kind.ANONYMOUS)
+
+
 def _source_type(source):
-    """schema.org's type for a claim's author: people (named or not) are a Person; bodies,
-    outlets and the organisations behind documents an Organization."""
-    if source is None or source.kind in (source.Kind.PERSON, source.Kind.ANONYMOUS):
+    """schema.org's type for a claim's author: people (named or not, one or a group) are a
+    Person; bodies, outlets and the organisations behind documents an Organization."""
+    if source is None or source.kind in _PEOPLE:
         return "Person"
     return "Organization"
 

@@ -1090,6 +1090,23 @@ PERSON_ROLES = PERSON_ROLES | frozenset(
         """
     )
 )
+# Plural nouns for people who speak together: a source headed by one of them is a group
+# ("her opponents on the city council", "Senate Democrats", "some residents"), not a person.
+GROUP_NOUNS = frozenset(
+    words(
+        """
+        critics opponents supporters backers allies rivals residents voters citizens neighbours
+        neighbors parents families people protesters protestors demonstrators activists
+        campaigners advocates analysts economists experts scientists researchers observers
+        investors traders lawmakers legislators senators councillors councilors members
+        delegates democrats republicans conservatives liberals progressives moderates
+        independents leaders workers employees staff students teachers doctors nurses farmers
+        drivers riders passengers customers shoppers owners landlords tenants patients veterans
+        survivors victims witnesses fans players officers detectives prosecutors lawyers
+        attorneys judges historians donors organizers organisers executives shareholders
+        """
+    )
+) | frozenset(role + "s" for role in PERSON_ROLES if not role.endswith(("s", "man", "woman")))
 # Gender from a title or a role: "Mr.", "spokeswoman", "his wife".
 MALE_TITLES = frozenset(
     words(

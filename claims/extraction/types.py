@@ -6,7 +6,7 @@ DIRECT = "direct"
 INDIRECT = "indirect"
 UNATTRIBUTED = "unattributed"
 
-SOURCE_KINDS = ("person", "organisation", "media", "government", "anonymous", "document")
+SOURCE_KINDS = ("person", "group", "organisation", "media", "government", "anonymous", "document")
 
 
 @dataclass(frozen=True)

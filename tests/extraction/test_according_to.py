@@ -64,7 +64,7 @@ def test_according_to_after_a_speakers_clause_covers_only_what_follows():
     by_cue = {c.cue: c for c in claims}
     assert by_cue["confirmed"].text == "that the mayor met the contractor"
     assert by_cue["confirmed"].source == "Officials"
-    assert by_cue["according to"].text == "but no deal has been signed"
+    assert by_cue["according to"].text == "no deal has been signed"  # "but" is the reporter's
     assert by_cue["according to"].source == "the Ely Courier"
 
 
@@ -110,6 +110,19 @@ def test_reportedly_takes_the_clause_around_it():
     c = only("Reportedly, he made the threats to co-workers in May.")
     assert c.text == "Reportedly, he made the threats to co-workers in May."
     assert only("Lee reportedly said the deal was off.").cue == "reportedly said"
+
+
+def test_reportedly_keeps_a_subject_set_off_by_an_apposition():
+    text = "One of the two drivers, Ana Brook, reportedly left the depot in June, after the strike."
+    assert only(text).text == "One of the two drivers, Ana Brook, reportedly left the depot in June"
+    text = "The board, after a long meeting, reportedly voted to sell the ferry."
+    assert only(text).text == text
+
+
+def test_a_participle_after_the_source_of_according_to_is_no_content():
+    text = "According to the harbour's own survey, published in May, traffic fell by a tenth."
+    c = only(text)
+    assert (c.source, c.text) == ("the harbour's own survey", "traffic fell by a tenth.")
 
 
 def test_as_reported_by_opens_a_sentence():

@@ -1,4 +1,5 @@
-"""What is attributed but no claim to check: refusals to comment, contents without a predicate.
+"""What is attributed but no claim to check: refusals to comment, contents without a predicate,
+the sources a report cites.
 Their sentences do not come back as unattributed claims either."""
 
 import pytest
@@ -79,3 +80,21 @@ def test_a_check_worthy_sentence_with_no_claim_in_its_attribution_is_a_claim_of_
 def test_a_refusal_stays_no_claim_even_when_its_sentence_reads_check_worthy():
     text = "Councillor Rees did not immediately return messages seeking comment about the audit."
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry will stop running in May, the Gazette reported, citing officials at the port.",
+        "The fund sold its stake, the newspaper said, citing people familiar with the sale.",
+        "The plant will close, Reuters reported on Monday, citing internal documents.",
+    ],
+)
+def test_the_sources_a_report_cites_are_no_claim(text):
+    assert [c.cue for c in attributed(text)] == ["reported" if "reported" in text else "said"]
+    assert "citing" in [r.cue for r in readings(text)]
+
+
+def test_what_a_speaker_cites_as_a_reason_stays_a_claim():
+    text = "The mayor opposed the tax, citing the loss of two hundred jobs at the port."
+    assert "citing" in [c.cue for c in attributed(text)]

@@ -4,6 +4,8 @@ resolved.
 
 from pathlib import Path
 
+import pytest
+
 from claims.extraction import DIRECT, INDIRECT, extract
 from claims.extraction.sources import SourceResolver, classify, head_name
 from tests.extraction.checks import attributed, only
@@ -69,6 +71,24 @@ def test_classify_sources():
     assert classify("Acme Corp") == "organisation"
     assert classify("a report by the auditor") == "document"
     assert classify("Jane Morrow") == "person"
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["her opponents on the harbour board", "Senate Democrats", "tenants of the Eastfield estate",
+     "striking bus drivers", "the mayor and her advisers"],
+)  # fmt: skip
+def test_people_who_speak_together_are_a_group(phrase):
+    assert classify(phrase) == "group"
+
+
+def test_one_of_a_group_is_a_person():
+    assert classify("one of the mayor's advisers") == "person"
+
+
+def test_an_unresolved_they_is_a_group():
+    resolver = SourceResolver("They said the fares were too high.")
+    assert resolver.resolve("They", 0) == (None, "group")
 
 
 def test_head_name():

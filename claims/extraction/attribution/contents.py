@@ -73,6 +73,16 @@ def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
+def without_conjunction(sent: Sentence, s: int, e: int) -> int:
+    """Start of a reported content [s, e) without an opening "but" or "and" inside the sentence:
+    "A, but B, according to Lee" reports B; the conjunction is the reporter's ("But B, Lee
+    said" keeps it: it opens the sentence that reports Lee)."""
+    first, _, rest = sent.text[s:e].partition(" ")
+    if s > sent.start and first.lower() in ("but", "and") and rest[:1].isalpha():
+        return e - len(rest.lstrip())
+    return s
+
+
 def _extend_with_quote(sent: Sentence, s: int, e: int) -> tuple[int, int]:
     """Grow a content span to cover quotations it opens or closes."""
     text = sent.text
@@ -110,10 +120,13 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         cue = (cue[0], s + len(first))
         s = e - len(rest.lstrip())
         piece = sent.text[s:e]
+    direct = any(ch in '“”"' for ch in piece) or "''" in piece
+    if not direct:
+        s = without_conjunction(sent, s, e)
+        piece = sent.text[s:e]
     word = piece.strip(" .,;:!?").lower()
     if word.endswith("ing") and is_cue_word(word):
         return None  # "He continued, saying, “A.”": the participle has the content
-    direct = any(ch in '“”"' for ch in piece) or "''" in piece
     if not direct and cue is not None and cue[1] <= s and _adjunct_only(piece):
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))

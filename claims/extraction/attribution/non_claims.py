@@ -5,21 +5,25 @@ comment.") says nothing that could be true or false, and a content without a pre
 the memo", "thanked his invited guests", "opposed it") names a thing, not a claim. They are found
 like any attribution, so that their sentence does not become an unattributed claim either, and
 then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
-after "tweeted:", a byline).
+after "tweeted:", a byline), and what a report cites as its sources ("Axios reported, citing
+officials from both countries").
 """
 
 import re
 
 from .. import lexicon as lx
 from ..junk import not_a_claim
+from ..sources.kinds import kind_from_phrase
 from .contents import Attribution
-from .tokens import verb_like_or_finite
+from .tokens import has_verb, verb_like_or_finite
 
 _WORD = re.compile(r"[\w’'-]+")
 
 
 REFUSAL = "refusal to comment"
 NO_PREDICATE = "no predicate"
+SOURCING = "sources cited"
+_CITE = frozenset(("cite", "cites", "cited", "citing"))
 
 
 def why_no_claim(text: str, att: Attribution) -> str | None:
@@ -30,6 +34,8 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return REFUSAL
     if _no_predicate(content):
         return NO_PREDICATE
+    if _sources_cited(text, att, content):
+        return SOURCING
     return not_a_claim(content)
 
 
@@ -42,6 +48,17 @@ def _refusal(text: str, att: Attribution, content: str) -> bool:
     cue = text[att.cue[0] : att.cue[1]].lower() if att.cue else ""
     asked = any(word in cue.split() for word in lx.UNANSWERED_CUES)
     return asked and any(request in low for request in lx.REQUESTS_FOR_COMMENT)
+
+
+def _sources_cited(text: str, att: Attribution, content: str) -> bool:
+    """ "citing officials from both countries", "citing a report by the ministry": who a report
+    relies on, not what it claims ("citing low growth" is a claim)."""
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    words = _WORD.findall(content)
+    if not cue or cue[-1] not in _CITE or has_verb(words):
+        return False
+    kind = kind_from_phrase(content.strip(" .,;:"))
+    return kind == "anonymous" or (kind in ("media", "document") and len(words) <= 4)
 
 
 def _no_predicate(content: str) -> bool:

@@ -7,7 +7,13 @@ showing C", "Asked whether C, ...", "In the poll, C".
 
 from .. import lexicon as lx
 from .clauses import clause_end, complement_that
-from .contents import Attribution, content_span, forward_end, make_attribution
+from .contents import (
+    Attribution,
+    content_span,
+    forward_end,
+    make_attribution,
+    without_conjunction,
+)
 from .cues import cue_modifiers_before
 from .quotes import outside_quote
 from .subjects import appositive_at
@@ -79,7 +85,7 @@ def after_own_speaker(sent: Sentence, att: Attribution, found: list) -> Attribut
         span = content_span(sent, last.end, att.cue[0])
         if span is None:
             return None
-        att.start, att.end = span
+        att.start, att.end = without_conjunction(sent, *span), span[1]
         break
     return att
 
@@ -274,6 +280,7 @@ def according_to(sent: Sentence, i: int) -> Attribution | None:
     source = (sent.starts[i + 2], sent.ends[k - 1])
     if not content_first:
         # "According to X, C." (maybe after a short introductory phrase)
+        k = _after_participle_aside(sent, k)
         start = sent.ends[k] if k < n else sent.end
         content = (start, sent.end) if k < n else None
         if content is None and i > 0:
@@ -298,6 +305,18 @@ def _content_follows(sent: Sentence, i: int) -> bool:
     return short and comma and not has_verb(sent.words[: i - 1])
 
 
+def _after_participle_aside(sent: Sentence, k: int) -> int:
+    """ "According to the report, | published in March, | C": the comma after a participle
+    phrase that describes the source (``k`` itself when there is none)."""
+    n = len(sent)
+    if k + 1 >= n or sent.words[k] != "," or not sent.lower[k + 1].endswith("ed"):
+        return k
+    for m in range(k + 2, min(n - 3, k + 10)):
+        if sent.words[m] in lx.CLAUSE_MARKS:
+            return m if sent.words[m] == "," else k
+    return k
+
+
 def _after_description(sent: Sentence, a: int) -> int:
     """Where a description of a source that starts at ``a`` ends: at the clause mark after it
     when the sentence goes on there with a verb ("..., an envoy, was D"), else at the end."""
@@ -318,11 +337,10 @@ def reportedly(sent: Sentence, i: int) -> Attribution | None:
         return None
     a = cue_modifiers_before(sent, i, 0)
     cue = (sent.starts[a], sent.ends[i])
-    first, end = 0, sent.end
-    for k in range(a - 1, 0, -1):
-        if sent.words[k] in lx.CLAUSE_END_MARKS and outside_quote(sent, k):
-            first = k + 1
-            break
+    first = _clause_start(sent, a)
+    if first == a and sent.words[a - 1] == ",":
+        first = _subject_before_apposition(sent, a - 1)
+    end = sent.end
     if first + 1 < a and sent.lower[first] in lx.REPORTEDLY_LEADS:
         first += 1  # "With Lee reportedly eyeing a run, ..."
     k = clause_end(sent, i + 2)  # ("Reportedly, he made ...": not the comma after it)
@@ -330,6 +348,29 @@ def reportedly(sent: Sentence, i: int) -> Attribution | None:
         end = sent.starts[k]
     start = sent.start if first == 0 else sent.starts[first]
     return make_attribution(sent, (start, end), None, cue)
+
+
+def _clause_start(sent: Sentence, a: int) -> int:
+    """First token of the clause that token ``a`` is in: after the last clause mark before it
+    outside quotation marks (0: the sentence's start)."""
+    for k in range(a - 1, 0, -1):
+        if sent.words[k] in lx.CLAUSE_END_MARKS and outside_quote(sent, k):
+            return k + 1
+    return 0
+
+
+def _subject_before_apposition(sent: Sentence, comma: int) -> int:
+    """ "One of them, Joseph Tater, reportedly left": the subject and its apposition before
+    the comma at ``comma``, two verbless phrases at most, are the clause's start."""
+    first = comma + 1
+    for _ in range(2):
+        start = _clause_start(sent, first - 1)
+        if start >= first - 1 or has_verb(sent.words[start : first - 1]):
+            break
+        first = start
+        if first == 0 or sent.words[first - 1] != ",":
+            break
+    return first
 
 
 def it_passive(sent: Sentence, i: int) -> Attribution | None:

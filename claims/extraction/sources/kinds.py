@@ -44,7 +44,10 @@ def kind_from_phrase(phrase: str) -> str | None:
     if low in lx.THING_PRONOUNS:
         return "organisation"
     head = head_phrase(text)
-    return _kind_of_head(head) or _kind_of_apposition(text[len(head) :])
+    kind = _kind_of_head(head) or _kind_of_apposition(text[len(head) :])
+    if kind == "group" and low.startswith("one of "):
+        return "person"  # "one of his advisers"
+    return kind
 
 
 def kind_of_noun(noun: str, capitalised: bool = False) -> str | None:
@@ -64,6 +67,8 @@ def kind_of_noun(noun: str, capitalised: bool = False) -> str | None:
         return "document"
     if low in lx.PERSON_ROLES:
         return "person"
+    if low in lx.GROUP_NOUNS:
+        return "group"  # "her opponents on the council", "Senate Democrats"
     return None
 
 

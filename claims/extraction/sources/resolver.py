@@ -106,7 +106,7 @@ class SourceResolver:
             organisation = self._organisation_before(position)
             if organisation is not None:
                 return organisation, "organisation"
-        return None, "person" if plural else "organisation"
+        return None, "group" if plural else "organisation"
 
     def _organisation_before(self, position: int) -> str | None:
         """ "Acme Corp. filed the suit. It said ...": the organisation named last before."""
