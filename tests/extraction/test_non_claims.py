@@ -98,3 +98,10 @@ def test_the_sources_a_report_cites_are_no_claim(text):
 def test_what_a_speaker_cites_as_a_reason_stays_a_claim():
     text = "The mayor opposed the tax, citing the loss of two hundred jobs at the port."
     assert "citing" in [c.cue for c in attributed(text)]
+
+
+def test_a_topic_to_discuss_is_no_claim():
+    text = "The harbour board will discuss the dredging audit at its meeting on Monday."
+    assert extract(text) == []
+    c = only("The board discussed whether the audit had overstated the losses.")
+    assert c.cue == "discussed"

@@ -5,8 +5,8 @@ comment.") says nothing that could be true or false, and a content without a pre
 the memo", "thanked his invited guests", "opposed it") names a thing, not a claim. They are found
 like any attribution, so that their sentence does not become an unattributed claim either, and
 then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
-after "tweeted:", a byline), and what a report cites as its sources ("Axios reported, citing
-officials from both countries").
+after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
+officials from both countries") and a topic ("will discuss the audit at its meeting").
 """
 
 import re
@@ -23,6 +23,8 @@ _WORD = re.compile(r"[\w’'-]+")
 REFUSAL = "refusal to comment"
 NO_PREDICATE = "no predicate"
 SOURCING = "sources cited"
+TOPIC = "a topic, not a claim"
+_TOPIC_CUES = frozenset(("discuss", "discusses", "discussed", "discussing"))
 _CITE = frozenset(("cite", "cites", "cited", "citing"))
 
 
@@ -36,6 +38,8 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return NO_PREDICATE
     if _sources_cited(text, att, content):
         return SOURCING
+    if _topic(text, att, content):
+        return TOPIC
     return not_a_claim(content)
 
 
@@ -59,6 +63,13 @@ def _sources_cited(text: str, att: Attribution, content: str) -> bool:
         return False
     kind = kind_from_phrase(content.strip(" .,;:"))
     return kind == "anonymous" or (kind in ("media", "document") and len(words) <= 4)
+
+
+def _topic(text: str, att: Attribution, content: str) -> bool:
+    """ "The board will discuss the audit at its meeting": what will be talked about, not
+    what is said of it."""
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    return bool(cue) and cue[-1] in _TOPIC_CUES and not has_verb(_WORD.findall(content))
 
 
 def _no_predicate(content: str) -> bool:
