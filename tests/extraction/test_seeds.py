@@ -41,7 +41,6 @@ SPEAKERS = {
         ("Victor Osei", "person"),
         ("Amanda Pryce", "person"),
         ("Teresa Llewellyn", "person"),
-        ("The board", "organisation"),
     },
 }
 

@@ -176,8 +176,8 @@ def test_a_possessive_speaker_stays_when_no_subject_agrees(text, source):
     [
         # the verb of a clause the subject walk took in is no part of the speaker
         (
-            "While preparing for the summit, President Obama spent Thursday discussing the "
-            "budget with aides.",
+            "While preparing for the summit, President Obama spent Thursday telling aides that "
+            "the budget would pass.",
             "President Obama",
         ),
         ("The community immediately began demanding that the plant close.", "The community"),
