@@ -384,6 +384,12 @@ CLAUSE_VERBS = frozenset(
 # to X, C", "but according to X, C".
 CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
 
+# A crowd's reactions: a cue only with an object ("cheered the plan"), not in "as the crowd
+# cheered." or "aides cheered when she won".
+REACTION_VERBS = frozenset(
+    words("cheer cheers cheered applaud applauds applauded laughed booed clapped chuckled")
+)
+
 # Forms of "continue", a cue only before a quotation, "that C" or "to" and a verb of saying.
 CONTINUE_FORMS = frozenset(words("continue continues continued continuing"))
 

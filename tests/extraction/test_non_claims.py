@@ -105,3 +105,10 @@ def test_a_topic_to_discuss_is_no_claim():
     assert extract(text) == []
     c = only("The board discussed whether the audit had overstated the losses.")
     assert c.cue == "discussed"
+
+
+def test_a_crowds_reaction_is_no_attribution():
+    text = '"The fares are a scandal," the councillor said, as the crowd cheered. "They must fall."'
+    assert [c.source for c in attributed(text)] == ["the councillor"]
+    assert attributed("Supporters applauded when the result was read out.") == []
+    assert only("The audience cheered her attack on the fare rise.").cue == "cheered"

@@ -35,7 +35,11 @@ def find_attributions(
     found = [
         att
         for att in found
-        if not (_describes_its_noun(text, att) or _continues_an_action(text, att))
+        if not (
+            _describes_its_noun(text, att)
+            or _continues_an_action(text, att)
+            or _a_reaction(text, att)
+        )
     ]
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
@@ -91,6 +95,18 @@ def _continues_an_action(text: str, att: Attribution) -> bool:
     if first == "that" or (first == "to" and len(words) > 1 and is_cue_word(words[1].lower())):
         return False
     return att.cue[0] < att.start  # (after its content, "..., Lee continued." still reports)
+
+
+_AFTER_A_REACTION = re.compile(r"""\s*(?:[.,;:!?"“”]|(?:as|when|while|and|on|wildly|loudly)\b)""")
+
+
+def _a_reaction(text: str, att: Attribution) -> bool:
+    """ "..., as the crowd cheered.", "aides cheered when she won": a crowd's cheering,
+    applause or laughter with no object reports nothing it said ("cheered the plan" does)."""
+    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    if not cue or cue[-1] not in lx.REACTION_VERBS:
+        return False
+    return _AFTER_A_REACTION.match(text, att.cue[1]) is not None
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
