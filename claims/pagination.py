@@ -90,10 +90,17 @@ def count_one(queryset):
 
 def ids_if_few(queryset):
     """(ids, Tally): the ids of `queryset`'s rows and their count when there are at most
-    COUNT_THRESHOLD of them, else (None, the estimated count): one query, as a count's."""
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: COUNT_THRESHOLD + 1])
-    if len(ids) <= COUNT_THRESHOLD:
-        return ids, Tally(len(ids))
+    COUNT_THRESHOLD of them, else (None, the estimated count): one query, as a count's.
+
+    That a statement has more rows is kept as long as an estimate, so the next page of a broad
+    search does not read its ids again: a topic matching 12,000 claims at 100k spent 4.9 ms of
+    each queue page reading 1,001 ids to throw them away."""
+    many = "many:" + _estimate_key(_statement(queryset))
+    if not cache.get(many):
+        ids = list(queryset.order_by().values_list("pk", flat=True)[: COUNT_THRESHOLD + 1])
+        if len(ids) <= COUNT_THRESHOLD:
+            return ids, Tally(len(ids))
+        cache.set(many, True, ESTIMATE_CACHE_SECONDS)
     return None, _estimates({"n": queryset})["n"]
 
 

@@ -193,6 +193,21 @@ def test_a_count_known_to_be_large_is_not_counted_again(monkeypatch):
         assert again["all"] == pagination.Tally(12)
 
 
+def test_a_search_known_to_have_many_rows_is_not_read_by_id_again(monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+    twelve_claims()
+    with CaptureQueriesContext(connection) as first_queries:
+        first_ids, first = pagination.ids_if_few(Claim.objects.filter(text="x"))
+    with CaptureQueriesContext(connection) as queries:
+        again_ids, again = pagination.ids_if_few(Claim.objects.filter(text="x"))
+
+    assert first_ids is None and again_ids is None and again == first
+    assert any("LIMIT 6" in query["sql"] for query in first_queries)
+    assert not any("LIMIT 6" in query["sql"] for query in queries)  # the ids are not read
+    few_ids, few = pagination.ids_if_few(Claim.objects.filter(ordinal__lt=3))
+    assert len(few_ids) == 3 and few == pagination.Tally(3)
+
+
 def test_estimates_are_written_for_people():
     assert str(pagination.Tally(1_234_567, exact=False)) == "about 1.2M"
     assert str(pagination.Tally(81_200, exact=False)) == "about 81k"
