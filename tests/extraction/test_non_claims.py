@@ -112,3 +112,13 @@ def test_a_crowds_reaction_is_no_attribution():
     assert [c.source for c in attributed(text)] == ["the councillor"]
     assert attributed("Supporters applauded when the result was read out.") == []
     assert only("The audience cheered her attack on the fare rise.").cue == "cheered"
+
+
+def test_an_intention_named_by_a_noun_is_no_claim():
+    assert "decision" in [r.cue for r in readings("His decision to close the depot angered staff.")]
+    assert not any(
+        c.cue == "decision" for c in attributed("His decision to close the depot angered staff.")
+    )
+    assert not any(c.cue == "pledge" for c in attributed("The mayor's pledge to cut fares won."))
+    c = only("Her warning that the depot would close came true.")
+    assert c.text.startswith("that the depot would close")

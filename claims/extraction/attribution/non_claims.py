@@ -6,7 +6,8 @@ the memo", "thanked his invited guests", "opposed it") names a thing, not a clai
 like any attribution, so that their sentence does not become an unattributed claim either, and
 then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
 after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
-officials from both countries") and a topic ("will discuss the audit at its meeting").
+officials from both countries"), a topic ("will discuss the audit at its meeting") and an
+intention named by a noun ("his decision to expand Medicaid").
 """
 
 import re
@@ -24,6 +25,8 @@ REFUSAL = "refusal to comment"
 NO_PREDICATE = "no predicate"
 SOURCING = "sources cited"
 TOPIC = "a topic, not a claim"
+INTENTION = "an intention, not a claim"
+_POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(("discuss", "discusses", "discussed", "discussing"))
 _CITE = frozenset(("cite", "cites", "cited", "citing"))
 
@@ -40,6 +43,8 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return SOURCING
     if _topic(text, att, content):
         return TOPIC
+    if _intention(text, att, content):
+        return INTENTION
     return not_a_claim(content)
 
 
@@ -70,6 +75,16 @@ def _topic(text: str, att: Attribution, content: str) -> bool:
     what is said of it."""
     cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
     return bool(cue) and cue[-1] in _TOPIC_CUES and not has_verb(_WORD.findall(content))
+
+
+def _intention(text: str, att: Attribution, content: str) -> bool:
+    """ "his decision to expand Medicaid", "the mayor's pledge to cut fares": what someone
+    decided, plans or vowed to do, named by a noun; nothing said is true or false yet ("his
+    warning that C" is a claim)."""
+    if att.source is None or not content.lower().startswith("to "):
+        return False
+    source = text[att.source[0] : att.source[1]].strip()
+    return source.lower() in _POSSESSIVES or source.endswith(("'s", "’s"))
 
 
 def _no_predicate(content: str) -> bool:
