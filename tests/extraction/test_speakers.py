@@ -214,3 +214,10 @@ def test_a_participle_aside_with_a_place_is_not_the_speaker(text):
 )
 def test_an_adverbial_phrase_or_a_day_is_no_speaker(text):
     assert all(claim.source is None for claim in attributed(text))
+
+
+def test_a_phrase_opening_with_in_is_no_speaker():
+    c = only("In a radio interview on Monday the mayor said fares would fall.")
+    assert (c.source, c.text) == (None, "fares would fall.")
+    assert only("In 1998 in the council vote Reyes said the plan would fail.").source == "Reyes"
+    assert only("In 't Veld sees parallels between the two campaigns.").source == "In 't Veld"

@@ -727,6 +727,8 @@ def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[
     ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
     if " ".join(sent.lower[k] for k in ks) in lx.NOT_SPEAKERS:
         return None
+    if len(ks) > 1 and sent.lower[ks[0]] == "in" and _phrase_word(sent.words[ks[1]]):
+        return None  # "In a March meeting with the board Trump said": a phrase, not a speaker
     if not ks or not _opens_with_a_preposition(sent, ks[0]):
         return span
     return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
@@ -763,6 +765,12 @@ def without_final_verb(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]
     if sent.lower[ks[b - 1]] in lx.DETERMINERS:
         return span  # "the left": a noun
     return (span[0], sent.ends[ks[b - 1]])
+
+
+def _phrase_word(word: str) -> bool:
+    """A word that goes on a phrase after "in" ("a", "1998", "response"), not a name ("In 't
+    Veld", "In New Hampshire")."""
+    return word.isdigit() or (word.isalpha() and word.islower())
 
 
 def _opens_with_a_preposition(sent: Sentence, k: int) -> bool:
