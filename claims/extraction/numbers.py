@@ -6,6 +6,7 @@ One combined pass of regular expressions; earlier kinds win when matches overlap
 
 import re
 
+from .lexicon import words
 from .types import NumberMention
 
 _NUM_WORDS = (
@@ -55,14 +56,38 @@ _PATTERNS = [
     ("number", rf"(?<![\w.]){_NUMBER}(?![\w])"),
 ]
 
-# Anchored at word starts (or a currency sign) so the long alternation is tried only there:
-# this keeps the pass several times faster on ordinary prose.
+# Anchored at word starts (or a currency sign); find_numbers tries it only where a word that can
+# open a match stands (_OPENERS), not at every word.
 _COMBINED = re.compile(
     r"(?<!\w)(?=[\w$€£¥])(?:"
     + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS)
     + ")",
     re.IGNORECASE,
 )
+# The first words of the patterns above, lower-case: a match can only start at a digit, a currency
+# sign or one of these (tried there with match(): the pass took a seventh of the extractor's time
+# when the alternation was tried at every word).
+_OPENERS = frozenset(
+    words(
+        """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred dozen dozens hundreds thousands millions billions half a
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    dollars euros pounds yen rubles roubles yuan rupees usd eur percent per in since by until before
+    after from more less fewer greater higher lower larger smaller bigger better worse faster
+    slower cheaper richer poorer older younger twice doubled tripled halved quadrupled the highest
+    lowest largest smallest biggest fastest slowest worst best most least first only record all
+    rose fell increased decreased dropped declined grew climbed jumped surged plunged soared
+    tumbled unemployment jobless inflation gdp gross budget trade deficit national poverty crime
+    murder interest median minimum approval poll polls polling death birth growth tax turnout life
+    market
+    """
+    )
+)
+_CANDIDATE = re.compile(r"[$€£¥]|\w+")
+
 # Plain numbers that are rarely worth checking on their own.
 _TRIVIAL = frozenset({"one", "two", "half", "a third", "a quarter"})
 
@@ -72,7 +97,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
     if end is None:
         end = len(text)
     out: list[NumberMention] = []
-    for m in _COMBINED.finditer(text, start, end):
+    for m in _matches(text, start, end):
         kind = m.lastgroup or "number"
         s, e = m.start(), m.end()
         while e > s and text[e - 1].isspace():
@@ -88,3 +113,18 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
             continue
         out.append(NumberMention(text=value, start=s, end=e, kind=kind))
     return tuple(out)
+
+
+def _matches(text: str, start: int, end: int):
+    """What _COMBINED.finditer(text, start, end) finds, trying it only where a match can open."""
+    resume = start
+    for word in _CANDIDATE.finditer(text, start, end):
+        if word.start() < resume:
+            continue
+        token = word.group()
+        if not (token[0].isdigit() or token[0] in "$€£¥" or token.lower() in _OPENERS):
+            continue
+        m = _COMBINED.match(text, word.start(), end)
+        if m is not None and m.end() > m.start():
+            yield m
+            resume = m.end()
