@@ -1,5 +1,6 @@
 """Read-side queries for lists and pages: the select_related/prefetch decisions live here."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -520,6 +521,16 @@ SOURCE_PAGE_CLAIMS = 50
 
 
 def source_page(source):
+    # The source's claims counted by verdict and state in one pass over its own rows: asked
+    # for approved claims by verdict, PostgreSQL also read the state index's 10,000 approved
+    # claims of the whole desk (1.8 ms of 2.2 at 100k, with the count beside it).
+    tally = list(
+        source.claims.values_list("verdict_id", "state").annotate(n=Count("id")).order_by()
+    )
+    approved = Counter()
+    for verdict_id, state, n in tally:
+        if verdict_id is not None and state in APPROVED_STATES:
+            approved[verdict_id] += n
     return {
         "claims": list(
             source.claims.select_related("article", "verdict")
@@ -527,12 +538,10 @@ def source_page(source):
             .order_by("-article__created_at", "start")[:SOURCE_PAGE_CLAIMS]
         ),
         "verdicts": _with_bars(
-            Verdict.objects.filter(claims__source=source, claims__state__in=APPROVED_STATES)
-            .annotate(n=Count("claims"))
-            .order_by("order", "id")
-            .values_list("pk", "label", "colour", "n")
+            (verdict.pk, verdict.label, verdict.colour, approved[verdict.pk])
+            for verdict in Verdict.objects.filter(pk__in=approved).order_by("order", "id")
         ),
-        "claim_total": source.claims.count(),
+        "claim_total": sum(n for _, _, n in tally),
     }
 
 
