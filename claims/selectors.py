@@ -321,10 +321,24 @@ def filter_choices(lookups):
 ARTICLE_CLAIMS_PAGE = 100
 
 
+# What the article page's list shows of a claim (article_text.article_claims), not its embedding
+# (1.5 KB a row) or its JSON fields decoded row by row: the bench's 5,000-word article, its list
+# of 100 claims, the highlights and the count read in 7.3 ms before, 4.8 ms now (100k claims).
+ARTICLE_LIST_FIELDS = (
+    "article_id", "start", "detached", "state", "kind", "text", "source_id", "source_text",
+    "cue", "score", "verdict_id", "assignee_id", "verdict__label", "verdict__colour",
+    "source__name", "assignee__username",
+)  # fmt: skip
+
+
 def article_page_claims(article, number=None):
     """One page of the article's claim list, and the claims to highlight in its text: both
     bounded, so the page renders in bounded time however many claims an article has."""
-    claims = article.claims.select_related("source", "assignee", "verdict").order_by("start", "id")
+    claims = (
+        article.claims.select_related("source", "assignee", "verdict")
+        .only(*ARTICLE_LIST_FIELDS)
+        .order_by("start", "id")
+    )
     page = page_of(claims, number, ARTICLE_CLAIMS_PAGE)
     marks = article.claims.order_by("start", "id").values_list(*Mark.COLUMNS)
     highlighted = [Mark(*row) for row in marks[: settings.ARTICLE_MAX_CLAIMS]]
