@@ -78,7 +78,7 @@ def _describes_its_noun(text: str, att: Attribution) -> bool:
         return False
     if text[: att.source[0]].rstrip().endswith((",", "—", "–", "-", "(")):
         return False  # "Lee, who said C": an aside about a speaker
-    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    cue = att.cue_words(text)
     verb = cue[-1] if cue else ""
     return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS
 
@@ -87,7 +87,7 @@ def _continues_an_action(text: str, att: Attribution) -> bool:
     """ "Lee continued his attacks on the plan", "the search continued to the lake": "continue"
     reports speech only before a quotation, "that C" or "to" and a verb of saying ("continued
     to insist that C")."""
-    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    cue = att.cue_words(text)
     if not cue or cue[-1] not in lx.CONTINUE_FORMS or att.kind == "direct":
         return False
     words = text[att.start : att.end].split(maxsplit=2)
@@ -103,7 +103,7 @@ _AFTER_A_REACTION = re.compile(r"""\s*(?:[.,;:!?"“”]|(?:as|when|while|and|on
 def _a_reaction(text: str, att: Attribution) -> bool:
     """ "..., as the crowd cheered.", "aides cheered when she won": a crowd's cheering,
     applause or laughter with no object reports nothing it said ("cheered the plan" does)."""
-    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    cue = att.cue_words(text)
     if not cue or cue[-1] not in lx.REACTION_VERBS:
         return False
     return _AFTER_A_REACTION.match(text, att.cue[1]) is not None

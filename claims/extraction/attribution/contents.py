@@ -57,6 +57,10 @@ class Attribution:
     claim: bool = True  # False: found, but no claim to check (``non_claims``)
     no_claim: str | None = None  # why not, when ``claim`` is False
 
+    def cue_words(self, text: str) -> list[str]:
+        """The cue's words in lower case ("has also said" -> ["has", "also", "said"])."""
+        return text[self.cue[0] : self.cue[1]].lower().split() if self.cue else []
+
 
 def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     """Trim whitespace and a leading comma/colon; None when nothing is left."""

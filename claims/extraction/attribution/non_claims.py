@@ -62,7 +62,7 @@ def _refusal(text: str, att: Attribution, content: str) -> bool:
 def _sources_cited(text: str, att: Attribution, content: str) -> bool:
     """ "citing officials from both countries", "citing a report by the ministry": who a report
     relies on, not what it claims ("citing low growth" is a claim)."""
-    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    cue = att.cue_words(text)
     words = _WORD.findall(content)
     if not cue or cue[-1] not in _CITE or has_verb(words):
         return False
@@ -73,7 +73,7 @@ def _sources_cited(text: str, att: Attribution, content: str) -> bool:
 def _topic(text: str, att: Attribution, content: str) -> bool:
     """ "The board will discuss the audit at its meeting": what will be talked about, not
     what is said of it."""
-    cue = text[att.cue[0] : att.cue[1]].lower().split() if att.cue else []
+    cue = att.cue_words(text)
     return bool(cue) and cue[-1] in _TOPIC_CUES and not has_verb(_WORD.findall(content))
 
 
