@@ -185,12 +185,29 @@ def by_id_when_few(claims, query, count=None):
     Asked in queue order, PostgreSQL scans the claims in the sort's index until it has a page:
     all of them when few match (at 100k claims a misspelt word took 184 ms in the queue and
     221 ms in the API, the "checked before?" filter with no match 135 ms; 6-17 ms now). The ids
-    are read in place of the count, so no query is added.
+    are read in place of the count, so no query is added. A single filter that has its own
+    index in score order (claims/models.py) is read from that index.
     """
-    if not (query.q or query.filters) or count is not None:
+    if not (query.q or query.filters) or count is not None or _indexed(query):
         return claims, count
     ids, count = pagination.ids_if_few(claims)
     return (claims if ids is None else claims.filter(pk__in=ids)), count
+
+
+# Filters with an index of their own in score order ("source", "-score", "id"): a page of one of
+# them sorted by score is an index seek, quicker than its claims read by id (a source's 408
+# claims: 3.4 ms to read and sort them by id, against about 1 ms).
+INDEXED_FILTERS = frozenset(("state", "kind", "assignee", "verdict", "source"))
+
+
+def _indexed(query):
+    """Whether the query is one indexed filter, sorted by score, with no search."""
+    return (
+        not query.q
+        and query.sort == "score"
+        and len(query.filters) == 1
+        and next(iter(query.filters)) in INDEXED_FILTERS
+    )
 
 
 # What a queue row shows (claims/templatetags/queue_rows.py) and what its sorts and cursors read.

@@ -208,6 +208,21 @@ def test_a_search_known_to_have_many_rows_is_not_read_by_id_again(monkeypatch):
     assert len(few_ids) == 3 and few == pagination.Tally(3)
 
 
+def test_a_count_found_past_the_threshold_is_not_counted_again(monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 5)
+    twelve_claims()
+    with CaptureQueriesContext(connection) as first_queries:
+        first = pagination.count_one(Claim.objects.filter(text="x"))
+    with CaptureQueriesContext(connection) as queries:
+        again = pagination.count_one(Claim.objects.filter(text="x"))
+    # ... nor are its ids read to see whether they are few
+    ids, tally = pagination.ids_if_few(Claim.objects.filter(text="x"))
+
+    assert again == first and ids is None and tally == first
+    assert any("LIMIT 6" in query["sql"] for query in first_queries)
+    assert not any("LIMIT 6" in query["sql"] for query in queries)
+
+
 def test_estimates_are_written_for_people():
     assert str(pagination.Tally(1_234_567, exact=False)) == "about 1.2M"
     assert str(pagination.Tally(81_200, exact=False)) == "about 81k"
