@@ -216,8 +216,22 @@ def test_an_adverbial_phrase_or_a_day_is_no_speaker(text):
     assert all(claim.source is None for claim in attributed(text))
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("In a radio interview on Monday the mayor said fares would fall.", "the mayor"),
+        ("In its report the ministry said fares would fall.", "the ministry"),
+        ("In a statement on Monday Mayor Lee said fares would fall.", "Mayor Lee"),
+        ("In a meeting with the editorial board Okafor said fares would fall.", "Okafor"),
+        ("In 1998 in the council vote Reyes said the plan would fail.", "Reyes"),
+        ("In a radio interview on Monday he said fares would fall.", "he"),
+    ],
+)
+def test_the_speaker_at_the_end_of_a_phrase_opening_with_in(text, source):
+    assert only(text).source == source
+
+
 def test_a_phrase_opening_with_in_is_no_speaker():
-    c = only("In a radio interview on Monday the mayor said fares would fall.")
+    c = only("In a long interview on the radio last week said fares would fall.")
     assert (c.source, c.text) == (None, "fares would fall.")
-    assert only("In 1998 in the council vote Reyes said the plan would fail.").source == "Reyes"
     assert only("In 't Veld sees parallels between the two campaigns.").source == "In 't Veld"

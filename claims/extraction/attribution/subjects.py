@@ -8,6 +8,7 @@ nurse."), the sentence's opening noun phrase, and the agent of a passive ("by th
 import re
 
 from .. import lexicon as lx
+from ..sources.kinds import kind_of_noun
 from .cues import cue_modifier, cue_modifiers_before, skip_time_before
 from .tokens import (
     Sentence,
@@ -728,7 +729,8 @@ def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[
     if " ".join(sent.lower[k] for k in ks) in lx.NOT_SPEAKERS:
         return None
     if len(ks) > 1 and sent.lower[ks[0]] == "in" and _phrase_word(sent.words[ks[1]]):
-        return None  # "In a March meeting with the board Trump said": a phrase, not a speaker
+        # "In a radio interview on Monday the mayor said": a phrase, with the speaker at its end
+        return _speaker_ending_phrase(sent, ks)
     if not ks or not _opens_with_a_preposition(sent, ks[0]):
         return span
     return (sent.starts[ks[1]], span[1]) if len(ks) > 1 else None
@@ -765,6 +767,55 @@ def without_final_verb(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]
     if sent.lower[ks[b - 1]] in lx.DETERMINERS:
         return span  # "the left": a noun
     return (span[0], sent.ends[ks[b - 1]])
+
+
+def _speaker_ending_phrase(sent: Sentence, ks: list[int]) -> tuple[int, int] | None:
+    """The noun phrase that ends an opening phrase and can speak: "Trump" (a name after a noun:
+    "In a meeting with the editorial board Trump"), "the mayor" (a determiner and a noun of a
+    known kind: "In a radio interview on Monday the mayor"); None when there is none."""
+    if len(ks) < 3:
+        return None
+    if sent.words[ks[-1]][:1].isupper():
+        return _name_ending_phrase(sent, ks)
+    return _noun_phrase_ending_phrase(sent, ks)
+
+
+def _name_ending_phrase(sent: Sentence, ks: list[int]) -> tuple[int, int] | None:
+    """A name after a noun ("the editorial board Trump", "on Monday Mayor Lee"), not after a
+    modifier or a function word ("upcoming Apple Music", "the Washington Post", "of
+    Information Act")."""
+    last = k = ks[-1]
+    while k > ks[1] and name_part(sent.words[k - 1]) and sent.words[k - 1][:1].isupper():
+        k -= 1
+    opening = k
+    while k < last and sent.lower[k] in lx.TIME_NOUNS:
+        k += 1  # "on Monday Mayor Lee"
+    if opening <= ks[1] or sent.lower[k] in lx.TIME_NOUNS:
+        return None
+    before = sent.words[opening - 1]
+    noun = before.isalpha() and before.islower() and not before.endswith("ing")
+    if k > opening or (noun and before not in lx.FUNCTION_WORDS):
+        return sent.starts[k], sent.ends[last]
+    return None
+
+
+def _noun_phrase_ending_phrase(sent: Sentence, ks: list[int]) -> tuple[int, int] | None:
+    """A determiner, up to two modifiers and a noun of a known kind ("the mayor", "the
+    company's chief executive"), after the phrase's own determiner ("In a statement" is no
+    speaker)."""
+    last = k = ks[-1]
+    if kind_of_noun(sent.words[last]) is None:
+        return None
+    while k > ks[2] and last - k < 3:
+        word = sent.words[k - 1]
+        if not (word.isalpha() and word.islower()):
+            return None
+        k -= 1
+        if sent.lower[k] in lx.DETERMINERS:
+            return sent.starts[k], sent.ends[last]
+        if sent.lower[k] in lx.FUNCTION_WORDS:
+            return None
+    return None
 
 
 def _phrase_word(word: str) -> bool:
