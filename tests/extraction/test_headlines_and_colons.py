@@ -116,6 +116,9 @@ def test_from_the_report_and_a_colon_introduce_a_quotation():
         "Bombshell: The mayor kept a second budget all along.",
         "Fix Is In: Council Approves Its Own Pay Rise.",
         "Just Leaked: The Port Deal Was Signed In March.",
+        "Stealth Over Health: Mayor Was Driven To A Private Clinic.",
+        "Big Win For Okafor: Drivers' Union Holds Off On Endorsement.",
+        "Okafor Wades In: Urges Council To Keep The Tram Line.",
     ],
 )
 def test_a_kicker_or_a_clause_before_a_headline_colon_is_no_speaker(text):
@@ -124,3 +127,8 @@ def test_a_kicker_or_a_clause_before_a_headline_colon_is_no_speaker(text):
 
 def test_a_name_before_a_headline_colon_still_speaks():
     assert only("Okafor: Bus fares will fall by a third.").source == "Okafor"
+
+
+def test_a_speaker_on_a_topic_before_a_headline_colon():
+    c = only("Harbour Board Chief On Fares: ‘We Will Not Double Them.’")
+    assert (c.source, c.cue) == ("Harbour Board Chief", ":")

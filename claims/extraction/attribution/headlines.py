@@ -111,10 +111,13 @@ def headline_colon(sent: Sentence) -> Attribution | None:
         return None
     if sent.lower[k - 1] in lx.NOT_HEADLINE_SOURCE or any(verb_like(w) for w in sent.lower[:k]):
         return None  # "Delegate Update: ...", "Fix Is In: ...", "Just Leaked: ..."
+    label_end = _label_end(sent, k)
+    if label_end is None:
+        return None
     items = sent.text[sent.ends[k] : sent.end].split(",")
     if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
         return None  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names
-    source = (sent.starts[0], sent.ends[k - 1])
+    source = (sent.starts[0], sent.ends[label_end - 1])
     cue = (sent.starts[k], sent.ends[k])
     end = sent.end
     label = sent.words[:k]
@@ -125,3 +128,18 @@ def headline_colon(sent: Sentence) -> Attribution | None:
         nl = sent.text.find("\n", sent.end)
         end = len(sent.text) if nl < 0 else nl
     return make_attribution(sent, (sent.ends[k], end), source, cue)
+
+
+def _label_end(sent: Sentence, k: int) -> int | None:
+    """Where the speaker of a headline's label before the colon at ``k`` ends: at the colon, at
+    "On" before a topic ("CNN President On Trump:"); None for a title in title case, which a
+    capitalised preposition gives away ("Stealth Over Health:", "Big Win For Bernie:")."""
+    j = next((j for j in range(1, k) if _title_case_preposition(sent.words[j])), k)
+    return j if j == k or sent.lower[j] == "on" else None
+
+
+def _title_case_preposition(word: str) -> bool:
+    """A capitalised preposition inside a headline's label ("Over", "For", "In"): title case,
+    which a name does not use ("Bank of America"; "Of" is let through for names set in it)."""
+    low = word.lower()
+    return word[:1].isupper() and low in lx.PREPOSITIONS and low != "of"
