@@ -351,10 +351,12 @@ NOUN_LIKE = frozenset(
         plans view views fear fears hope hopes doubt doubts estimate estimates
         counter counters reply replies joke jokes cite cites stress urge urges complaint
         complaints find finds order orders blame record records echo echoes brand brands label
-        labels
+        labels advocate advocates
         """
     )
 )
+# Words that count the noun after them: "Two questions:", "three claims" (a noun, not a cue).
+COUNT_WORDS = frozenset(words("two three four five six seven eight nine ten"))
 
 # Cues whose content is a clause ("said (that) ..."): their content runs to the end of the
 # sentence. Other cues often take a noun phrase ("praised the mayor at a rally"), which ends

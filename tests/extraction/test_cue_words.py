@@ -336,3 +336,32 @@ def test_continue_before_speech_still_reports(text):
     claims = attributed(text)
     assert claims and claims[0].source.lower() == "the mayor"
     assert "the bridge" in claims[0].text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two questions: Why would the council wait a year?",
+        "The mayor has 3 reports on the bridge, none of them published.",
+    ],
+)
+def test_a_counted_noun_is_no_cue(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She has shown her skill as a negotiator and as a determined advocate in all sorts of"
+        " situations over a lifetime in the public eye.",
+        '"The bridge is safe," said Rep. Ann Roe (D-Ohio), a leading advocate for human rights'
+        " in Burma.",
+    ],
+)
+def test_an_advocate_after_a_modifier_is_no_cue(text):
+    assert all(c.cue != "advocate" for c in attributed(text))
+
+
+def test_advocates_after_a_subject_is_a_cue():
+    c = only("Teachers advocate more funding for the smallest schools.")
+    assert (c.source, c.cue) == ("Teachers", "advocate")

@@ -250,6 +250,12 @@ def _after_article(sent: Sentence, i: int) -> bool:
     )
 
 
+def _counted_noun(sent: Sentence, i: int) -> bool:
+    """ "Two questions: ...", "three reports": a number before a noun-like cue counts the noun."""
+    before = sent.lower[i - 1] if i > 0 else ""
+    return sent.lower[i] in lx.NOUN_LIKE and (before in lx.COUNT_WORDS or before.isdigit())
+
+
 def _possessed_noun(sent: Sentence, i: int) -> bool:
     """ "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb; after
     "’s" only a participle is a verb ("he’s said", "she’s hoping"; not "Trump’s tweet")."""
@@ -296,6 +302,7 @@ _OTHER_READINGS = (
     _adding_to,
     _found_a_group,
     _after_article,
+    _counted_noun,
     _possessed_noun,
     _possessive_after_preposition,
     _participle_adjective,
