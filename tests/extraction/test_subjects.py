@@ -1,5 +1,7 @@
 """Source spans before a cue: appositions, parentheses, ages, time phrases, where it starts."""
 
+import pytest
+
 from tests.extraction.checks import attributed, only, only_reading
 
 
@@ -187,3 +189,41 @@ def test_and_before_a_name_after_a_common_noun_starts_a_new_clause():
     assert (c.source, c.text) == ("Ortiz", "he had read them twice.")
     c = only("Lee and Ortiz said they had read the emails.")
     assert c.source == "Lee and Ortiz"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Reyes’ campaign says it raised $2 million in March.", "Reyes’ campaign"),
+        ("Jo Fields’ campaign says it raised $2 million in March.", "Jo Fields’ campaign"),
+        ("The teachers’ union warned that schools would close.", "The teachers’ union"),
+        (
+            "Channel Seven News’ Ann Roe reported that the port had closed.",
+            "Channel Seven News’ Ann Roe",
+        ),
+    ],
+)
+def test_a_curly_apostrophe_after_an_s_is_a_possessive(text, source):
+    assert only(text).source == source
+
+
+def test_a_closing_single_quote_still_ends_a_subject():
+    claims = attributed("He called them ‘the new Democrats’ and said they would lose.")
+    assert [(c.source, c.cue) for c in claims] == [("He", "called"), ("He", "said")]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "The retired surgeon resigned on Monday, saying the audit was unfair.",
+            "The retired surgeon",
+        ),
+        (
+            "The embattled mayor resigned on Monday, saying the audit was unfair.",
+            "The embattled mayor",
+        ),
+    ],
+)
+def test_a_participle_between_a_determiner_and_a_noun_is_an_adjective(text, source):
+    assert only(text).source == source

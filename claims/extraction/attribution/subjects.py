@@ -165,7 +165,7 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     if w == "that" and k > lo and sent.lower[k - 1] in lx.TOPIC_PREPOSITIONS | {"from", "in"}:
         return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
-        return True
+        return not _plural_possessive_mark(sent, k)
     if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
@@ -175,6 +175,19 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     if w == "and" and _coordinated_nouns(sent, k, j, lo):
         return False  # "Many experts and some lawmakers say": one subject
     return w in ("and", "but") and k + 1 < j and sent.words[k + 1][:1].islower()
+
+
+def _plural_possessive_mark(sent: Sentence, k: int) -> bool:
+    """ "Sanders’ campaign", "the workers’ union": the mark at ``k`` is an apostrophe, set
+    right after a word in -s and before the next word, not a closing single quote."""
+    return (
+        sent.words[k] == "’"
+        and 0 < k < len(sent) - 1
+        and sent.ends[k - 1] == sent.starts[k]
+        and sent.lower[k - 1].endswith("s")
+        and sent.starts[k + 1] > sent.ends[k]
+        and sent.words[k + 1].isalpha()
+    )
 
 
 def _name_after_common_noun(sent: Sentence, k: int, j: int, lo: int) -> bool:
@@ -316,9 +329,26 @@ def _noun_phrase_end(sent: Sentence, a: int, nominal: bool, hi: int) -> int | No
             b = close + 1
         elif name_part(w) or (nominal and w.isalpha() and not verb_like(low)):
             b += 1
+        elif nominal and b == a + 1 and _participle_adjective_at(sent, b, hi):
+            b += 1  # "The retired neurosurgeon said"
         else:
             break
     return b
+
+
+def _participle_adjective_at(sent: Sentence, b: int, hi: int) -> bool:
+    """A past participle between a determiner and a noun is an adjective: "the retired
+    neurosurgeon", "the embattled mayor" (not "the accused denied")."""
+    if b + 1 >= hi:
+        return False
+    nxt = sent.lower[b + 1]
+    return (
+        sent.lower[b].endswith("ed")
+        and sent.words[b + 1].isalpha()
+        and sent.words[b + 1].islower()
+        and nxt not in lx.FUNCTION_WORDS
+        and not verb_like_or_finite(nxt)
+    )
 
 
 def _verb_follows(sent: Sentence, b: int, nominal: bool, hi: int) -> bool:
