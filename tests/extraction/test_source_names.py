@@ -110,3 +110,22 @@ def test_the_seed_articles_kickback_claim_is_reported():
     assert kickback.source == "the National Anti-Corruption Bureau"
     assert kickback.cue == "accused"
     assert kickback.text.startswith("overseeing a $100 million kickback operation")
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("Channel Seven’s Jo Fields noticed that the port had closed.", "Jo Fields", "person"),
+        ("Valley News’ Jo Fields noticed that the port had closed.", "Jo Fields", "person"),
+        ("Reyes’ campaign says it raised $2 million in March.", "Reyes’ campaign", "organisation"),
+        (
+            "The Greens’ leading candidate, Sen. Jo Fields, also decries super PACs and"
+            " big-money groups.",
+            "Jo Fields",
+            "person",
+        ),
+    ],
+)
+def test_a_possessor_before_a_name_is_not_part_of_the_name(text, name, kind):
+    c = only(text)
+    assert (c.source_name, c.source_kind) == (name, kind)

@@ -13,6 +13,18 @@ _APPOSITION = re.compile(
     r",|\s(?:who|which|whose)\s|(?<!\bfrom)(?<!\bof)(?<!\bin)(?<!\bon)\sthat\s|\s[-–—]\s|\s\("
 )
 _POSSESSIVE = re.compile(r"[’']s$")
+# A possessor: "CNN’s", "Fox News’" (a plural's apostrophe after its s).
+_POSSESSOR = re.compile(r"[’']s$|(?<=s)[’']$")
+
+
+def without_possessor(phrase: str) -> str:
+    """A name without the possessor before it: "CNN’s Jake Tapper" -> "Jake Tapper", "Fox News’
+    Bret Baier" -> "Bret Baier"; a possessed noun stays ("Sanders’ campaign")."""
+    words = phrase.split()
+    for k in range(len(words) - 1, 0, -1):
+        if _POSSESSOR.search(words[k - 1]) and words[k][:1].isupper():
+            return " ".join(words[k:])
+    return phrase
 
 
 def head_phrase(source: str) -> str:
@@ -63,9 +75,7 @@ def _own_words(head: str) -> list[str]:
     """The words of a phrase that could name it: not a determiner ("Her", "The") nor a possessor
     ("Tanner's")."""
     return [
-        w
-        for w in head.split()
-        if w.lower() not in lx.NAME_DETERMINERS and not _POSSESSIVE.search(w)
+        w for w in head.split() if w.lower() not in lx.NAME_DETERMINERS and not _POSSESSOR.search(w)
     ]
 
 

@@ -12,7 +12,7 @@ import re
 
 from .. import lexicon as lx
 from .kinds import kind_evidence, kind_from_phrase, organisations_named
-from .names import head_name
+from .names import head_name, without_possessor
 from .people import FEMALE, MALE, People
 
 # A capitalised name ending a text: "... the Westhaven Water Board" before ", which".
@@ -52,6 +52,7 @@ class SourceResolver:
         return self._named(source, position)
 
     def _named(self, source: str, position: int) -> tuple[str, str]:
+        source = without_possessor(source)
         kind = kind_from_phrase(source)
         person = self.people.person(source, position) if kind in (None, "person") else None
         if person is not None:
