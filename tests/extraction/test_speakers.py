@@ -235,3 +235,12 @@ def test_a_phrase_opening_with_in_is_no_speaker():
     c = only("In a long interview on the radio last week said fares would fall.")
     assert (c.source, c.text) == (None, "fares would fall.")
     assert only("In 't Veld sees parallels between the two campaigns.").source == "In 't Veld"
+
+
+def test_a_phrase_opening_with_a_preposition_is_no_speaker():
+    text = (
+        "The judge may not enforce the order because of Okafor's appeal claims, prosecutors"
+        " rarely pursue such cases."
+    )
+    assert all(c.source is None for c in attributed(text))
+    assert only("At least 21,000 said they would vote for the levy.").source == "At least 21,000"

@@ -736,8 +736,9 @@ def _last_noun_phrase(sent: Sentence, lo: int, b: int, agrees: bool) -> tuple[in
 
 def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     """Whether a source span is a phrase that can speak, not a fragment the rules left: a mark
-    ("'"), a lone verb or preposition ("came", "amid"), a verb or preposition with its object
-    ("wrote an op-ed", "publishing an op-ed", "during a town hall meeting")."""
+    ("'"), a lone verb ("came"), a verb with its object ("wrote an op-ed", "publishing an
+    op-ed"), a phrase opening with a preposition ("amid", "during a town hall meeting", "of
+    Pagliano's Fifth Amendment", "at a rally"; not "at least 21,000")."""
     ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
     if not any(sent.words[k][:1].isalnum() for k in ks):
         return False
@@ -748,6 +749,9 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     preposition = low in lx.PREPOSITIONS and low not in lx.TIME_WORDS | {"about", "with", "among"}
     if len(ks) == 1:
         return not (verb or preposition)
+    if preposition and low != "at":
+        return False  # "during a town hall meeting", "of Pagliano's Fifth Amendment"
+    # ("at least a dozen members", "at one point the crowd": "at" with a determiner is a place)
     return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
 
 
