@@ -39,6 +39,7 @@ class Rule(NamedTuple):
     reason: str
     example: str
     max_words: int | None = None  # the rule holds only for sentences this short
+    whole: bool = False  # the rule holds for a whole sentence only, not an attribution's content
 
 
 # Keywords match in any case ``(?i:...)``; names and agencies only capitalised.
@@ -65,13 +66,22 @@ RULES: tuple[Rule, ...] = (
         "photo-credit",
         re.compile(
             rf"\((?:[^()]{{0,80}}/)?{_AGENCY}(?:\s+(?i:photo|images?))?(?:/[^()]{{0,60}})?\)\W*$"
-            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$"
+            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$|^\W*{_AGENCY}\s*/\s*{_NAMES}\W*$"
             r"|^\W*(?i:(?:photo(?:graph)?|image|picture|video)\s*(?:credit|courtesy|source|copyright|"
             r"caption)?\s*(?::|by\b))"
             r"|^\W*(?i:credit|image\s+copyright|image\s+caption|photo\s+illustration)\s*:"
         ),
         "photo caption or credit",
         "Supporters wait outside the hall on Monday. (AP Photo/Sam Poe)",
+    ),
+    Rule(
+        "label",
+        # One word on its own: a section label or a platform ("LETTERS.", "FACEBOOK."), or a
+        # bare "Yes." in a transcript; nothing there a fact-checker could check.
+        re.compile(r"^\W*[^\W\d_]+\W*$"),
+        "a label or a single word",
+        "LETTERS.",
+        whole=True,  # ("Ted Cruz endorses Trump.": "Trump." is a claim's content)
     ),
     Rule(
         "navigation",
@@ -97,14 +107,15 @@ def prose(sentence: str) -> str:
     return " ".join(_MARKUP.sub(" ", sentence).split())
 
 
-def not_a_claim(sentence: str) -> str | None:
-    """Why ``sentence`` is not a claim at all (markup, byline, caption, navigation), or None."""
+def not_a_claim(sentence: str, part: bool = False) -> str | None:
+    """Why ``sentence`` is not a claim at all (markup, byline, caption, navigation, a label), or
+    None; ``part``: the text is an attribution's content, not a whole sentence."""
     words = prose(sentence)
     if len(_LETTER_WORD.findall(words)) < _MIN_PROSE_WORDS and len(words) < len(sentence.strip()):
         return "markup or embed code"
     n_words = len(words.split())
     for rule in RULES:
-        if rule.max_words is not None and n_words > rule.max_words:
+        if (rule.max_words is not None and n_words > rule.max_words) or (part and rule.whole):
             continue
         if rule.pattern.search(sentence if rule.name == "embed-signature" else words):
             return rule.reason

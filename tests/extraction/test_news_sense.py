@@ -13,6 +13,7 @@ from claims.extraction.__main__ import document
 from claims.extraction.checkworthiness import score, score_claim
 from claims.extraction.evaluate import average_precision, evaluate_checkworthiness
 from claims.extraction.junk import RULES, not_a_claim, prose
+from tests.extraction.checks import only
 
 RALLY = (
     "Jane Roe, 54, arrived in Harrisburg on Tuesday afternoon for her third visit to the state "
@@ -125,6 +126,9 @@ def test_every_junk_rule_fires_on_its_example(rule):
         ("By JANE ROE and SAM POE", "byline"),
         ("Reporting by Sam Poe; Editing by Jane Roe", "byline"),
         ("Photo: Sam Poe/Getty Images", "photo caption or credit"),
+        ("Getty/Instagram.", "photo caption or credit"),
+        ("FACEBOOK.", "a label or a single word"),
+        ("Refugees.", "a label or a single word"),
         ("Marchers cross the bridge on Sunday. (Photo by Sam Poe/Getty Images)", "photo"),
         ("Share this article", "navigation or page furniture"),
         ("Sign up for our morning newsletter", "navigation or page furniture"),
@@ -167,3 +171,9 @@ def test_average_precision_of_a_ranking():
     assert average_precision([0.9, 0.8, 0.7], [True, False, True]) == pytest.approx(5 / 6)
     # A tie is one step: both at 0.5 count together.
     assert average_precision([0.5, 0.5], [True, False]) == pytest.approx(0.5)
+
+
+def test_a_single_word_is_a_claim_when_an_attribution_says_it():
+    c = only("Ann Roe endorses Okafor.")
+    assert (c.source, c.text) == ("Ann Roe", "Okafor.")
+    assert not_a_claim("Okafor.", part=True) is None

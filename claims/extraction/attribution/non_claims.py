@@ -45,7 +45,7 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return TOPIC
     if _intention(text, att, content):
         return INTENTION
-    return not_a_claim(content)
+    return not_a_claim(content, part=True)
 
 
 def _refusal(text: str, att: Attribution, content: str) -> bool:
