@@ -8,7 +8,14 @@ import re
 from typing import NamedTuple
 
 from .. import lexicon as lx
-from .tokens import Sentence, plural_noun, possessive, verb_like, verb_like_or_finite
+from .tokens import (
+    Sentence,
+    plural_noun,
+    possessive,
+    verb_like,
+    verb_like_or_finite,
+    within_name,
+)
 
 # "U.S.", "F.B.I.": before a noun-like cue an adjective ("the F.B.I. report"), not a subject.
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
@@ -37,6 +44,8 @@ def cue_modifiers_before(sent: Sentence, i: int, lo: int) -> int:
 def cue_modifier(sent: Sentence, k: int) -> bool:
     """An auxiliary or adverb that belongs to a cue ("has", "never", "sharply")."""
     w = sent.lower[k]
+    if within_name(sent, k):
+        return False  # "Theresa May said"
     return w in lx.CUE_MODIFIERS or (
         w.endswith("ly") and len(w) > 4 and w not in lx.LY_NOUNS and sent.words[k].islower()
     )

@@ -22,6 +22,7 @@ from .tokens import (
     possessive,
     verb_like,
     verb_like_or_finite,
+    within_name,
 )
 
 # A subject with its apposition ("Rich Lee, a top operative who ..., said") is at most this many
@@ -166,7 +167,7 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
         return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
         return not _plural_possessive_mark(sent, k)
-    if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1:
+    if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1 and not within_name(sent, k):
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
         return True

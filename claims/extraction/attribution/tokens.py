@@ -102,6 +102,13 @@ def name_part(word: str) -> bool:
     return word[:1].isupper() or word.lower() in ("of", "for", "’s", "'s", "-", "&")
 
 
+def within_name(sent: Sentence, k: int) -> bool:
+    """A capitalised word after a capitalised word is part of a name, though it is also an
+    auxiliary: "Theresa May", "Rep. Will Hurd" (not in a line set in capitals)."""
+    word = sent.words[k]
+    return k > 0 and word[:1].isupper() and not word.isupper() and sent.words[k - 1][:1].isupper()
+
+
 def title_case(sent: Sentence) -> bool:
     """Most words capitalised, as in a headline ("Senator Says Deal Is Dead")."""
     alpha = [w for w in sent.words if w[:1].isalpha() and len(w) > 3]
