@@ -1307,6 +1307,13 @@ NAME_DETERMINERS = frozenset(words("the a an this that these those his her their
 ANONYMOUS_OPENERS = NAME_DETERMINERS | frozenset(words("some several many senior"))
 
 # Capitalised only because they open a sentence: "Later Lindqvist said".
+# Capitalised at a sentence's start before a name, but no part of it ("Never Trump", "Both Bolton").
+NAME_OPENERS_NOT_NAMES = frozenset(
+    words(
+        "never both suddenly despite though because had even beyond against amid among hold whether"
+    )
+)
+
 SENTENCE_CAPITALS = frozenset(
     words(
         """

@@ -129,3 +129,39 @@ def test_the_seed_articles_kickback_claim_is_reported():
 def test_a_possessor_before_a_name_is_not_part_of_the_name(text, name, kind):
     c = only(text)
     assert (c.source_name, c.source_kind) == (name, kind)
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Prime Minister Theresa May said the country would leave by March.",
+            "Prime Minister Theresa May",
+        ),
+        ("Rep. Will Hurd said the wall would cost $20 billion.", "Rep. Will Hurd"),
+    ],
+)
+def test_an_auxiliary_inside_a_name_is_the_name(text, source):
+    assert only(text).source == source
+
+
+def test_a_surname_is_the_person_the_pronoun_after_it_agrees_with():
+    text = (
+        "Donald Trump unveiled a plan for paid leave on Tuesday. Ivanka Trump, his eldest"
+        " daughter, said she had helped to write it. Trump says he would pay for it by cutting"
+        " fraud."
+    )
+    claims = {c.text: c.source_name for c in attributed(text)}
+    assert claims["he would pay for it by cutting fraud."] == "Donald Trump"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although Okafor won the vote, the council was split. Okafor said fares would fall.",
+        "Despite Jo Okafor's win, the council was split. Okafor said fares would fall.",
+    ],
+)
+def test_a_word_opening_a_sentence_is_no_part_of_a_name(text):
+    c = [c for c in attributed(text) if c.source == "Okafor"][0]
+    assert c.source_name in ("Okafor", "Jo Okafor")

@@ -63,8 +63,21 @@ class People:
         words = _name_of(m.group())
         if 2 <= len(words) <= 4 and _is_person(words):
             name = " ".join(words)
-            person = self._by_name.setdefault(name, Person(name))
+            person = self._by_name.get(name) or self._same_name(words) or Person(name)
+            self._by_name[name] = person
             self._by_surname.setdefault(words[-1].rstrip("."), []).append((m.start(), person))
+
+    def _same_name(self, words: list[str]) -> Person | None:
+        """The person already named by these words with a stray word before them ("Hold
+        Melania Trump" for "Melania Trump", who then keeps the shorter name) or without it."""
+        for _, person in self._by_surname.get(words[-1].rstrip("."), []):
+            known = person.name.split()
+            if len(known) > len(words) >= 2 and known[-len(words) :] == words:
+                person.name = " ".join(words)
+                return person
+            if len(words) > len(known) >= 2 and words[-len(known) :] == known:
+                return person
+        return None
 
     def _titled_surname(self, m: re.Match) -> None:
         """ "Mr. Hale", "Sen. Ortiz": a person whose first name the article never gives."""
@@ -99,10 +112,18 @@ class People:
         self.mentions.append((m.start(), person, _opens_clause(self.text, m.start())))
 
     def by_surname(self, surname: str, position: int) -> Person | None:
-        """The person of that surname named last before ``position`` (else first after it)."""
+        """The person of that surname named last before ``position`` (else first after it);
+        of two people of one surname, one whose gender agrees with the pronoun after the
+        mention in its sentence ("Trump says he would pay" is not Ivanka Trump)."""
         named = self._by_surname.get(surname)
         if not named:
             return None
+        if len({id(person) for _, person in named}) > 1:
+            wanted = _subject_pronoun_gender(self.text, position)
+            known = [(at, p) for at, p in named if p.gender == wanted]
+            unknown = [(at, p) for at, p in named if p.gender is None]
+            if wanted is not None:
+                named = known or unknown or named
         before = [person for at, person in named if at <= position]
         return before[-1] if before else named[0][1]
 
@@ -143,9 +164,23 @@ def _name_of(text: str) -> list[str]:
         ):
             words = words[k + 1 :]
             break
-    while words and words[0].lower() in lx.SENTENCE_CAPITALS:
-        words = words[1:]
+    for k in range(len(words) - 2, -1, -1):
+        if _opening_word(words[k]):
+            words = words[k + 1 :]  # "Although Scott", "For Trump", "Despite Ted Cruz"
+            break
     return words[title_words(words) :]
+
+
+def _opening_word(word: str) -> bool:
+    """A capitalised word that opens a sentence and names nobody: "Although", "For", "Despite"
+    (inside a name such words are lower case: "Secretary of State")."""
+    low = word.lower()
+    return word[:1].isupper() and (
+        low in lx.SENTENCE_CAPITALS
+        or low in lx.PREPOSITIONS
+        or low in lx.FRONTED_SUBORDINATORS
+        or low in lx.NAME_OPENERS_NOT_NAMES
+    )
 
 
 def _is_person(words: list[str]) -> bool:
@@ -185,6 +220,14 @@ def _pronoun_gender(text: str, start: int, following: int) -> str | None:
     return MALE if low in lx.MALE_PRONOUNS else FEMALE if low in lx.FEMALE_PRONOUNS else None
 
 
+def _subject_pronoun_gender(text: str, start: int) -> str | None:
+    """The gender of "he" or "she" after ``start`` in its sentence ("Trump says he would pay");
+    not "his" or "him", which may stand for someone else ("Clinton cited his remarks")."""
+    m = _SUBJECT_PRONOUN.search(text, start, _sentence_end(text, start))
+    return None if m is None else MALE if m.group().lower() == "he" else FEMALE
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)|\n")
 
 
