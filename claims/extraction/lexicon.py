@@ -1174,7 +1174,8 @@ DOCUMENT_NOUNS = frozenset(
         memo memos letter letters data record records filing filings analysis ad ads advert
         video book email emails tweet tweets post transcript complaint indictment lawsuit
         ruling order bill law review audit figures estimate estimates census release website
-        page footage article column chart map investigation minutes affidavit
+        page footage article column chart map investigation minutes affidavit statistics proposal
+        proposals forecast forecasts projections
         """
     )
 )

@@ -165,3 +165,9 @@ def test_a_surname_is_the_person_the_pronoun_after_it_agrees_with():
 def test_a_word_opening_a_sentence_is_no_part_of_a_name(text):
     c = [c for c in attributed(text) if c.source == "Okafor"][0]
     assert c.source_name in ("Okafor", "Jo Okafor")
+
+
+@pytest.mark.parametrize("source", ["federal statistics", "the ministry's forecast"])
+def test_statistics_and_forecasts_are_documents(source):
+    c = only(f"Rents rose by 12 percent last year, according to {source}.")
+    assert (c.source, c.source_kind) == (source, "document")
