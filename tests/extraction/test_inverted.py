@@ -227,3 +227,9 @@ def test_connectives_before_an_interrupting_speaker_are_not_content():
 def test_i_think_at_the_end_inverts():
     c = only("The bridge will hold for another decade, I think.")
     assert (c.source, c.cue, c.text) == ("I", "think", "The bridge will hold for another decade")
+
+
+def test_a_time_after_the_cue_is_no_source():
+    text = "“The veto will be overridden,” Ann Roe, the council's leader, said Tuesday morning."
+    c = only(text)
+    assert (c.source, c.text) == ("Ann Roe, the council's leader", "“The veto will be overridden,”")

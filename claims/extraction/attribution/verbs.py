@@ -180,6 +180,8 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
     ):
         return _NO_SHAPE
     src = source_after(sent, c.end, n)
+    if src is not None and _only_time(sent, src):
+        return _NO_SHAPE  # '“C,” Flynn, a surrogate, said Thursday morning': no source after
     content = content_before(sent, m - 1) if src is not None else None
     if content is not None and not clause_like(sent, content):
         # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
@@ -196,6 +198,12 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
         return _NO_SHAPE
     content = quote_after_source(sent, content, src[1])
     return make_attribution(sent, content, src, c.span)
+
+
+def _only_time(sent: Sentence, span: tuple[int, int]) -> bool:
+    """Whether a span holds nothing but a time ("Thursday morning", "last week")."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    return bool(ks) and all(sent.lower[k] in lx.TIME_WORDS | lx.TIME_NOUNS for k in ks)
 
 
 def _participle_with_agent(sent: Sentence, c: Cue, prev):
