@@ -643,6 +643,24 @@ def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progr
     assert queries_for(client, claim_in_progress.get_absolute_url()) == before
 
 
+def test_the_claim_page_names_people_who_left_the_desk(login, claim_in_review, alice, bob):
+    """The page takes its people from the desk's (selectors.DeskLookups, read for its menus);
+    Bob, no longer on it, is still named wherever he acted, and not offered to assign to."""
+    services.add_comment(claim_in_review, actor=bob, text="Checked the minutes.")
+    bob.is_active = False
+    bob.save()
+
+    page = text_of(login("alice").get(claim_in_review.get_absolute_url()))
+
+    assert re.search(r"<dt>Assignee</dt><dd>bob</dd>", page)
+    assert "proposed by bob" in page
+    assert "added by bob" in page  # his evidence
+    assert re.search(r"<strong>bob</strong>\s+commented", page)
+    assert re.search(r"<strong>bob</strong>\s+moved it from", page)
+    menu = re.search(r'<select name="assignee".*?</select>', page, re.S).group()
+    assert ">alice<" in menu and ">bob<" not in menu
+
+
 # --- Confirmation messages (issue 16) -----------------------------------------------------------
 
 
