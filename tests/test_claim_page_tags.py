@@ -5,9 +5,11 @@ import datetime
 
 import pytest
 from django.template import Context, Template
+from django.urls import reverse
 from django.utils import timezone
 
 from claims.models import Claim, ClaimEvent, ClaimEvidence, CommentRevision, Evidence
+from claims.templatetags.claim_page import item_path
 
 # The list item as the claim page's template wrote it before the tag.
 TEMPLATE_ITEM = (
@@ -177,3 +179,11 @@ def test_history_entry_writes_what_the_template_wrote(
 
     theirs = Template("{% load desk_format history %}" + TEMPLATE_ENTRY).render(Context(context))
     assert ours == theirs
+
+
+def test_item_paths_are_the_reversed_paths():
+    context = Context()  # one render: each path is reversed once and reused
+    for claim_pk, pk in [(42, 7), (42, 9), (99, 99999), (7, 42), (10**18, 1)]:
+        for name in ("claim_comment_resolve", "claim_unlink_evidence"):
+            expected = reverse(name, args=[claim_pk, pk])
+            assert item_path(context, name, claim_pk, pk) == expected
