@@ -539,6 +539,28 @@ def test_linking_without_choosing_evidence_is_refused(login, claim_assigned):
     assert "Choose the evidence to link and its stance." in text_of(response)
 
 
+def link_menu(response):
+    menu = re.search(r'<form[^>]*id="link-form".*?</form>', response.content.decode(), re.S)
+    return re.findall(r'<option value="(\d+)">([^<]*)</option>', menu.group())
+
+
+def test_the_link_menu_offers_the_newest_evidence_not_linked(
+    login, claim_assigned, bob, monkeypatch
+):
+    from claims.forms import LinkEvidenceForm
+
+    monkeypatch.setattr(LinkEvidenceForm, "MENU_SIZE", 3)
+    pieces = [Evidence.objects.create(title=f"Report {n}") for n in range(6)]
+    for piece in (pieces[5], pieces[3]):
+        services.link_evidence(claim_assigned, piece, actor=bob, stance="supports")
+    client = login("bob")
+    expected = [(str(p.pk), p.title) for p in (pieces[4], pieces[2], pieces[1])]
+
+    assert link_menu(client.get(claim_assigned.get_absolute_url())) == expected
+    refused = post(client, "claim_link_evidence", claim_assigned, {"stance": "context"}, htmx=True)
+    assert link_menu(refused) == expected
+
+
 def unlink(client, claim, claim_link, **kwargs):
     return post(client, "claim_unlink_evidence", claim, args=[claim_link.pk], **kwargs)
 

@@ -101,7 +101,9 @@ def _claim_panel_context(request, claim, lookups, **forms):
         "can_edit_evidence": services.can_edit_evidence(claim, user),
         "verdict_form": verdict_form,
         "evidence_form": EvidenceForm(),
-        "link_form": LinkEvidenceForm(claim=claim),
+        "link_form": LinkEvidenceForm(
+            claim=claim, linked={link.evidence_id for link in claim.evidence_links.all()}
+        ),
         **_correction_context(claim, user, version),
         "matches": services.matches_for_page(claim),
         "family": list(services.family_of(claim)),
