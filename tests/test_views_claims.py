@@ -653,6 +653,18 @@ def test_claim_page_query_count_is_small(
         client.get(claim_in_progress.get_absolute_url())
 
 
+@pytest.mark.parametrize("who, reads_it", [("bob", True), ("carol", False), ("vic", False)])
+def test_only_who_may_link_evidence_reads_the_menu(login, claim_in_progress, who, reads_it):
+    Evidence.objects.create(title="Unlinked report")
+    client = login(who)
+
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(claim_in_progress.get_absolute_url()).content.decode()
+
+    menu_read = any('ORDER BY "claims_evidence"."created_at" DESC' in q["sql"] for q in captured)
+    assert menu_read == reads_it == ('id="link-form"' in page)
+
+
 def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progress, alice, bob):
     Evidence.objects.create(title="Unlinked report")  # so the "link existing" form shows
     client = login("alice")

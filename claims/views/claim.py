@@ -89,6 +89,7 @@ def _claim_panel_context(request, claim, lookups, **forms):
         ("", "Choose…"),
         *((v.pk, v.label) for v in verdicts),
     ]
+    can_edit_evidence = services.can_edit_evidence(claim, user)
     context = {
         **_workflow_context(request, claim, version, lookups.people),
         "verdict_scale": claimreview.scale_of(verdicts),
@@ -98,12 +99,15 @@ def _claim_panel_context(request, claim, lookups, **forms):
             initial={**version, "due_date": claim.due_date, "priority": claim.priority}
         ),
         "can_propose": services.can_propose(claim, user),
-        "can_edit_evidence": services.can_edit_evidence(claim, user),
+        "can_edit_evidence": can_edit_evidence,
         "verdict_form": verdict_form,
         "evidence_form": EvidenceForm(),
+        # Its menu is a query: read for those who may link evidence only (the page shows it).
         "link_form": LinkEvidenceForm(
             claim=claim, linked={link.evidence_id for link in claim.evidence_links.all()}
-        ),
+        )
+        if can_edit_evidence
+        else None,
         **_correction_context(claim, user, version),
         "matches": services.matches_for_page(claim),
         "family": list(services.family_of(claim)),
