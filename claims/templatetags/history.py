@@ -13,8 +13,8 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 
-from claims.models import Claim, ClaimEvent
-from claims.templatetags.claim_page import csrf_input, item_path
+from claims.models import Claim, ClaimEvent, detail_url
+from claims.templatetags.claim_page import csrf_input
 from claims.templatetags.desk_format import comment_html
 
 register = template.Library()
@@ -256,7 +256,7 @@ def _comment_actions(context, event):
     user = context.get("user")
     if user is not None and event.actor_id == user.pk:
         edit = EDIT.format(
-            url=escape(item_path(context, "claim_comment_edit", claim.pk, event.pk)),
+            url=escape(detail_url("claim_comment_edit", claim.pk, event.pk)),
             panel=panel,
             csrf=csrf,
             pk=event.pk,
@@ -264,7 +264,7 @@ def _comment_actions(context, event):
             text=escape(event.text),
         )
     resolve = RESOLVE.format(
-        url=escape(item_path(context, "claim_comment_resolve", claim.pk, event.pk)),
+        url=escape(detail_url("claim_comment_resolve", claim.pk, event.pk)),
         panel=panel,
         csrf=csrf,
         value="0" if event.resolved_at else "1",
