@@ -202,3 +202,36 @@ def test_a_source_is_renamed_in_the_index(corpus):
     source.name = "Janet Hollis"
     source.save()
     assert texts("Hollis", Source) == ["Janet Hollis"]
+
+
+# The site search's list of claims as its template wrote it before {% claim_hits %}.
+CLAIM_HITS_TEMPLATE = (
+    '{% for hit in claims %}<li><a href="{{ hit.obj.get_absolute_url }}">{{ hit.snippet }}</a> '
+    '<small class="muted">{{ hit.obj.source.name|default:"unattributed" }} · '
+    "{{ hit.obj.get_state_display|lower }}{% if hit.obj.verdict %} · {{ hit.obj.verdict.label }}"
+    "{% endif %} · {{ hit.obj.article.headline|truncatechars:60 }}</small></li>{% endfor %}"
+)
+
+
+def test_claim_hits_write_what_the_template_wrote():
+    from django.template import Context, Template
+
+    from claims.models import Verdict
+
+    long_headline = 'Council <budget> & "tram" line: ' + "a very long headline " * 4
+    hits = []
+    for n, (source, verdict, headline, state) in enumerate(
+        [
+            (Source(name="Jane <Holloway> & Co"), Verdict(label="Half & half"), "Short", "new"),
+            (None, None, long_headline, "in_review"),
+            (Source(name=""), Verdict(label="False"), "Exactly sixty " + "x" * 46, "published"),
+        ]
+    ):
+        claim = Claim(pk=40 + n, state=state, source=source, verdict=verdict)
+        claim.article = Article(pk=7, headline=headline)
+        hits.append(search.Hit(claim, 0.5, search.highlight("a \x01tram\x02 & <b>")))
+    context = Context({"claims": hits})
+
+    ours = Template("{% load search_hits %}{% claim_hits claims %}").render(context)
+
+    assert ours == Template(CLAIM_HITS_TEMPLATE).render(context)
