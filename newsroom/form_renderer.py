@@ -3,9 +3,10 @@
 Django renders every widget through templates, and a select menu through one template include
 per option (and another for each option's attributes). The claim page has ten menus with about
 120 options and twenty inputs: that was about 300 includes and 10 ms of its 42 ms (profile_pages,
-100k archive). The functions below write the same bytes as Django's templates (select, its
-options, inputs, textarea: tests/test_form_renderer.py compares them); any other template, and
-any of these overridden by a project template, is rendered by Django as before.
+100k archive); its radio buttons (a claim's kind, three) took 0.29 ms, 0.04 ms now. The
+functions below write the same bytes as Django's templates (select, its options, radio buttons,
+inputs, textarea: tests/test_form_renderer.py compares them); any other template, and any of
+these overridden by a project template, is rendered by Django as before.
 """
 
 from django.forms.renderers import DjangoTemplates
@@ -74,6 +75,34 @@ def _select(widget):
     return "".join(out)
 
 
+def _radio_option(option):
+    # input.html's, input_option.html's and radio_option.html's closing newlines stay in the page.
+    label_for = f' for="{_value(option["attrs"]["id"])}"' if option["attrs"].get("id") else ""
+    return f"<label{label_for}>{_input(option)}\n {_value(option['label'])}</label>\n\n"
+
+
+def _radio(widget):
+    """radio.html, through multiple_input.html and radio_option.html."""
+    attrs = widget["attrs"]
+    out = ["<div"]
+    if attrs.get("id"):
+        out.append(f' id="{_value(attrs["id"])}"')
+    if attrs.get("class"):
+        out.append(f' class="{_value(attrs["class"])}"')
+    out.append(">")
+    for group_name, options, _ in widget["optgroups"]:
+        if group_name:
+            out.append(f"\n  <div><label>{_value(group_name)}</label>")
+        for option in options:
+            if option["template_name"] != WIDGETS + "radio_option.html" or not option["wrap_label"]:
+                return None  # a widget with its own option template: Django renders it
+            out.append("<div>\n    " + _radio_option(option) + "</div>")
+        if group_name:
+            out.append("\n  </div>")
+    out.append("\n</div>")
+    return "".join(out)
+
+
 def _textarea(widget):
     value = _value(widget["value"]) if widget["value"] else ""
     name = _value(widget["name"])
@@ -83,6 +112,7 @@ def _textarea(widget):
 FAST = {
     WIDGETS + "select.html": _select,
     WIDGETS + "textarea.html": _textarea,
+    WIDGETS + "radio.html": _radio,
     **{
         f"{WIDGETS}{name}.html": _input
         for name in ("input", "text", "hidden", "number", "email", "url", "search", "date")

@@ -47,7 +47,19 @@ class Everything(forms.Form):
         required=False,
     )
     many = forms.MultipleChoiceField(choices=[(1, "one"), (2, "two")], initial=[2])
-    radio = forms.ChoiceField(choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect)
+    radio = forms.ChoiceField(
+        choices=[("a", "A <1>"), ("b", mark_safe("<em>B</em>"))],
+        initial="b",
+        widget=forms.RadioSelect(attrs={"class": "kinds"}),
+    )
+    grouped_radio = forms.ChoiceField(
+        choices=[("Fruit", [("apple", "Apple"), ("pear", "Pear")]), ("x", "X & Y")],
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    boxes = forms.MultipleChoiceField(
+        choices=[(1, "one"), (2, "two")], widget=forms.CheckboxSelectMultiple
+    )
 
 
 def _django_html(form):
@@ -60,10 +72,12 @@ def _our_html(form):
     return [str(field) for field in form]
 
 
+@pytest.mark.parametrize("auto_id", ["id_%s", False])
 @pytest.mark.parametrize("bound", [False, True])
-def test_it_writes_what_django_writes(bound):
+def test_it_writes_what_django_writes(bound, auto_id):
     data = {"text": "typed <x>", "menu": "a", "many": ["1", "2"], "notes": ""} if bound else None
-    assert _our_html(Everything(data)) == _django_html(Everything(data))
+    ours, django = Everything(data, auto_id=auto_id), Everything(data, auto_id=auto_id)
+    assert _our_html(ours) == _django_html(django)
 
 
 @pytest.mark.django_db
@@ -91,7 +105,7 @@ def test_it_leaves_other_templates_to_django(monkeypatch):
 
     monkeypatch.setattr(DjangoTemplates, "render", django_render)
     _our_html(Everything())
-    assert rendered == ["django/forms/widgets/radio.html"]
+    assert rendered == ["django/forms/widgets/checkbox_select.html"]
     assert not set(rendered) & set(FAST)
 
 

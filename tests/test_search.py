@@ -1,12 +1,17 @@
 """Full-text search: web-search syntax, stemming, hyphens, typos in names, snippets, ranking."""
 
+import datetime
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import search, services
+from claims.extraction import extract
 from claims.models import Article, Claim, Evidence, FactCheck, Source
 from claims.search import fts5_query, normalise
+from tests.conftest import SAMPLE_TEXT
 
 
 def test_hyphens_inside_words_are_spaces():
@@ -149,6 +154,41 @@ class TestPages:
             assert html.count("data-claim=") >= 1, q
 
 
+def search_page(client, q):
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(reverse("site_search"), {"q": q}).content.decode()
+    return len(queries), html
+
+
+@pytest.mark.django_db
+def test_the_search_page_reads_its_hits_once(client, alice, bob, corpus, verdict_false):
+    """Each kind's hits are read in one query with the fields the page shows (SECTIONS): none
+    is read again hit by hit, however many there are."""
+    client.force_login(bob)
+    q = "budget OR cola OR council OR holloway OR ridership"
+    before, _ = search_page(client, q)
+    second = Article.objects.create(
+        headline="Council budget, again", body=SAMPLE_TEXT, content_hash="again", uploaded_by=alice
+    )
+    services.apply_extraction(second, extract(SAMPLE_TEXT))
+    Claim.objects.filter(article=second).update(verdict=verdict_false)
+    FactCheck.objects.create(
+        url="https://checks.example/cola-2",
+        claim_reviewed="Cola is untaxed.",
+        verdict="True",
+        publisher="Other Checkers",
+        published_on=datetime.date(2026, 3, 1),
+    )
+    Evidence.objects.create(title="Council minutes", url="https://example.org/m", excerpt="Budget")
+    Source.objects.create(name="Holloway Council Trust", normalized_name="holloway council trust")
+
+    after, html = search_page(client, q)
+
+    assert after == before
+    assert "Jane Holloway" in html and "False" in html and "Council budget, again" in html
+    assert "Other Checkers" in html and "1 Mar 2026" in html and "Council minutes" in html
+
+
 def test_queue_search_query_count(client, alice, corpus, django_assert_max_num_queries):
     client.force_login(alice)
     with django_assert_max_num_queries(10):
@@ -162,3 +202,36 @@ def test_a_source_is_renamed_in_the_index(corpus):
     source.name = "Janet Hollis"
     source.save()
     assert texts("Hollis", Source) == ["Janet Hollis"]
+
+
+# The site search's list of claims as its template wrote it before {% claim_hits %}.
+CLAIM_HITS_TEMPLATE = (
+    '{% for hit in claims %}<li><a href="{{ hit.obj.get_absolute_url }}">{{ hit.snippet }}</a> '
+    '<small class="muted">{{ hit.obj.source.name|default:"unattributed" }} · '
+    "{{ hit.obj.get_state_display|lower }}{% if hit.obj.verdict %} · {{ hit.obj.verdict.label }}"
+    "{% endif %} · {{ hit.obj.article.headline|truncatechars:60 }}</small></li>{% endfor %}"
+)
+
+
+def test_claim_hits_write_what_the_template_wrote():
+    from django.template import Context, Template
+
+    from claims.models import Verdict
+
+    long_headline = 'Council <budget> & "tram" line: ' + "a very long headline " * 4
+    hits = []
+    for n, (source, verdict, headline, state) in enumerate(
+        [
+            (Source(name="Jane <Holloway> & Co"), Verdict(label="Half & half"), "Short", "new"),
+            (None, None, long_headline, "in_review"),
+            (Source(name=""), Verdict(label="False"), "Exactly sixty " + "x" * 46, "published"),
+        ]
+    ):
+        claim = Claim(pk=40 + n, state=state, source=source, verdict=verdict)
+        claim.article = Article(pk=7, headline=headline)
+        hits.append(search.Hit(claim, 0.5, search.highlight("a \x01tram\x02 & <b>")))
+    context = Context({"claims": hits})
+
+    ours = Template("{% load search_hits %}{% claim_hits claims %}").render(context)
+
+    assert ours == Template(CLAIM_HITS_TEMPLATE).render(context)

@@ -539,6 +539,28 @@ def test_linking_without_choosing_evidence_is_refused(login, claim_assigned):
     assert "Choose the evidence to link and its stance." in text_of(response)
 
 
+def link_menu(response):
+    menu = re.search(r'<form[^>]*id="link-form".*?</form>', response.content.decode(), re.S)
+    return re.findall(r'<option value="(\d+)">([^<]*)</option>', menu.group())
+
+
+def test_the_link_menu_offers_the_newest_evidence_not_linked(
+    login, claim_assigned, bob, monkeypatch
+):
+    from claims.forms import LinkEvidenceForm
+
+    monkeypatch.setattr(LinkEvidenceForm, "MENU_SIZE", 3)
+    pieces = [Evidence.objects.create(title=f"Report {n}") for n in range(6)]
+    for piece in (pieces[5], pieces[3]):
+        services.link_evidence(claim_assigned, piece, actor=bob, stance="supports")
+    client = login("bob")
+    expected = [(str(p.pk), p.title) for p in (pieces[4], pieces[2], pieces[1])]
+
+    assert link_menu(client.get(claim_assigned.get_absolute_url())) == expected
+    refused = post(client, "claim_link_evidence", claim_assigned, {"stance": "context"}, htmx=True)
+    assert link_menu(refused) == expected
+
+
 def unlink(client, claim, claim_link, **kwargs):
     return post(client, "claim_unlink_evidence", claim, args=[claim_link.pk], **kwargs)
 
@@ -631,6 +653,18 @@ def test_claim_page_query_count_is_small(
         client.get(claim_in_progress.get_absolute_url())
 
 
+@pytest.mark.parametrize("who, reads_it", [("bob", True), ("carol", False), ("vic", False)])
+def test_only_who_may_link_evidence_reads_the_menu(login, claim_in_progress, who, reads_it):
+    Evidence.objects.create(title="Unlinked report")
+    client = login(who)
+
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(claim_in_progress.get_absolute_url()).content.decode()
+
+    menu_read = any('ORDER BY "claims_evidence"."created_at" DESC' in q["sql"] for q in captured)
+    assert menu_read == reads_it == ('id="link-form"' in page)
+
+
 def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progress, alice, bob):
     Evidence.objects.create(title="Unlinked report")  # so the "link existing" form shows
     client = login("alice")
@@ -641,6 +675,24 @@ def test_claim_page_query_count_does_not_grow_with_history(login, claim_in_progr
         Evidence.objects.create(title=f"Unlinked report {n}")
 
     assert queries_for(client, claim_in_progress.get_absolute_url()) == before
+
+
+def test_the_claim_page_names_people_who_left_the_desk(login, claim_in_review, alice, bob):
+    """The page takes its people from the desk's (selectors.DeskLookups, read for its menus);
+    Bob, no longer on it, is still named wherever he acted, and not offered to assign to."""
+    services.add_comment(claim_in_review, actor=bob, text="Checked the minutes.")
+    bob.is_active = False
+    bob.save()
+
+    page = text_of(login("alice").get(claim_in_review.get_absolute_url()))
+
+    assert re.search(r"<dt>Assignee</dt><dd>bob</dd>", page)
+    assert "proposed by bob" in page
+    assert "added by bob" in page  # his evidence
+    assert re.search(r"<strong>bob</strong>\s+commented", page)
+    assert re.search(r"<strong>bob</strong>\s+moved it from", page)
+    menu = re.search(r'<select name="assignee".*?</select>', page, re.S).group()
+    assert ">alice<" in menu and ">bob<" not in menu
 
 
 # --- Confirmation messages (issue 16) -----------------------------------------------------------

