@@ -107,6 +107,13 @@ def test_a_topic_to_discuss_is_no_claim():
     assert c.cue == "discussed"
 
 
+def test_the_questions_a_speaker_answers_are_no_claim():
+    text = "“The fares will fall,” Okafor said, answering a question at a town hall in Dunmore."
+    assert [(c.source, c.cue) for c in attributed(text)] == [("Okafor", "said")]
+    assert extract("The mayor answered questions about the budget for an hour.") == []
+    assert only("The mayor answered that the budget had doubled.").cue == "answered"
+
+
 def test_a_crowds_reaction_is_no_attribution():
     text = '"The fares are a scandal," the councillor said, as the crowd cheered. "They must fall."'
     assert [c.source for c in attributed(text)] == ["the councillor"]

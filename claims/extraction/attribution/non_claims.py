@@ -27,7 +27,9 @@ SOURCING = "sources cited"
 TOPIC = "a topic, not a claim"
 INTENTION = "an intention, not a claim"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
-_TOPIC_CUES = frozenset(("discuss", "discusses", "discussed", "discussing"))
+_TOPIC_CUES = frozenset(
+    ("discuss", "discusses", "discussed", "discussing", "answer", "answers", "answered", "answering")
+)
 _CITE = frozenset(("cite", "cites", "cited", "citing"))
 
 
@@ -71,10 +73,13 @@ def _sources_cited(text: str, att: Attribution, content: str) -> bool:
 
 
 def _topic(text: str, att: Attribution, content: str) -> bool:
-    """ "The board will discuss the audit at its meeting": what will be talked about, not
-    what is said of it."""
+    """ "The board will discuss the audit at its meeting", "answering a question at a town
+    hall": what is talked about, not what is said of it (a quoted answer is said: '“Denver,” he
+    answered')."""
     cue = att.cue_words(text)
-    return bool(cue) and cue[-1] in _TOPIC_CUES and not has_verb(_WORD.findall(content))
+    if not cue or cue[-1] not in _TOPIC_CUES or att.kind == "direct":
+        return False
+    return not has_verb(_WORD.findall(content))
 
 
 def _intention(text: str, att: Attribution, content: str) -> bool:
