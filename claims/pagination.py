@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, replace
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 from django.db.models import F, Q
 from django.utils.dateparse import parse_date, parse_datetime
@@ -64,22 +65,23 @@ def _round_for_people(n):
 def count_many(querysets):
     """Tallies for several querysets ({name: queryset}) in one bounded query (two past the cap)."""
     tallies = _known_to_be_large(querysets)
-    to_count = {name: qs for name, qs in querysets.items() if name not in tallies}
+    statements = {name: _sql(_capped(qs)) for name, qs in querysets.items() if name not in tallies}
+    tallies.update({name: Tally(0) for name, statement in statements.items() if statement is None})
+    to_count = [name for name, statement in statements.items() if statement is not None]
     if to_count:
-        parts, params = [], []
-        for queryset in to_count.values():
-            sql, part_params = _capped(queryset).query.sql_with_params()
-            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS capped)")
-            params.extend(part_params)
+        sql = ", ".join(
+            f"(SELECT COUNT(*) FROM ({statements[name][0]}) AS capped)" for name in to_count
+        )
+        params = [param for name in to_count for param in statements[name][1]]
         with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join(parts), params)
+            cursor.execute("SELECT " + sql, params)
             counts = cursor.fetchone()
         over = {}
-        for (name, queryset), n in zip(to_count.items(), counts, strict=True):
+        for name, n in zip(to_count, counts, strict=True):
             if n <= COUNT_THRESHOLD:
                 tallies[name] = Tally(n)
             else:
-                over[name] = queryset
+                over[name] = querysets[name]
         tallies.update(_past_the_threshold(over))
     return {name: tallies[name] for name in querysets}
 
@@ -115,8 +117,17 @@ def _capped(queryset):
 
 
 def _statement(queryset):
-    sql, params = queryset.order_by().values("pk").query.sql_with_params()
-    return sql, tuple(params)
+    statement = _sql(queryset.order_by().values("pk"))
+    return None if statement is None else (statement[0], tuple(statement[1]))
+
+
+def _sql(queryset):
+    """(sql, params) of a queryset; None when its condition rules out every row (a search for
+    "%", which leaves no word to look for: ``pk IN ()``), for which Django writes no SQL."""
+    try:
+        return queryset.query.sql_with_params()
+    except EmptyResultSet:
+        return None
 
 
 def _estimate_key(statement):
@@ -136,6 +147,7 @@ def _known_to_be_large(querysets):
     if not querysets:
         return {}
     statements = {name: _statement(qs) for name, qs in querysets.items()}
+    querysets = {name: qs for name, qs in querysets.items() if statements[name] is not None}
     estimate_keys = {name: _estimate_key(statement) for name, statement in statements.items()}
     many_keys = {name: _many_key(statement) for name, statement in statements.items()}
     cached = cache.get_many([*estimate_keys.values(), *many_keys.values()])

@@ -28,7 +28,7 @@ from claims.models import (
 )
 from claims.pagination import count_many, keyset_page
 from claims.permissions import FACT_CHECKER, role_of
-from claims.search import claim_search
+from claims.search import claim_search, look_up
 
 TABS = {
     "mine": "Mine",
@@ -139,8 +139,9 @@ def tab_filter(tab, user, junk=False):
     return rows
 
 
-def queue_filter(user, query):
-    """The rows a queue query shows (tab, filters, search), as one Q for lists and counts."""
+def queue_filter(user, query, found=None):
+    """The rows a queue query shows (tab, filters, search), as one Q for lists and counts;
+    `found`: search.look_up()'s answer for several queries' searches at once."""
     condition = tab_filter(query.tab, user, junk="junk" in query.filters)
     for key, value in query.filters.items():
         if key == "junk":
@@ -154,7 +155,7 @@ def queue_filter(user, query):
         else:
             condition &= Q(**{f"{key}_id": int(value)})
     if query.q:
-        condition &= claim_search(query.q)
+        condition &= claim_search(query.q, found)
     return condition
 
 
@@ -276,9 +277,10 @@ def tab_counts(user, saved_views=()):
     """
     # Exact up to a threshold, estimated past it: never a scan of the whole table per page.
     counts = {f"tab_{tab}": Claim.objects.filter(tab_filter(tab, user)) for tab in TABS}
-    for view in saved_views:
-        query = QueueQuery.from_params(QueryDict(view.params))
-        counts[f"view_{view.pk}"] = Claim.objects.filter(queue_filter(user, query))
+    queries = {view.pk: QueueQuery.from_params(QueryDict(view.params)) for view in saved_views}
+    found = look_up([query.q for query in queries.values()])
+    for pk, query in queries.items():
+        counts[f"view_{pk}"] = Claim.objects.filter(queue_filter(user, query, found))
     totals = count_many(counts)
     return (
         {tab: totals[f"tab_{tab}"] for tab in TABS},

@@ -1079,8 +1079,12 @@ def queries_for(client, params=None):
 @pytest.mark.parametrize("who", ["alice", "bob", "vic"])
 def test_queue_query_count_is_small(login, desk, django_assert_max_num_queries, who):
     client = login(who)
+    # On PostgreSQL a search first looks up the headlines and speakers it finds (search.look_up:
+    # a word nobody wrote read all of 1M claims without it). A desk this small counts its tabs
+    # on every page; past 1,000 claims they are estimated and cached (make bench: 9 queries).
+    limit = 11 if connection.vendor == "postgresql" else 10
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(limit):
         client.get(QUEUE, {"tab": "all", "q": "percent", "o": "assignee"})
 
 

@@ -235,3 +235,34 @@ def test_claim_hits_write_what_the_template_wrote():
     ours = Template("{% load search_hits %}{% claim_hits claims %}").render(context)
 
     assert ours == Template(CLAIM_HITS_TEMPLATE).render(context)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("few", [search.FEW_IDS, 0])
+def test_claim_search_by_headline_and_speaker_as_lists_or_subqueries(corpus, monkeypatch, few):
+    # Few matching headlines and speakers are passed to the claims' query as lists; more than
+    # FEW_IDS as subqueries (0 here): the same claims either way.
+    monkeypatch.setattr(search, "FEW_IDS", few)
+    holloway = Source.objects.get(name__contains="Holloway")
+
+    def found(q):
+        return set(Claim.objects.filter(search.claim_search(q)).values_list("pk", flat=True))
+
+    everything = set(Claim.objects.values_list("pk", flat=True))
+    assert found("ouncil passes bud") == everything  # a piece of the headline, no word of a claim
+    assert found("Holoway") >= set(holloway.claims.values_list("pk", flat=True)) != set()
+    assert found("Zqxwv") == set()
+
+
+@pytest.mark.django_db
+def test_searches_look_up_headlines_and_speakers_in_one_query(corpus):
+    with CaptureQueriesContext(connection) as queries:
+        found = search.look_up(["Holoway", "passes budget", "Zqxwv"])
+    if connection.vendor != "postgresql":
+        assert (found, len(queries)) == ({}, 0)  # SQLite keeps the subqueries
+        return
+    holloway = Source.objects.get(name__contains="Holloway")
+    assert len(queries) == 1
+    assert found["Holoway"] == ([], [holloway.pk])
+    assert found["passes budget"] == ([Article.objects.get().pk], [])
+    assert found["Zqxwv"] == ([], [])

@@ -28,7 +28,16 @@ TOPIC = "a topic, not a claim"
 INTENTION = "an intention, not a claim"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
-    ("discuss", "discusses", "discussed", "discussing", "answer", "answers", "answered", "answering")
+    (
+        "discuss",
+        "discusses",
+        "discussed",
+        "discussing",
+        "answer",
+        "answers",
+        "answered",
+        "answering",
+    )
 )
 _CITE = frozenset(("cite", "cites", "cited", "citing"))
 
