@@ -159,12 +159,12 @@ def queue_filter(user, query, found=None):
     return condition
 
 
-def queue_claims(user, query):
+def queue_claims(user, query, found=None):
     # Not the articles' text: a page of 50 claims read up to 50 article bodies it never shows.
     claims = (
         Claim.objects.select_related("article", "source", "assignee", "verdict")
         .defer("article__body")
-        .filter(queue_filter(user, query))
+        .filter(queue_filter(user, query, found))
     )
     return pagination.order_by(claims, queue_order(query))
 
@@ -179,7 +179,7 @@ def queue_order(query):
     return order
 
 
-def by_id_when_few(claims, query, count=None):
+def by_id_when_few(user, query, count=None):
     """(claims, count): a search's or a filter's claims by id when there are at most
     COUNT_THRESHOLD of them.
 
@@ -189,9 +189,12 @@ def by_id_when_few(claims, query, count=None):
     are read in place of the count, so no query is added. A single filter that has its own
     index in score order (claims/models.py) is read from that index.
     """
+    claims = queue_claims(user, query)
     if not (query.q or query.filters) or count is not None or _indexed(query):
         return claims, count
-    ids, count = pagination.ids_if_few(claims)
+    # (a search's headlines and speakers as lists here, as subqueries for a page: look_up)
+    found = look_up([query.q])
+    ids, count = pagination.ids_if_few(queue_claims(user, query, found) if found else claims)
     return (claims if ids is None else claims.filter(pk__in=ids)), count
 
 
@@ -260,7 +263,7 @@ def queue_page(user, query, params=None, count=None, lookups=None):
     """One keyset page of the queue (cursors in `params`; see claims/pagination.py). With
     `lookups` (DeskLookups) its rows take their verdicts and assignees from there."""
     params = params if params is not None else {"page": query.page}
-    claims, count = by_id_when_few(queue_claims(user, query), query, count)
+    claims, count = by_id_when_few(user, query, count)
     if lookups is not None:
         claims = claims.select_related(None).select_related("article", "source")
         claims = claims.only(*QUEUE_ROW_FIELDS)

@@ -238,15 +238,18 @@ def test_claim_hits_write_what_the_template_wrote():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("few", [search.FEW_IDS, 0])
-def test_claim_search_by_headline_and_speaker_as_lists_or_subqueries(corpus, monkeypatch, few):
-    # Few matching headlines and speakers are passed to the claims' query as lists; more than
-    # FEW_IDS as subqueries (0 here): the same claims either way.
+@pytest.mark.parametrize("few, looked_up", [(search.FEW_IDS, True), (0, True), (0, False)])
+def test_claim_search_by_headline_and_speaker_as_lists_or_subqueries(
+    corpus, monkeypatch, few, looked_up
+):
+    # Headlines and speakers looked up (PostgreSQL) are passed to the claims' query as lists
+    # when few; more than FEW_IDS (0 here), or not looked up, as subqueries: the same claims.
     monkeypatch.setattr(search, "FEW_IDS", few)
     holloway = Source.objects.get(name__contains="Holloway")
 
     def found(q):
-        return set(Claim.objects.filter(search.claim_search(q)).values_list("pk", flat=True))
+        condition = search.claim_search(q, search.look_up([q]) if looked_up else None)
+        return set(Claim.objects.filter(condition).values_list("pk", flat=True))
 
     everything = set(Claim.objects.values_list("pk", flat=True))
     assert found("ouncil passes bud") == everything  # a piece of the headline, no word of a claim

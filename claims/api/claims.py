@@ -90,7 +90,7 @@ def list_claims(request, filters: Query[ClaimFilters]):
     username or `none`; `verdict`: a slug or `none`; `junk`: the claims marked not a claim.
     Pages follow `next_cursor` (as `after`)."""
     query = selectors.QueueQuery.from_params(_queue_params(filters))
-    claims, count = selectors.by_id_when_few(selectors.queue_claims(request.auth, query), query)
+    claims, count = selectors.by_id_when_few(request.auth, query)
     return cursor_page(
         claims,
         selectors.queue_order(query),

@@ -170,10 +170,9 @@ def similar_names(q, limit=50):
 
 def claim_search(q, found=None):
     """Claims whose text or speaker matches `q`, whose speaker's name is like it (typos
-    allowed), or whose article headline contains it; `found`: look_up()'s answer, when it was
-    asked for several searches at once."""
-    found = look_up([q]) if found is None else found
-    articles, sources = found.get(q, (None, None))
+    allowed), or whose article headline contains it. With `found` (look_up()'s answer) the
+    headlines and speakers it lists are given as lists, else as subqueries (see look_up)."""
+    articles, sources = (found or {}).get(q, (None, None))
     names = _names_sql(q)
     condition = text_match(Claim, q)
     if articles is None:
@@ -191,10 +190,14 @@ def look_up(qs):
     """{q: (ids of the articles whose headline contains q, ids of the sources named like it)}
     for each search, a list when there are at most FEW_IDS (else None): one query for all.
 
-    On PostgreSQL only: the claims' query gets these as lists instead of ARRAY(subquery), whose
-    size the planner cannot know; at 1M claims it guessed a quarter of them (a speaker has
-    thousands) and read the whole table for a word nobody wrote (800 ms; with the lists, an
-    index lookup, 2 ms). SQLite, at a laptop's scale, keeps the subqueries."""
+    On PostgreSQL only, for the queries that look for a search's first 1,001 claims (are they
+    few?) and count them: there the claims' query gets these as lists instead of
+    ARRAY(subquery), whose size the planner cannot know. At 1M claims it guessed a quarter of
+    the table (a speaker has thousands) and read all of it for a word nobody wrote (800 ms;
+    with the lists, an index lookup, 2 ms). A page of a search with more claims keeps the
+    subqueries: guessing many, the planner walks the sort's index to the first 50 matches,
+    where with the lists it gathered every match of a common word to sort them (58 -> 366 ms).
+    SQLite, at a laptop's scale, keeps the subqueries."""
     qs = list(dict.fromkeys(q for q in qs if q))
     if connection.vendor != "postgresql" or not qs:
         return {}
