@@ -99,14 +99,16 @@ def count_one(queryset):
     return count_many({"n": queryset})["n"]
 
 
-def ids_if_few(queryset):
+def ids_if_few(queryset, probe=None):
     """(ids, Tally): the ids of `queryset`'s rows and their count when there are at most
     COUNT_THRESHOLD of them, else (None, the estimated count): one query, as a count's (none
-    when the rows are known to be more: _known_to_be_large)."""
+    when the rows are known to be more: _known_to_be_large). `probe`: a function giving the
+    same rows written for this read (a search's: selectors.by_id_when_few), asked only then."""
     known = _known_to_be_large({"n": queryset})
     if known:
         return None, known["n"]
-    ids = list(queryset.order_by().values_list("pk", flat=True)[: COUNT_THRESHOLD + 1])
+    rows = queryset if probe is None else probe()
+    ids = list(rows.order_by().values_list("pk", flat=True)[: COUNT_THRESHOLD + 1])
     if len(ids) <= COUNT_THRESHOLD:
         return ids, Tally(len(ids))
     return None, _past_the_threshold({"n": queryset})["n"]

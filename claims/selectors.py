@@ -192,9 +192,12 @@ def by_id_when_few(user, query, count=None):
     claims = queue_claims(user, query)
     if not (query.q or query.filters) or count is not None or _indexed(query):
         return claims, count
-    # (a search's headlines and speakers as lists here, as subqueries for a page: look_up)
-    found = look_up([query.q])
-    ids, count = pagination.ids_if_few(queue_claims(user, query, found) if found else claims)
+
+    def probe():  # a search's headlines and speakers as lists here, as subqueries for a page
+        found = look_up([query.q])
+        return queue_claims(user, query, found) if found else claims
+
+    ids, count = pagination.ids_if_few(claims, probe)
     return (claims if ids is None else claims.filter(pk__in=ids)), count
 
 

@@ -138,3 +138,21 @@ def test_decoding_checks_each_value_against_its_column():
     assert pagination.decode_cursor(token("[1, 3]"), keys) == [1.0, 3]
     assert pagination.decode_cursor(token("[NaN, 3]"), keys) is None
     assert pagination.decode_cursor(token('["abc", 3]'), keys) is None
+
+
+def test_ids_if_few_reads_through_the_probe_until_the_rows_are_known_to_be_many(
+    claims, monkeypatch
+):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 1)
+    asked = []
+
+    def probe():
+        asked.append(True)
+        return Claim.objects.all()
+
+    everything = Claim.objects.all()
+    assert pagination.ids_if_few(everything, probe)[0] is None  # more than one: many
+    assert pagination.ids_if_few(everything, probe)[0] is None  # remembered: not read again
+    assert len(asked) == 1
+    one = Claim.objects.filter(pk=Claim.objects.first().pk)
+    assert pagination.ids_if_few(one, lambda: one) == ([one.get().pk], pagination.Tally(1))
