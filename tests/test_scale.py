@@ -94,6 +94,15 @@ def queries_for(client, url):
     return len(captured)
 
 
+def max_queries(url):
+    """Ten, and one more for a search on PostgreSQL, which looks up the headlines and speakers
+    it finds first (search.look_up: a word nobody wrote read all of 1M claims without it). On a
+    desk this small the tabs are counted on every page; past 1,000 claims they are estimated
+    and remembered, and `make bench`'s searches make 8-9 queries."""
+    search = "q=" in url and connection.vendor == "postgresql"
+    return MAX_QUERIES + 1 if search else MAX_QUERIES
+
+
 def test_every_list_page_stays_within_ten_queries_as_rows_grow(editor, settings):
     settings.QUEUE_PAGE_SIZE = 5  # several pages even on the small archive
     urls = page_urls()
@@ -103,7 +112,7 @@ def test_every_list_page_stays_within_ten_queries_as_rows_grow(editor, settings)
     grow(25, seed=2)
     after = {url: queries_for(editor, url) for url in urls}
 
-    too_many = {url: n for url, n in after.items() if n > MAX_QUERIES}
+    too_many = {url: n for url, n in after.items() if n > max_queries(url)}
     grew = {
         url: (before[url], after[url]) for url in urls if after[url] > before[url] + (url in empty)
     }
