@@ -186,8 +186,10 @@ def by_id_when_few(user, query, count=None):
     Asked in queue order, PostgreSQL scans the claims in the sort's index until it has a page:
     all of them when few match (at 100k claims a misspelt word took 184 ms in the queue and
     221 ms in the API, the "checked before?" filter with no match 135 ms; 6-17 ms now). The ids
-    are read in place of the count, so no query is added. A single filter that has its own
-    index in score order (claims/models.py) is read from that index.
+    are read in place of the count. A search reads them through a probe that has its headlines
+    and speakers looked up first (search.look_up, one query on PostgreSQL), unless it is known
+    to match more. A single filter that has its own index in score order (claims/models.py) is
+    read from that index.
     """
     claims = queue_claims(user, query)
     if not (query.q or query.filters) or count is not None or _indexed(query):
