@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -122,6 +123,50 @@ def test_a_broad_search_ranks_its_newest_matches_and_says_so(client, bob, corpus
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's FTS5 ranks every match")
+def test_articles_rank_fewer_of_their_newest_matches(client, bob, corpus, alice, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_NEWEST_OF", {"articles": 1})
+    Article.objects.create(headline="Again", body=SAMPLE_TEXT, content_hash="2", uploaded_by=alice)
+
+    client.force_login(bob)
+    html = client.get(reverse("site_search"), {"q": "tram"}).content.decode()
+
+    articles = html[html.index('id="search-articles"') :]
+    assert "the best of the 1 newest" in articles and articles.count("<li>") == 1
+    assert "newest" not in html[: html.index('id="search-articles"')]  # claims: all ranked
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's FTS5 ranks every match")
+@pytest.mark.parametrize("ferries_oldest", [False, True], ids=["in the window", "widened"])
+def test_the_newest_matches_are_looked_for_in_the_newest_rows_first(monkeypatch, ferries_oldest):
+    monkeypatch.setattr(search, "RANKED_NEWEST", 3)
+    monkeypatch.setattr(search, "WINDOW", 4)
+    texts = ["The ferry fares rose."] * 5 + ["The budget was approved."] * 5
+    for k, text in enumerate(texts if ferries_oldest else texts[::-1]):
+        FactCheck.objects.create(url=f"https://checks.example/{k}", claim_reviewed=text)
+    ferries = FactCheck.objects.filter(claim_reviewed__contains="ferry").order_by("pk")
+
+    with CaptureQueriesContext(connection) as queries:
+        hits = search.ranked_hits("fact_checks", "ferries")
+
+    assert hits.narrowed and sorted(hit.obj.pk for hit in hits) == [f.pk for f in ferries][-3:]
+    windows = [q for q in queries if "ORDER BY id DESC LIMIT" in q["sql"]]
+    assert len(windows) == (2 if ferries_oldest else 1)  # the newest 4 rows hold 0 or 4 ferries
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_rows_added_after_the_newest_id_was_read_are_searched(monkeypatch):
+    monkeypatch.setattr(search, "WINDOW", 1)
+    FactCheck.objects.create(url="https://checks.example/old", claim_reviewed="Old news.")
+    search.newest_ids(["claims_factcheck"])  # remembered
+    fresh = FactCheck.objects.create(url="https://checks.example/new", claim_reviewed="Ferry news.")
+
+    assert [hit.obj for hit in search.ranked_hits("fact_checks", "ferry")] == [fresh]
+
+
+@pytest.mark.django_db
 def test_snippets_are_escaped(alice):
     body = "The <script>alert(1)</script> budget was approved, the mayor said."
     article = Article.objects.create(
@@ -182,6 +227,7 @@ def test_the_search_page_reads_its_hits_once(client, alice, bob, corpus, verdict
     Evidence.objects.create(title="Council minutes", url="https://example.org/m", excerpt="Budget")
     Source.objects.create(name="Holloway Council Trust", normalized_name="holloway council trust")
 
+    cache.clear()  # the newest ids are read again, as they were the first time
     after, html = search_page(client, q)
 
     assert after == before

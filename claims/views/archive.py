@@ -48,8 +48,4 @@ def archive_import(request):
 def site_search(request):
     q = search.normalise(request.GET.get("q", ""))
     results = search.site_search(q) if q else None
-    return render(
-        request,
-        "claims/search.html",
-        {"q": q, "results": results, "ranked_newest": f"{search.RANKED_NEWEST:,}"},
-    )
+    return render(request, "claims/search.html", {"q": q, "results": results})
