@@ -388,6 +388,15 @@ class Claim(models.Model):
             models.Index(fields=["assignee", "-score", "id"], name="claim_assignee_order"),
             models.Index(fields=["verdict", "-score", "id"], name="claim_verdict_order"),
             models.Index(fields=["source", "-score", "id"], name="claim_source_order"),
+            # A speaker's page: their claims of the newest articles first (the articles' ids
+            # follow their upload), and their tally by state and verdict from the index alone.
+            # At 1M claims (make bench), for a speaker's 3,800 claims: sorting them by their
+            # articles' dates took 31 ms, the tally 5.9 ms reading the table.
+            models.Index(
+                fields=["source", "-article", "start"],
+                include=["state", "verdict"],
+                name="claim_source_recent",
+            ),
             models.Index(fields=["due_date", "-priority", "-score", "id"], name="claim_due_order"),
             models.Index(
                 fields=["-priority", "due_date", "-score", "id"], name="claim_priority_order"

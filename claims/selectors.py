@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -609,12 +610,11 @@ SOURCE_PAGE_CLAIMS = 50
 
 
 def source_page(source):
-    # The source's claims counted by verdict and state in one pass over its own rows: asked
-    # for approved claims by verdict, PostgreSQL also read the state index's 10,000 approved
-    # claims of the whole desk (1.8 ms of 2.2 at 100k, with the count beside it).
-    tally = list(
-        source.claims.values_list("verdict_id", "state").annotate(n=Count("id")).order_by()
-    )
+    # The source's claims counted by verdict and state in one pass over its own index entries
+    # (claim_source_recent holds both): asked for approved claims by verdict, PostgreSQL also
+    # read the state index's 10,000 approved claims of the whole desk (1.8 ms of 2.2 at 100k,
+    # with the count beside it).
+    tally = list(source.claims.values_list("verdict_id", "state").annotate(n=Count("*")).order_by())
     approved = Counter()
     for verdict_id, state, n in tally:
         if verdict_id is not None and state in APPROVED_STATES:
@@ -623,7 +623,7 @@ def source_page(source):
         "claims": list(
             source.claims.select_related("article", "verdict")
             .defer("article__body")
-            .order_by("-article__created_at", "start")[:SOURCE_PAGE_CLAIMS]
+            .order_by("-article_id", "start")[:SOURCE_PAGE_CLAIMS]
         ),
         "verdicts": _with_bars(
             (verdict.pk, verdict.label, verdict.colour, approved[verdict.pk])
@@ -666,8 +666,29 @@ def articles_page(number):
     return with_claim_counts(page_of(articles, number), "article")
 
 
+# The sources list counts each speaker's claims up to this many and shows more as "100+" (a
+# speaker's page has the exact figure). Counting every claim of a page of 100 speakers read
+# 560,000 index entries at 1M claims (make bench: 35 ms), at most 10,000 this way (1.3 ms);
+# capped at 1,000, 12.7 ms.
+SOURCE_LIST_COUNT_CAP = 100
+
+
 def sources_page(number):
-    return with_claim_counts(page_of(Source.objects.order_by("name", "id"), number, 100), "source")
+    page = page_of(Source.objects.order_by("name", "id"), number, 100)
+    capped = RawSQL(
+        "SELECT count(*) FROM (SELECT 1 FROM claims_claim "
+        "WHERE claims_claim.source_id = claims_source.id LIMIT %s) AS capped",
+        [SOURCE_LIST_COUNT_CAP + 1],
+    )
+    counts = dict(
+        Source.objects.filter(pk__in=[source.pk for source in page])
+        .annotate(n=capped)
+        .values_list("pk", "n")
+    )
+    for source in page:
+        n = counts.get(source.pk, 0)
+        source.claim_count = f"{SOURCE_LIST_COUNT_CAP:,}+" if n > SOURCE_LIST_COUNT_CAP else n
+    return page
 
 
 def fact_checks_page(number):

@@ -266,3 +266,18 @@ def test_source_page_lists_the_latest_claims_and_links_to_the_rest(
 
     assert "Showing the latest 1;" in page
     assert f"?source={holloway.pk}" in page
+
+
+def test_source_page_lists_the_newest_articles_claims_first(alice, article, holloway):
+    newer = Article.objects.create(
+        headline="Again", body=SAMPLE_TEXT, content_hash="again", uploaded_by=alice
+    )
+    services.apply_extraction(newer, extract(SAMPLE_TEXT))
+
+    claims = selectors.source_page(holloway)["claims"]
+
+    assert [c.article_id for c in claims] == sorted((c.article_id for c in claims), reverse=True)
+    assert claims[0].article == newer and claims[-1].article == article
+    for one in (newer, article):
+        starts = [c.start for c in claims if c.article == one]
+        assert starts == sorted(starts) and len(starts) > 1

@@ -325,6 +325,19 @@ def test_source_list_shows_each_speaker_once(login, article):
     assert content.count(">Jane Holloway</a>") == 1
 
 
+def test_source_list_counts_claims_up_to_a_cap(login, article, source, monkeypatch):
+    from claims import selectors
+
+    monkeypatch.setattr(selectors, "SOURCE_LIST_COUNT_CAP", 1)
+    Source.objects.create(name="Lone Voice", normalized_name="lone voice")
+    html = login("vic").get(reverse("source_list")).content.decode()
+
+    row = html[html.index(f">{source.name}</a>") :]
+    assert source.claims.count() == 2 and "<td>1+</td>" in row[: row.index("</tr>")]
+    row = html[html.index(">Lone Voice</a>") :]
+    assert "<td>0</td>" in row[: row.index("</tr>")]
+
+
 def test_source_page_lists_speakers_claims(login, article, source):
     response = login("vic").get(reverse("source_detail", args=[source.pk]))
 
