@@ -29,7 +29,7 @@ from claims.models import (
 )
 from claims.pagination import count_many, keyset_page
 from claims.permissions import FACT_CHECKER, role_of
-from claims.search import claim_search, look_up
+from claims.search import claim_search, look_up, many
 
 TABS = {
     "mine": "Mine",
@@ -201,7 +201,9 @@ def by_id_when_few(user, query, count=None):
         return queue_claims(user, query, found) if found else claims
 
     ids, count = pagination.ids_if_few(claims, probe)
-    return (claims if ids is None else claims.filter(pk__in=ids)), count
+    if ids is None:
+        return (queue_claims(user, query, many(query.q)) if query.q else claims), count
+    return claims.filter(pk__in=ids), count
 
 
 # Filters with an index of their own in score order ("source", "-score", "id"): a page of one of

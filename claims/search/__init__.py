@@ -171,12 +171,15 @@ def similar_names(q, limit=50):
 
 def claim_search(q, found=None):
     """Claims whose text or speaker matches `q`, whose speaker's name is like it (typos
-    allowed), or whose article headline contains it. With `found` (look_up()'s answer) the
-    headlines and speakers it lists are given as lists, else as subqueries (see look_up)."""
+    allowed), or whose article headline contains it. With `found` (look_up()'s answer, or
+    many()'s) the headlines and speakers it lists are given as lists, else as subqueries (see
+    look_up)."""
     articles, sources = (found or {}).get(q, (None, None))
     names = _names_sql(q)
     condition = text_match(Claim, q)
-    if articles is None:
+    if articles is EACH:
+        condition |= Q(article__headline__icontains=q)
+    elif articles is None:
         condition |= Q(InArray(F("article_id"), Subquery(_headlines(q))))
     elif articles:
         condition |= Q(article_id__in=articles)
@@ -207,6 +210,19 @@ def look_up(qs):
         statements += [_headlines(q).query.sql_with_params(), _names_sql(q)]
     ids = _few_ids(*statements)
     return {q: (ids[2 * k], ids[2 * k + 1]) for k, q in enumerate(qs)}
+
+
+# many()'s answer: each claim's headline is tested as the claim is read.
+EACH = "each"
+
+
+def many(q):
+    """For a search known to match many claims (more than COUNT_THRESHOLD, counted before), an
+    answer like look_up()'s in which its headlines are tested claim by claim, on the article
+    the page joins anyway: the page walks its sort's index until it has 50 claims. As a list
+    of every headline that contains the words, gathered first and searched for each claim
+    read, "tram line" cost 20 ms at 1M claims (7,601 headlines; 2.4 ms at 100k)."""
+    return {q: (EACH, None)}
 
 
 def _headlines(q):
