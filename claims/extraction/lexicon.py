@@ -744,6 +744,13 @@ THAT_NOUNS = frozenset(
 )
 THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
 
+# Between a verb and the noun of a stance it takes: "has not made a decision on whether C",
+# "bristled at the suggestion that C", "backed away from a suggestion that C".
+STANCE_MODIFIERS = THAT_NOUN_MODIFIERS | DETERMINERS
+STANCE_PARTICLES = (PREPOSITIONS - TIME_WORDS) | PHRASAL_PARTICLES
+# Kinds of source that hold a view of their own (not a document or a thing).
+VIEW_HOLDER_KINDS = frozenset(words("person group organisation government media anonymous"))
+
 # Words before a noun (not a subject before a verb): "despite complaints that C".
 NOUN_CONTEXT = (
     THAT_NOUN_MODIFIERS
@@ -845,6 +852,8 @@ SECOND_SUBJECT_OPENERS = frozenset(words("the his her their its our my"))
 SOURCE_TRAILERS = frozenset(
     words("also then only meanwhile however too though still now again first later even already")
 )
+# Adverbs inside a verb group: "has not always been operating under the assumption that C".
+VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly not"))
 
 # Words after a comma or dash after a speaker that open a clause about them, no part of the
 # source: "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it,",

@@ -16,7 +16,7 @@ from .contents import (
 )
 from .cues import cue_modifiers_before
 from .quotes import outside_quote
-from .subjects import appositive_at
+from .subjects import appositive_at, stance_holder
 from .tokens import Sentence, has_verb, is_cue_word, possessive, verb_like, verb_like_or_finite
 
 
@@ -188,7 +188,8 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
         a -= 1
     end = sent.starts[k] if k < n else sent.end
-    return make_attribution(sent, (sent.starts[i + 1], end), None, (sent.starts[a], sent.ends[i]))
+    source = stance_holder(sent, a)
+    return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
 
 
 def as_reported_by(sent: Sentence, i: int) -> Attribution | None:
@@ -215,8 +216,9 @@ def whether_question(sent: Sentence, i: int) -> Attribution | None:
         return None
     k = clause_end(sent, i + 1)
     end = sent.starts[k] if k < len(sent) else sent.end
+    source = stance_holder(sent, i - 2)
     return make_attribution(
-        sent, (sent.starts[i], end), None, (sent.starts[i - 2], sent.ends[i - 1])
+        sent, (sent.starts[i], end), source, (sent.starts[i - 2], sent.ends[i - 1])
     )
 
 

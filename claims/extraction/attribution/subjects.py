@@ -8,7 +8,7 @@ nurse."), the sentence's opening noun phrase, and the agent of a passive ("by th
 import re
 
 from .. import lexicon as lx
-from ..sources.kinds import kind_of_noun
+from ..sources.kinds import kind_from_phrase, kind_of_noun
 from .cues import cue_modifier, cue_modifiers_before, skip_time_before
 from .tokens import (
     Sentence,
@@ -972,3 +972,58 @@ def _noun_phrase_after_opening(sent: Sentence, lo: int, b: int) -> int | None:
         if sent.lower[k] in ("the", "a", "an") or sent.words[k][:1].isupper():
             return k if sent.words[k - 1].islower() else None
     return None
+
+
+def stance_holder(sent: Sentence, a: int) -> tuple[int, int] | None:
+    """The speaker whose own verb takes the stance noun at ``a``: "The voters are split on
+    whether C", "Lee bristled at the suggestion that C", "She has not made a decision on
+    whether C"; None when the noun has no such subject or the subject cannot hold a view."""
+    m = _verb_group_before_noun(sent, a)
+    if m is None:
+        return None
+    subj = subject_before(sent, skip_time_before(sent, m, 0), 0)
+    if subj is None or not plausible_subject(sent, subj[0], subj[1], False):
+        return None
+    s, e = subj
+    while e - s > 1 and sent.lower[e - 1] in lx.SOURCE_TRAILERS | lx.TIME_WORDS:
+        e -= 1  # "Trump earlier Tuesday backed away from ...": Trump
+    return (sent.starts[s], sent.ends[e - 1]) if _holds_a_view(sent, s, e) else None
+
+
+def _verb_group_before_noun(sent: Sentence, a: int) -> int | None:
+    """Index of the first word of the verb group before the noun at ``a``, over the noun's
+    determiner and adjectives and a preposition or particle ("has not made a decision on",
+    "backed away from a suggestion"); None when no verb comes before them."""
+    k = a - 1
+    while (
+        k >= 0 and a - k <= 3 and sent.words[k].islower() and sent.lower[k] in lx.STANCE_MODIFIERS
+    ):
+        k -= 1
+    particles = 0
+    while k >= 0 and particles < 2 and sent.lower[k] in lx.STANCE_PARTICLES:
+        k -= 1
+        particles += 1
+    if k < 1 or not sent.words[k].islower() or not verb_like_or_finite(sent.lower[k]):
+        return None
+    m = k  # ("has not been operating under the assumption")
+    while (
+        m - 1 >= 0
+        and sent.words[m - 1].islower()
+        and (verb_like_or_finite(sent.lower[m - 1]) or sent.lower[m - 1] in lx.VERB_GROUP_ADVERBS)
+    ):
+        m -= 1
+    return m if m >= 1 and sent.lower[m] != "that" else None
+
+
+def _holds_a_view(sent: Sentence, s: int, e: int) -> bool:
+    """Whether the subject [s, e) can hold a view of its own: a personal pronoun alone (not
+    "it"), a name, or a noun phrase naming people or a body; a document or a thing raises
+    questions, but the question is the reporter's ("The records raised questions about ...")."""
+    if has_verb(sent.words[s:e]):
+        return False  # "Trump made similarly bigoted charges": the walk took in the verb
+    if sent.lower[s] in lx.PERSONAL_PRONOUNS:
+        return e - s == 1 and sent.lower[s] != "it"
+    if sent.words[s].islower() or sent.lower[s] in lx.DETERMINERS:
+        phrase = sent.text[sent.starts[s] : sent.ends[e - 1]]
+        return kind_from_phrase(phrase) in lx.VIEW_HOLDER_KINDS
+    return True
