@@ -179,6 +179,8 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     noun = not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
     if not noun or not complement_that(sent, i + 1):
         return None  # ("The mayor promises that C": a verb)
+    if _participle_cue(sent, i):
+        return None  # ", warning that C", "has been warning that C": the verb's shapes read it
     k = clause_end(sent, i + 2)
     last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
     low = sent.lower[last]
@@ -190,6 +192,14 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     end = sent.starts[k] if k < n else sent.end
     source = stance_holder(sent, a)
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
+
+
+def _participle_cue(sent: Sentence, i: int) -> bool:
+    """An -ing cue word after a comma or a form of "be": a participle or a verb ("the mill said
+    C, warning that D"; "the city has been warning that C"), not a noun."""
+    w = sent.lower[i]
+    before = sent.words[i - 1] if i > 0 else ""
+    return w.endswith("ing") and is_cue_word(w) and (before == "," or before.lower() in lx.BE_FORMS)
 
 
 def as_reported_by(sent: Sentence, i: int) -> Attribution | None:
