@@ -129,3 +129,10 @@ def test_an_intention_named_by_a_noun_is_no_claim():
     assert not any(c.cue == "pledge" for c in attributed("The mayor's pledge to cut fares won."))
     c = only("Her warning that the depot would close came true.")
     assert c.text.startswith("that the depot would close")
+
+
+def test_an_intention_of_a_plural_possessive_name_is_no_claim():
+    text = "The Rivases’ decision to sell the orchard surprised the village."
+    r = only_reading(text)
+    assert (r.source, r.cue, r.claim) == ("Rivases’", "decision", False)
+    assert attributed(text) == []

@@ -180,3 +180,14 @@ def test_stance_noun_raised_by_a_thing_has_no_source():
         "The audit raised doubts about whether the levy was legal.",
     ):
         assert only(text).source is None, text
+
+
+def test_plural_possessive_name_with_that_clause():
+    text = "Reporters checked Mayor Ames’ claim that the pool had cost nothing, and found bills."
+    c = [c for c in attributed(text) if c.cue == "claim"][0]
+    assert c.source == "Mayor Ames’"
+    assert c.text == "that the pool had cost nothing"
+
+
+def test_plural_possessive_before_a_phrase_is_left_alone():
+    assert attributed("Councillor Rees’ support for the tram line was never in doubt.") == []

@@ -151,7 +151,7 @@ def noun_cue(sent: Sentence, i: int) -> Attribution | None:
         end = i + 2  # the preposition belongs to the cue: "support for"
     elif nxt not in ("that", "to"):
         return None
-    a = i - 1
+    a = i - 2 if sent.words[i - 1] == "’" else i - 1  # ("Sanders’ claim": the name before "’")
     if sent.words[a][:1].isupper() and sent.lower[a] not in lx.PERSONAL_PRONOUNS:
         while a > 0 and sent.words[a - 1][:1].isupper() and sent.lower[a - 1] not in ("the",):
             a -= 1  # "Donald Trump's"

@@ -19,6 +19,7 @@ from .tokens import (
     name_part,
     open_paren_before,
     plural_noun,
+    plural_possessive_mark,
     possessive,
     verb_like,
     verb_like_or_finite,
@@ -166,7 +167,7 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     if w == "that" and k > lo and sent.lower[k - 1] in lx.TOPIC_PREPOSITIONS | {"from", "in"}:
         return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
-        return not _plural_possessive_mark(sent, k)
+        return not plural_possessive_mark(sent, k)
     if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1 and not within_name(sent, k):
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
@@ -176,19 +177,6 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     if w == "and" and _coordinated_nouns(sent, k, j, lo):
         return False  # "Many experts and some lawmakers say": one subject
     return w in ("and", "but") and k + 1 < j and sent.words[k + 1][:1].islower()
-
-
-def _plural_possessive_mark(sent: Sentence, k: int) -> bool:
-    """ "Sanders’ campaign", "the workers’ union": the mark at ``k`` is an apostrophe, set
-    right after a word in -s and before the next word, not a closing single quote."""
-    return (
-        sent.words[k] == "’"
-        and 0 < k < len(sent) - 1
-        and sent.ends[k - 1] == sent.starts[k]
-        and sent.lower[k - 1].endswith("s")
-        and sent.starts[k + 1] > sent.ends[k]
-        and sent.words[k + 1].isalpha()
-    )
 
 
 def _name_after_common_noun(sent: Sentence, k: int, j: int, lo: int) -> bool:

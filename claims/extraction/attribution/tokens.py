@@ -123,6 +123,30 @@ def possessive(word: str) -> bool:
     return word[:1].isupper() and low.endswith(("'s", "’s"))
 
 
+def plural_possessive_mark(sent: Sentence, k: int) -> bool:
+    """ "Sanders’ campaign", "the workers’ union": the mark at ``k`` is an apostrophe, set
+    right after a word in -s and before the next word, not a closing single quote."""
+    return (
+        sent.words[k] == "’"
+        and 0 < k < len(sent) - 1
+        and sent.ends[k - 1] == sent.starts[k]
+        and sent.lower[k - 1].endswith("s")
+        and sent.starts[k + 1] > sent.ends[k]
+        and sent.words[k + 1].isalpha()
+    )
+
+
+def named_plural_possessive(sent: Sentence, k: int) -> bool:
+    """The mark at ``k`` makes a name a plural possessive: "Sanders’ decision", "the Joneses’
+    plan"; not a lower-case word ("the voters’ choice") nor a closing quote ("a ‘yes’ vote")."""
+    return (
+        k > 0
+        and plural_possessive_mark(sent, k)
+        and sent.words[k - 1][:1].isupper()
+        and not (k > 1 and sent.words[k - 2] in lx.QUOTE_TOKENS)
+    )
+
+
 def verb_like(low: str) -> bool:
     """A guess without tags: past forms, auxiliaries and cue verbs (not noun-like ones)."""
     if low in lx.NOUN_LIKE:
