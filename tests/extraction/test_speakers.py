@@ -29,6 +29,13 @@ SPEAKERS = [
         "An internal memo from that year",
     ),
     ("Those who back her opponents say the scandal has hurt her.", "Those who back her opponents"),
+    # a subject pronoun after an opening phrase without a verb speaks alone
+    ("Pretty soon she would have to tell the board the plan had failed.", "she"),
+    (
+        "A week later they reversed course, closed the office and said the audit was wrong.",
+        "they",
+    ),
+    ("On Tuesday she doubled down, saying the levy was fair.", "she"),
     # coordinated pronouns are one subject
     ("Her brother and she said the shop would stay open.", "Her brother and she"),
 ]

@@ -865,10 +865,23 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
+    start = _final_pronoun(sent, start, end)
     return (
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def _final_pronoun(sent: Sentence, a: int, b: int) -> int:
+    """Where the source starts when it ends in a subject pronoun after words that hold no
+    verb: "A few minutes later they", "Pretty soon she" -> the pronoun; not "Lee and I"."""
+    last = sent.lower[b - 1]
+    if b - a < 2 or last not in lx.NOMINATIVE and last != "it":
+        return a
+    before = sent.lower[b - 2]
+    if before in ("and", "or", "nor") or not sent.words[b - 2].replace("’", "").isalnum():
+        return a
+    return b - 1 if not has_verb(sent.words[a : b - 1]) else a
 
 
 def possessor_subject(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
