@@ -386,6 +386,10 @@ CLAUSE_VERBS = frozenset(
 # to X, C", "but according to X, C".
 CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
 
+# Verbs that give a name ("a group called Open Doors", "Obama called Lee."): with a bare name as
+# their object they report nothing said. (Not "named": "most voters named Britain" choose.)
+NAMING_VERBS = frozenset(words("called dubbed nicknamed titled entitled labeled labelled"))
+
 # A crowd's reactions: a cue only with an object ("cheered the plan"), not in "as the crowd
 # cheered." or "aides cheered when she won".
 REACTION_VERBS = frozenset(

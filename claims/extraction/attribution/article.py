@@ -39,6 +39,7 @@ def find_attributions(
             _describes_its_noun(text, att)
             or _continues_an_action(text, att)
             or _a_reaction(text, att)
+            or _a_name_given(text, att)
         )
     ]
     found.sort(key=lambda a: (a.start, -a.end))
@@ -107,6 +108,31 @@ def _a_reaction(text: str, att: Attribution) -> bool:
     if not cue or cue[-1] not in lx.REACTION_VERBS:
         return False
     return _AFTER_A_REACTION.match(text, att.cue[1]) is not None
+
+
+_NAME_WORD = re.compile(r"#?[\w’'.&-]+")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where|that|\w+ed\b)")
+
+
+def _a_name_given(text: str, att: Attribution) -> bool:
+    """ "a group called Open Doors", "Obama called Ames on Monday.": a name given or a telephone
+    call, when the object is a bare name, maybe with a relative clause after it ("a firm called
+    Acme, which sells ..."); quoted words or a second complement after an appositive report
+    ("called Lee, his rival, a liar")."""
+    cue = att.cue_words(text)
+    if not cue or att.kind == "direct" or att.cue[0] >= att.start:
+        return False
+    if cue[-1] not in lx.NAMING_VERBS:
+        return False
+    rest = text[att.end : att.sentence[1]].lstrip()
+    if rest[:1] == "," and not _RELATIVE_AFTER_COMMA.match(rest):
+        return False
+    words = _NAME_WORD.findall(text[att.start : att.end])
+    while words and words[-1].lower() in lx.TIME_WORDS | lx.TIME_NOUNS | {"on", "night"}:
+        words.pop()
+    return 0 < len(words) <= 5 and all(
+        w.lstrip("#")[:1].isupper() or w[:1].isdigit() for w in words
+    )
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
