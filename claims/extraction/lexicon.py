@@ -1108,6 +1108,10 @@ PERSON_ROLES = PERSON_ROLES | frozenset(
         teacher doctor nurse resident voter farmer activist author writer historian professor
         researcher scientist consultant strategist pollster lobbyist donor veteran official
         actor actress singer mother father son daughter wife husband brother sister widow
+        man woman boy girl narrator host moderator witness organizer organiser protester
+        supporter friend neighbour neighbor tycoon mogul billionaire developer pastor priest
+        rabbi imam neurosurgeon surgeon physician economist analyst expert star comedian
+        rapper musician director producer founder investor banker trader landlord tenant
         """
     )
 )
@@ -1125,6 +1129,7 @@ GROUP_NOUNS = frozenset(
         drivers riders passengers customers shoppers owners landlords tenants patients veterans
         survivors victims witnesses fans players officers detectives prosecutors lawyers
         attorneys judges historians donors organizers organisers executives shareholders
+        crowd audience panel community attendees couple crowds audiences panels communities
         """
     )
 ) | frozenset(role + "s" for role in PERSON_ROLES if not role.endswith(("s", "man", "woman")))
@@ -1267,7 +1272,8 @@ DOCUMENT_NOUNS = frozenset(
         video book email emails tweet tweets post transcript complaint indictment lawsuit
         ruling order bill law review audit figures estimate estimates census release website
         page footage article column chart map investigation minutes affidavit statistics proposal
-        proposals forecast forecasts projections
+        proposals forecast forecasts projections findings suit suits petition
+        petitions summary inquiry clip
         """
     )
 )

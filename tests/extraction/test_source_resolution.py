@@ -175,3 +175,17 @@ def test_a_pronoun_never_resolves_to_a_place(place):
         "She said the cuts were deep."
     )
     assert names(text)[-1] == ("She", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The crowd chanted that the mayor must resign.", "group"),
+        ("The findings show the river is cleaner than in 2010.", "document"),
+        ("The petition says the library should stay open.", "document"),
+        ("The moderator asked whether the levy would pass.", "person"),
+    ],
+)
+def test_common_nouns_give_their_kind(text, kind):
+    (claim,) = attributed(text)
+    assert claim.source_kind == kind
