@@ -856,6 +856,10 @@ SECOND_SUBJECT_OPENERS = frozenset(words("the his her their its our my"))
 SOURCE_TRAILERS = frozenset(
     words("also then only meanwhile however too though still now again first later even already")
 )
+# Auxiliaries that make a verb of a capitalised word too ("Does the party agree", "WAS").
+CLAUSE_AUXILIARIES = frozenset(words("does did do is was were are has have had"))
+# Prepositions that open an adjunct, never part of a subject ("despite his lead and ...").
+ADJUNCT_PREPOSITIONS = frozenset(words("despite with without amid after before during until"))
 # Adverbs inside a verb group: "has not always been operating under the assumption that C".
 VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly not"))
 

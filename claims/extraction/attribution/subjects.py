@@ -179,6 +179,28 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     return w in ("and", "but") and k + 1 < j and sent.words[k + 1][:1].islower()
 
 
+def _left_conjunct(sent: Sentence, k: int, lo: int) -> int | None:
+    """Index before the subject joined by "and" at ``k`` to the one after it, when the words
+    back to the start of their clause hold no verb ("Mr. Sanders and his team", "civil rights
+    groups like the A.C.L.U. and the bar association"); None when they do ("The mayor closed
+    the road and officials said") or the clause may start before ``lo``."""
+    a = k - 1
+    while a >= lo:
+        w = sent.lower[a]
+        if sent.words[a] in (",", ";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS:
+            break
+        if w in lx.SUBJECT_STOPS or w in lx.LEADING_CONNECTIVES or final_dot(sent, a):
+            break
+        if (sent.words[a].islower() and verb_like_or_finite(w)) or w in lx.CLAUSE_AUXILIARIES:
+            return None  # ("Does the FSA and other groups agree": a question)
+        if w in lx.ADJUNCT_PREPOSITIONS:
+            return None  # ("With the court at an impasse and Senate Republicans refusing")
+        a -= 1
+    if (a < lo and lo > 0) or a == k - 1:
+        return None
+    return a
+
+
 def _name_after_common_noun(sent: Sentence, k: int, j: int, lo: int) -> bool:
     """Whether "and" at ``k`` joins a lower-case noun to a name that runs to the cue at ``j``:
     two clauses ("... on the questions and Gates said"), not "Lee and Roe said"."""
@@ -253,7 +275,19 @@ def subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
         return None  # ("officials here say": a subject; "here" alone is not)
     if end - a + 1 > _MAX_SOURCE_TOKENS:
         return None
-    return a, end + 1
+    return _with_left_conjunct(sent, k, lo, a, end + 1)
+
+
+def _with_left_conjunct(sent: Sentence, k: int, lo: int, a: int, b: int) -> tuple[int, int]:
+    """The subject [a, b) with the subject joined to it by "and" at ``k``: "Former Gov. Ann Roe
+    and former Sen. Jo Lee said" (both plausible subjects, else the subject as found)."""
+    if k <= lo or sent.lower[k] != "and" or not plausible_subject(sent, a, b, False):
+        return a, b
+    left = _left_conjunct(sent, k, lo)
+    wide = left + 1 if left is not None else a
+    while wide < k and sent.lower[wide] in lx.LEADING_CONNECTIVES:
+        wide += 1
+    return (wide, b) if wide < a and plausible_subject(sent, wide, b, False) else (a, b)
 
 
 def _age_or_place(sent: Sentence, a: int, j: int) -> bool:
