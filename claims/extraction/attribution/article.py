@@ -32,16 +32,7 @@ def find_attributions(
             found.extend(analyse(Sentence(text, quotes, ss, se)))
         except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
             log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
-    found = [
-        att
-        for att in found
-        if not (
-            _describes_its_noun(text, att)
-            or _continues_an_action(text, att)
-            or _a_reaction(text, att)
-            or _a_name_given(text, att)
-        )
-    ]
+    found = _screened(text, found)
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -68,6 +59,24 @@ def find_attributions(
     for att in kept:
         att.no_claim = why_no_claim(text, att)
         att.claim = att.no_claim is None
+    return kept
+
+
+def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
+    """The attributions that report something said, without a source that names no one."""
+    kept = [
+        att
+        for att in found
+        if not (
+            _describes_its_noun(text, att)
+            or _continues_an_action(text, att)
+            or _a_reaction(text, att)
+            or _a_name_given(text, att)
+        )
+    ]
+    for att in kept:
+        if _expletive_it(text, att):
+            att.source = None  # "it was widely reported that C": no one is named
     return kept
 
 
@@ -133,6 +142,19 @@ def _a_name_given(text: str, att: Attribution) -> bool:
     return 0 < len(words) <= 5 and all(
         w.lstrip("#")[:1].isupper() or w[:1].isdigit() for w in words
     )
+
+
+_PASSIVE_CUE = re.compile(r"(?:is|was|were|be|been|being|['’]s)\b.*\b\w+(?:ed|en|wn)$")
+
+
+def _expletive_it(text: str, att: Attribution) -> bool:
+    """ "it was widely reported that C", "It's been reported that C": "it" stands for the
+    clause, not for a speaker."""
+    if att.source is None or text[att.source[0] : att.source[1]].lower() != "it":
+        return False
+    cue = " ".join(att.cue_words(text))
+    content = text[att.start : att.end].lower()
+    return content.startswith("that ") and _PASSIVE_CUE.search(cue) is not None
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:
