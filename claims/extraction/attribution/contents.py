@@ -9,6 +9,7 @@ one that holds no content ("Lee said Tuesday.").
 from dataclasses import dataclass
 
 from .. import lexicon as lx
+from ..junk import without_edge_markup
 from .clauses import (
     after_opening_aside,
     clause_end,
@@ -72,6 +73,8 @@ def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     dateline = lx.DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
     if dateline is not None:
         s = dateline.end()  # "MIAMI — C", "Westhaven, March 14 - C": the place is no content
+    if "<" in text[s:e]:
+        s, e = without_edge_markup(text, s, e)  # '<tweet id="1">C<tweet/>': the tweet's words
     if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
         return None
     return s, e
@@ -135,6 +138,7 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
     if source is not None:
+        source = _without_leading_marks(sent.text, source)
         source = (
             possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
         )
@@ -142,6 +146,15 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         source = without_final_verb(sent, source) if source is not None else None
         source = name_before_participle_aside(sent, source) if source is not None else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
+
+
+def _without_leading_marks(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """A source without what an embed left before it: ">Sanders aide Jeff Weaver" ->
+    "Sanders aide Jeff Weaver", ">.@BernieSanders" -> "@BernieSanders"."""
+    s, e = source
+    while s < e - 1 and text[s] in ">.|•*":
+        s += 1
+    return s, e
 
 
 def continues_after_cue(sent: Sentence, k: int, content: tuple[int, int]) -> bool:
