@@ -860,6 +860,19 @@ SOURCE_TRAILERS = frozenset(
 CLAUSE_AUXILIARIES = frozenset(words("does did do is was were are has have had"))
 # Prepositions that open an adjunct, never part of a subject ("despite his lead and ...").
 ADJUNCT_PREPOSITIONS = frozenset(words("despite with without amid after before during until"))
+# In a title-case headline: adverbs after a speaker ("Trump Just Responded") and common verbs
+# that betray a clause, not a speaker ("Huckabee Makes Sexist Wife Joke").
+HEADLINE_ADVERBS = SOURCE_TRAILERS | frozenset(
+    words(
+        """
+        just once finally reportedly really fully resoundingly quietly officially suddenly
+        publicly formally openly privately secretly never
+        """
+    )
+)
+HEADLINE_NEGATED = frozenset(words("isn’t isn't wasn’t wasn't doesn’t doesn't didn’t didn't"))
+HEADLINE_VERBS = frozenset(words("got gets makes made compares elects steps heard"))
+PAST_LIKE_PRESENT = frozenset(words("let put set cut hit read hurt cost quit spread bet"))
 # Adverbs inside a verb group: "has not always been operating under the assumption that C".
 VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly not"))
 

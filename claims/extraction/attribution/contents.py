@@ -30,6 +30,7 @@ from .clauses import (
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
 from .subjects import (
     can_speak,
+    headline_source,
     name_before_participle_aside,
     possessor_subject,
     tidy_source,
@@ -145,6 +146,7 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         source = without_opening_preposition(sent, source) if source is not None else None
         source = without_final_verb(sent, source) if source is not None else None
         source = name_before_participle_aside(sent, source) if source is not None else None
+        source = headline_source(sent, source) if source is not None else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
 
 

@@ -21,6 +21,7 @@ from .tokens import (
     plural_noun,
     plural_possessive_mark,
     possessive,
+    title_case,
     verb_like,
     verb_like_or_finite,
     within_name,
@@ -916,6 +917,34 @@ def _final_pronoun(sent: Sentence, a: int, b: int) -> int:
     if before in ("and", "or", "nor") or not sent.words[b - 2].replace("’", "").isalnum():
         return a
     return b - 1 if not has_verb(sent.words[a : b - 1]) else a
+
+
+def headline_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source in a title-case line, where every word is capitalised and the usual checks for
+    a verb or an adverb do not see them: without a trailing adverb or auxiliary ("Donald Trump
+    Just" -> "Donald Trump", "Donald Trump Is Now" -> "Donald Trump"), and None when a verb is
+    left inside ("Mike Huckabee Makes Sexist Wife", "Tim Allen Just Got"): a fragment."""
+    if not title_case(sent):
+        return span
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    end = len(ks)
+    while end > 1 and (
+        sent.lower[ks[end - 1]] in lx.HEADLINE_ADVERBS
+        or sent.lower[ks[end - 1]] in lx.CLAUSE_AUXILIARIES | lx.HEADLINE_NEGATED
+    ):
+        end -= 1
+    for n in range(1, end):
+        low = sent.lower[ks[n]]
+        adjective = sent.lower[ks[n - 1]].endswith("ly")  # ("Newly Released Document")
+        if low in lx.HEADLINE_VERBS or (_past_form(low) and not adjective):
+            return None
+    return span[0], (span[1] if end == len(ks) else sent.ends[ks[end - 1]])
+
+
+def _past_form(low: str) -> bool:
+    """A past form, not one that is also the present ("Let", "Put", "Cut")."""
+    irregular = low in lx.IRREGULAR_PAST and low not in lx.PAST_LIKE_PRESENT
+    return (low.endswith("ed") and len(low) > 4) or irregular
 
 
 def possessor_subject(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
