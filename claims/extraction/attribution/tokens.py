@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
 # Words (with inner apostrophes, hyphens, dots, slashes: "9/11"), titles and initials with their
 # period ("Sen.", "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote
-# mark some outlets use (''), or one punctuation character.
+# mark some outlets use ('', three after a word read as ' then ''), or one punctuation character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|(?<=\S)'(?='')|''|[^\w\s]"
 )
 
 
