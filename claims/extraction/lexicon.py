@@ -873,6 +873,8 @@ HEADLINE_ADVERBS = SOURCE_TRAILERS | frozenset(
 HEADLINE_NEGATED = frozenset(words("isn’t isn't wasn’t wasn't doesn’t doesn't didn’t didn't"))
 HEADLINE_VERBS = frozenset(words("got gets makes made compares elects steps heard"))
 PAST_LIKE_PRESENT = frozenset(words("let put set cut hit read hurt cost quit spread bet"))
+# Marks that are never part of a source at its edges (left by an embed, an aside's comma or dash).
+SOURCE_EDGE_MARKS = frozenset(">|•*~,;-—–")
 # Adverbs inside a verb group: "has not always been operating under the assumption that C".
 VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly not"))
 

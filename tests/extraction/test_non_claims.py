@@ -153,3 +153,8 @@ def test_hashtags_and_handles_alone_are_no_claim():
 def test_a_source_keeps_no_mark_an_embed_left_before_it():
     text = 'rated it Half True.">Mayor Ito said the pool had cost nothing.'
     assert [c.source for c in attributed(text)] == ["Mayor Ito"]
+
+
+def test_a_source_keeps_no_comma_or_dash_at_its_edges():
+    text = "-Ruth Vale says the ferry will stop running in May."
+    assert [c.source for c in attributed(text)] == ["Ruth Vale"]

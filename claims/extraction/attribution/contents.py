@@ -151,11 +151,14 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
 
 
 def _without_leading_marks(text: str, source: tuple[int, int]) -> tuple[int, int]:
-    """A source without what an embed left before it: ">Sanders aide Jeff Weaver" ->
-    "Sanders aide Jeff Weaver", ">.@BernieSanders" -> "@BernieSanders"."""
+    """A source without the marks left at its edges: what an embed left before it
+    (">Sanders aide Jeff Weaver", ">.@BernieSanders"), a comma or dash before it (", the
+    Democratic Party", "-David Rothschild") or a dash after it ("Democrats -")."""
     s, e = source
-    while s < e - 1 and text[s] in ">.|•*":
+    while s < e - 1 and (text[s] in lx.SOURCE_EDGE_MARKS or text[s] == "." or text[s].isspace()):
         s += 1
+    while e > s + 1 and (text[e - 1] in lx.SOURCE_EDGE_MARKS or text[e - 1].isspace()):
+        e -= 1
     return s, e
 
 
