@@ -979,6 +979,19 @@ TAIL_ADVERBS = frozenset(
 
 # Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
 ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+# A clause of time or reason after a verb ("sued after the city failed to answer"); not "when"
+# or "if", which may open what was asked ("asked if C", "remembered when C").
+ADVERBIAL_SUBORDINATORS = frozenset(
+    words("after because since until although though whereas while")
+)
+DURATION_WORDS = frozenset(
+    words(
+        """
+        long moment while decades decade years year months month weeks week days day hours hour
+        minutes ages
+        """
+    )
+)
 
 # First words of an opening phrase that is no content: "During the service, Lee asked ..."
 INTRO_WORDS = PREPOSITIONS | frozenset(

@@ -475,10 +475,28 @@ def _quoted_predicate(sent: Sentence, q: tuple[int, int]) -> bool:
     return word[:1].islower() and (verb_like_or_finite(word) or s_form(word))
 
 
+def _subordinate_clause(words: list[str]) -> bool:
+    """Whether the words after "after", "because" ... are the clause's subject and verb and
+    nothing else ("the city failed to answer"); not a phrase before what was said ("after the
+    convention he would not accept", "after a long inquiry not to press charges")."""
+    for n, w in enumerate(words[:6]):
+        subject = w.split("’")[0].split("'")[0] in lx.NOMINATIVE
+        if subject and n > 0:
+            return False  # (a subject after a noun phrase: the main clause starts there)
+        if w not in ("not", "that") and (w in lx.FINITE or w.endswith("ed") or "’" in w):
+            return True
+    return False
+
+
 def _adjunct_only(piece: str) -> bool:
-    """A short phrase opening with a preposition of place, time or agent: an adjunct of the
-    verb, not what was said ("from Los Angeles", "on Saturday", "in a tweet", "by Japan")."""
+    """A short phrase opening with a preposition of place, time or agent, a length of time or a
+    clause of time or reason: an adjunct of the verb, not what was said ("from Los Angeles", "on
+    Saturday", "in a tweet", "by Japan", "for months", "after the city failed to answer")."""
     first, *rest = piece.lower().split()
+    if first in lx.ADVERBIAL_SUBORDINATORS and "," not in piece:
+        return _subordinate_clause(rest)  # "sued after the city failed to answer": when or why
+    if first == "for" and 0 < len(rest) <= 3 and rest[-1].strip(".,;") in lx.DURATION_WORDS:
+        return True  # "had sparred for months", "thought for a moment"
     if has_verb(rest):
         return False  # "said by the end of the year the plant would close"
     if first == "by":
