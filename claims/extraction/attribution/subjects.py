@@ -924,14 +924,16 @@ def headline_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | 
     a verb or an adverb do not see them: without a trailing adverb or auxiliary ("Donald Trump
     Just" -> "Donald Trump", "Donald Trump Is Now" -> "Donald Trump"), and None when a verb is
     left inside ("Mike Huckabee Makes Sexist Wife", "Tim Allen Just Got"): a fragment."""
+    lows = sent.text[span[0] : span[1]].lower().split()
+    if len(lows) < 2 or not (
+        _headline_trailer(lows[-1]) or any(_past_form(w) or w in lx.HEADLINE_VERBS for w in lows)
+    ):
+        return span  # (nothing to take out: the common case, decided without the whole line)
     if not title_case(sent):
         return span
     ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
     end = len(ks)
-    while end > 1 and (
-        sent.lower[ks[end - 1]] in lx.HEADLINE_ADVERBS
-        or sent.lower[ks[end - 1]] in lx.CLAUSE_AUXILIARIES | lx.HEADLINE_NEGATED
-    ):
+    while end > 1 and _headline_trailer(sent.lower[ks[end - 1]]):
         end -= 1
     for n in range(1, end):
         low = sent.lower[ks[n]]
@@ -939,6 +941,11 @@ def headline_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | 
         if low in lx.HEADLINE_VERBS or (_past_form(low) and not adjective):
             return None
     return span[0], (span[1] if end == len(ks) else sent.ends[ks[end - 1]])
+
+
+def _headline_trailer(low: str) -> bool:
+    """An adverb or auxiliary after a headline's speaker ("Just", "Is", "Isn’t")."""
+    return low in lx.HEADLINE_ADVERBS or low in lx.CLAUSE_AUXILIARIES or low in lx.HEADLINE_NEGATED
 
 
 def _past_form(low: str) -> bool:
