@@ -25,6 +25,7 @@ _MARKUP = re.compile(
 )
 _MAYBE_MARKUP = re.compile(r"[<\[{]|https?:|www\.|pic\.")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_TAGS_AND_HANDLES = re.compile(r"[#@]\w+")
 # Fewer letter words than this once markup is gone: the sentence was the markup.
 _MIN_PROSE_WORDS = 3
 
@@ -100,6 +101,24 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+_TAG_AT_START = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>\s*")
+_TAG_AT_END = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>[\W]*$")
+
+
+def without_edge_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without the tags that open or close it: a raw
+    ``<tweet id=...>`` before an embedded tweet's words, a ``<tweet/>`` after them."""
+    while start < end and text[start] == "<":
+        m = _TAG_AT_START.match(text, start, end)
+        if m is None:
+            break
+        start = m.end()
+    m = _TAG_AT_END.search(text, start, end) if "<" in text[start:end] else None
+    if m is not None and m.start() > start:
+        end = m.start()
+    return start, end
+
+
 def prose(sentence: str) -> str:
     """The sentence without markup, embed codes and links (what the model should read)."""
     if not _MAYBE_MARKUP.search(sentence):
@@ -113,6 +132,9 @@ def not_a_claim(sentence: str, part: bool = False) -> str | None:
     words = prose(sentence)
     if len(_LETTER_WORD.findall(words)) < _MIN_PROSE_WORDS and len(words) < len(sentence.strip()):
         return "markup or embed code"
+    tags = _TAGS_AND_HANDLES.search(words)
+    if tags is not None and not _LETTER_WORD.findall(_TAGS_AND_HANDLES.sub(" ", words)):
+        return "markup or embed code"  # "#sanbernardino #California", "@thehill"
     n_words = len(words.split())
     for rule in RULES:
         if (rule.max_words is not None and n_words > rule.max_words) or (part and rule.whole):

@@ -386,6 +386,10 @@ CLAUSE_VERBS = frozenset(
 # to X, C", "but according to X, C".
 CONTENT_OPENERS_BEFORE_ACCORDING = frozenset(words("that but because and"))
 
+# Verbs that give a name ("a group called Open Doors", "Obama called Lee."): with a bare name as
+# their object they report nothing said. (Not "named": "most voters named Britain" choose.)
+NAMING_VERBS = frozenset(words("called dubbed nicknamed titled entitled labeled labelled"))
+
 # A crowd's reactions: a cue only with an object ("cheered the plan"), not in "as the crowd
 # cheered." or "aides cheered when she won".
 REACTION_VERBS = frozenset(
@@ -744,6 +748,13 @@ THAT_NOUNS = frozenset(
 )
 THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
 
+# Between a verb and the noun of a stance it takes: "has not made a decision on whether C",
+# "bristled at the suggestion that C", "backed away from a suggestion that C".
+STANCE_MODIFIERS = THAT_NOUN_MODIFIERS | DETERMINERS
+STANCE_PARTICLES = (PREPOSITIONS - TIME_WORDS) | PHRASAL_PARTICLES
+# Kinds of source that hold a view of their own (not a document or a thing).
+VIEW_HOLDER_KINDS = frozenset(words("person group organisation government media anonymous"))
+
 # Words before a noun (not a subject before a verb): "despite complaints that C".
 NOUN_CONTEXT = (
     THAT_NOUN_MODIFIERS
@@ -845,6 +856,27 @@ SECOND_SUBJECT_OPENERS = frozenset(words("the his her their its our my"))
 SOURCE_TRAILERS = frozenset(
     words("also then only meanwhile however too though still now again first later even already")
 )
+# Auxiliaries that make a verb of a capitalised word too ("Does the party agree", "WAS").
+CLAUSE_AUXILIARIES = frozenset(words("does did do is was were are has have had"))
+# Prepositions that open an adjunct, never part of a subject ("despite his lead and ...").
+ADJUNCT_PREPOSITIONS = frozenset(words("despite with without amid after before during until"))
+# In a title-case headline: adverbs after a speaker ("Trump Just Responded") and common verbs
+# that betray a clause, not a speaker ("Huckabee Makes Sexist Wife Joke").
+HEADLINE_ADVERBS = SOURCE_TRAILERS | frozenset(
+    words(
+        """
+        just once finally reportedly really fully resoundingly quietly officially suddenly
+        publicly formally openly privately secretly never
+        """
+    )
+)
+HEADLINE_NEGATED = frozenset(words("isn’t isn't wasn’t wasn't doesn’t doesn't didn’t didn't"))
+HEADLINE_VERBS = frozenset(words("got gets makes made compares elects steps heard"))
+PAST_LIKE_PRESENT = frozenset(words("let put set cut hit read hurt cost quit spread bet"))
+# Marks that are never part of a source at its edges (left by an embed, an aside's comma or dash).
+SOURCE_EDGE_MARKS = frozenset(">|•*~,;-—–")
+# Adverbs inside a verb group: "has not always been operating under the assumption that C".
+VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly not"))
 
 # Words after a comma or dash after a speaker that open a clause about them, no part of the
 # source: "Merkel, who has ...", "Lee -- whose husband ...", "Lee, asked about it,",
@@ -947,6 +979,19 @@ TAIL_ADVERBS = frozenset(
 
 # Prepositions that open an adjunct of the verb, not a content ("reported from Los Angeles").
 ADJUNCT_OPENERS = frozenset(words("from on at in after during until since before"))
+# A clause of time or reason after a verb ("sued after the city failed to answer"); not "when"
+# or "if", which may open what was asked ("asked if C", "remembered when C").
+ADVERBIAL_SUBORDINATORS = frozenset(
+    words("after because since until although though whereas while")
+)
+DURATION_WORDS = frozenset(
+    words(
+        """
+        long moment while decades decade years year months month weeks week days day hours hour
+        minutes ages
+        """
+    )
+)
 
 # First words of an opening phrase that is no content: "During the service, Lee asked ..."
 INTRO_WORDS = PREPOSITIONS | frozenset(
@@ -1095,6 +1140,10 @@ PERSON_ROLES = PERSON_ROLES | frozenset(
         teacher doctor nurse resident voter farmer activist author writer historian professor
         researcher scientist consultant strategist pollster lobbyist donor veteran official
         actor actress singer mother father son daughter wife husband brother sister widow
+        man woman boy girl narrator host moderator witness organizer organiser protester
+        supporter friend neighbour neighbor tycoon mogul billionaire developer pastor priest
+        rabbi imam neurosurgeon surgeon physician economist analyst expert star comedian
+        rapper musician director producer founder investor banker trader landlord tenant
         """
     )
 )
@@ -1112,6 +1161,7 @@ GROUP_NOUNS = frozenset(
         drivers riders passengers customers shoppers owners landlords tenants patients veterans
         survivors victims witnesses fans players officers detectives prosecutors lawyers
         attorneys judges historians donors organizers organisers executives shareholders
+        crowd audience panel community attendees couple crowds audiences panels communities
         """
     )
 ) | frozenset(role + "s" for role in PERSON_ROLES if not role.endswith(("s", "man", "woman")))
@@ -1133,35 +1183,114 @@ FEMALE_TITLES = frozenset(
     )
 )
 # Common first names in English-language news, by the gender they are mostly given to.
+# Places a capitalised run may name, never a person a pronoun stands for ("New Hampshire", "Puerto
+# Rico"): the states of the United States and a few territories (not those that are also names of
+# people: Washington, Virginia).
+PLACE_NAMES = frozenset(
+    words(
+        """
+    alabama alaska arizona arkansas california colorado connecticut delaware florida georgia
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont wisconsin wyoming
+    """
+    )
+) | frozenset(
+    (
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "new york",
+        "north carolina",
+        "north dakota",
+        "rhode island",
+        "south carolina",
+        "south dakota",
+        "west virginia",
+        "puerto rico",
+        "district of columbia",
+        "guam",
+    )
+)
+# Words that, capitalised, open a sentence or a clause and are no part of a person's name ("It",
+# "And", "One", "May", "See", "Are").
+NOT_NAME_WORDS = frozenset(words("one may see are were is was do does did can could shall"))
+
+# Last words that make a capitalised run a place, an event or a programme, not a person, so that
+# no pronoun resolves to it ("Fairfax County", "the United States", "World War II"); not those
+# that are also surnames (Park, Hill, Hall, Day, Street, Lake).
+NOT_PERSON_NAME_ENDINGS = frozenset(
+    words(
+        """
+        states county counties district america war avenue road boulevard island islands valley
+        river mountains heights kingdom coast airport stadium arena forum summit convention caucus
+        caucuses primary project program programme plaza
+        """
+    )
+)
 MALE_FIRST_NAMES = frozenset(
     words(
         """
-        aaron adam alan albert alex alexander andrew anthony antonio barack ben benjamin bernie
-        bill bob bobby boris brad brian bruce carl carlos charles charlie chris christopher
-        chuck colin craig dan daniel dave david dennis dick donald doug douglas ed edward emmanuel
-        eric frank fred gary george gerald greg gregory harry henry ian jack jacob jake james
-        jared jason jeb jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon
-        jonathan jose joseph josh juan justin keith ken kevin kirill larry louis luis marco
-        mark martin matt matthew michael mike mitch mitt nathan neil nick nicholas noah olaf
-        oscar oskar patrick paul pete peter phil philip ralph randy ray reince richard rick
-        rob robert roger ron ronald rudy russell ryan sam samuel scott sean sergei stephen
-        steve steven ted terry thomas tim timothy timur tom tony vladimir volodymyr walter
-        william xi
+        aaron adam alan albert alex alexander andrew anthony antonio barack ben benjamin bernie bill
+        bob bobby boris brad brian bruce carl carlos charles charlie chris christopher chuck colin
+        craig dan daniel dave david dennis dick donald doug douglas ed edward emmanuel eric frank
+        fred gary george gerald greg gregory harry henry ian jack jacob jake james jared jason jeb
+        jeff jeffrey jeremy jerry jim jimmy joe joel john johnny jon jonathan jose joseph josh juan
+        justin keith ken kevin kirill larry louis luis marco mark martin matt matthew michael mike
+        mitch mitt nathan neil nick nicholas noah olaf oscar oskar patrick paul pete peter phil
+        philip ralph randy ray reince richard rick rob robert roger ron ronald rudy russell ryan sam
+        samuel scott sean sergei stephen steve steven ted terry thomas tim timothy timur tom tony
+        vladimir volodymyr walter william xi abe abraham ahmed al alberto alejandro alfred ali allen
+        andre andy angelo angus anton archie arnold arthur barney barry bart benny bernard bert
+        billy brendan brett bryan bud byron cal calvin cameron carter cecil chad clarence clark
+        claude clay clayton cliff clifford clint clyde cody conrad cory curt curtis dale damian
+        damon danny darrell darren dean derek desmond dmitry dominic don donnie duane dustin dwayne
+        dwight earl eddie edgar eduardo edwin eli elijah elliot elliott elmer emil enrique ernest
+        ernie ethan eugene evan felix fernando floyd francis francisco franklin freddie gabriel gene
+        geoff geoffrey gerard gilbert glen glenn gordon graham grant gus guy hal hank hans harold
+        harvey hector herbert herman homer howard hugh hugo ibrahim igor irving isaac ivan jamal
+        javier jay jeffery jerome jesse jesus joaquin joey johan jorge josé joshua julian julius
+        karl kenneth kurt lamar lance lawrence leo leon leonard leroy lester lewis lloyd lonnie lou
+        lowell lucas luke lyndon malcolm manuel marcus mario marvin max maxwell melvin merrick micah
+        miguel miles milton mohammed muhammad murray nate ned nelson newt nigel norman omar orrin
+        otto owen pablo pedro percy perry pierre preston quentin rafael ramon randall raul reggie
+        reginald rex ricardo rich ricky rocco rod roderick rodney roland roman ross roy ruben rufus
+        rupert salvador saul seth shane shawn sheldon sherrod sidney simon spencer stan stanley
+        stuart sylvester teddy theodore todd tommy travis trent trey troy tyler vernon vic victor
+        vincent wade wallace warren wayne wesley wilbur will willard willie wilson winston xavier
+        zach zachary
         """
     )
 )
 FEMALE_FIRST_NAMES = frozenset(
     words(
         """
-        abigail alexandra alice alicia amanda amy andrea angela ann anna anne barbara betsy
-        betty beth carly carol caroline catherine chelsea christine claire cynthia deborah
-        debbie diane donna elizabeth ellen emily emma erin eva grace hannah heather helen
-        hillary ivanka jane janet jennifer jessica jill joan joanne joni judith judy julia
-        julie karen kate katherine kathleen kathy kelly kellyanne kimberly kirsten kristen
-        laura lauren linda lisa liz lori lucy lynn margaret maria marie marilyn martha mary
-        megan melania melissa michelle monica nancy natalie nicole nikki olga olivia pam pamela
-        patricia paula rachel rebecca rosa ruth sandra sara sarah sharon shelley stephanie
-        susan suzanne teresa theresa ursula valerie victoria virginia wendy yulia
+        abigail alexandra alice alicia amanda amy andrea angela ann anna anne barbara betsy betty
+        beth carly carol caroline catherine chelsea christine claire cynthia deborah debbie diane
+        donna elizabeth ellen emily emma erin eva grace hannah heather helen hillary ivanka jane
+        janet jennifer jessica jill joan joanne joni judith judy julia julie karen kate katherine
+        kathleen kathy kelly kellyanne kimberly kirsten kristen laura lauren linda lisa liz lori
+        lucy lynn margaret maria marie marilyn martha mary megan melania melissa michelle monica
+        nancy natalie nicole nikki olga olivia pam pamela patricia paula rachel rebecca rosa ruth
+        sandra sara sarah sharon shelley stephanie susan suzanne teresa theresa ursula valerie
+        victoria virginia wendy yulia ada adele adriana agnes aida aileen alexis alison allison alma
+        amber amelia ana angelina angie anita annette antoinette april arlene audrey ava becky
+        belinda bernadette bethany beverly bonnie brenda bridget brigid brittany brooke camille
+        candace carla carmen carolyn cassandra cecilia charlene charlotte cheryl christina cindy
+        clara claudia colleen connie constance crystal daisy daniela danielle darlene dawn deanna
+        debra delores denise diana dolores dora doris dorothy edith eileen elaine eleanor elena
+        elise eliza ella eloise elsa elsie emilia erica erika esther ethel eugenia evelyn faith
+        felicia fiona frances francesca geraldine gina ginger gladys gloria gwen gwendolyn harriet
+        hazel heidi helena hilda holly ida ilhan ingrid irene iris isabel isabella jacqueline janice
+        jeanne jeannie jenna jenny joanna jocelyn josephine joy joyce juanita june justine kamala
+        kara katie katrina kay kayla keisha kristin kristina leah lena lillian lily lois loretta
+        lorraine louise lucia lydia mabel madeleine madeline mae maggie mandy marcia margarita
+        marian marianne marina marjorie marla marsha maureen maxine meg mildred miriam molly muriel
+        myra nadia naomi nell nina nora norma paige patsy peggy penny phyllis priscilla rhonda rita
+        roberta rosalind rose rosemary roxanne sabrina sally samantha selena shannon shauna sheila
+        sherry shirley silvia sofia sonia sophia sophie stacy stella sue sylvia tamara tammy tanya
+        tara tatiana tiffany tina tracy trudy tulsi valentina vanessa vera veronica vicki vivian
+        wanda yolanda yvonne zoe
         """
     )
 )
@@ -1175,7 +1304,8 @@ DOCUMENT_NOUNS = frozenset(
         video book email emails tweet tweets post transcript complaint indictment lawsuit
         ruling order bill law review audit figures estimate estimates census release website
         page footage article column chart map investigation minutes affidavit statistics proposal
-        proposals forecast forecasts projections
+        proposals forecast forecasts projections findings suit suits petition
+        petitions summary inquiry clip
         """
     )
 )

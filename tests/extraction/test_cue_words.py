@@ -365,3 +365,21 @@ def test_an_advocate_after_a_modifier_is_no_cue(text):
 def test_advocates_after_a_subject_is_a_cue():
     c = only("Teachers advocate more funding for the smallest schools.")
     assert (c.source, c.cue) == ("Teachers", "advocate")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Barr now runs a food bank called Open Pantry.",
+        "The money went to a consultancy called Harrow Data, which built voter files.",
+        "Mayor Ito called Jo Lee on Monday.",
+    ],
+)
+def test_a_name_given_or_a_telephone_call_is_no_attribution(text):
+    assert not any(r.cue == "called" for r in readings(text))
+
+
+def test_called_with_a_second_complement_still_reports():
+    c = only("Mayor Ito called the audit “a hatchet job.”")
+    assert (c.source, c.cue) == ("Mayor Ito", "called")
+    assert only("Lee called the plan reckless and unfair.").cue == "called"

@@ -1,5 +1,7 @@
 """Forward shapes: "X said (that) C", "X told Y that C", what may stand between the cue and C."""
 
+import pytest
+
 from claims.extraction import INDIRECT
 from tests.extraction.checks import attributed, check_spans, only, only_reading
 
@@ -128,3 +130,23 @@ def test_a_short_place_or_time_phrase_after_the_verb_is_not_a_content():
     assert attributed("Cruz continued on Saturday, and the crowd cheered.") == []
     c = only("The mayor said in a statement that the bridge would reopen.")
     assert c.text == "that the bridge would reopen."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two councillors had sparred for months.",
+        "Mayor Ito thought for a moment.",
+        "The tenants sued after the landlord failed to repair the roof.",
+        "The union complained because the rent had doubled.",
+    ],
+)
+def test_a_length_of_time_or_a_clause_of_time_or_reason_is_no_content(text):
+    assert attributed(text) == []
+
+
+def test_a_phrase_of_time_before_what_was_said_is_still_content():
+    c = only("Lee said after the vote he would not accept the post.")
+    assert c.text == "after the vote he would not accept the post."
+    c = only("The board decided after a long inquiry not to sell the land.")
+    assert c.text.startswith("after a long inquiry")

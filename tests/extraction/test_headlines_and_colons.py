@@ -132,3 +132,20 @@ def test_a_name_before_a_headline_colon_still_speaks():
 def test_a_speaker_on_a_topic_before_a_headline_colon():
     c = only("Harbour Board Chief On Fares: ‘We Will Not Double Them.’")
     assert (c.source, c.cue) == ("Harbour Board Chief", ":")
+
+
+@pytest.mark.parametrize(
+    ("headline", "source"),
+    [
+        ("Mayor Ito Just Announced A Plan To Rebuild The Old Bridge.", "Mayor Ito"),
+        ("Councillor Dunn Is Now Calling The Budget A Disgrace.", "Councillor Dunn"),
+        ("This Councillor Isn’t Challenging The Mayor To A Debate.", "This Councillor"),
+    ],
+)
+def test_a_headline_speaker_loses_its_adverb_and_auxiliary(headline, source):
+    assert [c.source for c in attributed(headline)] == [source]
+
+
+def test_a_headline_fragment_with_a_verb_is_no_speaker():
+    claims = attributed("Mayor Ito Makes Awkward Budget Joke To Mock The Council.")
+    assert all(c.source is None for c in claims)

@@ -65,7 +65,7 @@ def test_names_numbers_quotations_and_clauses_stay_claims(text, content):
 
 def test_markup_after_a_cue_is_no_claim():
     text = 'The senator wrote: <tweet id="88412"> and more.'
-    assert [r.text for r in readings(text)] == ['<tweet id="88412"> and more.']
+    assert [(r.text, r.claim) for r in readings(text)] == [("more.", False)]  # (the tag dropped)
     assert extract(text) == []
 
 
@@ -129,3 +129,32 @@ def test_an_intention_named_by_a_noun_is_no_claim():
     assert not any(c.cue == "pledge" for c in attributed("The mayor's pledge to cut fares won."))
     c = only("Her warning that the depot would close came true.")
     assert c.text.startswith("that the depot would close")
+
+
+def test_an_intention_of_a_plural_possessive_name_is_no_claim():
+    text = "The Rivases’ decision to sell the orchard surprised the village."
+    r = only_reading(text)
+    assert (r.source, r.cue, r.claim) == ("Rivases’", "decision", False)
+    assert attributed(text) == []
+
+
+def test_the_tags_around_an_embedded_tweet_are_no_part_of_its_content():
+    text = 'One reader tweeted <tweet author="@jo">The pool has been closed since May.<tweet/>.'
+    c = only(text)
+    assert (c.source, c.text) == ("One reader", "The pool has been closed since May.")
+
+
+def test_hashtags_and_handles_alone_are_no_claim():
+    text = "The campaign tweeted #Riverton #SaveThePool @cityhall."
+    assert attributed(text) == []
+    assert [r.claim for r in readings(text)] == [False]
+
+
+def test_a_source_keeps_no_mark_an_embed_left_before_it():
+    text = 'rated it Half True.">Mayor Ito said the pool had cost nothing.'
+    assert [c.source for c in attributed(text)] == ["Mayor Ito"]
+
+
+def test_a_source_keeps_no_comma_or_dash_at_its_edges():
+    text = "-Ruth Vale says the ferry will stop running in May."
+    assert [c.source for c in attributed(text)] == ["Ruth Vale"]

@@ -148,3 +148,46 @@ def test_a_claim_noun_after_a_past_verb_is_its_object():
         None,
         "that the mayor might resign before May.",
     )
+
+
+def test_stance_noun_takes_the_subject_of_its_verb_as_source():
+    c = only("The county commissioners are split on whether the bridge should be rebuilt.")
+    assert (c.source, c.cue) == ("The county commissioners", "split on")
+    assert c.text == "whether the bridge should be rebuilt."
+
+
+def test_stance_noun_after_a_verb_and_preposition():
+    c = only("Mayor Ito bristled at the suggestion that the fund was short of money.")
+    assert c.source == "Mayor Ito"
+    assert c.text == "that the fund was short of money."
+
+
+def test_stance_noun_after_a_negated_verb_group():
+    c = only("She has not made a decision on whether the library will reopen in June.")
+    assert (c.source, c.cue) == ("She", "decision on")
+
+
+def test_stance_noun_subject_loses_its_time_words():
+    c = only(
+        "Councillor Dunn earlier Monday backed away from a suggestion that the depot was unsafe."
+    )
+    assert c.source == "Councillor Dunn"
+
+
+def test_stance_noun_raised_by_a_thing_has_no_source():
+    for text in (
+        "It raised new questions about whether the levy was legal.",
+        "The audit raised doubts about whether the levy was legal.",
+    ):
+        assert only(text).source is None, text
+
+
+def test_plural_possessive_name_with_that_clause():
+    text = "Reporters checked Mayor Ames’ claim that the pool had cost nothing, and found bills."
+    c = [c for c in attributed(text) if c.cue == "claim"][0]
+    assert c.source == "Mayor Ames’"
+    assert c.text == "that the pool had cost nothing"
+
+
+def test_plural_possessive_before_a_phrase_is_left_alone():
+    assert attributed("Councillor Rees’ support for the tram line was never in doubt.") == []

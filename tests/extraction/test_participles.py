@@ -143,3 +143,22 @@ def test_the_subject_after_a_fronted_clause_without_a_comma_speaks():
     claim = only(text)
     assert claim.source == "she"
     assert claim.source_start == text.index("she began")
+
+
+def test_participle_of_a_that_noun_after_a_comma_has_the_subject_as_source():
+    text = "The founders mobilized after the vote, warning that the deal would ruin the firm."
+    c = only(text)
+    assert (c.source, c.cue) == ("The founders", "warning")
+    assert c.text == "that the deal would ruin the firm."
+
+
+def test_participle_of_a_that_noun_after_a_reported_clause():
+    text = "On Tuesday, the mill said it would miss the deadline, warning that it could default."
+    claims = attributed(text)
+    assert [(c.source, c.cue) for c in claims] == [("the mill", "said"), ("the mill", "warning")]
+
+
+def test_progressive_that_noun_is_a_verb_with_its_subject():
+    c = only("The port has been warning that it is running out of cash.")
+    assert c.source == "The port"
+    assert c.text == "that it is running out of cash."

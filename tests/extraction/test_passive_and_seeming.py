@@ -107,3 +107,14 @@ def test_the_accused_is_never_the_speaker():
 )
 def test_the_one_addressed_by_a_passive_is_no_speaker(text):
     assert only(text).source is None
+
+
+def test_expletive_it_before_a_passive_report_is_no_source():
+    text = "The price was not disclosed, though it was widely reported that the buyer paid cash."
+    c = [c for c in attributed(text) if c.cue == "was widely reported"][0]
+    assert c.source is None
+    assert c.text == "that the buyer paid cash."
+
+
+def test_it_before_an_active_verb_stays_the_source():
+    assert only("It said the plant would close in May.").source == "It"

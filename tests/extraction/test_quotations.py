@@ -384,3 +384,21 @@ def test_a_quotation_that_names_its_own_speaker_is_not_taken_by_a_lead_in():
     claims = attributed(text)
     assert [(c.source, c.cue) for c in claims] == [("Ames", "said")]
     assert claims[0].text.endswith("“Nobody agrees who pays.”")
+
+
+def test_three_apostrophes_close_a_quoted_phrase_and_the_quotation():
+    text = "''I would call it 'old-school,''' said Gregory Slate, a port commissioner."
+    c = only(text)
+    assert c.text == "''I would call it 'old-school,'''"
+    assert c.source == "Gregory Slate, a port commissioner"
+    check_spans(text, c)
+
+
+def test_three_apostrophes_then_the_speaker_and_more_quotation():
+    text = (
+        "''We are told, 'The harbour is a special case,''' Mayor Ito said. "
+        "''It is not a special case.''"
+    )
+    c = only(text)
+    assert c.source == "Mayor Ito"
+    assert c.text.endswith("''It is not a special case.''")

@@ -151,3 +151,41 @@ def test_it_resolves_to_the_organisation_named_by_its_legal_form():
 def test_it_stays_unresolved_without_an_organisation():
     text = "The mayor spoke on Monday. It said the merger would raise prices."
     assert names(text)[-1] == ("It", None)
+
+
+def test_more_first_names_give_a_gender():
+    text = (
+        "Loretta Vance said the levy would pass. Gordon Pike said it would fail. "
+        "She said the count would take a week."
+    )
+    assert names(text)[-1] == ("She", "Loretta Vance")
+    text = (
+        "Marvin Teske said the mill would close. Brenda Holt said it would not. "
+        "He said the owners had already left."
+    )
+    assert names(text)[-1] == ("He", "Marvin Teske")
+
+
+@pytest.mark.parametrize(
+    "place", ["Fairfax County", "New Hampshire", "One California", "the United States"]
+)
+def test_a_pronoun_never_resolves_to_a_place(place):
+    text = (
+        f"Officials said {place} would cut the budget. Nobody else was named. "
+        "She said the cuts were deep."
+    )
+    assert names(text)[-1] == ("She", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The crowd chanted that the mayor must resign.", "group"),
+        ("The findings show the river is cleaner than in 2010.", "document"),
+        ("The petition says the library should stay open.", "document"),
+        ("The moderator asked whether the levy would pass.", "person"),
+    ],
+)
+def test_common_nouns_give_their_kind(text, kind):
+    (claim,) = attributed(text)
+    assert claim.source_kind == kind

@@ -29,6 +29,34 @@ SPEAKERS = [
         "An internal memo from that year",
     ),
     ("Those who back her opponents say the scandal has hurt her.", "Those who back her opponents"),
+    # a subject pronoun after an opening phrase without a verb speaks alone
+    ("Pretty soon she would have to tell the board the plan had failed.", "she"),
+    (
+        "A week later they reversed course, closed the office and said the audit was wrong.",
+        "they",
+    ),
+    ("On Tuesday she doubled down, saying the levy was fair.", "she"),
+    # two coordinated subjects are one source; a clause before "and" is not a subject
+    (
+        "The county’s chief engineer and former deputy mayor of Riverton said the bridge was "
+        "unsafe.",
+        "The county’s chief engineer and former deputy mayor of Riverton",
+    ),
+    (
+        "Former Mayor Ann Roe and former Senator Jo Lee, who both sat on the board, said the "
+        "audit was wrong.",
+        "Former Mayor Ann Roe and former Senator Jo Lee, who both sat on the board",
+    ),
+    (
+        "Ms. Ortiz and her campaign team spent Monday calling voters, urging them to turn out.",
+        "Ms. Ortiz and her campaign team",
+    ),
+    (
+        "Neighbourhood groups and several local business owners, in fact, insist that the tram "
+        "will fail.",
+        "Neighbourhood groups and several local business owners",
+    ),
+    ("The mayor closed the road and officials said it would reopen in May.", "officials"),
     # coordinated pronouns are one subject
     ("Her brother and she said the shop would stay open.", "Her brother and she"),
 ]

@@ -32,15 +32,7 @@ def find_attributions(
             found.extend(analyse(Sentence(text, quotes, ss, se)))
         except Exception:  # noqa: BLE001 - one unreadable sentence must not cost the article
             log.exception("attribution failed for the sentence at %d-%d; skipped", ss, se)
-    found = [
-        att
-        for att in found
-        if not (
-            _describes_its_noun(text, att)
-            or _continues_an_action(text, att)
-            or _a_reaction(text, att)
-        )
-    ]
+    found = _screened(text, found)
     found.sort(key=lambda a: (a.start, -a.end))
     # Keep content spans disjoint: a quotation attributed at its end may have been picked up
     # again from an inner sentence.
@@ -67,6 +59,24 @@ def find_attributions(
     for att in kept:
         att.no_claim = why_no_claim(text, att)
         att.claim = att.no_claim is None
+    return kept
+
+
+def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
+    """The attributions that report something said, without a source that names no one."""
+    kept = [
+        att
+        for att in found
+        if not (
+            _describes_its_noun(text, att)
+            or _continues_an_action(text, att)
+            or _a_reaction(text, att)
+            or _a_name_given(text, att)
+        )
+    ]
+    for att in kept:
+        if _expletive_it(text, att):
+            att.source = None  # "it was widely reported that C": no one is named
     return kept
 
 
@@ -107,6 +117,44 @@ def _a_reaction(text: str, att: Attribution) -> bool:
     if not cue or cue[-1] not in lx.REACTION_VERBS:
         return False
     return _AFTER_A_REACTION.match(text, att.cue[1]) is not None
+
+
+_NAME_WORD = re.compile(r"#?[\w’'.&-]+")
+_RELATIVE_AFTER_COMMA = re.compile(r",\s*(?:which|who|whose|where|that|\w+ed\b)")
+
+
+def _a_name_given(text: str, att: Attribution) -> bool:
+    """ "a group called Open Doors", "Obama called Ames on Monday.": a name given or a telephone
+    call, when the object is a bare name, maybe with a relative clause after it ("a firm called
+    Acme, which sells ..."); quoted words or a second complement after an appositive report
+    ("called Lee, his rival, a liar")."""
+    cue = att.cue_words(text)
+    if not cue or att.kind == "direct" or att.cue[0] >= att.start:
+        return False
+    if cue[-1] not in lx.NAMING_VERBS:
+        return False
+    rest = text[att.end : att.sentence[1]].lstrip()
+    if rest[:1] == "," and not _RELATIVE_AFTER_COMMA.match(rest):
+        return False
+    words = _NAME_WORD.findall(text[att.start : att.end])
+    while words and words[-1].lower() in lx.TIME_WORDS | lx.TIME_NOUNS | {"on", "night"}:
+        words.pop()
+    return 0 < len(words) <= 5 and all(
+        w.lstrip("#")[:1].isupper() or w[:1].isdigit() for w in words
+    )
+
+
+_PASSIVE_CUE = re.compile(r"(?:is|was|were|be|been|being|['’]s)\b.*\b\w+(?:ed|en|wn)$")
+
+
+def _expletive_it(text: str, att: Attribution) -> bool:
+    """ "it was widely reported that C", "It's been reported that C": "it" stands for the
+    clause, not for a speaker."""
+    if att.source is None or text[att.source[0] : att.source[1]].lower() != "it":
+        return False
+    cue = " ".join(att.cue_words(text))
+    content = text[att.start : att.end].lower()
+    return content.startswith("that ") and _PASSIVE_CUE.search(cue) is not None
 
 
 def _inside(cue: tuple[int, int] | None, att: Attribution) -> bool:

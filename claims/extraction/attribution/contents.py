@@ -9,6 +9,7 @@ one that holds no content ("Lee said Tuesday.").
 from dataclasses import dataclass
 
 from .. import lexicon as lx
+from ..junk import without_edge_markup
 from .clauses import (
     after_opening_aside,
     clause_end,
@@ -29,6 +30,7 @@ from .clauses import (
 from .quotes import after_comma_quote, following_paragraph, following_quote, long_quote_in
 from .subjects import (
     can_speak,
+    headline_source,
     name_before_participle_aside,
     possessor_subject,
     tidy_source,
@@ -72,6 +74,8 @@ def content_span(sent: Sentence, s: int, e: int) -> tuple[int, int] | None:
     dateline = lx.DATELINE.match(text, s, e) if s == 0 or text[s - 1] == "\n" else None
     if dateline is not None:
         s = dateline.end()  # "MIAMI — C", "Westhaven, March 14 - C": the place is no content
+    if "<" in text[s:e]:
+        s, e = without_edge_markup(text, s, e)  # '<tweet id="1">C<tweet/>': the tweet's words
     if e - s < 2 or not any(ch.isalnum() for ch in text[s:e]):
         return None
     return s, e
@@ -135,13 +139,27 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         return None  # "Lee reported from Los Angeles.", "Cruz continued on Saturday."
     sentence = (min(sent.start, s), max(sent.end, e))
     if source is not None:
+        source = _without_leading_marks(sent.text, source)
         source = (
             possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
         )
         source = without_opening_preposition(sent, source) if source is not None else None
         source = without_final_verb(sent, source) if source is not None else None
         source = name_before_participle_aside(sent, source) if source is not None else None
+        source = headline_source(sent, source) if source is not None else None
     return Attribution(s, e, "direct" if direct else "indirect", source, cue, sentence)
+
+
+def _without_leading_marks(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """A source without the marks left at its edges: what an embed left before it
+    (">Sanders aide Jeff Weaver", ">.@BernieSanders"), a comma or dash before it (", the
+    Democratic Party", "-David Rothschild") or a dash after it ("Democrats -")."""
+    s, e = source
+    while s < e - 1 and (text[s] in lx.SOURCE_EDGE_MARKS or text[s] == "." or text[s].isspace()):
+        s += 1
+    while e > s + 1 and (text[e - 1] in lx.SOURCE_EDGE_MARKS or text[e - 1].isspace()):
+        e -= 1
+    return s, e
 
 
 def continues_after_cue(sent: Sentence, k: int, content: tuple[int, int]) -> bool:
@@ -457,10 +475,28 @@ def _quoted_predicate(sent: Sentence, q: tuple[int, int]) -> bool:
     return word[:1].islower() and (verb_like_or_finite(word) or s_form(word))
 
 
+def _subordinate_clause(words: list[str]) -> bool:
+    """Whether the words after "after", "because" ... are the clause's subject and verb and
+    nothing else ("the city failed to answer"); not a phrase before what was said ("after the
+    convention he would not accept", "after a long inquiry not to press charges")."""
+    for n, w in enumerate(words[:6]):
+        subject = w.split("’")[0].split("'")[0] in lx.NOMINATIVE
+        if subject and n > 0:
+            return False  # (a subject after a noun phrase: the main clause starts there)
+        if w not in ("not", "that") and (w in lx.FINITE or w.endswith("ed") or "’" in w):
+            return True
+    return False
+
+
 def _adjunct_only(piece: str) -> bool:
-    """A short phrase opening with a preposition of place, time or agent: an adjunct of the
-    verb, not what was said ("from Los Angeles", "on Saturday", "in a tweet", "by Japan")."""
+    """A short phrase opening with a preposition of place, time or agent, a length of time or a
+    clause of time or reason: an adjunct of the verb, not what was said ("from Los Angeles", "on
+    Saturday", "in a tweet", "by Japan", "for months", "after the city failed to answer")."""
     first, *rest = piece.lower().split()
+    if first in lx.ADVERBIAL_SUBORDINATORS and "," not in piece:
+        return _subordinate_clause(rest)  # "sued after the city failed to answer": when or why
+    if first == "for" and 0 < len(rest) <= 3 and rest[-1].strip(".,;") in lx.DURATION_WORDS:
+        return True  # "had sparred for months", "thought for a moment"
     if has_verb(rest):
         return False  # "said by the end of the year the plant would close"
     if first == "by":

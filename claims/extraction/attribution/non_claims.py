@@ -92,13 +92,13 @@ def _topic(text: str, att: Attribution, content: str) -> bool:
 
 
 def _intention(text: str, att: Attribution, content: str) -> bool:
-    """ "his decision to expand Medicaid", "the mayor's pledge to cut fares": what someone
-    decided, plans or vowed to do, named by a noun; nothing said is true or false yet ("his
-    warning that C" is a claim)."""
+    """ "his decision to expand Medicaid", "the mayor's pledge to cut fares", "Sanders’ vow to
+    fight on": what someone decided, plans or vowed to do, named by a noun; nothing said is true
+    or false yet ("his warning that C" is a claim)."""
     if att.source is None or not content.lower().startswith("to "):
         return False
     source = text[att.source[0] : att.source[1]].strip()
-    return source.lower() in _POSSESSIVES or source.endswith(("'s", "’s"))
+    return source.lower() in _POSSESSIVES or source.endswith(("'s", "’s", "s’"))
 
 
 def _no_predicate(content: str) -> bool:

@@ -16,7 +16,7 @@ from .contents import (
 )
 from .cues import cue_modifiers_before
 from .quotes import outside_quote
-from .subjects import appositive_at
+from .subjects import appositive_at, stance_holder
 from .tokens import Sentence, has_verb, is_cue_word, possessive, verb_like, verb_like_or_finite
 
 
@@ -151,7 +151,7 @@ def noun_cue(sent: Sentence, i: int) -> Attribution | None:
         end = i + 2  # the preposition belongs to the cue: "support for"
     elif nxt not in ("that", "to"):
         return None
-    a = i - 1
+    a = i - 2 if sent.words[i - 1] == "’" else i - 1  # ("Sanders’ claim": the name before "’")
     if sent.words[a][:1].isupper() and sent.lower[a] not in lx.PERSONAL_PRONOUNS:
         while a > 0 and sent.words[a - 1][:1].isupper() and sent.lower[a - 1] not in ("the",):
             a -= 1  # "Donald Trump's"
@@ -179,6 +179,8 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     noun = not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
     if not noun or not complement_that(sent, i + 1):
         return None  # ("The mayor promises that C": a verb)
+    if _participle_cue(sent, i):
+        return None  # ", warning that C", "has been warning that C": the verb's shapes read it
     k = clause_end(sent, i + 2)
     last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
     low = sent.lower[last]
@@ -188,7 +190,16 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
         a -= 1
     end = sent.starts[k] if k < n else sent.end
-    return make_attribution(sent, (sent.starts[i + 1], end), None, (sent.starts[a], sent.ends[i]))
+    source = stance_holder(sent, a)
+    return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
+
+
+def _participle_cue(sent: Sentence, i: int) -> bool:
+    """An -ing cue word after a comma or a form of "be": a participle or a verb ("the mill said
+    C, warning that D"; "the city has been warning that C"), not a noun."""
+    w = sent.lower[i]
+    before = sent.words[i - 1] if i > 0 else ""
+    return w.endswith("ing") and is_cue_word(w) and (before == "," or before.lower() in lx.BE_FORMS)
 
 
 def as_reported_by(sent: Sentence, i: int) -> Attribution | None:
@@ -215,8 +226,9 @@ def whether_question(sent: Sentence, i: int) -> Attribution | None:
         return None
     k = clause_end(sent, i + 1)
     end = sent.starts[k] if k < len(sent) else sent.end
+    source = stance_holder(sent, i - 2)
     return make_attribution(
-        sent, (sent.starts[i], end), None, (sent.starts[i - 2], sent.ends[i - 1])
+        sent, (sent.starts[i], end), source, (sent.starts[i - 2], sent.ends[i - 1])
     )
 
 

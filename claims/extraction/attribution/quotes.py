@@ -10,7 +10,8 @@ import re
 from .. import lexicon as lx
 from .tokens import Sentence
 
-_MARKS = re.compile(r"''|[“”\"\n]")
+# (three apostrophes after a word close a single-quoted phrase, then the quotation)
+_MARKS = re.compile(r"(?<=\S)''(?!')|(?<!\S)''|[“”\"\n]")
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:

@@ -28,7 +28,14 @@ from .phrases import (
     that_noun,
     whether_question,
 )
-from .tokens import Sentence, is_cue_word, possessive, s_form, title_case
+from .tokens import (
+    Sentence,
+    is_cue_word,
+    named_plural_possessive,
+    possessive,
+    s_form,
+    title_case,
+)
 from .verbs import quote_speaker_verb, verb_cue
 
 Reader = Callable[[Sentence, int, list[Attribution]], Attribution | None]
@@ -88,7 +95,19 @@ def _it_trigger(sent: Sentence, i: int) -> bool:
 
 
 def _noun_cue_trigger(sent: Sentence, i: int) -> bool:
-    return sent.lower[i] in lx.NOUN_CUES and i > 0 and possessive(sent.words[i - 1])
+    return (
+        sent.lower[i] in lx.NOUN_CUES
+        and i > 0
+        and (possessive(sent.words[i - 1]) or _plural_possessive_with_clause(sent, i))
+    )
+
+
+def _plural_possessive_with_clause(sent: Sentence, i: int) -> bool:
+    """ "Sanders’ claim that C", "Sanders’ decision to C" (then no claim: an intention); the
+    plural possessive before a phrase ("Sanders’ attacks on X") reads as often as not as the
+    reporter's own words, and is left alone."""
+    nxt = sent.lower[i + 1] if i + 1 < len(sent) else ""
+    return nxt in ("that", "to") and named_plural_possessive(sent, i - 1)
 
 
 def _that_noun_trigger(sent: Sentence, i: int) -> bool:

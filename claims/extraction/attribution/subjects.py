@@ -8,7 +8,7 @@ nurse."), the sentence's opening noun phrase, and the agent of a passive ("by th
 import re
 
 from .. import lexicon as lx
-from ..sources.kinds import kind_of_noun
+from ..sources.kinds import kind_from_phrase, kind_of_noun
 from .cues import cue_modifier, cue_modifiers_before, skip_time_before
 from .tokens import (
     Sentence,
@@ -19,7 +19,9 @@ from .tokens import (
     name_part,
     open_paren_before,
     plural_noun,
+    plural_possessive_mark,
     possessive,
+    title_case,
     verb_like,
     verb_like_or_finite,
     within_name,
@@ -166,7 +168,7 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     if w == "that" and k > lo and sent.lower[k - 1] in lx.TOPIC_PREPOSITIONS | {"from", "in"}:
         return False  # "a memo from that year said": a determiner
     if w in lx.SUBJECT_STOPS:
-        return not _plural_possessive_mark(sent, k)
+        return not plural_possessive_mark(sent, k)
     if (w in lx.FINITE or w in lx.WH_WORDS) and k < j - 1 and not within_name(sent, k):
         return True  # "That's why he said", "what he said": a clause, not a subject
     if w == "and" and k - 1 >= lo and sent.words[k - 1] == ",":
@@ -178,17 +180,26 @@ def _ends_subject(sent: Sentence, k: int, j: int, lo: int) -> bool:
     return w in ("and", "but") and k + 1 < j and sent.words[k + 1][:1].islower()
 
 
-def _plural_possessive_mark(sent: Sentence, k: int) -> bool:
-    """ "Sanders’ campaign", "the workers’ union": the mark at ``k`` is an apostrophe, set
-    right after a word in -s and before the next word, not a closing single quote."""
-    return (
-        sent.words[k] == "’"
-        and 0 < k < len(sent) - 1
-        and sent.ends[k - 1] == sent.starts[k]
-        and sent.lower[k - 1].endswith("s")
-        and sent.starts[k + 1] > sent.ends[k]
-        and sent.words[k + 1].isalpha()
-    )
+def _left_conjunct(sent: Sentence, k: int, lo: int) -> int | None:
+    """Index before the subject joined by "and" at ``k`` to the one after it, when the words
+    back to the start of their clause hold no verb ("Mr. Sanders and his team", "civil rights
+    groups like the A.C.L.U. and the bar association"); None when they do ("The mayor closed
+    the road and officials said") or the clause may start before ``lo``."""
+    a = k - 1
+    while a >= lo:
+        w = sent.lower[a]
+        if sent.words[a] in (",", ";", ":", "(", "-", "—", "–") or w in lx.QUOTE_TOKENS:
+            break
+        if w in lx.SUBJECT_STOPS or w in lx.LEADING_CONNECTIVES or final_dot(sent, a):
+            break
+        if (sent.words[a].islower() and verb_like_or_finite(w)) or w in lx.CLAUSE_AUXILIARIES:
+            return None  # ("Does the FSA and other groups agree": a question)
+        if w in lx.ADJUNCT_PREPOSITIONS:
+            return None  # ("With the court at an impasse and Senate Republicans refusing")
+        a -= 1
+    if (a < lo and lo > 0) or a == k - 1:
+        return None
+    return a
 
 
 def _name_after_common_noun(sent: Sentence, k: int, j: int, lo: int) -> bool:
@@ -265,7 +276,19 @@ def subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
         return None  # ("officials here say": a subject; "here" alone is not)
     if end - a + 1 > _MAX_SOURCE_TOKENS:
         return None
-    return a, end + 1
+    return _with_left_conjunct(sent, k, lo, a, end + 1)
+
+
+def _with_left_conjunct(sent: Sentence, k: int, lo: int, a: int, b: int) -> tuple[int, int]:
+    """The subject [a, b) with the subject joined to it by "and" at ``k``: "Former Gov. Ann Roe
+    and former Sen. Jo Lee said" (both plausible subjects, else the subject as found)."""
+    if k <= lo or sent.lower[k] != "and" or not plausible_subject(sent, a, b, False):
+        return a, b
+    left = _left_conjunct(sent, k, lo)
+    wide = left + 1 if left is not None else a
+    while wide < k and sent.lower[wide] in lx.LEADING_CONNECTIVES:
+        wide += 1
+    return (wide, b) if wide < a and plausible_subject(sent, wide, b, False) else (a, b)
 
 
 def _age_or_place(sent: Sentence, a: int, j: int) -> bool:
@@ -877,10 +900,58 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
+    start = _final_pronoun(sent, start, end)
     return (
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def _final_pronoun(sent: Sentence, a: int, b: int) -> int:
+    """Where the source starts when it ends in a subject pronoun after words that hold no
+    verb: "A few minutes later they", "Pretty soon she" -> the pronoun; not "Lee and I"."""
+    last = sent.lower[b - 1]
+    if b - a < 2 or last not in lx.NOMINATIVE and last != "it":
+        return a
+    before = sent.lower[b - 2]
+    if before in ("and", "or", "nor") or not sent.words[b - 2].replace("’", "").isalnum():
+        return a
+    return b - 1 if not has_verb(sent.words[a : b - 1]) else a
+
+
+def headline_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source in a title-case line, where every word is capitalised and the usual checks for
+    a verb or an adverb do not see them: without a trailing adverb or auxiliary ("Donald Trump
+    Just" -> "Donald Trump", "Donald Trump Is Now" -> "Donald Trump"), and None when a verb is
+    left inside ("Mike Huckabee Makes Sexist Wife", "Tim Allen Just Got"): a fragment."""
+    lows = sent.text[span[0] : span[1]].lower().split()
+    if len(lows) < 2 or not (
+        _headline_trailer(lows[-1]) or any(_past_form(w) or w in lx.HEADLINE_VERBS for w in lows)
+    ):
+        return span  # (nothing to take out: the common case, decided without the whole line)
+    if not title_case(sent):
+        return span
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    end = len(ks)
+    while end > 1 and _headline_trailer(sent.lower[ks[end - 1]]):
+        end -= 1
+    for n in range(1, end):
+        low = sent.lower[ks[n]]
+        adjective = sent.lower[ks[n - 1]].endswith("ly")  # ("Newly Released Document")
+        if low in lx.HEADLINE_VERBS or (_past_form(low) and not adjective):
+            return None
+    return span[0], (span[1] if end == len(ks) else sent.ends[ks[end - 1]])
+
+
+def _headline_trailer(low: str) -> bool:
+    """An adverb or auxiliary after a headline's speaker ("Just", "Is", "Isn’t")."""
+    return low in lx.HEADLINE_ADVERBS or low in lx.CLAUSE_AUXILIARIES or low in lx.HEADLINE_NEGATED
+
+
+def _past_form(low: str) -> bool:
+    """A past form, not one that is also the present ("Let", "Put", "Cut")."""
+    irregular = low in lx.IRREGULAR_PAST and low not in lx.PAST_LIKE_PRESENT
+    return (low.endswith("ed") and len(low) > 4) or irregular
 
 
 def possessor_subject(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
@@ -972,3 +1043,58 @@ def _noun_phrase_after_opening(sent: Sentence, lo: int, b: int) -> int | None:
         if sent.lower[k] in ("the", "a", "an") or sent.words[k][:1].isupper():
             return k if sent.words[k - 1].islower() else None
     return None
+
+
+def stance_holder(sent: Sentence, a: int) -> tuple[int, int] | None:
+    """The speaker whose own verb takes the stance noun at ``a``: "The voters are split on
+    whether C", "Lee bristled at the suggestion that C", "She has not made a decision on
+    whether C"; None when the noun has no such subject or the subject cannot hold a view."""
+    m = _verb_group_before_noun(sent, a)
+    if m is None:
+        return None
+    subj = subject_before(sent, skip_time_before(sent, m, 0), 0)
+    if subj is None or not plausible_subject(sent, subj[0], subj[1], False):
+        return None
+    s, e = subj
+    while e - s > 1 and sent.lower[e - 1] in lx.SOURCE_TRAILERS | lx.TIME_WORDS:
+        e -= 1  # "Trump earlier Tuesday backed away from ...": Trump
+    return (sent.starts[s], sent.ends[e - 1]) if _holds_a_view(sent, s, e) else None
+
+
+def _verb_group_before_noun(sent: Sentence, a: int) -> int | None:
+    """Index of the first word of the verb group before the noun at ``a``, over the noun's
+    determiner and adjectives and a preposition or particle ("has not made a decision on",
+    "backed away from a suggestion"); None when no verb comes before them."""
+    k = a - 1
+    while (
+        k >= 0 and a - k <= 3 and sent.words[k].islower() and sent.lower[k] in lx.STANCE_MODIFIERS
+    ):
+        k -= 1
+    particles = 0
+    while k >= 0 and particles < 2 and sent.lower[k] in lx.STANCE_PARTICLES:
+        k -= 1
+        particles += 1
+    if k < 1 or not sent.words[k].islower() or not verb_like_or_finite(sent.lower[k]):
+        return None
+    m = k  # ("has not been operating under the assumption")
+    while (
+        m - 1 >= 0
+        and sent.words[m - 1].islower()
+        and (verb_like_or_finite(sent.lower[m - 1]) or sent.lower[m - 1] in lx.VERB_GROUP_ADVERBS)
+    ):
+        m -= 1
+    return m if m >= 1 and sent.lower[m] != "that" else None
+
+
+def _holds_a_view(sent: Sentence, s: int, e: int) -> bool:
+    """Whether the subject [s, e) can hold a view of its own: a personal pronoun alone (not
+    "it"), a name, or a noun phrase naming people or a body; a document or a thing raises
+    questions, but the question is the reporter's ("The records raised questions about ...")."""
+    if has_verb(sent.words[s:e]):
+        return False  # "Trump made similarly bigoted charges": the walk took in the verb
+    if sent.lower[s] in lx.PERSONAL_PRONOUNS:
+        return e - s == 1 and sent.lower[s] != "it"
+    if sent.words[s].islower() or sent.lower[s] in lx.DETERMINERS:
+        phrase = sent.text[sent.starts[s] : sent.ends[e - 1]]
+        return kind_from_phrase(phrase) in lx.VIEW_HOLDER_KINDS
+    return True

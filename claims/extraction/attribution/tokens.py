@@ -17,10 +17,10 @@ if TYPE_CHECKING:
 
 # Words (with inner apostrophes, hyphens, dots, slashes: "9/11"), titles and initials with their
 # period ("Sen.", "J."), numbers with thousands separators ("2,472"), the two-apostrophe quote
-# mark some outlets use (''), or one punctuation character.
+# mark some outlets use ('', three after a word read as ' then ''), or one punctuation character.
 _TOKEN = re.compile(
     r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|Sgt|Capt|Prof|Rev|Hon|Maj|Adm|Sens|Reps)\."
-    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|''|[^\w\s]"
+    r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|(?<=\S)'(?='')|''|[^\w\s]"
 )
 
 
@@ -121,6 +121,30 @@ def possessive(word: str) -> bool:
     if low in ("his", "her", "their", "its", "our"):
         return True
     return word[:1].isupper() and low.endswith(("'s", "’s"))
+
+
+def plural_possessive_mark(sent: Sentence, k: int) -> bool:
+    """ "Sanders’ campaign", "the workers’ union": the mark at ``k`` is an apostrophe, set
+    right after a word in -s and before the next word, not a closing single quote."""
+    return (
+        sent.words[k] == "’"
+        and 0 < k < len(sent) - 1
+        and sent.ends[k - 1] == sent.starts[k]
+        and sent.lower[k - 1].endswith("s")
+        and sent.starts[k + 1] > sent.ends[k]
+        and sent.words[k + 1].isalpha()
+    )
+
+
+def named_plural_possessive(sent: Sentence, k: int) -> bool:
+    """The mark at ``k`` makes a name a plural possessive: "Sanders’ decision", "the Joneses’
+    plan"; not a lower-case word ("the voters’ choice") nor a closing quote ("a ‘yes’ vote")."""
+    return (
+        k > 0
+        and plural_possessive_mark(sent, k)
+        and sent.words[k - 1][:1].isupper()
+        and not (k > 1 and sent.words[k - 2] in lx.QUOTE_TOKENS)
+    )
 
 
 def verb_like(low: str) -> bool:

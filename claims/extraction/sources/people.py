@@ -184,7 +184,10 @@ def _opening_word(word: str) -> bool:
 
 
 def _is_person(words: list[str]) -> bool:
-    """No word of the name is a role or makes it an organisation, an outlet or a government."""
+    """No word of the name is a role or makes it an organisation, an outlet or a government,
+    and its last word does not make it a place or an event ("Fairfax County")."""
+    if words and words[-1].lower().rstrip(".") in lx.NOT_PERSON_NAME_ENDINGS:
+        return False
     for k, w in enumerate(words):
         low = w.lower().rstrip(".")
         if low in lx.ROLE_WORDS or low in lx.MEDIA_OUTLETS or low in lx.GOVERNMENT_ACRONYMS:
@@ -193,6 +196,21 @@ def _is_person(words: list[str]) -> bool:
         if kind is not None and kind != "person":
             return False
     return True
+
+
+def plausible_name(name: str) -> bool:
+    """Whether a capitalised run the article never gives a gender reads as a person's name, so
+    that a pronoun may stand for it: not "One California", "It", "Trump May", "New Hampshire"."""
+    words = [w.rstrip(".’'").removesuffix("’s").removesuffix("'s") for w in name.split()]
+    lows = [w.lower() for w in words]
+    if not words or any(not w[:1].isupper() for w in words):
+        return False
+    if any(w in lx.SENTENCE_CAPITALS or w in lx.NOT_NAME_WORDS for w in lows):
+        return False
+    joined = " ".join(lows)
+    return not any(w in lx.PLACE_NAMES for w in lows) and not any(
+        place in joined for place in lx.PLACE_NAMES if " " in place
+    )
 
 
 def _gender_of(word: str, male: frozenset, female: frozenset) -> str | None:

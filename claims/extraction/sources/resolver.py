@@ -13,7 +13,7 @@ import re
 from .. import lexicon as lx
 from .kinds import kind_evidence, kind_from_phrase, organisations_named
 from .names import head_name, without_possessor
-from .people import FEMALE, MALE, People
+from .people import FEMALE, MALE, People, plausible_name
 
 # A capitalised name ending a text: "... the Westhaven Water Board" before ", which".
 _TRAILING_NAME = re.compile(r"(?:[A-Z][\w&’'.\-]*\s+){0,4}[A-Z][\w&’'.\-]*$")
@@ -88,6 +88,8 @@ class SourceResolver:
         for person, subject in self.people.before(position, _WINDOW):
             if person.gender not in (None, wanted):
                 continue
+            if person.gender is None and not plausible_name(person.name):
+                continue  # ("One California", "New Hampshire": no one "she" stands for)
             if subject or person.name in speakers:
                 return person.name
             fallback = fallback or person.name
