@@ -689,7 +689,8 @@ def sources_page(number):
     )
     for source in page:
         n = counts.get(source.pk, 0)
-        source.claim_count = f"{SOURCE_LIST_COUNT_CAP:,}+" if n > SOURCE_LIST_COUNT_CAP else n
+        source.claim_count_capped = n > SOURCE_LIST_COUNT_CAP
+        source.claim_count = f"{SOURCE_LIST_COUNT_CAP:,}+" if source.claim_count_capped else n
     return page
 
 
