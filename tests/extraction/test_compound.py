@@ -106,3 +106,39 @@ def test_participle_speaks_for_the_subject_not_for_a_possessive():
     )
     said = next(c for c in claims if c.cue == "saying")
     assert (said.source, said.text) == ("The county board", "it was rushed.")
+
+
+def test_speaker_in_a_clause_of_time_ends_a_noun_phrase_content():
+    claims = readings("Ames attacked the audit after the treasurer said the books were in order.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Ames", "attacked", "the audit"),
+        ("the treasurer", "said", "the books were in order."),
+    ]
+
+
+def test_speaker_in_a_clause_of_time_ends_after_even():
+    claims = readings("Ames praised the budget even as she criticized the new parking fees.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Ames", "praised", "the budget"),
+        ("she", "criticized", "the new parking fees."),
+    ]
+
+
+def test_speaker_in_a_clause_of_time_stays_in_a_question_or_infinitive():
+    c = next(
+        c
+        for c in readings("Ames asked the clerk whether the vote was legal when he reported it.")
+        if c.cue == "asked"
+    )
+    assert c.text.endswith("when he reported it.")
+    c = next(
+        c
+        for c in readings("Ames urged the council to fund the library after the mayor said no.")
+        if c.cue == "urged"
+    )
+    assert c.text.endswith("after the mayor said no.")
+
+
+def test_speaker_in_a_clause_of_time_stays_in_a_said_content():
+    c = only("Ames said the audit was late because the treasurer said the books were lost.")
+    assert c.text == "the audit was late because the treasurer said the books were lost."

@@ -287,7 +287,25 @@ def sibling_speaker(sent: Sentence, after: int, stop: int, object_np: bool = Fal
             return a
         if object_np and _speaker_in_relative_clause(sent, a, j, after, stop):
             return a - 1
+        if object_np and _speaker_in_time_clause(sent, a, after):
+            return a - 2 if sent.lower[a - 2] == "even" else a - 1
     return None
+
+
+_SPEECH_TIME_OPENERS = frozenset(["when", "as", "after", "because", "although", "though", "while"])
+
+
+def _speaker_in_time_clause(sent: Sentence, a: int, after: int) -> bool:
+    """ "praised the plan | even as she criticized ...", "attacked the bill | after the mayor
+    said ...": a clause of time or reason with a speaker of its own after a noun phrase
+    content; not after a question ("asked whether C when she testified"), a verb ("the
+    footage came as officials said") or an infinitive ("urged them to vote after ...")."""
+    return (
+        sent.lower[a - 1] in _SPEECH_TIME_OPENERS
+        and a - 2 > after
+        and not has_verb(sent.words[after : a - 1])
+        and not any(w in lx.WH_OR_IF or w == "to" for w in sent.lower[after : a - 1])
+    )
 
 
 def _condition_end(sent: Sentence, after: int, stop: int) -> int | None:
