@@ -57,3 +57,88 @@ def test_compound_verb_after_a_subject_with_a_relative_or_appositive_aside():
     assert (c.source, c.text) == ("Ida Park", "the dam would hold.")
     c = only("Ida Park, the chair of the panel, stood up and argued that the dam would hold.")
     assert (c.source, c.text) == ("Ida Park", "that the dam would hold.")
+
+
+def test_second_speaker_with_an_auxiliary_is_a_sibling():
+    claims = readings(
+        "Many tenants have said they will stay and others have said they are moving out."
+    )
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Many tenants", "have said", "they will stay"),
+        ("others", "have said", "they are moving out."),
+    ]
+
+
+def test_comma_after_a_condition_opens_the_same_content():
+    c = only("Ames said, if reelected, she would ask the council to fund the library.")
+    assert c.source == "Ames"
+    assert c.text == "if reelected, she would ask the council to fund the library."
+
+
+def test_negated_speech_verb_after_but_starts_a_second_attribution():
+    claims = readings("The mayor praised the bridge but did not say whether it would open in May.")
+    assert [(c.cue, c.text) for c in claims] == [
+        ("praised", "the bridge"),
+        ("did not say", "whether it would open in May."),
+    ]
+    assert {c.source for c in claims} == {"The mayor"}
+
+
+def test_second_participle_after_but_starts_a_second_attribution():
+    claims = readings(
+        "The union pressed its case, saying the wages were fair but warning that a strike "
+        "could come in June."
+    )
+    assert [(c.source, c.cue, c.text) for c in claims if c.cue != "pressed"] == [
+        ("The union", "saying", "the wages were fair"),
+        ("The union", "warning", "that a strike could come in June."),
+    ]
+
+
+def test_participle_after_and_must_open_a_content():
+    c = only("The mayor said the crowd kept waving and shouting — a din that lasted an hour.")
+    assert c.text.startswith("the crowd kept waving and shouting")
+
+
+def test_participle_speaks_for_the_subject_not_for_a_possessive():
+    claims = readings(
+        "The county board doubled down on its criticism of the audit, saying it was rushed."
+    )
+    said = next(c for c in claims if c.cue == "saying")
+    assert (said.source, said.text) == ("The county board", "it was rushed.")
+
+
+def test_speaker_in_a_clause_of_time_ends_a_noun_phrase_content():
+    claims = readings("Ames attacked the audit after the treasurer said the books were in order.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Ames", "attacked", "the audit"),
+        ("the treasurer", "said", "the books were in order."),
+    ]
+
+
+def test_speaker_in_a_clause_of_time_ends_after_even():
+    claims = readings("Ames praised the budget even as she criticized the new parking fees.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Ames", "praised", "the budget"),
+        ("she", "criticized", "the new parking fees."),
+    ]
+
+
+def test_speaker_in_a_clause_of_time_stays_in_a_question_or_infinitive():
+    c = next(
+        c
+        for c in readings("Ames asked the clerk whether the vote was legal when he reported it.")
+        if c.cue == "asked"
+    )
+    assert c.text.endswith("when he reported it.")
+    c = next(
+        c
+        for c in readings("Ames urged the council to fund the library after the mayor said no.")
+        if c.cue == "urged"
+    )
+    assert c.text.endswith("after the mayor said no.")
+
+
+def test_speaker_in_a_clause_of_time_stays_in_a_said_content():
+    c = only("Ames said the audit was late because the treasurer said the books were lost.")
+    assert c.text == "the audit was late because the treasurer said the books were lost."

@@ -171,3 +171,17 @@ def test_a_restrictive_relative_clause_of_saying_still_reports():
 def test_a_relative_clause_after_a_comma_still_reports_a_pledge():
     claim = only("Ms. Vance, who pledged to cut bus fares, won the seat.")
     assert claim.source == "who"
+
+
+def test_speaker_inside_a_relative_clause_ends_a_noun_phrase_content():
+    claims = readings("Ames signed a statement that she said was written by her lawyer.")
+    assert [(c.source, c.cue, c.text) for c in claims] == [
+        ("Ames", "signed", "a statement"),
+        ("she", "said", "was written by her lawyer."),
+    ]
+
+
+def test_speaker_inside_a_relative_clause_stays_in_a_said_content():
+    c = only("Ames said the city dropped a plan that she said would raise rents.")
+    assert c.cue == "said"
+    assert c.text == "the city dropped a plan that she said would raise rents."

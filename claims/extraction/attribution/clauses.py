@@ -263,20 +263,21 @@ def in_opening_phrase(sent: Sentence, i: int) -> bool:
     return not any(w in (",", ";", ":") for w in sent.words[first:i])
 
 
-def sibling_speaker(sent: Sentence, after: int, stop: int) -> int | None:
+def sibling_speaker(sent: Sentence, after: int, stop: int, object_np: bool = False) -> int | None:
     """Where a second speaker starts inside a content running from ``after``: 'Lee said
-    that “A,” one of the prosecutors said B' / 'Lee said A and officials said B'. The
-    second attribution is a sibling, not nested; the first content ends before it."""
+    that “A,” one of the prosecutors said B' / 'Lee said A and officials have said B'. The
+    second attribution is a sibling, not nested; the first content ends before it. A noun
+    phrase content (``object_np``) also ends before a relative clause with a speaker of its own
+    ("signed a letter | that he said was written by the firm")."""
+    condition_end = _condition_end(sent, after, stop)
     for j in range(after + 2, stop):
         if sent.lower[j] not in lx.STRONG or sent.quotes.at(sent.starts[j]) is not None:
             continue
-        subj = subject_before(sent, j, after + 1)
-        if subj is None or subj[0] <= after + 1:
+        subj = _subject_of_cue(sent, j, after)
+        if subj is None:
             continue
         a, b = subj
-        if b != j and cue_modifiers_before(sent, j, 0) != b:
-            continue  # something other than "has also" between the subject and the cue
-        if not plausible_subject(sent, a, b, False):
+        if not plausible_subject(sent, a, b, False) or a - 1 == condition_end:
             continue
         if sent.lower[a - 1] in ("and", "but") and a - 2 > after:
             return a - 1
@@ -284,7 +285,61 @@ def sibling_speaker(sent: Sentence, after: int, stop: int) -> int | None:
             return a - 1
         if sent.words[a - 1] in lx.QUOTE_TOKENS:
             return a
+        if object_np and _speaker_in_relative_clause(sent, a, j, after, stop):
+            return a - 1
+        if object_np and _speaker_in_time_clause(sent, a, after):
+            return a - 2 if sent.lower[a - 2] == "even" else a - 1
     return None
+
+
+_SPEECH_TIME_OPENERS = frozenset(["when", "as", "after", "because", "although", "though", "while"])
+
+
+def _speaker_in_time_clause(sent: Sentence, a: int, after: int) -> bool:
+    """ "praised the plan | even as she criticized ...", "attacked the bill | after the mayor
+    said ...": a clause of time or reason with a speaker of its own after a noun phrase
+    content; not after a question ("asked whether C when she testified"), a verb ("the
+    footage came as officials said") or an infinitive ("urged them to vote after ...")."""
+    return (
+        sent.lower[a - 1] in _SPEECH_TIME_OPENERS
+        and a - 2 > after
+        and not has_verb(sent.words[after : a - 1])
+        and not any(w in lx.WH_OR_IF or w == "to" for w in sent.lower[after : a - 1])
+    )
+
+
+def _condition_end(sent: Sentence, after: int, stop: int) -> int | None:
+    """The comma closing a condition that opens the content ("said, if elected, | she would
+    ask ..."): it opens the condition's main clause, not a second speaker's."""
+    first = after + 1 if sent.words[after] == "," else after
+    if sent.lower[first] not in lx.FRONTED_SUBORDINATORS:
+        return None
+    return next((k for k in range(first, stop) if sent.words[k] == ","), None)
+
+
+def _subject_of_cue(sent: Sentence, j: int, after: int) -> tuple[int, int] | None:
+    """The subject [a, b) of the cue at ``j`` inside a content from ``after``, with nothing but
+    auxiliaries and adverbs between them ("others | have also said")."""
+    m = cue_modifiers_before(sent, j, after + 1)
+    subj = subject_before(sent, j, after + 1)
+    if (subj is None or subj[1] not in (j, m)) and m < j:
+        subj = subject_before(sent, m, after + 1)  # "others have said": the subject before "have"
+    if subj is None or subj[0] <= after + 1 or subj[1] not in (j, m):
+        return None
+    return subj
+
+
+def _speaker_in_relative_clause(sent: Sentence, a: int, j: int, after: int, stop: int) -> bool:
+    """ "signed a letter | that he said was written by the firm": a relative clause whose
+    verb is reported by a speaker of its own; the first content ends at the noun."""
+    nxt = sent.lower[j + 1] if j + 1 < stop else ""
+    return (
+        sent.lower[a - 1] in ("that", "which", "whom")
+        and a - 2 > after
+        and sent.words[a - 2] != ","
+        and nxt not in ("that", "not")
+        and verb_like_or_finite(nxt)
+    )
 
 
 def main_verb_after_participle(sent: Sentence, after: int, j: int, stop: int) -> bool:
@@ -311,14 +366,23 @@ def main_verb_after_participle(sent: Sentence, after: int, j: int, stop: int) ->
 
 def compound_break(sent: Sentence, lo: int, hi: int) -> int | None:
     """Index of "and"/"but" that starts a second cue verb of the same subject, e.g. "and
-    said", "but added" (not inside a quotation)."""
+    said", "but added", "but did not say", "and suggesting" (not inside a quotation)."""
     for k in range(lo, hi - 1):
         if sent.lower[k] not in ("and", "but"):
             continue
         j = k + 1
         while j < hi - 1 and sent.lower[j] in lx.CUE_MODIFIERS:
             j += 1
-        if (compound_cue(sent.lower[j]) or phrase_cue(sent, j)) and sent.quotes.at(
+        # "but did not say", "and would not confirm": after an auxiliary, any speech verb
+        helped = j > k + 1 and sent.lower[j] in lx.STRONG and sent.lower[k + 1] in lx.FINITE
+        # "but suggesting that C", "and implying that C": a second participle of the speaker
+        helped = helped or (
+            sent.lower[j] in lx.STRONG
+            and sent.lower[j].endswith("ing")
+            and j + 1 < hi
+            and sent.words[j + 1].isalpha()
+        )
+        if (helped or compound_cue(sent.lower[j]) or phrase_cue(sent, j)) and sent.quotes.at(
             sent.starts[k]
         ) is None:
             return k

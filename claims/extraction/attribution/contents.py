@@ -314,7 +314,8 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
     n = len(sent)
     k = compound_break(sent, after + 1, n)
     stop = n if k is None else (k - 1 if sent.words[k - 1] == "," else k)
-    sibling = sibling_speaker(sent, after, stop)
+    object_np = verb not in lx.CLAUSE_VERBS and sent.lower[after] not in lx.CLAUSE_OPENERS
+    sibling = sibling_speaker(sent, after, stop, object_np)
     if sibling is not None:
         stop = sibling
     if sent.words[after] in lx.QUOTE_TOKENS:
@@ -324,7 +325,6 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             while j < stop and sent.starts[j] < q[1]:
                 j += 1
             return j
-    object_np = verb not in lx.CLAUSE_VERBS and sent.lower[after] not in lx.CLAUSE_OPENERS
     for j in range(after_opening_aside(sent, after, stop), stop):
         if object_np and _noun_phrase_ends_at(sent, after, j, stop, verb):
             return j

@@ -682,7 +682,9 @@ def _compound(sent: Sentence, k: int, prev: Attribution | None) -> tuple[int, in
     sentence, otherwise the noun phrase opening the sentence ("The court disagreed and
     said ...")."""
     if prev is not None and prev.source and prev.cue and prev.cue[1] <= sent.starts[k]:
-        return prev.source
+        possessor = sent.text[prev.source[0] : prev.source[1]].lower() in lx.POSSESSIVE_SUBJECTS
+        if not possessor:  # ("The campaign doubled down on its attacks, saying": the campaign)
+            return prev.source
     span = initial_subject(sent, k)
     if span is None:
         span = main_subject(sent, k)
