@@ -142,6 +142,7 @@ def test_articles_rank_fewer_of_their_newest_matches(client, bob, corpus, alice,
 def test_the_newest_matches_are_looked_for_in_the_newest_rows_first(monkeypatch, ferries_oldest):
     monkeypatch.setattr(search, "RANKED_NEWEST", 3)
     monkeypatch.setattr(search, "WINDOW", 4)
+    monkeypatch.setattr(search, "WINDOW_SHARE", 0)
     texts = ["The ferry fares rose."] * 5 + ["The budget was approved."] * 5
     for k, text in enumerate(texts if ferries_oldest else texts[::-1]):
         FactCheck.objects.create(url=f"https://checks.example/{k}", claim_reviewed=text)
@@ -153,6 +154,23 @@ def test_the_newest_matches_are_looked_for_in_the_newest_rows_first(monkeypatch,
     assert hits.narrowed and sorted(hit.obj.pk for hit in hits) == [f.pk for f in ferries][-3:]
     windows = [q for q in queries if "ORDER BY id DESC LIMIT" in q["sql"]]
     assert len(windows) == (2 if ferries_oldest else 1)  # the newest 4 rows hold 0 or 4 ferries
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's FTS5 ranks every match")
+def test_the_first_window_is_a_share_of_the_table_at_least(monkeypatch):
+    monkeypatch.setattr(search, "RANKED_NEWEST", 3)
+    monkeypatch.setattr(search, "WINDOW", 4)
+    monkeypatch.setattr(search, "WINDOW_SHARE", 1)  # the whole table, past WINDOW's 4 rows
+    texts = ["The ferry fares rose."] * 5 + ["The budget was approved."] * 5
+    for k, text in enumerate(texts):
+        FactCheck.objects.create(url=f"https://checks.example/{k}", claim_reviewed=text)
+
+    with CaptureQueriesContext(connection) as queries:
+        hits = search.ranked_hits("fact_checks", "ferries")
+
+    assert len(hits) == 3
+    assert len([q for q in queries if "ORDER BY id DESC LIMIT" in q["sql"]]) == 1
 
 
 @pytest.mark.django_db
