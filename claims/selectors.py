@@ -2,6 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -96,9 +97,17 @@ class QueueQuery:
         values = {"tab": self.tab, "q": self.q, **self.filters}
         values["o"] = ("-" if self.descending else "") + self.sort
         values.update(changes)
-        # urlencode() of a plain dict: a queue page builds about 60 of these links, and a
-        # QueryDict took three times as long (same output).
-        return urlencode({key: value for key, value in values.items() if value not in (None, "")})
+        # A queue page builds about 60 of these links from the same few pairs: each pair is
+        # encoded once (_param). A QueryDict took three times as long as urlencode() of a dict.
+        return "&".join(
+            _param(key, value) for key, value in values.items() if value not in (None, "")
+        )
+
+
+@lru_cache(maxsize=2048)
+def _param(key, value):
+    """One URL parameter, "key=value", encoded as urlencode() does."""
+    return urlencode({key: value})
 
 
 # Filters that take one of a few words; the others take a state, a kind, "none" or an id.
@@ -351,6 +360,20 @@ def filter_choices(lookups):
         + [(str(pk), person.get_username()) for pk, person in lookups.people.items()],
         "matched": [("yes", "Checked before?"), ("no", "No match")],
     }
+
+
+def filter_links(query, choices):
+    """The filter sidebar's links, [(key, [(label, URL parameters, chosen?)])], each key's "All"
+    first: built here, as the queue's template spent about 1 ms a page on 50 links' tags."""
+    menu = []
+    for key, options in choices.items():
+        chosen = query.filters.get(key)
+        links = [("All", query.params(**{key: None}), chosen is None)]
+        links += [
+            (label, query.params(**{key: value}), value == chosen) for value, label in options
+        ]
+        menu.append((key, links))
+    return menu
 
 
 ARTICLE_CLAIMS_PAGE = 100

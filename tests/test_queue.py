@@ -455,6 +455,37 @@ def test_a_tab_link_changes_the_tab_and_keeps_the_rest(login, desk):
     assert dict(parse_qsl(unescape(link))) == {"tab": "mine", "kind": "direct", "o": "score"}
 
 
+def filter_link(content, label):
+    """(parameters, marked current?) of the filter sidebar's link with this label."""
+    aside = content[content.index('aria-label="Filters"') :]
+    match = re.search(
+        r'<a href="\?([^"]*)"( aria-current="true")?>' + re.escape(label) + "<", aside
+    )
+    return dict(parse_qsl(unescape(match[1]))), bool(match[2])
+
+
+def test_filter_links_mark_the_chosen_value_and_keep_the_rest(login, desk):
+    content = login("alice").get(QUEUE, {"kind": "direct", "q": "tram"}).content.decode()
+
+    assert filter_link(content, "Direct quote") == (
+        {"tab": "all", "q": "tram", "kind": "direct", "o": "score"},
+        True,
+    )
+    indirect, marked = filter_link(content, "Reported speech")
+    assert indirect["kind"] == "indirect" and indirect["q"] == "tram" and not marked
+    assert filter_link(content, "In review") == (
+        {"tab": "all", "q": "tram", "kind": "direct", "state": "in_review", "o": "score"},
+        False,
+    )
+    # Each key's "All" (state's first, then kind's) drops that key only, and is marked where
+    # the key is not filtered.
+    alls = re.findall(r'<a href="\?([^"]*)"( aria-current="true")?>All<', content)
+    assert [(dict(parse_qsl(unescape(p))), bool(m)) for p, m in alls[:2]] == [
+        ({"tab": "all", "q": "tram", "kind": "direct", "o": "score"}, True),
+        ({"tab": "all", "q": "tram", "o": "score"}, False),
+    ]
+
+
 # --- Sorting ------------------------------------------------------------------------------------
 
 SORTS = ["score", "created", "article", "state", "assignee", "kind", "source"]

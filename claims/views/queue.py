@@ -25,6 +25,7 @@ def claim_queue(request):
     saved = selectors.saved_views_for(request.user)
     tab_counts, view_counts = selectors.tab_counts(request.user, saved)
     lookups = selectors.DeskLookups.read()
+    choices = selectors.filter_choices(lookups)
     context = {
         "query": query,
         # Without filters or search the list is the tab itself: its count is already known.
@@ -40,7 +41,8 @@ def claim_queue(request):
         "deletable_views": [view for view in saved if services.can_delete_view(view, request.user)],
         "current_params": query.params(),
         "active_view": next((v for v in saved if v.params == query.params()), None),
-        "choices": selectors.filter_choices(lookups),
+        "choices": choices,
+        "filter_links": selectors.filter_links(query, choices),
         "claim_sorts": selectors.CLAIM_SORTS,
         "bulk_form": BulkActionForm(user=request.user),
         "save_form": SavedViewForm(initial={"params": query.params()}),
