@@ -527,6 +527,18 @@ def test_state_sort_orders_by_state(login, desk):
 # --- Pagination ---------------------------------------------------------------------------------
 
 
+def test_sort_links_mark_the_sorted_column_and_offer_the_other_way(login, desk):
+    content = login("alice").get(QUEUE, {"o": "-state", "kind": "direct"}).content.decode()
+
+    state = re.search(
+        r'<th class="sort-state"><a href="\?([^"]*)" aria-sort="descending">State ▲</a>', content
+    )
+    assert dict(parse_qsl(unescape(state[1]))) == {"tab": "all", "kind": "direct", "o": "state"}
+    score = re.search(r'<th class="sort-score"><a href="\?([^"]*)">Score</a>', content)
+    assert dict(parse_qsl(unescape(score[1])))["o"] == "score"
+    assert content.count("aria-sort=") == 1
+
+
 @pytest.fixture
 def small_pages(settings):
     settings.QUEUE_PAGE_SIZE = 2

@@ -3,9 +3,11 @@
 {% query_params query "tab" key %}     this query with the tab changed
 {% query_params query key "" %}        ... with a filter removed
 {% sort_params query "score" %}        ... sorted by score (again: the other way)
+{% sort_link query "score" "Score" %}   the link to that, marked when the queue is sorted so
 """
 
 from django import template
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -25,3 +27,15 @@ def sort_params(query, key):
     """The query sorted by `key`; when it already is, the other way round."""
     descending = query.sort == key and not query.descending
     return query.params(o=("-" if descending else "") + key)
+
+
+@register.simple_tag
+def sort_link(query, key, label):
+    """A column's sort link; on the column the queue is sorted by, marked with its direction.
+    A tag, not an included template: the queue has nine, and including them took about 1 ms."""
+    if query.sort != key:
+        return format_html('<a href="?{}">{}</a>', sort_params(query, key), label)
+    direction, arrow = ("descending", "▲") if query.descending else ("ascending", "▼")
+    return format_html(
+        '<a href="?{}" aria-sort="{}">{} {}</a>', sort_params(query, key), direction, label, arrow
+    )
