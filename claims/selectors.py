@@ -2,7 +2,7 @@
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -169,6 +169,14 @@ def queue_filter(user, query, found=None):
     return condition
 
 
+def queue_rows_key(user, query):
+    """A string that names the rows queue_filter() selects for `user` and `query`: the count
+    caches' key for them (pagination.count_many), read without compiling their SQL."""
+    who = user.pk if query.tab == "mine" else None
+    day = timezone.localdate().isoformat() if query.tab == "overdue" else None
+    return repr(("queue", query.tab, who, day, sorted(query.filters.items()), query.q))
+
+
 def queue_claims(user, query, found=None):
     # Not the articles' text: a page of 50 claims read up to 50 article bodies it never shows.
     claims = (
@@ -201,18 +209,21 @@ def by_id_when_few(user, query, count=None):
     to match more. A single filter that has its own index in score order (claims/models.py) is
     read from that index.
     """
-    claims = queue_claims(user, query)
     if not (query.q or query.filters) or count is not None or _indexed(query):
-        return claims, count
+        return queue_claims(user, query), count
+
+    @cache
+    def claims():  # built only when needed: a search known to be large reads none of it
+        return queue_claims(user, query)
 
     def probe():  # a search's headlines and speakers as lists here, as subqueries for a page
         found = look_up([query.q])
-        return queue_claims(user, query, found) if found else claims
+        return queue_claims(user, query, found) if found else claims()
 
-    ids, count = pagination.ids_if_few(claims, probe)
+    ids, count = pagination.ids_if_few(claims, probe, key=queue_rows_key(user, query))
     if ids is None:
-        return (queue_claims(user, query, many(query.q)) if query.q else claims), count
-    return claims.filter(pk__in=ids), count
+        return (queue_claims(user, query, many(query.q)) if query.q else claims()), count
+    return claims().filter(pk__in=ids), count
 
 
 # Filters with an index of their own in score order ("source", "-score", "id"): a page of one of
@@ -296,16 +307,22 @@ def tab_counts(user, saved_views=()):
     Returns ({tab: count}, {saved view id: count}).
     """
     # Exact up to a threshold, estimated past it: never a scan of the whole table per page.
-    counts = {f"tab_{tab}": Claim.objects.filter(tab_filter(tab, user)) for tab in TABS}
+    counts = {f"tab_{tab}": partial(_tab_claims, tab, user) for tab in TABS}
+    keys = {f"tab_{tab}": queue_rows_key(user, QueueQuery(tab=tab)) for tab in TABS}
     queries = {view.pk: QueueQuery.from_params(QueryDict(view.params)) for view in saved_views}
     found = look_up([query.q for query in queries.values()])
     for pk, query in queries.items():
         counts[f"view_{pk}"] = Claim.objects.filter(queue_filter(user, query, found))
-    totals = count_many(counts)
+        keys[f"view_{pk}"] = queue_rows_key(user, query)
+    totals = count_many(counts, keys)
     return (
         {tab: totals[f"tab_{tab}"] for tab in TABS},
         {view.pk: totals[f"view_{view.pk}"] for view in saved_views},
     )
+
+
+def _tab_claims(tab, user):
+    return Claim.objects.filter(tab_filter(tab, user))
 
 
 def saved_views_for(user):

@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -156,3 +157,32 @@ def test_ids_if_few_reads_through_the_probe_until_the_rows_are_known_to_be_many(
     assert len(asked) == 1
     one = Claim.objects.filter(pk=Claim.objects.first().pk)
     assert pagination.ids_if_few(one, lambda: one) == ([one.get().pk], pagination.Tally(1))
+
+
+# SQLite counts every time (laptop scale): only PostgreSQL's estimates are remembered.
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_rows_known_by_key_to_be_many_are_not_built_again(claims, monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 1)
+    built = []
+
+    def everything():
+        built.append(True)
+        return Claim.objects.all()
+
+    first = pagination.count_many({"all": everything}, keys={"all": "every claim"})["all"]
+    again = pagination.count_many({"all": everything}, keys={"all": "every claim"})["all"]
+    assert not first.exact and again == first
+    assert len(built) == 1  # the second answer came from what the first one learnt
+    # Under another key the same rows are counted afresh.
+    pagination.count_many({"all": everything}, keys={"all": "another name"})
+    assert len(built) == 2
+
+
+def test_the_mine_tab_is_counted_for_each_user(alice, bob, claims, monkeypatch):
+    monkeypatch.setattr(pagination, "COUNT_THRESHOLD", 1)
+    Claim.objects.update(assignee=alice, state=Claim.State.ASSIGNED)
+
+    alices = selectors.tab_counts(alice)[0]["mine"]
+    bobs = selectors.tab_counts(bob)[0]["mine"]
+    assert int(alices) > 1  # many: estimated on PostgreSQL, counted on SQLite
+    assert bobs == pagination.Tally(0)  # not alice's count, remembered under her key
