@@ -884,7 +884,7 @@ VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly 
 SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
 
 # Words after a comma or dash in a subject that open an aside, not part of the name.
-SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
+SUBJECT_ASIDES = frozenset(words("still however clad in for at on by meanwhile though"))
 LEADING_CONNECTIVES = frozenset(
     words(
         """

@@ -233,3 +233,16 @@ def test_a_time_after_the_cue_is_no_source():
     text = "“The veto will be overridden,” Ann Roe, the council's leader, said Tuesday morning."
     c = only(text)
     assert (c.source, c.text) == ("Ann Roe, the council's leader", "“The veto will be overridden,”")
+
+
+def test_a_name_before_the_comma_is_the_subject_not_an_inverted_content():
+    # "Ned" and "Ted" end like past forms; capitalised words in a row are a name, no verb
+    text = (
+        "The council met on Monday.\n\n"
+        "County chairman Ned Rowe, for example, said the visit to Salem would earn the party "
+        "attention all weekend."
+    )
+    c = only(text)
+    check_spans(text, c)
+    assert c.source == "County chairman Ned Rowe"
+    assert c.text.startswith("the visit to Salem would earn")

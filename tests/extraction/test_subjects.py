@@ -227,3 +227,14 @@ def test_a_closing_single_quote_still_ends_a_subject():
 )
 def test_a_participle_between_a_determiner_and_a_noun_is_an_adjective(text, source):
     assert only(text).source == source
+
+
+def test_subject_aside_of_contrast_is_not_part_of_the_source():
+    c = only("Nora Bell, by contrast, said the ferry would keep running.")
+    assert c.source == "Nora Bell"
+    c = only(
+        "The council met on Monday.\n\n"
+        "Ted Marsh, by contrast, wrote an op-ed urging the council to close the pier."
+    )
+    assert c.source == "Ted Marsh"
+    assert c.text.startswith("an op-ed urging the council")
