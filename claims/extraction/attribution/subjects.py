@@ -574,6 +574,8 @@ class _SourceWalk:
     def __init__(self, sent: Sentence, i: int, n: int):
         self.sent, self.i, self.n = sent, i, n
         self.seen_comma = False
+        # "who" or "prep" in a restrictive clause or phrase ("a source close to the campaign")
+        self.restrictive = ""
         self.lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
 
     def end(self) -> int | None:
@@ -605,7 +607,9 @@ class _SourceWalk:
             close = close_paren_after(sent, k, n)
             return k if close < 0 else close + 1
         if wk == ",":
-            return self._after_comma(k)
+            # ('said one person with knowledge of it, who spoke on the condition ...')
+            relative = k + 1 < n and sent.lower[k + 1] in ("who", "whose", "which")
+            return k if self.restrictive and relative else self._after_comma(k)
         return self._in_name(k)
 
     def _after_comma(self, k: int) -> int:
@@ -626,17 +630,50 @@ class _SourceWalk:
     def _in_name(self, k: int) -> int | None:
         sent = self.sent
         low, wk = sent.lower[k], sent.words[k]
-        if self.seen_comma:
+        if self.seen_comma or self.restrictive == "who":
+            return k + 1
+        if not self.restrictive and self._restricts(k):
+            # "said a source close to the campaign", "said an official who was briefed": the
+            # phrase or clause tells which one (PolNeAR keeps it, up to a comma)
+            self.restrictive = "who" if low in ("who", "whose") else "prep"
             return k + 1
         if k > self.i and low in ("who", "whose"):
             return k  # "said one official who asked not to be named": the name ends here
-        if k > self.i and low in lx.PREPOSITIONS and low not in ("of", "for"):
+        if (
+            k > self.i
+            and low in lx.PREPOSITIONS
+            and low not in ("of", "for")
+            and not self.restrictive
+        ):
             return k
         self.lowercase += not wk[:1].isupper()
         # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
         if (low in lx.FINITE and wk.islower()) or low == "to" or self.lowercase >= 8:
             return None  # "..., said the records were lost": a clause, not a name
         return k + 1
+
+    def _restricts(self, k: int) -> bool:
+        """A restrictive phrase or clause at ``k`` after a common noun ("a source | close to",
+        "one person | with knowledge of", "the man | who built"); not after a name ("said Lee
+        in a statement") nor "in a statement" / "on Monday" after a noun ("said the mayor in an
+        interview")."""
+        sent = self.sent
+        if k == self.i or k + 1 >= self.n:
+            return False
+        before, low, nxt = sent.words[k - 1], sent.lower[k], sent.lower[k + 1]
+        if not before.islower() or verb_like_or_finite(before):
+            return False  # ("S.C., fired in June")
+        if low in ("in", "on", "at", "during") and (nxt in ("a", "an") or nxt in lx.TIME_WORDS):
+            return False
+        if low in ("who", "whose"):
+            # ("said one aide who requested anonymity", "who asked not to be named": a note on
+            # the quote, not who it is)
+            return not any(w in _ANONYMITY for w in sent.lower[k : k + 12])
+        return low in _RESTRICTIVE_PREPOSITIONS
+
+
+_ANONYMITY = frozenset(("anonymity", "named", "identified"))
+_RESTRICTIVE_PREPOSITIONS = frozenset(("with", "of", "in", "to", "on", "for", "from", "at"))
 
 
 def _ends_source(sent: Sentence, k: int) -> bool:
