@@ -140,6 +140,10 @@ WEAK = WEAK | frozenset(
     )
 )
 
+# Stance adjectives that are cues only before what they are about ("critical of the plan"), not
+# before a noun ("critical victories").
+ATTRIBUTIVE_CUES = frozenset(("critical",))
+
 # Forms that extracted far more wrong attributions than right ones on the training split
 # (under about 30% correct: "maintained a lead", "states", "the plan", "spoke to reporters"),
 # and "advocates", which is the noun far more often than the verb ("voting rights advocates").

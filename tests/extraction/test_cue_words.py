@@ -383,3 +383,23 @@ def test_called_with_a_second_complement_still_reports():
     c = only("Mayor Ito called the audit “a hatchet job.”")
     assert (c.source, c.cue) == ("Mayor Ito", "called")
     assert only("Lee called the plan reckless and unfair.").cue == "called"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunn won most of the string of contests known as Harbor Week in the spring.",
+        "The county banned a drilling method known as fracking in its western valleys.",
+        "Dunn racked up critical victories in the early counties last spring.",
+        "The new ferry gave critical support to the towns along the northern coast.",
+    ],
+)
+def test_a_name_given_or_an_adjective_before_its_noun_is_no_cue(text):
+    assert attributed(text) == []
+
+
+def test_known_as_after_a_copula_and_critical_of_stay_cues():
+    c = only("The harbour master is known as a hawk on spending.")
+    assert c.cue == "is known as"
+    c = only("Dunn was critical of the plan to close the pier.")
+    assert c.cue == "was critical of"

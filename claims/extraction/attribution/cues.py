@@ -306,6 +306,24 @@ def _capitalised_name(sent: Sentence, i: int) -> bool:
     )
 
 
+def _naming(sent: Sentence, i: int) -> bool:
+    """ "the contests known as Super Tuesday", "a method known as fracking": a name given to a
+    thing, no claim ("Lee is known as a hawk" and "derisively known as C" stay cues)."""
+    if sent.lower[i] != "known" or i == 0 or i + 1 >= len(sent) or sent.lower[i + 1] != "as":
+        return False
+    before = sent.lower[i - 1]
+    return before.isalpha() and before not in lx.BE_FORMS and not cue_modifier(sent, i - 1)
+
+
+def _attributive_adjective(sent: Sentence, i: int) -> bool:
+    """ "critical victories", "the most critical insight": an adjective before its noun, not
+    "critical of the plan"."""
+    if sent.lower[i] not in lx.ATTRIBUTIVE_CUES or i + 1 >= len(sent):
+        return False
+    nxt = sent.lower[i + 1]
+    return nxt.isalpha() and nxt not in lx.PREPOSITIONS and nxt not in ("that", "and", "or", "but")
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -316,6 +334,8 @@ _OTHER_READINGS = (
     _possessive_after_preposition,
     _participle_adjective,
     _capitalised_name,
+    _naming,
+    _attributive_adjective,
 )
 
 
