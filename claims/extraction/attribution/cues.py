@@ -324,6 +324,23 @@ def _attributive_adjective(sent: Sentence, i: int) -> bool:
     return nxt.isalpha() and nxt not in lx.PREPOSITIONS and nxt not in ("that", "and", "or", "but")
 
 
+def _appearing_somewhere(sent: Sentence, i: int) -> bool:
+    """ "has appeared at his side", "appeared by video", "appeared Sunday", "where he
+    appeared,": showing up somewhere, not seeming ("appeared to agree", "appears weak")."""
+    if sent.lower[i] not in lx.RAISING or i + 1 >= len(sent):
+        return False
+    nxt = sent.lower[i + 1]
+    if nxt in ("to", "as", "like"):
+        return False
+    return (
+        nxt in lx.PREPOSITIONS
+        or nxt in lx.APPEARING_SOMEWHERE
+        or nxt in ("by", "with", "alongside")
+        or nxt in lx.TIME_WORDS
+        or (nxt in (",", ".") and sent.lower[i].startswith("appear"))
+    )
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -336,6 +353,7 @@ _OTHER_READINGS = (
     _capitalised_name,
     _naming,
     _attributive_adjective,
+    _appearing_somewhere,
 )
 
 
