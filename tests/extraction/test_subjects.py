@@ -238,3 +238,21 @@ def test_subject_aside_of_contrast_is_not_part_of_the_source():
     )
     assert c.source == "Ted Marsh"
     assert c.text.startswith("an op-ed urging the council")
+
+
+def test_a_listed_subject_keeps_all_its_items():
+    c = only("Singers Ann Moore, Kerri Walsh, Amy Shum and Eliza Banks said the ruling was fair.")
+    assert c.source == "Singers Ann Moore, Kerri Walsh, Amy Shum and Eliza Banks"
+    c = only("Most farmers in Ohio, Iowa and Utah said the drought was the worst in years.")
+    assert c.source == "Most farmers in Ohio, Iowa and Utah"
+
+
+@pytest.mark.parametrize("opening", ["On Tuesday", "Yesterday", "After the vote", "Not far away"])
+def test_an_opening_phrase_is_no_item_of_a_listed_subject(opening):
+    c = only(f"{opening}, Lee and Roe said the plan was dead.")
+    assert c.source == "Lee and Roe"
+
+
+def test_a_state_after_a_town_belongs_to_the_subject():
+    c = only("Stacy Barker of Columbia, South Carolina, says the ferry plan is a mess.")
+    assert c.source == "Stacy Barker of Columbia, South Carolina"

@@ -95,7 +95,11 @@ class _SubjectWalk:
         sent, k, j = self.sent, self.k, self.j
         w = sent.lower[k]
         if w == ",":
-            if not _age_or_place(sent, k + 1, j):
+            if not (
+                _age_or_place(sent, k + 1, j)
+                or _state_after_place(sent, k, j)
+                or _list_item_before(sent, k, j, self.stop)
+            ):
                 return False
         elif w == ")":
             # "Jane Doe (D-Ohio) said": skip the parenthesis
@@ -110,6 +114,44 @@ class _SubjectWalk:
             k = r  # "people who have battled X say": the clause belongs to the subject
         self.k = k - 1
         return True
+
+
+def _state_after_place(sent: Sentence, k: int, j: int) -> bool:
+    """ "Stacy Baker of Columbia, South Carolina, says": a state after the comma at ``k``
+    names where the capitalised word before it is."""
+    state = " ".join(sent.lower[k + 1 : j]).strip(" ,")
+    return state in lx.PLACE_NAMES and k > 0 and sent.words[k - 1][:1].isupper()
+
+
+def _list_item_before(sent: Sentence, k: int, j: int, stop: int) -> bool:
+    """ "Amy Roe, Jo Lee and Ann Kim said", "voters in Ohio, Iowa and Utah said": the comma at
+    ``k`` separates items of a list whose last two, joined by "and", the walk has crossed; the
+    item before it is short, has no verb and is no opening phrase ("On Tuesday, Lee and Roe", "Not
+    far away, Lee and Roe", "What Roe, Lee and Kim want")."""
+    if "and" not in sent.lower[k + 1 : j] or sent.lower[k + 1] == "and":
+        return False
+    i = k - 1
+    while i >= stop and k - i <= 7 and sent.words[i] != ",":
+        if sent.words[i] == ")":
+            i = open_paren_before(sent, i, stop)
+            if i < 0:
+                return False
+        i -= 1
+    item = sent.words[i + 1 : k]
+    # an inner item has a comma before it and at most four words; the first opens the sentence
+    if len(item) > (6 if i < 0 else 4) or (i >= 0 and sent.words[i] != ","):
+        return False
+    if not item or has_verb(item) or any(w in lx.QUOTE_TOKENS for w in item):
+        return False
+    first = item[0].lower()
+    return not (
+        first in lx.PREPOSITIONS
+        or first in lx.LEADING_CONNECTIVES
+        or first in lx.TIME_WORDS
+        or first in lx.SUBORDINATORS
+        or first in lx.WH_WORDS
+        or first == "not"
+    )
 
 
 def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
