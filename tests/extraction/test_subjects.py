@@ -256,3 +256,21 @@ def test_an_opening_phrase_is_no_item_of_a_listed_subject(opening):
 def test_a_state_after_a_town_belongs_to_the_subject():
     c = only("Stacy Barker of Columbia, South Carolina, says the ferry plan is a mess.")
     assert c.source == "Stacy Barker of Columbia, South Carolina"
+
+
+def test_a_name_before_two_appositives_is_the_source():
+    c = only(
+        "Mia Roe, president of the teachers union, which represents city educators, said the "
+        "strike would go on."
+    )
+    assert c.source.startswith("Mia Roe, president of the teachers union")
+    c = only(
+        "Jo Lee, the foreign minister of Norway, a member of the council, said the test was a "
+        "provocation."
+    )
+    assert c.source.startswith("Jo Lee, the foreign minister of Norway")
+
+
+def test_an_opening_phrase_before_two_appositives_stays_out_of_the_source():
+    c = only("On Radio Ely Tuesday, his wife, Jane, said the ferry should stay.")
+    assert not c.source.startswith("On")

@@ -52,6 +52,7 @@ class _SubjectWalk:
         self.k = j - 1
         self.opener: str | None = None  # the mark of the appositive being crossed
         self.in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
+        self.crossed = False  # an appositive before the cue was crossed ("X, a nurse, said")
         words = sent.words
         if self.k - 1 >= lo and words[self.k] in lx.QUOTE_TOKENS and words[self.k - 1] == ",":
             self.opener, self.in_quote = ",", True  # the appositive ends with a quoted title
@@ -84,6 +85,7 @@ class _SubjectWalk:
             while self.k >= self.stop and sent.words[self.k] == self.opener:
                 self.k -= 1
             self.opener = None  # back at the head of the appositive
+            self.crossed = True
         elif w in (";", ":", "(") or final_dot(sent, k):
             return False
         else:
@@ -99,6 +101,7 @@ class _SubjectWalk:
                 _age_or_place(sent, k + 1, j)
                 or _state_after_place(sent, k, j)
                 or _list_item_before(sent, k, j, self.stop)
+                or (self.crossed and _name_before_title(sent, k, self.stop))
             ):
                 return False
         elif w == ")":
@@ -114,6 +117,29 @@ class _SubjectWalk:
             k = r  # "people who have battled X say": the clause belongs to the subject
         self.k = k - 1
         return True
+
+
+def _name_before_title(sent: Sentence, k: int, stop: int) -> bool:
+    """ "Jo Lee, the mayor of Ely, a town of 900, said": after a second appositive, the comma at
+    ``k`` follows the name the first one describes; a title or a determiner opens that one, and
+    the name (up to four capitalised words) opens the sentence or follows a quotation."""
+    if k + 1 >= len(sent) or not (
+        sent.lower[k + 1] in ("a", "an", "the") or sent.words[k + 1].islower()
+    ):
+        return False
+    i = k - 1
+    while i >= stop and k - i <= 4 and name_part(sent.words[i]):
+        i -= 1
+    if i == k - 1 or k - i > 4 or not (i < 0 or sent.words[i] in lx.QUOTE_TOKENS):
+        return False
+    # ("On CNN Tuesday, his wife, Jane, said", "Ironically, the president, Rodrigo Duterte,")
+    return not any(
+        w in lx.PREPOSITIONS
+        or w in lx.TIME_WORDS
+        or w in lx.LEADING_CONNECTIVES
+        or w.endswith("ly")
+        for w in sent.lower[i + 1 : k]
+    )
 
 
 def _state_after_place(sent: Sentence, k: int, j: int) -> bool:
