@@ -2,6 +2,8 @@
 reporting verbs.
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, check_spans, only
 
 
@@ -276,3 +278,11 @@ def test_subject_with_apposition_before_a_source_like_object_is_no_inversion():
     c = only(text)
     assert c.source == "The mayor's former aide, Jo Lee"
     assert c.text.startswith("the man who replaced her")
+
+
+@pytest.mark.parametrize("first", ["Douglas", "Thomas", "Fred"])
+def test_a_first_name_after_a_quotation_is_no_verb(first):
+    text = f'"The ferry will run all winter," {first} Marlowe, the harbour master, said on Monday.'
+    c = only(text)
+    assert c.cue == "said"
+    assert c.source.startswith(f"{first} Marlowe")
