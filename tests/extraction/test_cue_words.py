@@ -403,3 +403,19 @@ def test_known_as_after_a_copula_and_critical_of_stay_cues():
     assert c.cue == "is known as"
     c = only("Dunn was critical of the plan to close the pier.")
     assert c.cue == "was critical of"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, you know, the ferry has never once been late in the winter months.",
+        "The harbour as we know it will be gone by the end of the decade.",
+    ],
+)
+def test_you_know_as_a_filler_is_no_cue(text):
+    assert not any(c.cue and c.cue.endswith("know") for c in attributed(text))
+
+
+def test_know_before_a_clause_stays_a_cue():
+    c = only("We now know that the ferry was late on most winter mornings.")
+    assert c.cue == "now know"

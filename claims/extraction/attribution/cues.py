@@ -341,6 +341,16 @@ def _appearing_somewhere(sent: Sentence, i: int) -> bool:
     )
 
 
+def _filler(sent: Sentence, i: int) -> bool:
+    """ "You know, I got in trouble", "(Yes, we know, guacamole is extra.)", "news as we know
+    it": a filler or a set phrase, nothing known is reported."""
+    if sent.lower[i] != "know" or i + 1 >= len(sent):
+        return False
+    if sent.words[i + 1] == ",":
+        return True
+    return i > 1 and sent.lower[i - 2] == "as" and sent.lower[i + 1] == "it"
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -354,6 +364,7 @@ _OTHER_READINGS = (
     _naming,
     _attributive_adjective,
     _appearing_somewhere,
+    _filler,
 )
 
 
