@@ -419,3 +419,19 @@ def test_you_know_as_a_filler_is_no_cue(text):
 def test_know_before_a_clause_stays_a_cue():
     c = only("We now know that the ferry was late on most winter mornings.")
     assert c.cue == "now know"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county was decided by less than one percentage point in the last race.",
+        "The contests in Salem and Ely have not yet been decided by the board.",
+    ],
+)
+def test_a_contest_decided_is_no_decision_reported(text):
+    assert not any(c.cue and "decided" in c.cue for c in attributed(text))
+
+
+def test_a_decision_stays_a_cue():
+    c = only("The harbour board decided to close the pier for the winter.")
+    assert c.cue == "decided"

@@ -351,6 +351,12 @@ def _filler(sent: Sentence, i: int) -> bool:
     return i > 1 and sent.lower[i - 2] == "as" and sent.lower[i + 1] == "it"
 
 
+def _settled(sent: Sentence, i: int) -> bool:
+    """ "The state was decided by less than a point", "Contests in Missouri have not yet been
+    decided": a contest settled, nobody's decision reported."""
+    return sent.lower[i] == "decided" and i > 0 and sent.lower[i - 1] in lx.BE_FORMS | {"be"}
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -365,6 +371,7 @@ _OTHER_READINGS = (
     _attributive_adjective,
     _appearing_somewhere,
     _filler,
+    _settled,
 )
 
 
