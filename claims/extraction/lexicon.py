@@ -140,6 +140,12 @@ WEAK = WEAK | frozenset(
     )
 )
 
+# Words before "show" that make it a programme ("the TV show", "a talk show", "NBC's Today
+# show", "Breitbart News Daily show").
+PROGRAMME_WORDS = frozenset(
+    words("tv television talk radio reality morning cooking daily today variety")
+)
+
 # Stance adjectives that are cues only before what they are about ("critical of the plan"), not
 # before a noun ("critical victories").
 ATTRIBUTIVE_CUES = frozenset(("critical",))

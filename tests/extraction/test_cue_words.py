@@ -435,3 +435,20 @@ def test_a_contest_decided_is_no_decision_reported(text):
 def test_a_decision_stays_a_cue():
     c = only("The harbour board decided to close the pier for the winter.")
     assert c.cue == "decided"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunn, who is also a host on the TV show about boats, said nothing else.",
+        "Only The Harbour Hour Show on Channel 4 drew more viewers in the spring.",
+        "The candidates' favorite TV shows sound about right for a county race.",
+    ],
+)
+def test_a_programme_is_no_show_cue(text):
+    assert not any(c.cue and c.cue.lower().endswith(("show", "shows")) for c in attributed(text))
+
+
+def test_records_and_slides_still_show():
+    c = only("Another slide shows that most of the fish sold in Salem comes from Ely.")
+    assert c.cue == "shows"

@@ -357,6 +357,20 @@ def _settled(sent: Sentence, i: int) -> bool:
     return sent.lower[i] == "decided" and i > 0 and sent.lower[i - 1] in lx.BE_FORMS | {"be"}
 
 
+def _programme(sent: Sentence, i: int) -> bool:
+    """ "a host on the TV show", "The Rachel Maddow Show on MSNBC", "talk show host", "NBC's
+    Today show": a programme, not "polls show"."""
+    w = sent.lower[i]
+    if w not in ("show", "shows") or i == 0:
+        return False
+    nxt = sent.lower[i + 1] if i + 1 < len(sent) else ""
+    return (
+        sent.lower[i - 1] in lx.PROGRAMME_WORDS
+        or (sent.words[i][:1] == "S" and not sent.in_headline)
+        or nxt in ("host", "hosts")
+    )
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -372,6 +386,7 @@ _OTHER_READINGS = (
     _appearing_somewhere,
     _filler,
     _settled,
+    _programme,
 )
 
 
