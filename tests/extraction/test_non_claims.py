@@ -184,3 +184,21 @@ def test_words_added_stay_a_claim():
     )
     assert [c.cue for c in claims] == ["said", "added"]
     assert claims[1].text == "that the ferry would run in May."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called Dunn shortly after the count was announced.",
+        "On Friday night, Roe called Kim to congratulate her on the win.",
+    ],
+)
+def test_a_person_telephoned_is_no_claim(text):
+    assert not any(c.cue == "called" for c in attributed(text))
+    assert any(r.cue == "called" and not r.claim for r in readings(text))
+
+
+def test_calling_someone_something_stays_a_claim():
+    c = only("The mayor called Dunn unfit for the harbour board.")
+    assert c.cue == "called"
+    assert c.text.startswith("Dunn unfit")

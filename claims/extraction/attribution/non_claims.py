@@ -8,7 +8,7 @@ then left out of the claims; so is a content that ``junk`` finds no claim in any
 after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
 officials from both countries"), a topic ("will discuss the audit at its meeting"), an
 intention named by a noun ("his decision to expand Medicaid") and a thing added ("have added
-1 million jobs").
+1 million jobs") or a person telephoned ("Trump called Clinton").
 """
 
 import re
@@ -28,6 +28,7 @@ SOURCING = "sources cited"
 TOPIC = "a topic, not a claim"
 INTENTION = "an intention, not a claim"
 ADDITION = "something added, not said"
+PHONE_CALL = "a call made, not words"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
     (
@@ -60,6 +61,8 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return INTENTION
     if _addition(text, att, content):
         return ADDITION
+    if _phone_call(text, att, content):
+        return PHONE_CALL
     return not_a_claim(content, part=True)
 
 
@@ -114,6 +117,25 @@ def _addition(text: str, att: Attribution, content: str) -> bool:
     if any(mark in content for mark in lx.QUOTE_TOKENS):
         return False
     return not has_verb(_WORD.findall(content))
+
+
+_CALLED_NAME = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s+(?:shortly|after|on|last|this|to|early|late|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b.*)?\.?"
+)
+
+
+def _phone_call(text: str, att: Attribution, content: str) -> bool:
+    """ "Trump called Clinton", "she called Sanders to congratulate him", "Obama called
+    Sanders shortly after": a person telephoned, nothing said ("called Clinton unqualified",
+    'called it "a disgrace"' are claims)."""
+    cue = text[att.cue[0] : att.cue[1]] if att.cue else ""
+    if cue not in ("called", "calls", "call", "calling") or att.kind == "direct":
+        return False
+    if any(mark in content for mark in '"“”‘’') or "''" in content:
+        return False
+    return _CALLED_NAME.fullmatch(content.strip()) is not None
 
 
 def _no_predicate(content: str) -> bool:
