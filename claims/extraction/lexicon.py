@@ -140,6 +140,16 @@ WEAK = WEAK | frozenset(
     )
 )
 
+# Words before "show" that make it a programme ("the TV show", "a talk show", "NBC's Today
+# show", "Breitbart News Daily show").
+PROGRAMME_WORDS = frozenset(
+    words("tv television talk radio reality morning cooking daily today variety")
+)
+
+# Stance adjectives that are cues only before what they are about ("critical of the plan"), not
+# before a noun ("critical victories").
+ATTRIBUTIVE_CUES = frozenset(("critical",))
+
 # Forms that extracted far more wrong attributions than right ones on the training split
 # (under about 30% correct: "maintained a lead", "states", "the plan", "spoke to reporters"),
 # and "advocates", which is the noun far more often than the verb ("voting rights advocates").
@@ -884,7 +894,7 @@ VERB_GROUP_ADVERBS = SOURCE_TRAILERS | frozenset(words("never always repeatedly 
 SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
 
 # Words after a comma or dash in a subject that open an aside, not part of the name.
-SUBJECT_ASIDES = frozenset(words("still however clad in for at on"))
+SUBJECT_ASIDES = frozenset(words("still however clad in for at on by meanwhile though"))
 LEADING_CONNECTIVES = frozenset(
     words(
         """

@@ -383,3 +383,72 @@ def test_called_with_a_second_complement_still_reports():
     c = only("Mayor Ito called the audit “a hatchet job.”")
     assert (c.source, c.cue) == ("Mayor Ito", "called")
     assert only("Lee called the plan reckless and unfair.").cue == "called"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunn won most of the string of contests known as Harbor Week in the spring.",
+        "The county banned a drilling method known as fracking in its western valleys.",
+        "Dunn racked up critical victories in the early counties last spring.",
+        "The new ferry gave critical support to the towns along the northern coast.",
+    ],
+)
+def test_a_name_given_or_an_adjective_before_its_noun_is_no_cue(text):
+    assert attributed(text) == []
+
+
+def test_known_as_after_a_copula_and_critical_of_stay_cues():
+    c = only("The harbour master is known as a hawk on spending.")
+    assert c.cue == "is known as"
+    c = only("Dunn was critical of the plan to close the pier.")
+    assert c.cue == "was critical of"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Well, you know, the ferry has never once been late in the winter months.",
+        "The harbour as we know it will be gone by the end of the decade.",
+    ],
+)
+def test_you_know_as_a_filler_is_no_cue(text):
+    assert not any(c.cue and c.cue.endswith("know") for c in attributed(text))
+
+
+def test_know_before_a_clause_stays_a_cue():
+    c = only("We now know that the ferry was late on most winter mornings.")
+    assert c.cue == "now know"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county was decided by less than one percentage point in the last race.",
+        "The contests in Salem and Ely have not yet been decided by the board.",
+    ],
+)
+def test_a_contest_decided_is_no_decision_reported(text):
+    assert not any(c.cue and "decided" in c.cue for c in attributed(text))
+
+
+def test_a_decision_stays_a_cue():
+    c = only("The harbour board decided to close the pier for the winter.")
+    assert c.cue == "decided"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dunn, who is also a host on the TV show about boats, said nothing else.",
+        "Only The Harbour Hour Show on Channel 4 drew more viewers in the spring.",
+        "The candidates' favorite TV shows sound about right for a county race.",
+    ],
+)
+def test_a_programme_is_no_show_cue(text):
+    assert not any(c.cue and c.cue.lower().endswith(("show", "shows")) for c in attributed(text))
+
+
+def test_records_and_slides_still_show():
+    c = only("Another slide shows that most of the fish sold in Salem comes from Ely.")
+    assert c.cue == "shows"

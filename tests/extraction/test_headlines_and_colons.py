@@ -149,3 +149,23 @@ def test_a_headline_speaker_loses_its_adverb_and_auxiliary(headline, source):
 def test_a_headline_fragment_with_a_verb_is_no_speaker():
     claims = attributed("Mayor Ito Makes Awkward Budget Joke To Mock The Council.")
     assert all(c.source is None for c in claims)
+
+
+SCORECARD = (
+    "The county race is close. Here is what each candidate needs on Tuesday.\n\n"
+    "Dunn: Win in a walk.\n\n"
+    "Dunn has led in every poll of the county this year, usually by ten points or more.\n\n"
+    "Roe: Finish second.\n\n"
+    "Roe needs the river towns, where her ads have run since the spring.\n\n"
+    "Kim: Just hang on.\n\n"
+    "Kim has the money to stay in the race until the state convention in June.\n"
+)
+
+
+def test_the_heads_of_a_scorecard_are_no_headlines():
+    assert not any(c.cue == ":" for c in attributed(SCORECARD))
+
+
+def test_a_single_label_line_is_still_a_headline():
+    text = "Dunn: Win in a walk.\n\nDunn has led in every poll of the county this year.\n"
+    assert [c.source for c in attributed(text) if c.cue == ":"] == ["Dunn"]

@@ -2,6 +2,8 @@
 reporting verbs.
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, check_spans, only
 
 
@@ -233,3 +235,54 @@ def test_a_time_after_the_cue_is_no_source():
     text = "“The veto will be overridden,” Ann Roe, the council's leader, said Tuesday morning."
     c = only(text)
     assert (c.source, c.text) == ("Ann Roe, the council's leader", "“The veto will be overridden,”")
+
+
+def test_a_name_before_the_comma_is_the_subject_not_an_inverted_content():
+    # "Ned" and "Ted" end like past forms; capitalised words in a row are a name, no verb
+    text = (
+        "The council met on Monday.\n\n"
+        "County chairman Ned Rowe, for example, said the visit to Salem would earn the party "
+        "attention all weekend."
+    )
+    c = only(text)
+    check_spans(text, c)
+    assert c.source == "County chairman Ned Rowe"
+    assert c.text.startswith("the visit to Salem would earn")
+
+
+def test_inverted_source_keeps_a_restrictive_phrase_or_clause():
+    # the phrase or clause after a common noun tells which speaker it is
+    c = only('"The ferry is finished," said a source close to the harbour board.')
+    assert c.source == "a source close to the harbour board"
+    c = only('"We knew in May," said one engineer who worked on the pier until last year.')
+    assert c.source == "one engineer who worked on the pier until last year"
+    c = only(
+        '"We knew in May," said one engineer with knowledge of the plans, who lives near the pier.'
+    )
+    assert c.source == "one engineer with knowledge of the plans"
+
+
+def test_inverted_source_leaves_out_an_adjunct_and_an_anonymity_note():
+    c = only('"The ferry is finished," said the harbour master in a statement.')
+    assert c.source == "the harbour master"
+    c = only('"We knew in May," said one engineer who requested anonymity to discuss the plans.')
+    assert c.source == "one engineer"
+
+
+def test_subject_with_apposition_before_a_source_like_object_is_no_inversion():
+    text = (
+        "The council met on Monday.\n\n"
+        "The mayor's former aide, Jo Lee, said the man who replaced her and ran the office, "
+        "Al Roe, should be fired."
+    )
+    c = only(text)
+    assert c.source == "The mayor's former aide, Jo Lee"
+    assert c.text.startswith("the man who replaced her")
+
+
+@pytest.mark.parametrize("first", ["Douglas", "Thomas", "Fred"])
+def test_a_first_name_after_a_quotation_is_no_verb(first):
+    text = f'"The ferry will run all winter," {first} Marlowe, the harbour master, said on Monday.'
+    c = only(text)
+    assert c.cue == "said"
+    assert c.source.startswith(f"{first} Marlowe")

@@ -158,3 +158,47 @@ def test_a_source_keeps_no_mark_an_embed_left_before_it():
 def test_a_source_keeps_no_comma_or_dash_at_its_edges():
     text = "-Ruth Vale says the ferry will stop running in May."
     assert [c.source for c in attributed(text)] == ["Ruth Vale"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the past four years the county has added 9,000 jobs at the port.",
+        "The new ferry will add a late crossing to the winter timetable.",
+        "In all, the harbour repairs added up to more than $2 million.",
+    ],
+)
+def test_a_thing_added_is_no_attributed_claim(text):
+    assert attributed(text) == []
+    assert any(r.cue and "add" in r.cue and not r.claim for r in readings(text))
+
+
+def test_a_thing_added_leaves_the_reporters_statement():
+    text = "In the past four years the county has added 9,000 jobs at the port."
+    assert [c.kind for c in extract(text)] == ["unattributed"]
+
+
+def test_words_added_stay_a_claim():
+    claims = attributed(
+        "The mayor said the pier was safe. She added that the ferry would run in May."
+    )
+    assert [c.cue for c in claims] == ["said", "added"]
+    assert claims[1].text == "that the ferry would run in May."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called Dunn shortly after the count was announced.",
+        "On Friday night, Roe called Kim to congratulate her on the win.",
+    ],
+)
+def test_a_person_telephoned_is_no_claim(text):
+    assert not any(c.cue == "called" for c in attributed(text))
+    assert any(r.cue == "called" and not r.claim for r in readings(text))
+
+
+def test_calling_someone_something_stays_a_claim():
+    c = only("The mayor called Dunn unfit for the harbour board.")
+    assert c.cue == "called"
+    assert c.text.startswith("Dunn unfit")

@@ -118,3 +118,21 @@ def test_expletive_it_before_a_passive_report_is_no_source():
 
 def test_it_before_an_active_verb_stays_the_source():
     assert only("It said the plant would close in May.").source == "It"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master endorsed the plan and has appeared at the mayor's side all week.",
+        "Councillor Dunn appeared by video but not in person at the hearing.",
+        "The two candidates appeared Sunday at the same fish market in Salem.",
+        "The crowds were large in every hall where she appeared, often filling the aisles.",
+    ],
+)
+def test_showing_up_somewhere_is_no_cue_in_any_shape(text):
+    assert attributed(text) == []
+
+
+def test_seeming_after_appear_stays_a_cue():
+    c = only("The harbour master appeared to agree with the mayor on the pier.")
+    assert c.cue == "appeared"

@@ -227,3 +227,50 @@ def test_a_closing_single_quote_still_ends_a_subject():
 )
 def test_a_participle_between_a_determiner_and_a_noun_is_an_adjective(text, source):
     assert only(text).source == source
+
+
+def test_subject_aside_of_contrast_is_not_part_of_the_source():
+    c = only("Nora Bell, by contrast, said the ferry would keep running.")
+    assert c.source == "Nora Bell"
+    c = only(
+        "The council met on Monday.\n\n"
+        "Ted Marsh, by contrast, wrote an op-ed urging the council to close the pier."
+    )
+    assert c.source == "Ted Marsh"
+    assert c.text.startswith("an op-ed urging the council")
+
+
+def test_a_listed_subject_keeps_all_its_items():
+    c = only("Singers Ann Moore, Kerri Walsh, Amy Shum and Eliza Banks said the ruling was fair.")
+    assert c.source == "Singers Ann Moore, Kerri Walsh, Amy Shum and Eliza Banks"
+    c = only("Most farmers in Ohio, Iowa and Utah said the drought was the worst in years.")
+    assert c.source == "Most farmers in Ohio, Iowa and Utah"
+
+
+@pytest.mark.parametrize("opening", ["On Tuesday", "Yesterday", "After the vote", "Not far away"])
+def test_an_opening_phrase_is_no_item_of_a_listed_subject(opening):
+    c = only(f"{opening}, Lee and Roe said the plan was dead.")
+    assert c.source == "Lee and Roe"
+
+
+def test_a_state_after_a_town_belongs_to_the_subject():
+    c = only("Stacy Barker of Columbia, South Carolina, says the ferry plan is a mess.")
+    assert c.source == "Stacy Barker of Columbia, South Carolina"
+
+
+def test_a_name_before_two_appositives_is_the_source():
+    c = only(
+        "Mia Roe, president of the teachers union, which represents city educators, said the "
+        "strike would go on."
+    )
+    assert c.source.startswith("Mia Roe, president of the teachers union")
+    c = only(
+        "Jo Lee, the foreign minister of Norway, a member of the council, said the test was a "
+        "provocation."
+    )
+    assert c.source.startswith("Jo Lee, the foreign minister of Norway")
+
+
+def test_an_opening_phrase_before_two_appositives_stays_out_of_the_source():
+    c = only("On Radio Ely Tuesday, his wife, Jane, said the ferry should stay.")
+    assert not c.source.startswith("On")

@@ -9,7 +9,15 @@ from .. import lexicon as lx
 from .cues import compound_cue, cue_modifiers_before, phrase_cue
 from .quotes import outside_quote
 from .subjects import plausible_subject, subject_before
-from .tokens import Sentence, has_verb, is_cue_word, s_form, verb_like, verb_like_or_finite
+from .tokens import (
+    Sentence,
+    has_verb,
+    is_cue_word,
+    s_form,
+    title_case,
+    verb_like,
+    verb_like_or_finite,
+)
 
 
 def short_adjunct_tail(sent: Sentence, i: int, hi: int) -> bool:
@@ -397,14 +405,26 @@ def clause_like(sent: Sentence, content: tuple[int, int]) -> bool:
         return True
     if next((w for w in low if w not in lx.LEADING_CONNECTIVES), "") in lx.NOMINATIVE:
         return True  # "But he operates on a new principle": a pronoun opens a clause
+    # capitalised words in a row are a name ("Ted Cruz, by contrast", "Will Rogers")
+    names = () if title_case(sent) else _name_words(sent, content)
     relative = False
     for k, w in enumerate(low):
         if w in ("who", "which", "whose") and k > 0:
             relative = True
         elif w == ",":
             relative = False
-        elif not relative and verb_like_or_finite(w):
+        elif not relative and k not in names and verb_like_or_finite(w):
             return True
         elif not relative and k > 0 and low[k - 1] in lx.S_VERB_SUBJECTS and s_form(w):
             return True  # "This makes it hard", "Lee also lacks ...": an -s verb
     return False
+
+
+def _name_words(sent: Sentence, content: tuple[int, int]) -> set[int]:
+    """Positions (in ``sent.within(content)``) of the capitalised words after the first one, and
+    of the first when the second is capitalised too ("Ted Cruz"): parts of names."""
+    words = [
+        w for w, st in zip(sent.words, sent.starts, strict=True) if content[0] <= st < content[1]
+    ]
+    caps = {k for k, w in enumerate(words) if w[:1].isupper() and not w.isupper()}
+    return {k for k in caps if k > 0 or 1 in caps}

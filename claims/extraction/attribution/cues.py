@@ -306,6 +306,71 @@ def _capitalised_name(sent: Sentence, i: int) -> bool:
     )
 
 
+def _naming(sent: Sentence, i: int) -> bool:
+    """ "the contests known as Super Tuesday", "a method known as fracking": a name given to a
+    thing, no claim ("Lee is known as a hawk" and "derisively known as C" stay cues)."""
+    if sent.lower[i] != "known" or i == 0 or i + 1 >= len(sent) or sent.lower[i + 1] != "as":
+        return False
+    before = sent.lower[i - 1]
+    return before.isalpha() and before not in lx.BE_FORMS and not cue_modifier(sent, i - 1)
+
+
+def _attributive_adjective(sent: Sentence, i: int) -> bool:
+    """ "critical victories", "the most critical insight": an adjective before its noun, not
+    "critical of the plan"."""
+    if sent.lower[i] not in lx.ATTRIBUTIVE_CUES or i + 1 >= len(sent):
+        return False
+    nxt = sent.lower[i + 1]
+    return nxt.isalpha() and nxt not in lx.PREPOSITIONS and nxt not in ("that", "and", "or", "but")
+
+
+def _appearing_somewhere(sent: Sentence, i: int) -> bool:
+    """ "has appeared at his side", "appeared by video", "appeared Sunday", "where he
+    appeared,": showing up somewhere, not seeming ("appeared to agree", "appears weak")."""
+    if sent.lower[i] not in lx.RAISING or i + 1 >= len(sent):
+        return False
+    nxt = sent.lower[i + 1]
+    if nxt in ("to", "as", "like"):
+        return False
+    return (
+        nxt in lx.PREPOSITIONS
+        or nxt in lx.APPEARING_SOMEWHERE
+        or nxt in ("by", "with", "alongside")
+        or nxt in lx.TIME_WORDS
+        or (nxt in (",", ".") and sent.lower[i].startswith("appear"))
+    )
+
+
+def _filler(sent: Sentence, i: int) -> bool:
+    """ "You know, I got in trouble", "(Yes, we know, guacamole is extra.)", "news as we know
+    it": a filler or a set phrase, nothing known is reported."""
+    if sent.lower[i] != "know" or i + 1 >= len(sent):
+        return False
+    if sent.words[i + 1] == ",":
+        return True
+    return i > 1 and sent.lower[i - 2] == "as" and sent.lower[i + 1] == "it"
+
+
+def _settled(sent: Sentence, i: int) -> bool:
+    """ "The state was decided by less than a point", "Contests in Missouri have not yet been
+    decided": a contest settled, nobody's decision reported."""
+    return sent.lower[i] == "decided" and i > 0 and sent.lower[i - 1] in lx.BE_FORMS | {"be"}
+
+
+def _programme(sent: Sentence, i: int) -> bool:
+    """ "a host on the TV show", "The Rachel Maddow Show on MSNBC", "talk show host", "NBC's
+    Today show": a programme, not "polls show"."""
+    w = sent.lower[i]
+    if w not in ("show", "shows") or i == 0:
+        return False
+    nxt = sent.lower[i + 1] if i + 1 < len(sent) else ""
+    return (
+        sent.lower[i - 1] in lx.PROGRAMME_WORDS
+        or (sent.words[i][:1] == "S" and not sent.in_headline)
+        or nxt in ("host", "hosts")
+    )
+
+
 # Readings of a cue word in which it is no verb.
 _OTHER_READINGS = (
     _adding_to,
@@ -316,6 +381,12 @@ _OTHER_READINGS = (
     _possessive_after_preposition,
     _participle_adjective,
     _capitalised_name,
+    _naming,
+    _attributive_adjective,
+    _appearing_somewhere,
+    _filler,
+    _settled,
+    _programme,
 )
 
 

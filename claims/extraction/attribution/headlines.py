@@ -4,6 +4,9 @@
 "C."', 'Trump leaned in and boomed: "C."'.
 """
 
+import functools
+import re
+
 from .. import lexicon as lx
 from .contents import Attribution, make_attribution
 from .cues import is_verb_use
@@ -114,9 +117,8 @@ def headline_colon(sent: Sentence) -> Attribution | None:
     label_end = _label_end(sent, k)
     if label_end is None:
         return None
-    items = sent.text[sent.ends[k] : sent.end].split(",")
-    if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
-        return None  # "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...": a list of names
+    if _a_list(sent, k):
+        return None
     source = (sent.starts[0], sent.ends[label_end - 1])
     cue = (sent.starts[k], sent.ends[k])
     end = sent.end
@@ -128,6 +130,35 @@ def headline_colon(sent: Sentence) -> Attribution | None:
         nl = sent.text.find("\n", sent.end)
         end = len(sent.text) if nl < 0 else nl
     return make_attribution(sent, (sent.ends[k], end), source, cue)
+
+
+def _a_list(sent: Sentence, k: int) -> bool:
+    """A list after the colon at ``k`` ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ...":
+    names), or the line one of several short labelled lines ("Lee: Win in a walk.", "Roe:
+    Finish second.": the heads of a scorecard): no claims."""
+    items = sent.text[sent.ends[k] : sent.end].split(",")
+    if len(items) >= 4 and all(x.strip()[:1].isupper() for x in items):
+        return True
+    return _in_label_list(sent.text, sent.start, sent.end)
+
+
+_SHORT_LABEL_LINE = re.compile(r"^[A-Z][a-z][\w.’' -]{0,30}: (?:\S+ ?){1,6}$", re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=4)
+def _short_label_lines(text: str) -> int:
+    """How many lines of the article are a short "Name: phrase" line (not a transcript's
+    "LEE:")."""
+    return sum(1 for _ in _SHORT_LABEL_LINE.finditer(text))
+
+
+def _in_label_list(text: str, start: int, end: int) -> bool:
+    """Whether the short line [start, end) ("Lee: Win in a walk.") is one of three or more such
+    lines in the article: section heads of a scorecard, not headlines."""
+    line = text[start:end]
+    if not starts_paragraph(text, start) or not _SHORT_LABEL_LINE.fullmatch(line):
+        return False
+    return _short_label_lines(text) >= 3
 
 
 def _label_end(sent: Sentence, k: int) -> int | None:

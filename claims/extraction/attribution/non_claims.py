@@ -6,8 +6,9 @@ the memo", "thanked his invited guests", "opposed it") names a thing, not a clai
 like any attribution, so that their sentence does not become an unattributed claim either, and
 then left out of the claims; so is a content that ``junk`` finds no claim in any sentence (markup
 after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
-officials from both countries"), a topic ("will discuss the audit at its meeting") and an
-intention named by a noun ("his decision to expand Medicaid").
+officials from both countries"), a topic ("will discuss the audit at its meeting"), an
+intention named by a noun ("his decision to expand Medicaid") and a thing added ("have added
+1 million jobs") or a person telephoned ("Trump called Clinton").
 """
 
 import re
@@ -26,6 +27,8 @@ NO_PREDICATE = "no predicate"
 SOURCING = "sources cited"
 TOPIC = "a topic, not a claim"
 INTENTION = "an intention, not a claim"
+ADDITION = "something added, not said"
+PHONE_CALL = "a call made, not words"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
     (
@@ -56,6 +59,10 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return TOPIC
     if _intention(text, att, content):
         return INTENTION
+    if _addition(text, att, content):
+        return ADDITION
+    if _phone_call(text, att, content):
+        return PHONE_CALL
     return not_a_claim(content, part=True)
 
 
@@ -99,6 +106,36 @@ def _intention(text: str, att: Attribution, content: str) -> bool:
         return False
     source = text[att.source[0] : att.source[1]].strip()
     return source.lower() in _POSSESSIVES or source.endswith(("'s", "’s", "s’"))
+
+
+def _addition(text: str, att: Attribution, content: str) -> bool:
+    """ "we have added 1 million jobs", "will add a new element to the mix", "the costs added up
+    to $8 million": a thing added, no words ("added that C", '“C,” she added' are speech)."""
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.ADD_FORMS or att.kind == "direct":
+        return False
+    if any(mark in content for mark in lx.QUOTE_TOKENS):
+        return False
+    return not has_verb(_WORD.findall(content))
+
+
+_CALLED_NAME = re.compile(
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}"
+    r"(?:\s+(?:shortly|after|on|last|this|to|early|late|Monday|Tuesday|Wednesday|Thursday"
+    r"|Friday|Saturday|Sunday)\b.*)?\.?"
+)
+
+
+def _phone_call(text: str, att: Attribution, content: str) -> bool:
+    """ "Trump called Clinton", "she called Sanders to congratulate him", "Obama called
+    Sanders shortly after": a person telephoned, nothing said ("called Clinton unqualified",
+    'called it "a disgrace"' are claims)."""
+    cue = text[att.cue[0] : att.cue[1]] if att.cue else ""
+    if cue not in ("called", "calls", "call", "calling") or att.kind == "direct":
+        return False
+    if any(mark in content for mark in '"“”‘’') or "''" in content:
+        return False
+    return _CALLED_NAME.fullmatch(content.strip()) is not None
 
 
 def _no_predicate(content: str) -> bool:

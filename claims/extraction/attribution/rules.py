@@ -138,11 +138,16 @@ def _read_verb(sent: Sentence, i: int, found: list[Attribution]) -> Attribution 
 
 
 def _past_after_quote_trigger(sent: Sentence, i: int) -> bool:
-    """Any past form (or an -s form: '“C,” agrees Jo Lee.', '“C,” the ad states.')."""
+    """Any past form (or an -s form: '“C,” agrees Jo Lee.', '“C,” the ad states.'), not a
+    capitalised one before a name."""
     w = sent.lower[i]
     present = i > 0 and s_form(w) and sent.lower[i - 1] not in lx.PREPOSITIONS
     past = w.endswith("ed") or w in lx.OTHER_PAST or present
-    return i > 0 and past and sent.words[i].isalpha()
+    # ('“C,” Douglas Holtz-Eakin, an economist, wrote': a first name before a surname)
+    first_name = (
+        sent.words[i][:1].isupper() and i + 1 < len(sent) and sent.words[i + 1][:1].isupper()
+    )
+    return i > 0 and past and sent.words[i].isalpha() and not first_name
 
 
 TOKEN_RULES: tuple[Rule, ...] = (

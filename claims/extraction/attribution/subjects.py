@@ -52,6 +52,7 @@ class _SubjectWalk:
         self.k = j - 1
         self.opener: str | None = None  # the mark of the appositive being crossed
         self.in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
+        self.crossed = False  # an appositive before the cue was crossed ("X, a nurse, said")
         words = sent.words
         if self.k - 1 >= lo and words[self.k] in lx.QUOTE_TOKENS and words[self.k - 1] == ",":
             self.opener, self.in_quote = ",", True  # the appositive ends with a quoted title
@@ -84,6 +85,7 @@ class _SubjectWalk:
             while self.k >= self.stop and sent.words[self.k] == self.opener:
                 self.k -= 1
             self.opener = None  # back at the head of the appositive
+            self.crossed = True
         elif w in (";", ":", "(") or final_dot(sent, k):
             return False
         else:
@@ -95,7 +97,12 @@ class _SubjectWalk:
         sent, k, j = self.sent, self.k, self.j
         w = sent.lower[k]
         if w == ",":
-            if not _age_or_place(sent, k + 1, j):
+            if not (
+                _age_or_place(sent, k + 1, j)
+                or _state_after_place(sent, k, j)
+                or _list_item_before(sent, k, j, self.stop)
+                or (self.crossed and _name_before_title(sent, k, self.stop))
+            ):
                 return False
         elif w == ")":
             # "Jane Doe (D-Ohio) said": skip the parenthesis
@@ -110,6 +117,67 @@ class _SubjectWalk:
             k = r  # "people who have battled X say": the clause belongs to the subject
         self.k = k - 1
         return True
+
+
+def _name_before_title(sent: Sentence, k: int, stop: int) -> bool:
+    """ "Jo Lee, the mayor of Ely, a town of 900, said": after a second appositive, the comma at
+    ``k`` follows the name the first one describes; a title or a determiner opens that one, and
+    the name (up to four capitalised words) opens the sentence or follows a quotation."""
+    if k + 1 >= len(sent) or not (
+        sent.lower[k + 1] in ("a", "an", "the") or sent.words[k + 1].islower()
+    ):
+        return False
+    i = k - 1
+    while i >= stop and k - i <= 4 and name_part(sent.words[i]):
+        i -= 1
+    if i == k - 1 or k - i > 4 or not (i < 0 or sent.words[i] in lx.QUOTE_TOKENS):
+        return False
+    # ("On CNN Tuesday, his wife, Jane, said", "Ironically, the president, Rodrigo Duterte,")
+    return not any(
+        w in lx.PREPOSITIONS
+        or w in lx.TIME_WORDS
+        or w in lx.LEADING_CONNECTIVES
+        or w.endswith("ly")
+        for w in sent.lower[i + 1 : k]
+    )
+
+
+def _state_after_place(sent: Sentence, k: int, j: int) -> bool:
+    """ "Stacy Baker of Columbia, South Carolina, says": a state after the comma at ``k``
+    names where the capitalised word before it is."""
+    state = " ".join(sent.lower[k + 1 : j]).strip(" ,")
+    return state in lx.PLACE_NAMES and k > 0 and sent.words[k - 1][:1].isupper()
+
+
+def _list_item_before(sent: Sentence, k: int, j: int, stop: int) -> bool:
+    """ "Amy Roe, Jo Lee and Ann Kim said", "voters in Ohio, Iowa and Utah said": the comma at
+    ``k`` separates items of a list whose last two, joined by "and", the walk has crossed; the
+    item before it is short, has no verb and is no opening phrase ("On Tuesday, Lee and Roe", "Not
+    far away, Lee and Roe", "What Roe, Lee and Kim want")."""
+    if "and" not in sent.lower[k + 1 : j] or sent.lower[k + 1] == "and":
+        return False
+    i = k - 1
+    while i >= stop and k - i <= 7 and sent.words[i] != ",":
+        if sent.words[i] == ")":
+            i = open_paren_before(sent, i, stop)
+            if i < 0:
+                return False
+        i -= 1
+    item = sent.words[i + 1 : k]
+    # an inner item has a comma before it and at most four words; the first opens the sentence
+    if len(item) > (6 if i < 0 else 4) or (i >= 0 and sent.words[i] != ","):
+        return False
+    if not item or has_verb(item) or any(w in lx.QUOTE_TOKENS for w in item):
+        return False
+    first = item[0].lower()
+    return not (
+        first in lx.PREPOSITIONS
+        or first in lx.LEADING_CONNECTIVES
+        or first in lx.TIME_WORDS
+        or first in lx.SUBORDINATORS
+        or first in lx.WH_WORDS
+        or first == "not"
+    )
 
 
 def _relative_pronoun_before(sent: Sentence, k: int, stop: int) -> int | None:
@@ -574,6 +642,8 @@ class _SourceWalk:
     def __init__(self, sent: Sentence, i: int, n: int):
         self.sent, self.i, self.n = sent, i, n
         self.seen_comma = False
+        # "who" or "prep" in a restrictive clause or phrase ("a source close to the campaign")
+        self.restrictive = ""
         self.lowercase = 0  # lower-case words before any comma: a name has few ("the mayor of X")
 
     def end(self) -> int | None:
@@ -605,7 +675,9 @@ class _SourceWalk:
             close = close_paren_after(sent, k, n)
             return k if close < 0 else close + 1
         if wk == ",":
-            return self._after_comma(k)
+            # ('said one person with knowledge of it, who spoke on the condition ...')
+            relative = k + 1 < n and sent.lower[k + 1] in ("who", "whose", "which")
+            return k if self.restrictive and relative else self._after_comma(k)
         return self._in_name(k)
 
     def _after_comma(self, k: int) -> int:
@@ -626,17 +698,50 @@ class _SourceWalk:
     def _in_name(self, k: int) -> int | None:
         sent = self.sent
         low, wk = sent.lower[k], sent.words[k]
-        if self.seen_comma:
+        if self.seen_comma or self.restrictive == "who":
+            return k + 1
+        if not self.restrictive and self._restricts(k):
+            # "said a source close to the campaign", "said an official who was briefed": the
+            # phrase or clause tells which one (PolNeAR keeps it, up to a comma)
+            self.restrictive = "who" if low in ("who", "whose") else "prep"
             return k + 1
         if k > self.i and low in ("who", "whose"):
             return k  # "said one official who asked not to be named": the name ends here
-        if k > self.i and low in lx.PREPOSITIONS and low not in ("of", "for"):
+        if (
+            k > self.i
+            and low in lx.PREPOSITIONS
+            and low not in ("of", "for")
+            and not self.restrictive
+        ):
             return k
         self.lowercase += not wk[:1].isupper()
         # ("said Will Lee": a capitalised "Will" is a name, not an auxiliary)
         if (low in lx.FINITE and wk.islower()) or low == "to" or self.lowercase >= 8:
             return None  # "..., said the records were lost": a clause, not a name
         return k + 1
+
+    def _restricts(self, k: int) -> bool:
+        """A restrictive phrase or clause at ``k`` after a common noun ("a source | close to",
+        "one person | with knowledge of", "the man | who built"); not after a name ("said Lee
+        in a statement") nor "in a statement" / "on Monday" after a noun ("said the mayor in an
+        interview")."""
+        sent = self.sent
+        if k == self.i or k + 1 >= self.n:
+            return False
+        before, low, nxt = sent.words[k - 1], sent.lower[k], sent.lower[k + 1]
+        if not before.islower() or verb_like_or_finite(before):
+            return False  # ("S.C., fired in June")
+        if low in ("in", "on", "at", "during") and (nxt in ("a", "an") or nxt in lx.TIME_WORDS):
+            return False
+        if low in ("who", "whose"):
+            # ("said one aide who requested anonymity", "who asked not to be named": a note on
+            # the quote, not who it is)
+            return not any(w in _ANONYMITY for w in sent.lower[k : k + 12])
+        return low in _RESTRICTIVE_PREPOSITIONS
+
+
+_ANONYMITY = frozenset(("anonymity", "named", "identified"))
+_RESTRICTIVE_PREPOSITIONS = frozenset(("with", "of", "in", "to", "on", "for", "from", "at"))
 
 
 def _ends_source(sent: Sentence, k: int) -> bool:

@@ -188,9 +188,16 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
         # a forward cue, unless the clause goes on after the source ("The contrast,
         # said Lee, would be clear").
         k = next((k for k in range(n) if sent.starts[k] >= src[1]), n)
-        if k + 1 < n and sent.words[k] == "," and verb_like_or_finite(sent.lower[k + 1]):
+        before = sent.within(content)
+        if (
+            k + 1 < n
+            and sent.words[k] == ","
+            and verb_like_or_finite(sent.lower[k + 1])
+            and "," not in before
+        ):
+            # (not "Jo Lee, a nurse, said the man who hired her, Al Roe, should go")
             content = (content[0], sent.end)
-        elif (k >= n or sent.words[k] in ".!?") and "," not in sent.within(content):
+        elif (k >= n or sent.words[k] in ".!?") and "," not in before:
             pass  # "Costs rise, says Lee.": a clause whose verb is not known
         else:
             content = None
