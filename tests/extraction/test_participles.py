@@ -162,3 +162,24 @@ def test_progressive_that_noun_is_a_verb_with_its_subject():
     c = only("The port has been warning that it is running out of cash.")
     assert c.source == "The port"
     assert c.text == "that it is running out of cash."
+
+
+def test_participle_after_a_verb_that_follows_an_aside_on_the_subject():
+    c = only(
+        "Dana Whitcombe, director of the Harbor Policy Institute, linked the figures to the "
+        "new levy, saying the levy had saved the ferry service."
+    )
+    assert (c.source, c.cue) == (
+        "Dana Whitcombe, director of the Harbor Policy Institute",
+        "saying",
+    )
+    assert c.text.startswith("the levy had saved")
+    c = only("Councillor Ada Brisk, herself a ferry user, dropped the motion, saying it was late.")
+    assert c.source == "Councillor Ada Brisk"
+
+
+def test_participle_after_a_past_verb_behind_an_opening_phrase_is_not_given_the_phrase():
+    claims = attributed(
+        "In May, angered by the vote, the union walked out, saying it was betrayed."
+    )
+    assert all(c.source != "In May" for c in claims)
