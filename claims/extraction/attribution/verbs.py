@@ -434,12 +434,57 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = forward_content(sent, after, source, cue, c.w)
     if att is not None:
         _leave_out_main_clause(sent, att, a, after)
+        _end_absolute_phrase(sent, att, a, after)
     return att
+
+
+_ABSOLUTE_ENDS = frozenset(lx.words("while after before when because"))
+_AS_COMPLEMENT = frozenset(
+    lx.words(
+        """
+        describing depicting portraying labeling branding casting viewing seeing regarding
+        characterizing painting framing dismissing touting hailing praising criticizing
+        identifying referring naming considering treating presenting calling blasting
+        """
+    )
+)
+_NEXT_ABSOLUTE = frozenset(lx.words("others those many some most a an the his her their"))
+
+
+def _end_absolute_phrase(sent: Sentence, att: Attribution, a: int, after: int) -> None:
+    """ "..., with Lee calling it a farce and others backing the plan", "with Acme backing the
+    bid while rivals held back": after "with" and its subject at ``a``, the participle's object
+    ends before the next such phrase or a clause of time or reason."""
+    if sent.lower[a] != "with":
+        return
+    n = len(sent)
+    for k in range(after + 1, n):
+        if sent.starts[k] >= att.end:
+            return
+        w = sent.lower[k]
+        nxt = sent.lower[k + 1] if k + 1 < n else ""
+        parallel = w == "and" and (
+            nxt in _NEXT_ABSOLUTE
+            or any(x.endswith("ing") for x in sent.lower[k + 1 : min(n, k + 7)])
+        )
+        # ("backing the bid as rivals held back"; not "describing him as a liar")
+        clause_as = (
+            w == "as"
+            and (nxt in lx.NOMINATIVE or nxt == "the" or sent.words[k + 1][:1].isupper())
+            and sent.text[att.cue[0] : att.cue[1]].split()[-1].lower() not in _AS_COMPLEMENT
+        )
+        if w in _ABSOLUTE_ENDS or parallel or clause_as:
+            att.end = sent.ends[k - 1] if sent.words[k - 1] != "," else sent.starts[k - 1]
+            return
 
 
 def _speaker(sent: Sentence, c: Cue, a: int, b: int):
     """The subject [a, b) without a trailing aside (its new end), and the noun phrase in it that
     speaks; None when the subject is no plausible speaker or only a clause fragment."""
+    if sent.lower[a] == "with" and c.w.endswith("ing") and c.w != "reporting" and b - a > 1:
+        # "..., with Sen. Ann Roe calling it a farce": the subject of the participle (not
+        # "with all precincts reporting")
+        a += 1
     if not plausible_subject(sent, a, b, c.w in lx.STRONG):
         return None
     b = drop_trailing_clause(sent, a, b)
