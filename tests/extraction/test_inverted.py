@@ -233,3 +233,24 @@ def test_a_time_after_the_cue_is_no_source():
     text = "“The veto will be overridden,” Ann Roe, the council's leader, said Tuesday morning."
     c = only(text)
     assert (c.source, c.text) == ("Ann Roe, the council's leader", "“The veto will be overridden,”")
+
+
+def test_noun_after_said_with_its_own_verb_is_no_inverted_source():
+    c = only(
+        "Harbor Commissioner Will Osei, for example, said the ferry’s new route would cut "
+        "the crossing by an hour."
+    )
+    assert (c.source, c.cue) == ("Harbor Commissioner Will Osei", "said")
+    assert c.text.startswith("the ferry’s new route would cut")
+    c = only(
+        'Ines Marr, the author of "Tides," about the harbor, said the days when the port '
+        "ran all night are gone."
+    )
+    assert c.source.startswith("Ines Marr")
+    assert c.text.startswith("the days when the port")
+
+
+def test_inverted_source_with_a_relative_clause_is_kept():
+    c = only("The port will close at night, said the official who was in charge of the audit.")
+    assert c.cue == "said"
+    assert c.text == "The port will close at night"

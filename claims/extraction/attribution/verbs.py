@@ -182,6 +182,10 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
     src = source_after(sent, c.end, n)
     if src is not None and _only_time(sent, src):
         return _NO_SHAPE  # '“C,” Flynn, a surrogate, said Thursday morning': no source after
+    if src is not None and _clause_after_source(sent, src[1]):
+        # "Ann Roe, for example, said Lee’s visit would help": the noun after the cue is the
+        # subject of its content, not a speaker
+        return _NO_SHAPE
     content = content_before(sent, m - 1) if src is not None else None
     if content is not None and not clause_like(sent, content):
         # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
@@ -198,6 +202,20 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
         return _NO_SHAPE
     content = quote_after_source(sent, content, src[1])
     return make_attribution(sent, content, src, c.span)
+
+
+def _clause_after_source(sent: Sentence, end: int) -> bool:
+    """Whether a finite verb follows a source ending at character ``end`` in the same clause
+    (not in a relative clause after it: "said the man who was arrested")."""
+    for k in range(len(sent)):
+        if sent.starts[k] < end:
+            continue
+        w = sent.lower[k]
+        if sent.words[k] in lx.CLAUSE_END or w in ("who", "which", "that", "whose"):
+            return False
+        if w in lx.FINITE and sent.words[k].islower():
+            return True
+    return False
 
 
 def _only_time(sent: Sentence, span: tuple[int, int]) -> bool:
