@@ -413,3 +413,10 @@ def test_quotation_trailing_off_before_its_speaker_is_his():
     assert [(c.text, c.source) for c in said] == [
         ('"Well, yes. I am going to look at a lot of different people…"', "Ms. Varga")
     ]
+
+
+def test_quotation_then_speaker_and_any_past_verb_before_a_clause_of_its_own():
+    c = only("“Sit down, please,” Mayor Quill snapped and an usher led the heckler out.")
+    assert (c.text, c.source, c.cue) == ("“Sit down, please,”", "Mayor Quill", "snapped")
+    claims = attributed("“Sit down, please,” Mayor Quill snapped and walked out.")
+    assert all(c.cue != "snapped" for c in claims)

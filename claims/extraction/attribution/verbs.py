@@ -72,7 +72,8 @@ _NO_SHAPE = object()  # "no shape matched; try the next ones" (None means "not a
 def quote_speaker_verb(sent: Sentence, i: int):
     """'“Denver,” he answered.' / '“Why?” asked Ms. Lee.': a quotation closed by a comma,
     question or exclamation mark, then a speaker and any past-tense verb, and nothing but
-    an adjunct after them, is attributed to that speaker whatever the verb."""
+    an adjunct or a clause of its own after them ('... he barked and a guard led him out'), is
+    attributed to that speaker whatever the verb."""
     n = len(sent)
     a = i - 1  # the speaker before the verb: a pronoun, a short name or "the editorial"
     if sent.lower[a] not in lx.PERSONAL_PRONOUNS:
@@ -91,7 +92,7 @@ def quote_speaker_verb(sent: Sentence, i: int):
     if speaker_end(sent, a) == i:
         q = quote_ending_at(sent, a - 1)
         after = listener_end(sent, end, n) if takes_listener(sent.lower[i]) else end
-        if q is not None and tail_is_adjunct(sent, after, n):
+        if q is not None and (tail_is_adjunct(sent, after, n) or _next_clause(sent, after)):
             source = (sent.starts[a], sent.ends[i - 1])
             return make_attribution(sent, q, source, (sent.starts[i], sent.ends[end - 1]))
     b = speaker_end(sent, i + 1)  # the speaker after the verb
@@ -100,6 +101,18 @@ def quote_speaker_verb(sent: Sentence, i: int):
         source = (sent.starts[i + 1], sent.ends[b - 1])
         return make_attribution(sent, q, source, (sent.starts[i], sent.ends[i]))
     return None
+
+
+def _next_clause(sent: Sentence, k: int) -> bool:
+    """ "and a guard led him out", ", and the crowd cheered": a clause of its own after "and"
+    at ``k``, opening with a determiner or a pronoun."""
+    if k < len(sent) and sent.words[k] == ",":
+        k += 1
+    return (
+        k + 2 < len(sent)
+        and sent.lower[k] == "and"
+        and (sent.lower[k + 1] in ("the", "a", "an") or sent.lower[k + 1] in lx.NOMINATIVE)
+    )
 
 
 def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | None:
