@@ -158,3 +158,9 @@ def test_a_source_keeps_no_mark_an_embed_left_before_it():
 def test_a_source_keeps_no_comma_or_dash_at_its_edges():
     text = "-Ruth Vale says the ferry will stop running in May."
     assert [c.source for c in attributed(text)] == ["Ruth Vale"]
+
+
+def test_comments_that_open_a_content_are_no_refusal():
+    c = only("A council aide said comments from the two engineers were consistent with the audit.")
+    assert c.cue == "said"
+    assert c.text.startswith("comments from the two engineers")
