@@ -512,7 +512,8 @@ def describes_its_noun(text: str, att: Attribution) -> bool:
     believing tells which people are meant; it reports nothing they said."""
     if att.source is None or text[att.source[0] : att.source[1]].lower() not in ("who", "which"):
         return False
-    if text[: att.source[0]].rstrip().endswith((",", "—", "–", "-", "(")):
+    before = text[max(0, att.source[0] - 40) : att.source[0]]  # (not a copy of the article)
+    if before.rstrip().endswith((",", "—", "–", "-", "(")):
         return False  # "Lee, who said C": an aside about a speaker
     cue = att.cue_words(text)
     verb = cue[-1] if cue else ""
