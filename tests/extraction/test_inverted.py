@@ -286,3 +286,24 @@ def test_a_first_name_after_a_quotation_is_no_verb(first):
     c = only(text)
     assert c.cue == "said"
     assert c.source.startswith(f"{first} Marlowe")
+
+
+def test_noun_after_said_with_its_own_verb_is_no_inverted_source():
+    c = only(
+        "Harbor Commissioner Will Osei, for example, said the ferry’s new route would cut "
+        "the crossing by an hour."
+    )
+    assert (c.source, c.cue) == ("Harbor Commissioner Will Osei", "said")
+    assert c.text.startswith("the ferry’s new route would cut")
+    c = only(
+        'Ines Marr, the author of "Tides," about the harbor, said the days when the port '
+        "ran all night are gone."
+    )
+    assert c.source.startswith("Ines Marr")
+    assert c.text.startswith("the days when the port")
+
+
+def test_inverted_source_with_a_relative_clause_is_kept():
+    c = only("The port will close at night, said the official who was in charge of the audit.")
+    assert c.cue == "said"
+    assert c.text == "The port will close at night"

@@ -202,3 +202,9 @@ def test_calling_someone_something_stays_a_claim():
     c = only("The mayor called Dunn unfit for the harbour board.")
     assert c.cue == "called"
     assert c.text.startswith("Dunn unfit")
+
+
+def test_comments_that_open_a_content_are_no_refusal():
+    c = only("A council aide said comments from the two engineers were consistent with the audit.")
+    assert c.cue == "said"
+    assert c.text.startswith("comments from the two engineers")

@@ -162,3 +162,54 @@ def test_progressive_that_noun_is_a_verb_with_its_subject():
     c = only("The port has been warning that it is running out of cash.")
     assert c.source == "The port"
     assert c.text == "that it is running out of cash."
+
+
+def test_participle_after_a_verb_that_follows_an_aside_on_the_subject():
+    c = only(
+        "Dana Whitcombe, director of the Harbor Policy Institute, linked the figures to the "
+        "new levy, saying the levy had saved the ferry service."
+    )
+    assert (c.source, c.cue) == (
+        "Dana Whitcombe, director of the Harbor Policy Institute",
+        "saying",
+    )
+    assert c.text.startswith("the levy had saved")
+    c = only("Councillor Ada Brisk, herself a ferry user, dropped the motion, saying it was late.")
+    assert c.source == "Councillor Ada Brisk"
+
+
+def test_participle_after_a_past_verb_behind_an_opening_phrase_is_not_given_the_phrase():
+    claims = attributed(
+        "In May, angered by the vote, the union walked out, saying it was betrayed."
+    )
+    assert all(c.source != "In May" for c in claims)
+
+
+def test_participle_after_with_takes_its_own_subject():
+    c = only(
+        "Councillors balked at the fare plan, with Rep. Nell Okoro calling it a tax on the poor."
+    )
+    assert (c.source, c.cue, c.text) == ("Rep. Nell Okoro", "calling", "it a tax on the poor.")
+
+
+def test_participle_after_with_ends_before_the_next_absolute_phrase():
+    c = only(
+        "The union was an early backer, with the Harbor Workers Guild calling her “the fighter "
+        "we need” and its president Vera Lind hugging her on stage."
+    )
+    assert c.text == "her “the fighter we need”"
+    claims = attributed(
+        "The vote split by age, with most older members supporting the levy and those under 30 "
+        "more open to a delay."
+    )
+    assert [(c.source, c.text) for c in claims if c.cue == "supporting"] in (
+        [],
+        [("most older members", "the levy")],
+    )
+    c = only("Critics piled on, with Sen. Ana Ruiz describing him as the worst mayor in years.")
+    assert c.text == "him as the worst mayor in years."
+
+
+def test_with_and_a_reporting_count_is_no_speaker():
+    claims = attributed("The levy passed by nine votes, with all precincts reporting.")
+    assert all(c.cue != "reporting" for c in claims)

@@ -402,3 +402,21 @@ def test_three_apostrophes_then_the_speaker_and_more_quotation():
     c = only(text)
     assert c.source == "Mayor Ito"
     assert c.text.endswith("''It is not a special case.''")
+
+
+def test_quotation_trailing_off_before_its_speaker_is_his():
+    text = (
+        'The interview turned to the shortlist. "Well, yes. I am going to look at a lot of '
+        'different people…" Ms. Varga said. "A lumberjack?" the host repeated.'
+    )
+    said = [c for c in attributed(text) if c.cue == "said"]
+    assert [(c.text, c.source) for c in said] == [
+        ('"Well, yes. I am going to look at a lot of different people…"', "Ms. Varga")
+    ]
+
+
+def test_quotation_then_speaker_and_any_past_verb_before_a_clause_of_its_own():
+    c = only("“Sit down, please,” Mayor Quill snapped and an usher led the heckler out.")
+    assert (c.text, c.source, c.cue) == ("“Sit down, please,”", "Mayor Quill", "snapped")
+    claims = attributed("“Sit down, please,” Mayor Quill snapped and walked out.")
+    assert all(c.cue != "snapped" for c in claims)

@@ -185,3 +185,26 @@ def test_speaker_inside_a_relative_clause_stays_in_a_said_content():
     c = only("Ames said the city dropped a plan that she said would raise rents.")
     assert c.cue == "said"
     assert c.text == "the city dropped a plan that she said would raise rents."
+
+
+def test_speech_verb_after_a_restrictive_relative_clause_is_read():
+    c = only(
+        "A tenant who has accused the landlord of neglect said Monday that the heating failed."
+    )
+    assert c.source == "A tenant who has accused the landlord of neglect"
+    assert (c.cue, c.text) == ("said", "that the heating failed.")
+    c = only("Even members who have praised the plan warned that the budget may not hold.")
+    assert (c.cue, c.text) == ("warned", "that the budget may not hold.")
+
+
+def test_cue_after_a_colon_that_ends_a_restrictive_relative_clause_is_read():
+    c = only(
+        "Even donors who backed the bond sounded wary: Former Mayor Ida Kress called it "
+        "“the least bad option we have.”"
+    )
+    assert (c.source, c.cue) == ("Former Mayor Ida Kress", "called")
+
+
+def test_noun_cue_inside_a_restrictive_relative_clause_is_not_read():
+    claims = attributed("Slates of candidates who pledged their support on the second ballot won.")
+    assert claims == []

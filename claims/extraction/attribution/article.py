@@ -10,7 +10,7 @@ import re
 
 from .. import lexicon as lx
 from ..sentences import split_sentences
-from .contents import Attribution
+from .contents import Attribution, describes_its_noun
 from .non_claims import why_no_claim
 from .quotes import Quotes
 from .rules import analyse
@@ -68,7 +68,7 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
         att
         for att in found
         if not (
-            _describes_its_noun(text, att)
+            describes_its_noun(text, att)
             or _continues_an_action(text, att)
             or _a_reaction(text, att)
             or _a_name_given(text, att)
@@ -78,19 +78,6 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
         if _expletive_it(text, att):
             att.source = None  # "it was widely reported that C": no one is named
     return kept
-
-
-def _describes_its_noun(text: str, att: Attribution) -> bool:
-    """ "delegates who pledged to back him", "Americans who want easy access to guns": a
-    restrictive relative clause (no comma before "who") whose verb is not one of saying or
-    believing tells which people are meant; it reports nothing they said."""
-    if att.source is None or text[att.source[0] : att.source[1]].lower() not in ("who", "which"):
-        return False
-    if text[: att.source[0]].rstrip().endswith((",", "—", "–", "-", "(")):
-        return False  # "Lee, who said C": an aside about a speaker
-    cue = att.cue_words(text)
-    verb = cue[-1] if cue else ""
-    return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS
 
 
 def _continues_an_action(text: str, att: Attribution) -> bool:

@@ -504,3 +504,17 @@ def _adjunct_only(piece: str) -> bool:
     if first == "at" and rest[:1] in (["least"], ["most"]):
         return False  # "reported at least six planes": a quantity
     return len(rest) < 6 and first in lx.ADJUNCT_OPENERS
+
+
+def describes_its_noun(text: str, att: Attribution) -> bool:
+    """ "delegates who pledged to back him", "Americans who want easy access to guns": a
+    restrictive relative clause (no comma before "who") whose verb is not one of saying or
+    believing tells which people are meant; it reports nothing they said."""
+    if att.source is None or text[att.source[0] : att.source[1]].lower() not in ("who", "which"):
+        return False
+    before = text[max(0, att.source[0] - 40) : att.source[0]]  # (not a copy of the article)
+    if before.rstrip().endswith((",", "—", "–", "-", "(")):
+        return False  # "Lee, who said C": an aside about a speaker
+    cue = att.cue_words(text)
+    verb = cue[-1] if cue else ""
+    return verb not in lx.CLAUSE_VERBS or verb in lx.COMMITMENT_VERBS

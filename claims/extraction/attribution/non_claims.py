@@ -70,8 +70,11 @@ def _refusal(text: str, att: Attribution, content: str) -> bool:
     """ "declined to comment", "did not respond to a request for comment", "could not be
     reached for comment"."""
     low = content.lower().strip(" .,;:!?)")
-    if any(low.startswith(opening) for opening in lx.REFUSAL_CONTENTS):
-        return True
+    if any(
+        low.startswith(opening) and not low[len(opening) : len(opening) + 1].isalpha()
+        for opening in lx.REFUSAL_CONTENTS
+    ):
+        return True  # (a whole word: not "comments from the aides were consistent")
     cue = text[att.cue[0] : att.cue[1]].lower() if att.cue else ""
     asked = any(word in cue.split() for word in lx.UNANSWERED_CUES)
     return asked and any(request in low for request in lx.REQUESTS_FOR_COMMENT)

@@ -188,13 +188,14 @@ def long_quote_in(sent: Sentence, lo: int, hi: int) -> bool:
 
 
 def exclaimed_quote_before(sent: Sentence) -> tuple[int, int] | None:
-    """A quotation ending in "?", "!" or "." directly before the sentence on the same line."""
+    """A quotation ending in "?", "!", "." or "…" directly before the sentence on the same
+    line."""
     text = sent.text
     j = sent.start
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     q = sent.quotes.at(j - 1)
-    if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!.":
+    if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!.…":
         return None
     return q
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import lexicon as lx
-from .contents import Attribution
+from .contents import Attribution, describes_its_noun
 from .cues import evidence_subject_before, past_verb_before_that, phrase_cue, phrase_openers
 from .headlines import clause_colon_quote, headline_colon, headline_verb, name_colon_quote
 from .phrases import (
@@ -298,8 +298,19 @@ def _read_tokens(sent: Sentence, first: int, found: list[Attribution]) -> None:
                 k = i + 1
                 while k < n and sent.starts[k] < att.end:
                     k += 1
-                covered_until = k
+                covered_until = _main_verb_in_relative(sent, i, k, att)
         i += 1
+
+
+def _main_verb_in_relative(sent: Sentence, i: int, k: int, att: Attribution) -> int:
+    """Where the tokens covered by ``att`` (from its cue at ``i`` to ``k``) end: at a verb of
+    saying (or a colon) after a relative clause that only tells which people are meant, since
+    that verb is the sentence's own ("A woman who has accused Lee of fraud said Sunday that C",
+    "Even those who backed the plan were wary: Lee called it ...")."""
+    if not describes_its_noun(sent.text, att):
+        return k
+    main = lx.CLAUSE_VERBS | lx.STRONG
+    return next((j for j in range(i + 1, k) if sent.lower[j] in main or sent.words[j] in ":;"), k)
 
 
 _TRIGGER_WORDS = frozenset().union(*(rule.words for rule in TOKEN_RULES))

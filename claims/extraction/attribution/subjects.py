@@ -575,6 +575,11 @@ def main_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
         w = sent.lower[k]
         finite = w in lx.FINITE and w not in ("that", "not")
         past = (w.endswith("ed") and sent.words[k - 1] != ",") or w in lx.IRREGULAR_PAST
+        if w.endswith("ed") and sent.words[k - 1] == ",":
+            subj = _named_subject_with_aside(sent, k)
+            if subj is not None:
+                return subj
+            continue
         if not (finite or past):
             continue
         m = cue_modifiers_before(sent, k, 0)
@@ -585,6 +590,25 @@ def main_subject(sent: Sentence, hi: int) -> tuple[int, int] | None:
         b = drop_trailing_clause(sent, a, b)
         return (a, b) if plausible_subject(sent, a, b, False) else None
     return None
+
+
+def _named_subject_with_aside(sent: Sentence, k: int) -> tuple[int, int] | None:
+    """The subject of a past verb at ``k`` right after the comma that closes an aside on the
+    name opening the sentence ("Jo Lee, a nurse at Mercy, praised ...", "Sen. Ann Roe, who
+    faces a hard race, dropped ..."); None when no capitalised name with an aside comes first
+    ("In May, angered by the vote, ...")."""
+    subj = subject_before(sent, k, 0)
+    if subj is None or subj[0] != 0 or not sent.words[0][:1].isupper():
+        return None
+    a, b = subj
+    comma = next((q for q in range(a + 1, b) if sent.words[q] == ","), None)
+    if comma is None or not all(name_part(sent.words[q]) for q in range(a, comma)):
+        return None
+    if not plausible_subject(sent, a, b, False):
+        return None
+    if sent.lower[comma + 1] in lx.REFLEXIVES:
+        return a, comma  # ("Lee, herself a member of the board, ...": the aside is no name)
+    return a, drop_trailing_clause(sent, a, b)
 
 
 def plausible_subject(sent: Sentence, a: int, b: int, strong: bool) -> bool:

@@ -72,7 +72,8 @@ _NO_SHAPE = object()  # "no shape matched; try the next ones" (None means "not a
 def quote_speaker_verb(sent: Sentence, i: int):
     """'“Denver,” he answered.' / '“Why?” asked Ms. Lee.': a quotation closed by a comma,
     question or exclamation mark, then a speaker and any past-tense verb, and nothing but
-    an adjunct after them, is attributed to that speaker whatever the verb."""
+    an adjunct or a clause of its own after them ('... he barked and a guard led him out'), is
+    attributed to that speaker whatever the verb."""
     n = len(sent)
     a = i - 1  # the speaker before the verb: a pronoun, a short name or "the editorial"
     if sent.lower[a] not in lx.PERSONAL_PRONOUNS:
@@ -91,7 +92,7 @@ def quote_speaker_verb(sent: Sentence, i: int):
     if speaker_end(sent, a) == i:
         q = quote_ending_at(sent, a - 1)
         after = listener_end(sent, end, n) if takes_listener(sent.lower[i]) else end
-        if q is not None and tail_is_adjunct(sent, after, n):
+        if q is not None and (tail_is_adjunct(sent, after, n) or _next_clause(sent, after)):
             source = (sent.starts[a], sent.ends[i - 1])
             return make_attribution(sent, q, source, (sent.starts[i], sent.ends[end - 1]))
     b = speaker_end(sent, i + 1)  # the speaker after the verb
@@ -100,6 +101,18 @@ def quote_speaker_verb(sent: Sentence, i: int):
         source = (sent.starts[i + 1], sent.ends[b - 1])
         return make_attribution(sent, q, source, (sent.starts[i], sent.ends[i]))
     return None
+
+
+def _next_clause(sent: Sentence, k: int) -> bool:
+    """ "and a guard led him out", ", and the crowd cheered": a clause of its own after "and"
+    at ``k``, opening with a determiner or a pronoun."""
+    if k < len(sent) and sent.words[k] == ",":
+        k += 1
+    return (
+        k + 2 < len(sent)
+        and sent.lower[k] == "and"
+        and (sent.lower[k + 1] in ("the", "a", "an") or sent.lower[k + 1] in lx.NOMINATIVE)
+    )
 
 
 def verb_cue(sent: Sentence, i: int, prev: Attribution | None) -> Attribution | None:
@@ -182,6 +195,10 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
     src = source_after(sent, c.end, n)
     if src is not None and _only_time(sent, src):
         return _NO_SHAPE  # '“C,” Flynn, a surrogate, said Thursday morning': no source after
+    if src is not None and _clause_after_source(sent, src[1]):
+        # "Ann Roe, for example, said Lee’s visit would help": the noun after the cue is the
+        # subject of its content, not a speaker
+        return _NO_SHAPE
     content = content_before(sent, m - 1) if src is not None else None
     if content is not None and not clause_like(sent, content):
         # No verb before the comma: "Jo Lee, a nurse, said Monday her worry is C" is
@@ -205,6 +222,20 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
         return _NO_SHAPE
     content = quote_after_source(sent, content, src[1])
     return make_attribution(sent, content, src, c.span)
+
+
+def _clause_after_source(sent: Sentence, end: int) -> bool:
+    """Whether a finite verb follows a source ending at character ``end`` in the same clause
+    (not in a relative clause after it: "said the man who was arrested")."""
+    for k in range(len(sent)):
+        if sent.starts[k] < end:
+            continue
+        w = sent.lower[k]
+        if sent.words[k] in lx.CLAUSE_END or w in ("who", "which", "that", "whose"):
+            return False
+        if w in lx.FINITE and sent.words[k].islower():
+            return True
+    return False
 
 
 def _only_time(sent: Sentence, span: tuple[int, int]) -> bool:
@@ -441,12 +472,57 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = forward_content(sent, after, source, cue, c.w)
     if att is not None:
         _leave_out_main_clause(sent, att, a, after)
+        _end_absolute_phrase(sent, att, a, after)
     return att
+
+
+_ABSOLUTE_ENDS = frozenset(lx.words("while after before when because"))
+_AS_COMPLEMENT = frozenset(
+    lx.words(
+        """
+        describing depicting portraying labeling branding casting viewing seeing regarding
+        characterizing painting framing dismissing touting hailing praising criticizing
+        identifying referring naming considering treating presenting calling blasting
+        """
+    )
+)
+_NEXT_ABSOLUTE = frozenset(lx.words("others those many some most a an the his her their"))
+
+
+def _end_absolute_phrase(sent: Sentence, att: Attribution, a: int, after: int) -> None:
+    """ "..., with Lee calling it a farce and others backing the plan", "with Acme backing the
+    bid while rivals held back": after "with" and its subject at ``a``, the participle's object
+    ends before the next such phrase or a clause of time or reason."""
+    if sent.lower[a] != "with":
+        return
+    n = len(sent)
+    for k in range(after + 1, n):
+        if sent.starts[k] >= att.end:
+            return
+        w = sent.lower[k]
+        nxt = sent.lower[k + 1] if k + 1 < n else ""
+        parallel = w == "and" and (
+            nxt in _NEXT_ABSOLUTE
+            or any(x.endswith("ing") for x in sent.lower[k + 1 : min(n, k + 7)])
+        )
+        # ("backing the bid as rivals held back"; not "describing him as a liar")
+        clause_as = (
+            w == "as"
+            and (nxt in lx.NOMINATIVE or nxt == "the" or sent.words[k + 1][:1].isupper())
+            and sent.text[att.cue[0] : att.cue[1]].split()[-1].lower() not in _AS_COMPLEMENT
+        )
+        if w in _ABSOLUTE_ENDS or parallel or clause_as:
+            att.end = sent.ends[k - 1] if sent.words[k - 1] != "," else sent.starts[k - 1]
+            return
 
 
 def _speaker(sent: Sentence, c: Cue, a: int, b: int):
     """The subject [a, b) without a trailing aside (its new end), and the noun phrase in it that
     speaks; None when the subject is no plausible speaker or only a clause fragment."""
+    if sent.lower[a] == "with" and c.w.endswith("ing") and c.w != "reporting" and b - a > 1:
+        # "..., with Sen. Ann Roe calling it a farce": the subject of the participle (not
+        # "with all precincts reporting")
+        a += 1
     if not plausible_subject(sent, a, b, c.w in lx.STRONG):
         return None
     b = drop_trailing_clause(sent, a, b)
