@@ -172,3 +172,17 @@ def test_a_dateline_is_no_part_of_the_content(dateline):
     text = f"Port deal approved\n\n{dateline}The port handled 2 million containers, an audit found."
     claim = attributed(text)[0]
     assert claim.text.startswith("The port handled 2 million containers")
+
+
+def test_an_infinitive_content_ends_before_a_second_past_verb_of_the_speaker():
+    r = readings("The governor vowed to keep the ferry running and praised the crews on Friday.")
+    assert r[0].text == "to keep the ferry running"
+    r = readings("A council aide declined to be named and is not on the budget panel.")
+    assert r[0].text == "to be named"
+
+
+def test_an_infinitive_content_goes_on_over_its_own_coordinated_verbs():
+    c = only("The mayor promised to fix the bridge and reopen the market by June.")
+    assert c.text == "to fix the bridge and reopen the market by June."
+    c = only("The union wants to raise pay and need-based grants for apprentices.")
+    assert c.text == "to raise pay and need-based grants for apprentices."

@@ -41,6 +41,7 @@ from .tokens import (
     Sentence,
     has_verb,
     is_cue_word,
+    plural_noun,
     possessive,
     s_form,
     verb_like,
@@ -344,7 +345,7 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
         )
         mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
         if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
-            end = _mark_ends(sent, after, j, stop, object_np, contrast)
+            end = _mark_ends(sent, after, j, stop, object_np, contrast, verb)
             if end is not None:
                 return end
     return stop
@@ -367,7 +368,9 @@ def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: st
     )  # "endorsed Lee | last week.": a time phrase that ends the clause
 
 
-def _mark_ends(sent: Sentence, after, j, stop, object_np: bool, contrast: bool) -> int | None:
+def _mark_ends(
+    sent: Sentence, after, j, stop, object_np: bool, contrast: bool, verb: str = ""
+) -> int | None:
     """Where the content ends at the mark, conjunction or contrast at ``j`` (None: it goes
     on)."""
     w = sent.lower[j]
@@ -396,9 +399,38 @@ def _mark_ends(sent: Sentence, after, j, stop, object_np: bool, contrast: bool) 
         return j  # "proposed to scale back the rule, siding with its critics"
     if object_np and (w != "and" or (j + 1 < stop and verb_like(sent.lower[j + 1]))):
         return j
+    if w == "and" and _second_predicate(sent, after, j, stop, verb):
+        return j
     if contrast:
         return j - 1  # "said A, but B": the contrast is the reporter's
     return None
+
+
+def _second_predicate(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
+    """Whether "and" at ``j`` opens a second predicate of the speaker after an infinitive
+    content with no verb of its own ("vowed to keep the clinic open | and praised the ruling",
+    "declined to be named | and is not on the staff", "looking to rest | and thinking of
+    ..."): a past, finite or (after a participle cue) -ing verb does not go on with the
+    infinitive."""
+    to = after + 1 if sent.lower[after] == "not" else after
+    if j + 1 >= stop or sent.lower[to] != "to":
+        return False
+    if any(
+        w in lx.FINITE or w in lx.CLAUSE_MARKS or w in lx.WH_OR_IF for w in sent.lower[to + 2 : j]
+    ):
+        return False  # ("to say that the tax was fair and ...": the clause's own "and")
+    infinitive = sent.words[to + 1]  # ("talking to voters about ...": no infinitive)
+    if not infinitive.isalpha() or not infinitive.islower() or plural_noun(infinitive):
+        return False
+    if infinitive in lx.DETERMINERS or infinitive in lx.PERSONAL_PRONOUNS:
+        return False
+    nxt = sent.words[j + 1]
+    low = sent.lower[j + 1]
+    if not (nxt.isalpha() and nxt.islower()):
+        return False  # ("and need-based aid": a compound adjective)
+    if verb.endswith("ing") and low.endswith("ing"):
+        return low not in lx.NP_PARTICIPLES
+    return low.endswith("ed") or low in lx.IRREGULAR_PAST or low in lx.SECOND_PREDICATE_FINITE
 
 
 def passive_complement(sent: Sentence, after: int, source):
