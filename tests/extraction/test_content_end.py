@@ -186,3 +186,25 @@ def test_an_infinitive_content_goes_on_over_its_own_coordinated_verbs():
     assert c.text == "to fix the bridge and reopen the market by June."
     c = only("The union wants to raise pay and need-based grants for apprentices.")
     assert c.text == "to raise pay and need-based grants for apprentices."
+
+
+def test_but_and_a_verb_without_subject_continues_the_content():
+    c = only("The auditor said the tender was fair, but required more paperwork.")
+    assert c.text == "the tender was fair, but required more paperwork."
+    c = only("Ames said the levy would pass, but not the bond.")
+    assert c.text == "the levy would pass, but not the bond."
+
+
+def test_the_second_half_of_not_a_but_b_continues_the_content():
+    c = only("The mayor promised not a rent freeze, but a rent holiday for small shops.")
+    assert c.text == "not a rent freeze, but a rent holiday for small shops."
+
+
+def test_but_after_an_infinitive_content_is_the_speakers():
+    c = attributed("The coach agreed to stay another season, but left in March.")[0]
+    assert c.text == "to stay another season"
+
+
+def test_but_and_an_inverted_clause_is_the_reporters():
+    c = attributed("Lee said the levy was popular, but should it fail, the schools will close.")[0]
+    assert c.text == "the levy was popular"

@@ -102,6 +102,36 @@ def short_aside(sent: Sentence, j: int, stop: int) -> bool:
     return False
 
 
+def but_goes_on(sent: Sentence, after: int, j: int, stop: int, object_np: bool = False) -> bool:
+    """Whether ", but" at ``j`` goes on with the content from ``after`` rather than opening the
+    reporter's contrast: the second half of "not (just) A, but B" ("promised not a tax cut, but
+    a tax holiday"), or a verb whose subject, the content's own, is left out ("said the vote
+    was fair, but required an effort"; not after an infinitive: "agreed to stay, but left" is
+    the speaker's, and so is a verb after a noun phrase ``object_np``)."""
+    if sent.words[j - 1] != ",":
+        return False
+    nots = [k for k in range(after, j - 1) if sent.lower[k] == "not"]
+    if nots and sent.lower[nots[-1] - 1] not in lx.FINITE and sent.lower[nots[-1] + 1] != "to":
+        return not has_verb(sent.words[nots[-1] + 1 : j])
+    first = after + 1 if sent.lower[after] == "not" else after
+    if object_np or sent.lower[first] == "to":
+        return False
+    k = j + 1
+    while k < stop and sent.lower[k] in _BUT_ADVERBS:
+        k += 1
+    if k + 1 >= stop or not sent.words[k].islower() or is_cue_word(sent.lower[k]):
+        return False
+    nxt = sent.lower[k + 1]
+    if sent.lower[k] == "not":
+        return nxt not in _NOT_OPENERS  # ("but not until ...", "but not only did he")
+    inverted = nxt in lx.PERSONAL_PRONOUNS  # ("but should he win")
+    return verb_like_or_finite(sent.lower[k]) and sent.lower[k] != "that" and not inverted
+
+
+_BUT_ADVERBS = frozenset(["also", "never", "rather", "still", "then", "later", "instead"])
+_NOT_OPENERS = frozenset(["only", "after", "before", "until", "if", "when", "because"])
+
+
 def _concessive_aside(sent: Sentence, j: int, k: int) -> bool:
     """ "though culturally conservative" between commas ``j - 1`` and ``k``, in lower case,
     with the noun phrase going on after it."""

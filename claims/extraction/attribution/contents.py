@@ -12,6 +12,7 @@ from .. import lexicon as lx
 from ..junk import without_edge_markup
 from .clauses import (
     after_opening_aside,
+    but_goes_on,
     clause_end,
     compound_break,
     continues_noun_phrase,
@@ -342,6 +343,7 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             # ("said that A, but that B": a second complement of the same cue)
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
             and not short_aside(sent, j, stop)
+            and not (w == "but" and but_goes_on(sent, after, j, stop))
         )
         mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
         if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
@@ -383,8 +385,8 @@ def _mark_ends(
         and new_clause_at(sent, j + 2, stop)
     ):
         return j  # "said A, and the market did nothing": the reporter's own clause
-    if object_np and w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
-        return None  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+    if object_np and _noun_phrase_goes_on(sent, after, j, stop):
+        return None
     if object_np and w == "," and list_tail(sent, j + 1, stop):
         return stop  # "called Oz a quack, fake and charlatan"
     if (
@@ -404,6 +406,17 @@ def _mark_ends(
     if contrast:
         return j - 1  # "said A, but B": the contrast is the reporter's
     return None
+
+
+def _noun_phrase_goes_on(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether a noun-phrase content goes on over the comma or "but" at ``j``: "proposed a
+    mandate for all fuels, including ...", "Sept. 11, 2001", "backed not a rent freeze, but a
+    rent holiday"."""
+    w = sent.lower[j]
+    if w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
+        return True
+    but = j + 1 if w == "," and j + 1 < stop and sent.lower[j + 1] == "but" else j
+    return sent.lower[but] == "but" and but_goes_on(sent, after, but, stop, True)
 
 
 def _second_predicate(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
