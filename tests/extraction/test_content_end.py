@@ -208,3 +208,18 @@ def test_but_after_an_infinitive_content_is_the_speakers():
 def test_but_and_an_inverted_clause_is_the_reporters():
     c = attributed("Lee said the levy was popular, but should it fail, the schools will close.")[0]
     assert c.text == "the levy was popular"
+
+
+def test_while_setting_a_second_figure_against_the_first_continues_the_content():
+    c = only("The survey found that 41 percent back Ames, while 33 percent back Lee.")
+    assert c.text == "that 41 percent back Ames, while 33 percent back Lee."
+
+
+def test_while_without_figures_is_the_reporters_contrast():
+    c = attributed("The survey found that Ames leads in the north, while Lee campaigned in Dover.")
+    assert c[0].text == "that Ames leads in the north"
+
+
+def test_while_with_a_report_of_its_own_ends_the_content():
+    text = "The group said it spent $2 million, while a rival group reported spending $3 million."
+    assert readings(text)[0].text == "it spent $2 million"

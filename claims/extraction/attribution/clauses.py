@@ -132,6 +132,22 @@ _BUT_ADVERBS = frozenset(["also", "never", "rather", "still", "then", "later", "
 _NOT_OPENERS = frozenset(["only", "after", "before", "until", "if", "when", "because"])
 
 
+def figures_compared(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether ", while" at ``j`` sets a second figure against one in the content, part of what
+    was found ("found 40 percent back Lee, while 30 percent back Ames"), not the reporter's
+    contrast; not when the second clause has a speaker of its own."""
+    end = next((k for k in range(j + 1, stop) if sent.words[k] in lx.CLAUSE_MARKS), stop)
+    if any(w in lx.STRONG for w in sent.lower[j + 1 : end]):
+        return (
+            False  # ("..., while a rival group reported spending $2 million"): a report of its own
+        )
+    return _has_figure(sent.words[after:j]) and _has_figure(sent.words[j + 1 : end])
+
+
+def _has_figure(words: list[str]) -> bool:
+    return any(w[:1].isdigit() for w in words)
+
+
 def _concessive_aside(sent: Sentence, j: int, k: int) -> bool:
     """ "though culturally conservative" between commas ``j - 1`` and ``k``, in lower case,
     with the noun phrase going on after it."""

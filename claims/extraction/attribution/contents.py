@@ -16,6 +16,7 @@ from .clauses import (
     clause_end,
     compound_break,
     continues_noun_phrase,
+    figures_compared,
     in_opening_phrase,
     list_tail,
     main_clause_comma,
@@ -344,6 +345,7 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
             and not short_aside(sent, j, stop)
             and not (w == "but" and but_goes_on(sent, after, j, stop))
+            and not (w == "while" and figures_compared(sent, after, j, stop))
         )
         mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
         if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
