@@ -223,3 +223,8 @@ def test_while_without_figures_is_the_reporters_contrast():
 def test_while_with_a_report_of_its_own_ends_the_content():
     text = "The group said it spent $2 million, while a rival group reported spending $3 million."
     assert readings(text)[0].text == "it spent $2 million"
+
+
+def test_a_dash_and_a_new_clause_end_the_content():
+    c = attributed("Ames insists the levy will pass — and the council is drafting a budget.")
+    assert c[0].text == "the levy will pass"

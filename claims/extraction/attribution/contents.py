@@ -381,12 +381,12 @@ def _mark_ends(
     if w == ";":
         return j
     if (
-        w == ","
+        w in (",", "—", "–", "-", "--")
         and j + 2 < stop
         and sent.lower[j + 1] == "and"
         and new_clause_at(sent, j + 2, stop)
     ):
-        return j  # "said A, and the market did nothing": the reporter's own clause
+        return j  # "said A, and the market did nothing" / "A — and": the reporter's own clause
     if object_np and _noun_phrase_goes_on(sent, after, j, stop):
         return None
     if object_np and w == "," and list_tail(sent, j + 1, stop):
