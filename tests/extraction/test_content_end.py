@@ -228,3 +228,10 @@ def test_while_with_a_report_of_its_own_ends_the_content():
 def test_a_dash_and_a_new_clause_end_the_content():
     c = attributed("Ames insists the levy will pass — and the council is drafting a budget.")
     assert c[0].text == "the levy will pass"
+
+
+def test_and_a_pronoun_with_a_past_or_s_verb_ends_the_content():
+    c = attributed("Ames said the levy failed because turnout fell, and he blamed the weather.")
+    assert c[0].text == "the levy failed because turnout fell"
+    c = attributed("Lee says the port could grow next year, and she wants a new crane.")
+    assert c[0].text == "the port could grow next year"

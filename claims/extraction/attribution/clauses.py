@@ -75,7 +75,17 @@ def new_clause_at(sent: Sentence, k: int, hi: int) -> bool:
     if v >= hi:
         return False
     contracted = sent.lower[v].endswith(("’s", "'s")) and low in ("he", "she", "it")
-    return sent.lower[v] in lx.FINITE or contracted
+    verb = sent.lower[v]
+    pronoun_verb = (  # "he decided", "she wants": a pronoun and a past or -s verb
+        v == k + 1
+        and low in _SUBJECT_PRONOUNS
+        and sent.words[v].isalpha()
+        and (verb_like(verb) or (low in ("he", "she") and s_form(verb)))
+    )
+    return verb in lx.FINITE or contracted or pronoun_verb
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 
 
 def short_aside(sent: Sentence, j: int, stop: int) -> bool:
