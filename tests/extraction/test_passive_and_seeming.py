@@ -118,3 +118,11 @@ def test_expletive_it_before_a_passive_report_is_no_source():
 
 def test_it_before_an_active_verb_stays_the_source():
     assert only("It said the plant would close in May.").source == "It"
+
+
+def test_expected_to_ends_where_the_infinitives_clause_ends():
+    text = "The levy is expected to pass in May, but the council has not set a date."
+    c = attributed(text)[0]
+    assert (c.text, c.source) == ("The levy is expected to pass in May", None)
+    c = attributed("The ferry is expected to resume on Friday; the bridge stays shut.")[0]
+    assert c.text == "The ferry is expected to resume on Friday"
