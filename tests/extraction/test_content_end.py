@@ -235,3 +235,15 @@ def test_and_a_pronoun_with_a_past_or_s_verb_ends_the_content():
     assert c[0].text == "the levy failed because turnout fell"
     c = attributed("Lee says the port could grow next year, and she wants a new crane.")
     assert c[0].text == "the port could grow next year"
+
+
+def test_the_reporters_apposition_with_the_ends_the_content():
+    c = only("The board said it had cut 40 jobs since May, the first cuts in a decade.")
+    assert c.text == "it had cut 40 jobs since May"
+
+
+def test_a_list_or_a_main_clause_after_the_comma_and_the_goes_on():
+    c = only("Lee said the plan would cut waste, the cost of permits and the wait for repairs.")
+    assert c.text == "the plan would cut waste, the cost of permits and the wait for repairs."
+    c = only("Ames said that even in small towns, the levy failed by wide margins.")
+    assert c.text == "that even in small towns, the levy failed by wide margins."

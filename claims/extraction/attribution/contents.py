@@ -391,13 +391,7 @@ def _mark_ends(
         return None
     if object_np and w == "," and list_tail(sent, j + 1, stop):
         return stop  # "called Oz a quack, fake and charlatan"
-    if (
-        w == ","
-        and j - after >= 4
-        and j + 2 < stop
-        and sent.lower[j + 1] in ("a", "an", "one", "whose")
-        and "," not in sent.words[j + 2 : stop]
-    ):
+    if w == "," and _reporters_apposition(sent, after, j, stop):
         return j  # "said A, a move the council approved" / ", whose ...": the reporter's
     if w == "," and j - after >= 2 and j + 1 < stop and participle_clause_at(sent, j + 1):
         return j  # "proposed to scale back the rule, siding with its critics"
@@ -408,6 +402,31 @@ def _mark_ends(
     if contrast:
         return j - 1  # "said A, but B": the contrast is the reporter's
     return None
+
+
+def _reporters_apposition(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether the comma at ``j`` opens the reporter's apposition to the whole content, the last
+    phrase of the sentence: ", a move the council approved", ", whose ...", ", the first such
+    vote in years" (not the next item of a list: ", the closure of loopholes and ...")."""
+    if j - after < 4 or j + 2 >= stop or "," in sent.words[j + 2 : stop]:
+        return False
+    first = sent.lower[j + 1]
+    if first == "the":
+        return _the_apposition(sent, after, j, stop)
+    return first in ("a", "an", "one", "whose")
+
+
+def _the_apposition(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """ ", the first such vote in years" at ``j``; not a list (", the closure of loopholes and
+    ..."), nor the main clause after a fronted phrase ("that even in small towns, the levy
+    failed", "said that while A, the B ...")."""
+    if any(w in ("and", "or") for w in sent.lower[j + 2 : stop]) or new_clause_at(
+        sent, j + 1, stop
+    ):
+        return False
+    opening = after + 1 if sent.lower[after] == "that" else after
+    word = sent.lower[opening]
+    return not (word in lx.FRONTED_SUBORDINATORS or word in lx.PREPOSITIONS or word == "even")
 
 
 def _noun_phrase_goes_on(sent: Sentence, after: int, j: int, stop: int) -> bool:
