@@ -247,3 +247,15 @@ def test_a_list_or_a_main_clause_after_the_comma_and_the_goes_on():
     assert c.text == "the plan would cut waste, the cost of permits and the wait for repairs."
     c = only("Ames said that even in small towns, the levy failed by wide margins.")
     assert c.text == "that even in small towns, the levy failed by wide margins."
+
+
+def test_even_as_or_even_though_is_the_reporters_contrast():
+    c = attributed("Ames has said she will back the levy, even as her aides question its cost.")
+    assert c[0].text == "she will back the levy"
+    c = attributed("Lee said the port was safe, even though inspectors found rust on the cranes.")
+    assert c[0].text == "the port was safe"
+
+
+def test_even_if_stays_in_the_content():
+    c = only("Lee said the plan would pass, even if the council delays the vote.")
+    assert c.text == "the plan would pass, even if the council delays the vote."

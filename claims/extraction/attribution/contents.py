@@ -339,7 +339,7 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
         ):
             return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
         contrast = (
-            w in lx.CONTRAST_OPENERS
+            (w in lx.CONTRAST_OPENERS or _even_clause_at(sent, j, stop))
             and sent.words[j - 1] in lx.CLAUSE_MARKS
             # ("said that A, but that B": a second complement of the same cue)
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
@@ -353,6 +353,13 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             if end is not None:
                 return end
     return stop
+
+
+def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
+    """ "even as / even though / even if" and a clause at ``j``: the reporter's contrast, as
+    "while" is ("has said he will back the nominee | , even as he criticizes him"); "even if"
+    mostly goes on with what was said."""
+    return sent.lower[j] == "even" and j + 2 < stop and sent.lower[j + 1] in ("as", "though")
 
 
 def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
