@@ -259,3 +259,13 @@ def test_even_as_or_even_though_is_the_reporters_contrast():
 def test_even_if_stays_in_the_content():
     c = only("Lee said the plan would pass, even if the council delays the vote.")
     assert c.text == "the plan would pass, even if the council delays the vote."
+
+
+def test_a_time_phrase_before_a_comma_ends_a_noun_phrase_content():
+    c = attributed("The union endorsed Ames in early June, weeks before the strike vote.")[0]
+    assert c.text == "Ames"
+
+
+def test_a_time_phrase_before_a_list_of_places_stays():
+    c = attributed("The paper praised Lee's wins Tuesday in Ohio, Iowa and Maine.")[0]
+    assert c.text == "Lee's wins Tuesday in Ohio, Iowa and Maine."

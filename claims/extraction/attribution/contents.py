@@ -356,9 +356,9 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
 
 
 def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
-    """ "even as / even though / even if" and a clause at ``j``: the reporter's contrast, as
-    "while" is ("has said he will back the nominee | , even as he criticizes him"); "even if"
-    mostly goes on with what was said."""
+    """ "even as" or "even though" and a clause at ``j``: the reporter's contrast, as "while" is
+    ("has said he will back the nominee | , even as he criticizes him"); "even if" mostly goes
+    on with what was said."""
     return sent.lower[j] == "even" and j + 2 < stop and sent.lower[j + 1] in ("as", "though")
 
 
@@ -371,11 +371,15 @@ def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: st
         x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
     ):
         return True  # "blamed local officials | on Twitter before the speech."
+    # (up to the next comma or the end: "endorsed Lee | in early June, but only after ...")
+    end = next((k for k in range(j, stop) if sent.words[k] in (",", ";", "—", "–")), stop)
+    if end + 1 < stop and sent.words[end + 1][:1].isupper():
+        return False  # ("Tuesday in Texas, Oklahoma and Alaska": a list goes on)
     return (
         time_adjunct_at(sent, j)
         and sent.quotes.at(sent.starts[j]) is None
-        and all(x.isalnum() or x in ".," for x in sent.words[j:stop])
-        and len([x for x in sent.words[j:stop] if x.isalnum()]) <= 4
+        and all(x.isalnum() or x in ".," for x in sent.words[j:end])
+        and len([x for x in sent.words[j:end] if x.isalnum()]) <= (4 if end == stop else 3)
     )  # "endorsed Lee | last week.": a time phrase that ends the clause
 
 
