@@ -1018,6 +1018,10 @@ GOES_ON = frozenset(words("that when about by of saying calling"))
 
 # "-ing" words after a comma that go on with the noun phrase or clause before it.
 NP_PARTICIPLES = frozenset(words("including according"))
+
+# Finite verbs that open a second predicate of the speaker after an infinitive content
+# ("declined to be named | and is not on the staff")
+SECOND_PREDICATE_FINITE = frozenset(words("is was are were has had does did"))
 RELATIVE_MARKS = frozenset(["who", "which", "that", "whom", ","])
 
 # Words that open the question after "Asked (at a briefing) ...".

@@ -172,3 +172,100 @@ def test_a_dateline_is_no_part_of_the_content(dateline):
     text = f"Port deal approved\n\n{dateline}The port handled 2 million containers, an audit found."
     claim = attributed(text)[0]
     assert claim.text.startswith("The port handled 2 million containers")
+
+
+def test_an_infinitive_content_ends_before_a_second_past_verb_of_the_speaker():
+    r = readings("The governor vowed to keep the ferry running and praised the crews on Friday.")
+    assert r[0].text == "to keep the ferry running"
+    r = readings("A council aide declined to be named and is not on the budget panel.")
+    assert r[0].text == "to be named"
+
+
+def test_an_infinitive_content_goes_on_over_its_own_coordinated_verbs():
+    c = only("The mayor promised to fix the bridge and reopen the market by June.")
+    assert c.text == "to fix the bridge and reopen the market by June."
+    c = only("The union wants to raise pay and need-based grants for apprentices.")
+    assert c.text == "to raise pay and need-based grants for apprentices."
+
+
+def test_but_and_a_verb_without_subject_continues_the_content():
+    c = only("The auditor said the tender was fair, but required more paperwork.")
+    assert c.text == "the tender was fair, but required more paperwork."
+    c = only("Ames said the levy would pass, but not the bond.")
+    assert c.text == "the levy would pass, but not the bond."
+
+
+def test_the_second_half_of_not_a_but_b_continues_the_content():
+    c = only("The mayor promised not a rent freeze, but a rent holiday for small shops.")
+    assert c.text == "not a rent freeze, but a rent holiday for small shops."
+
+
+def test_but_after_an_infinitive_content_is_the_speakers():
+    c = attributed("The coach agreed to stay another season, but left in March.")[0]
+    assert c.text == "to stay another season"
+
+
+def test_but_and_an_inverted_clause_is_the_reporters():
+    c = attributed("Lee said the levy was popular, but should it fail, the schools will close.")[0]
+    assert c.text == "the levy was popular"
+
+
+def test_while_setting_a_second_figure_against_the_first_continues_the_content():
+    c = only("The survey found that 41 percent back Ames, while 33 percent back Lee.")
+    assert c.text == "that 41 percent back Ames, while 33 percent back Lee."
+
+
+def test_while_without_figures_is_the_reporters_contrast():
+    c = attributed("The survey found that Ames leads in the north, while Lee campaigned in Dover.")
+    assert c[0].text == "that Ames leads in the north"
+
+
+def test_while_with_a_report_of_its_own_ends_the_content():
+    text = "The group said it spent $2 million, while a rival group reported spending $3 million."
+    assert readings(text)[0].text == "it spent $2 million"
+
+
+def test_a_dash_and_a_new_clause_end_the_content():
+    c = attributed("Ames insists the levy will pass — and the council is drafting a budget.")
+    assert c[0].text == "the levy will pass"
+
+
+def test_and_a_pronoun_with_a_past_or_s_verb_ends_the_content():
+    c = attributed("Ames said the levy failed because turnout fell, and he blamed the weather.")
+    assert c[0].text == "the levy failed because turnout fell"
+    c = attributed("Lee says the port could grow next year, and she wants a new crane.")
+    assert c[0].text == "the port could grow next year"
+
+
+def test_the_reporters_apposition_with_the_ends_the_content():
+    c = only("The board said it had cut 40 jobs since May, the first cuts in a decade.")
+    assert c.text == "it had cut 40 jobs since May"
+
+
+def test_a_list_or_a_main_clause_after_the_comma_and_the_goes_on():
+    c = only("Lee said the plan would cut waste, the cost of permits and the wait for repairs.")
+    assert c.text == "the plan would cut waste, the cost of permits and the wait for repairs."
+    c = only("Ames said that even in small towns, the levy failed by wide margins.")
+    assert c.text == "that even in small towns, the levy failed by wide margins."
+
+
+def test_even_as_or_even_though_is_the_reporters_contrast():
+    c = attributed("Ames has said she will back the levy, even as her aides question its cost.")
+    assert c[0].text == "she will back the levy"
+    c = attributed("Lee said the port was safe, even though inspectors found rust on the cranes.")
+    assert c[0].text == "the port was safe"
+
+
+def test_even_if_stays_in_the_content():
+    c = only("Lee said the plan would pass, even if the council delays the vote.")
+    assert c.text == "the plan would pass, even if the council delays the vote."
+
+
+def test_a_time_phrase_before_a_comma_ends_a_noun_phrase_content():
+    c = attributed("The union endorsed Ames in early June, weeks before the strike vote.")[0]
+    assert c.text == "Ames"
+
+
+def test_a_time_phrase_before_a_list_of_places_stays():
+    c = attributed("The paper praised Lee's wins Tuesday in Ohio, Iowa and Maine.")[0]
+    assert c.text == "Lee's wins Tuesday in Ohio, Iowa and Maine."

@@ -136,3 +136,11 @@ def test_showing_up_somewhere_is_no_cue_in_any_shape(text):
 def test_seeming_after_appear_stays_a_cue():
     c = only("The harbour master appeared to agree with the mayor on the pier.")
     assert c.cue == "appeared"
+
+
+def test_expected_to_ends_where_the_infinitives_clause_ends():
+    text = "The levy is expected to pass in May, but the council has not set a date."
+    c = attributed(text)[0]
+    assert (c.text, c.source) == ("The levy is expected to pass in May", None)
+    c = attributed("The ferry is expected to resume on Friday; the bridge stays shut.")[0]
+    assert c.text == "The ferry is expected to resume on Friday"

@@ -83,7 +83,17 @@ def new_clause_at(sent: Sentence, k: int, hi: int) -> bool:
     if v >= hi:
         return False
     contracted = sent.lower[v].endswith(("’s", "'s")) and low in ("he", "she", "it")
-    return sent.lower[v] in lx.FINITE or contracted
+    verb = sent.lower[v]
+    pronoun_verb = (  # "he decided", "she wants": a pronoun and a past or -s verb
+        v == k + 1
+        and low in _SUBJECT_PRONOUNS
+        and sent.words[v].isalpha()
+        and (verb_like(verb) or (low in ("he", "she") and s_form(verb)))
+    )
+    return verb in lx.FINITE or contracted or pronoun_verb
+
+
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "they", "we", "i"])
 
 
 def short_aside(sent: Sentence, j: int, stop: int) -> bool:
@@ -108,6 +118,52 @@ def short_aside(sent: Sentence, j: int, stop: int) -> bool:
         if not sent.words[k].isalpha():
             return False
     return False
+
+
+def but_goes_on(sent: Sentence, after: int, j: int, stop: int, object_np: bool = False) -> bool:
+    """Whether ", but" at ``j`` goes on with the content from ``after`` rather than opening the
+    reporter's contrast: the second half of "not (just) A, but B" ("promised not a tax cut, but
+    a tax holiday"), or a verb whose subject, the content's own, is left out ("said the vote
+    was fair, but required an effort"; not after an infinitive: "agreed to stay, but left" is
+    the speaker's, and so is a verb after a noun phrase ``object_np``)."""
+    if sent.words[j - 1] != ",":
+        return False
+    nots = [k for k in range(after, j - 1) if sent.lower[k] == "not"]
+    if nots and sent.lower[nots[-1] - 1] not in lx.FINITE and sent.lower[nots[-1] + 1] != "to":
+        return not has_verb(sent.words[nots[-1] + 1 : j])
+    first = after + 1 if sent.lower[after] == "not" else after
+    if object_np or sent.lower[first] == "to":
+        return False
+    k = j + 1
+    while k < stop and sent.lower[k] in _BUT_ADVERBS:
+        k += 1
+    if k + 1 >= stop or not sent.words[k].islower() or is_cue_word(sent.lower[k]):
+        return False
+    nxt = sent.lower[k + 1]
+    if sent.lower[k] == "not":
+        return nxt not in _NOT_OPENERS  # ("but not until ...", "but not only did he")
+    inverted = nxt in lx.PERSONAL_PRONOUNS  # ("but should he win")
+    return verb_like_or_finite(sent.lower[k]) and sent.lower[k] != "that" and not inverted
+
+
+_BUT_ADVERBS = frozenset(["also", "never", "rather", "still", "then", "later", "instead"])
+_NOT_OPENERS = frozenset(["only", "after", "before", "until", "if", "when", "because"])
+
+
+def figures_compared(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether ", while" at ``j`` sets a second figure against one in the content, part of what
+    was found ("found 40 percent back Lee, while 30 percent back Ames"), not the reporter's
+    contrast; not when the second clause has a speaker of its own."""
+    end = next((k for k in range(j + 1, stop) if sent.words[k] in lx.CLAUSE_MARKS), stop)
+    if any(w in lx.STRONG for w in sent.lower[j + 1 : end]):
+        return (
+            False  # ("..., while a rival group reported spending $2 million"): a report of its own
+        )
+    return _has_figure(sent.words[after:j]) and _has_figure(sent.words[j + 1 : end])
+
+
+def _has_figure(words: list[str]) -> bool:
+    return any(w[:1].isdigit() for w in words)
 
 
 def _concessive_aside(sent: Sentence, j: int, k: int) -> bool:

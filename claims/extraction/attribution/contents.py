@@ -12,9 +12,11 @@ from .. import lexicon as lx
 from ..junk import without_edge_markup
 from .clauses import (
     after_opening_aside,
+    but_goes_on,
     clause_end,
     compound_break,
     continues_noun_phrase,
+    figures_compared,
     in_opening_phrase,
     list_tail,
     main_clause_comma,
@@ -41,6 +43,7 @@ from .tokens import (
     Sentence,
     has_verb,
     is_cue_word,
+    plural_noun,
     possessive,
     s_form,
     verb_like,
@@ -336,18 +339,27 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
         ):
             return j  # 'said it was “dead,” adding ...' / '“dead,” but ...'
         contrast = (
-            w in lx.CONTRAST_OPENERS
+            (w in lx.CONTRAST_OPENERS or _even_clause_at(sent, j, stop))
             and sent.words[j - 1] in lx.CLAUSE_MARKS
             # ("said that A, but that B": a second complement of the same cue)
             and not (w == "but" and j + 1 < stop and sent.lower[j + 1] == "that")
             and not short_aside(sent, j, stop)
+            and not (w == "but" and but_goes_on(sent, after, j, stop))
+            and not (w == "while" and figures_compared(sent, after, j, stop))
         )
         mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
         if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
-            end = _mark_ends(sent, after, j, stop, object_np, contrast)
+            end = _mark_ends(sent, after, j, stop, object_np, contrast, verb)
             if end is not None:
                 return end
     return stop
+
+
+def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
+    """ "even as" or "even though" and a clause at ``j``: the reporter's contrast, as "while" is
+    ("has said he will back the nominee | , even as he criticizes him"); "even if" mostly goes
+    on with what was said."""
+    return sent.lower[j] == "even" and j + 2 < stop and sent.lower[j + 1] in ("as", "though")
 
 
 def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
@@ -359,46 +371,111 @@ def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: st
         x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
     ):
         return True  # "blamed local officials | on Twitter before the speech."
+    # (up to the next comma or the end: "endorsed Lee | in early June, but only after ...")
+    end = next((k for k in range(j, stop) if sent.words[k] in (",", ";", "—", "–")), stop)
+    if end + 1 < stop and sent.words[end + 1][:1].isupper():
+        return False  # ("Tuesday in Texas, Oklahoma and Alaska": a list goes on)
     return (
         time_adjunct_at(sent, j)
         and sent.quotes.at(sent.starts[j]) is None
-        and all(x.isalnum() or x in ".," for x in sent.words[j:stop])
-        and len([x for x in sent.words[j:stop] if x.isalnum()]) <= 4
+        and all(x.isalnum() or x in ".," for x in sent.words[j:end])
+        and len([x for x in sent.words[j:end] if x.isalnum()]) <= (4 if end == stop else 3)
     )  # "endorsed Lee | last week.": a time phrase that ends the clause
 
 
-def _mark_ends(sent: Sentence, after, j, stop, object_np: bool, contrast: bool) -> int | None:
+def _mark_ends(
+    sent: Sentence, after, j, stop, object_np: bool, contrast: bool, verb: str = ""
+) -> int | None:
     """Where the content ends at the mark, conjunction or contrast at ``j`` (None: it goes
     on)."""
     w = sent.lower[j]
     if w == ";":
         return j
     if (
-        w == ","
+        w in (",", "—", "–", "-", "--")
         and j + 2 < stop
         and sent.lower[j + 1] == "and"
         and new_clause_at(sent, j + 2, stop)
     ):
-        return j  # "said A, and the market did nothing": the reporter's own clause
-    if object_np and w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
-        return None  # "proposed a mandate for all fuels, including ..." / "Sept. 11, 2001"
+        return j  # "said A, and the market did nothing" / "A — and": the reporter's own clause
+    if object_np and _noun_phrase_goes_on(sent, after, j, stop):
+        return None
     if object_np and w == "," and list_tail(sent, j + 1, stop):
         return stop  # "called Oz a quack, fake and charlatan"
-    if (
-        w == ","
-        and j - after >= 4
-        and j + 2 < stop
-        and sent.lower[j + 1] in ("a", "an", "one", "whose")
-        and "," not in sent.words[j + 2 : stop]
-    ):
+    if w == "," and _reporters_apposition(sent, after, j, stop):
         return j  # "said A, a move the council approved" / ", whose ...": the reporter's
     if w == "," and j - after >= 2 and j + 1 < stop and participle_clause_at(sent, j + 1):
         return j  # "proposed to scale back the rule, siding with its critics"
     if object_np and (w != "and" or (j + 1 < stop and verb_like(sent.lower[j + 1]))):
         return j
+    if w == "and" and _second_predicate(sent, after, j, stop, verb):
+        return j
     if contrast:
         return j - 1  # "said A, but B": the contrast is the reporter's
     return None
+
+
+def _reporters_apposition(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether the comma at ``j`` opens the reporter's apposition to the whole content, the last
+    phrase of the sentence: ", a move the council approved", ", whose ...", ", the first such
+    vote in years" (not the next item of a list: ", the closure of loopholes and ...")."""
+    if j - after < 4 or j + 2 >= stop or "," in sent.words[j + 2 : stop]:
+        return False
+    first = sent.lower[j + 1]
+    if first == "the":
+        return _the_apposition(sent, after, j, stop)
+    return first in ("a", "an", "one", "whose")
+
+
+def _the_apposition(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """ ", the first such vote in years" at ``j``; not a list (", the closure of loopholes and
+    ..."), nor the main clause after a fronted phrase ("that even in small towns, the levy
+    failed", "said that while A, the B ...")."""
+    if any(w in ("and", "or") for w in sent.lower[j + 2 : stop]) or new_clause_at(
+        sent, j + 1, stop
+    ):
+        return False
+    opening = after + 1 if sent.lower[after] == "that" else after
+    word = sent.lower[opening]
+    return not (word in lx.FRONTED_SUBORDINATORS or word in lx.PREPOSITIONS or word == "even")
+
+
+def _noun_phrase_goes_on(sent: Sentence, after: int, j: int, stop: int) -> bool:
+    """Whether a noun-phrase content goes on over the comma or "but" at ``j``: "proposed a
+    mandate for all fuels, including ...", "Sept. 11, 2001", "backed not a rent freeze, but a
+    rent holiday"."""
+    w = sent.lower[j]
+    if w == "," and j + 1 < stop and continues_noun_phrase(sent, j + 1):
+        return True
+    but = j + 1 if w == "," and j + 1 < stop and sent.lower[j + 1] == "but" else j
+    return sent.lower[but] == "but" and but_goes_on(sent, after, but, stop, True)
+
+
+def _second_predicate(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
+    """Whether "and" at ``j`` opens a second predicate of the speaker after an infinitive
+    content with no verb of its own ("vowed to keep the clinic open | and praised the ruling",
+    "declined to be named | and is not on the staff", "looking to rest | and thinking of
+    ..."): a past, finite or (after a participle cue) -ing verb does not go on with the
+    infinitive."""
+    to = after + 1 if sent.lower[after] == "not" else after
+    if j + 1 >= stop or sent.lower[to] != "to":
+        return False
+    if any(
+        w in lx.FINITE or w in lx.CLAUSE_MARKS or w in lx.WH_OR_IF for w in sent.lower[to + 2 : j]
+    ):
+        return False  # ("to say that the tax was fair and ...": the clause's own "and")
+    infinitive = sent.words[to + 1]  # ("talking to voters about ...": no infinitive)
+    if not infinitive.isalpha() or not infinitive.islower() or plural_noun(infinitive):
+        return False
+    if infinitive in lx.DETERMINERS or infinitive in lx.PERSONAL_PRONOUNS:
+        return False
+    nxt = sent.words[j + 1]
+    low = sent.lower[j + 1]
+    if not (nxt.isalpha() and nxt.islower()):
+        return False  # ("and need-based aid": a compound adjective)
+    if verb.endswith("ing") and low.endswith("ing"):
+        return low not in lx.NP_PARTICIPLES
+    return low.endswith("ed") or low in lx.IRREGULAR_PAST or low in lx.SECOND_PREDICATE_FINITE
 
 
 def passive_complement(sent: Sentence, after: int, source):

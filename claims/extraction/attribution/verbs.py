@@ -734,7 +734,10 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
         return None  # ("it was announced": PolNeAR takes the pronoun as the content)
     n = len(sent)
     if after < n and sent.lower[after] == "to":
-        return make_attribution(sent, (sent.starts[a], sent.end), None, cue)
+        # (to where the infinitive's clause ends: "X is expected to win | , and Y ...")
+        k = forward_end(sent, after, "to")
+        end = sent.end if k >= n else sent.starts[k]
+        return make_attribution(sent, (sent.starts[a], end), None, cue)
     if (
         after < n
         and sent.lower[after - 1] in ("of", "for")
