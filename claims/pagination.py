@@ -187,6 +187,8 @@ def _known_to_be_large(counted):
         if not (cached.get(c.many_key) or (estimate or 0) >= LARGE_ESTIMATE):
             continue
         if estimate is None:
+            if c.statement is None:  # its rows are none now (a search's lists came back empty)
+                continue  # counted: Tally(0)
             uncached[name] = c
         else:
             tallies[name] = Tally(max(estimate, COUNT_THRESHOLD + 1), exact=False)

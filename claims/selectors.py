@@ -104,9 +104,15 @@ class QueueQuery:
         )
 
 
-@lru_cache(maxsize=2048)
 def _param(key, value):
-    """One URL parameter, "key=value", encoded as urlencode() does."""
+    """One URL parameter, "key=value", encoded as urlencode() does; a short one is encoded once
+    and remembered (a page repeats the same few pairs), a long one (a crafted URL) is not."""
+    value = str(value)
+    return _short_param(key, value) if len(value) <= 200 else urlencode({key: value})
+
+
+@lru_cache(maxsize=2048)
+def _short_param(key, value):
     return urlencode({key: value})
 
 

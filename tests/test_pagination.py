@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
@@ -186,3 +187,14 @@ def test_the_mine_tab_is_counted_for_each_user(alice, bob, claims, monkeypatch):
     bobs = selectors.tab_counts(bob)[0]["mine"]
     assert int(alices) > 1  # many: estimated on PostgreSQL, counted on SQLite
     assert bobs == pagination.Tally(0)  # not alice's count, remembered under her key
+
+
+def test_rows_once_many_and_now_none_count_as_none(claims):
+    """A saved search's headline lists can come back empty while its key is still remembered as
+    many (the estimate gone first): no rows to estimate, so they are counted, 0."""
+    key = pagination._Counted(None, "a search that lost its rows").many_key
+    cache.set(key, True)
+
+    none = Claim.objects.filter(pk__in=[])  # Django writes no SQL for it
+    tallies = pagination.count_many({"v": none}, keys={"v": "a search that lost its rows"})
+    assert tallies == {"v": pagination.Tally(0)}

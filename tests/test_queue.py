@@ -531,12 +531,19 @@ def test_sort_links_mark_the_sorted_column_and_offer_the_other_way(login, desk):
     content = login("alice").get(QUEUE, {"o": "-state", "kind": "direct"}).content.decode()
 
     state = re.search(
-        r'<th class="sort-state"><a href="\?([^"]*)" aria-sort="descending">State ▲</a>', content
+        r'<th class="sort-state" aria-sort="descending"><a href="\?([^"]*)" aria-current="true">'
+        r"State ▲</a></th>",
+        content,
     )
     assert dict(parse_qsl(unescape(state[1]))) == {"tab": "all", "kind": "direct", "o": "state"}
-    score = re.search(r'<th class="sort-score"><a href="\?([^"]*)">Score</a>', content)
+    score = re.search(r'<th class="sort-score"><a href="\?([^"]*)">Score</a></th>', content)
     assert dict(parse_qsl(unescape(score[1])))["o"] == "score"
-    assert content.count("aria-sort=") == 1
+    assert content.count("aria-sort=") == 1  # on the sorted column's header only
+    # The sorts in the claim column's header have no column of their own: the one in use is
+    # marked current.
+    content = login("alice").get(QUEUE, {"o": "source"}).content.decode()
+    assert re.search(r'<a href="\?[^"]*" aria-current="true">speaker ▼</a>', content)
+    assert "aria-sort=" not in content
 
 
 @pytest.fixture
