@@ -223,6 +223,29 @@ def test_what_a_letter_says_stays_a_claim(text):
     assert only(text).cue == "wrote"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawsuit filed by a former aide named Ana Diaz was dismissed.",
+        "An even-then-famous New York builder named Lee Ross owned the lot.",
+    ],
+)
+def test_a_person_named_is_no_claim(text):
+    assert not any(c.cue == "named" for c in attributed(text))
+    assert any(r.cue == "named" and not r.claim for r in readings(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council named Diaz to the harbour board.",
+        "A year later the council named Diaz to the harbour board.",
+    ],
+)
+def test_naming_someone_to_a_post_stays_a_claim(text):
+    assert only(text).cue == "named"
+
+
 def test_calling_someone_something_stays_a_claim():
     c = only("The mayor called Dunn unfit for the harbour board.")
     assert c.cue == "called"

@@ -8,8 +8,8 @@ then left out of the claims; so is a content that ``junk`` finds no claim in any
 after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
 officials from both countries"), a topic ("will discuss the audit at its meeting"), an
 intention named by a noun ("his decision to expand Medicaid") and a thing added ("have added
-1 million jobs"), a person telephoned ("Trump called Clinton") or a work written ("wrote the
-introduction for a new book").
+1 million jobs"), a person telephoned ("Trump called Clinton"), a person named ("a worker named
+Ana Diaz") or a work written ("wrote the introduction for a new book").
 """
 
 import re
@@ -31,6 +31,7 @@ INTENTION = "an intention, not a claim"
 ADDITION = "something added, not said"
 PHONE_CALL = "a call made, not words"
 WORK_WRITTEN = "a work written, not what it says"
+PERSON_NAMED = "a name given, not words"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
     (
@@ -67,6 +68,8 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return PHONE_CALL
     if _work_written(text, att, content):
         return WORK_WRITTEN
+    if _person_named(text, att, content):
+        return PERSON_NAMED
     return not_a_claim(content, part=True)
 
 
@@ -162,6 +165,32 @@ def _work_written(text: str, att: Attribution, content: str) -> bool:
         return False
     rest = words[work + 1 :]
     return not any(w.endswith("ing") or w in lx.PLAIN_SPEECH for w in rest)
+
+
+_NAMED_AFTER = re.compile(r"\b(?:[Aa]|[Aa]n)\s+((?:[\w’'.-]+\s+){1,5})$")
+
+
+_NOT_IN_NAMED_PHRASE = lx.PREPOSITIONS | lx.SUBORDINATORS | lx.DETERMINERS | lx.TIME_WORDS
+
+
+def _person_named(text: str, att: Attribution, content: str) -> bool:
+    """ "a former aide named Ana Diaz", "an even-then-famous builder named Lee Ross": the name of
+    a person just introduced, nothing said ("the council named Diaz to the board" chooses)."""
+    if att.kind == "direct" or not att.cue or text[att.cue[0] : att.cue[1]] != "named":
+        return False
+    if not content[:1].isupper():
+        return False
+    before = _NAMED_AFTER.search(text, max(att.sentence[0], att.cue[0] - 60), att.cue[0])
+    if before is None:
+        return False
+    words = before.group(1).split()
+    last = words[-1]
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in lx.PERSONAL_PRONOUNS
+        and not any(w.lower() in _NOT_IN_NAMED_PHRASE for w in words)
+    )
 
 
 def _no_predicate(content: str) -> bool:
