@@ -167,6 +167,16 @@ def test_stance_noun_after_a_negated_verb_group():
     assert (c.source, c.cue) == ("She", "decision on")
 
 
+def test_stance_noun_after_a_progressive_verb():
+    c = only("But her staff has been working under the assumption that Ames will stay neutral.")
+    assert (c.source, c.cue) == ("her staff", "the assumption")
+
+
+def test_stance_noun_after_a_participle_keeps_no_source():
+    c = only("Critics faulted the agency for dismissing the idea that the dam was leaking.")
+    assert (c.source, c.cue) == (None, "the idea")
+
+
 def test_stance_noun_subject_loses_its_time_words():
     c = only(
         "Councillor Dunn earlier Monday backed away from a suggestion that the depot was unsafe."
