@@ -768,6 +768,8 @@ THAT_NOUNS = frozenset(
     )
 )
 THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+# Between a possessor and its stance noun: "the campaign's earlier claim that C".
+POSSESSED_NOUN_MODIFIERS = frozenset(words("earlier latest own initial original previous recent"))
 
 # Between a verb and the noun of a stance it takes: "has not made a decision on whether C",
 # "bristled at the suggestion that C", "backed away from a suggestion that C".

@@ -2,6 +2,8 @@
 nouns and "In the poll, C".
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, only, only_reading
 
 
@@ -175,6 +177,27 @@ def test_stance_noun_after_a_progressive_verb():
 def test_stance_noun_after_a_participle_keeps_no_source():
     c = only("Critics faulted the agency for dismissing the idea that the dam was leaking.")
     assert (c.source, c.cue) == (None, "the idea")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "It was a blow to the Kent council's hopes that the pier would reopen by May.",
+            "the Kent council's",
+        ),
+        (
+            "Ten nations lobbied to back the judges’ statement that the ruling must be binding.",
+            "the judges’",
+        ),
+        (
+            "The tactic was reminiscent of the campaign's earlier claim that Lee would shut it.",
+            "the campaign's",
+        ),
+    ],
+)
+def test_stance_noun_after_a_possessor_takes_it_as_source(text, source):
+    assert only(text).source == source
 
 
 def test_stance_noun_subject_loses_its_time_words():
