@@ -224,3 +224,14 @@ def test_plural_possessive_name_with_that_clause():
 
 def test_plural_possessive_before_a_phrase_is_left_alone():
     assert attributed("Councillor Rees’ support for the tram line was never in doubt.") == []
+
+
+def test_a_noun_after_an_owner_and_an_adjective_is_no_verb():
+    # "police's earlier claim": no "has claimed", so no speaker "The tape contradicted Hull police"
+    text = "The tape contradicted Hull police's earlier claim that the officer was unarmed."
+    assert [c.source for c in attributed(text)] in ([], ["Hull police"])
+
+
+def test_a_pronoun_with_an_adverb_and_a_participle_still_speaks():
+    assert only("She's already claimed that the pier was safe.").source == "She"
+    assert only("He's long said the levy would pass.").source == "He"
