@@ -512,6 +512,17 @@ PHRASE_CUES = {
 # Forms of "add" ("adding to her lead" is no speech) and of "ask" (a request keeps whom it asks).
 ADD_FORMS = frozenset(words("add adds added adding"))
 ASK_VERBS = frozenset(words("ask asks asked asking"))
+# Forms of "write" and the written works a writer makes ("wrote the introduction for a new book",
+# "wrote his dissertation on ..."): a thing written, not what it says ("wrote a letter urging C").
+WRITE_FORMS = frozenset(words("write writes wrote writing written"))
+WRITTEN_WORKS = frozenset(
+    words(
+        """
+        letter letters book books introduction profile profiles dissertation speech speeches
+        dissent op-ed
+        """
+    )
+)
 
 # Plain speech verbs, after which the next sentence's quotation is usually the same speaker's.
 PLAIN_SPEECH = frozenset(words("say says said saying add adds added adding tell tells told"))
@@ -757,6 +768,8 @@ THAT_NOUNS = frozenset(
     )
 )
 THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+# Between a possessor and its stance noun: "the campaign's earlier claim that C".
+POSSESSED_NOUN_MODIFIERS = frozenset(words("earlier latest own initial original previous recent"))
 
 # Between a verb and the noun of a stance it takes: "has not made a decision on whether C",
 # "bristled at the suggestion that C", "backed away from a suggestion that C".

@@ -198,6 +198,54 @@ def test_a_person_telephoned_is_no_claim(text):
     assert any(r.cue == "called" and not r.claim for r in readings(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former senator Ada Brink wrote the introduction for a new book on river towns.",
+        "Kemp lived in Leeds and wrote his dissertation on the decline of coastal fisheries.",
+        "Late last month, the union wrote a detailed, four-page letter to the law dean.",
+    ],
+)
+def test_a_work_written_is_no_claim(text):
+    assert not any(c.cue == "wrote" for c in attributed(text))
+    assert any(r.cue == "wrote" and not r.claim for r in readings(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brink wrote a letter to the governor urging him to veto the levy.",
+        "Brink wrote a letter that said the levy would fail.",
+        "Brink wrote that the levy would fail.",
+    ],
+)
+def test_what_a_letter_says_stays_a_claim(text):
+    assert only(text).cue == "wrote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lawsuit filed by a former aide named Ana Diaz was dismissed.",
+        "An even-then-famous New York builder named Lee Ross owned the lot.",
+    ],
+)
+def test_a_person_named_is_no_claim(text):
+    assert not any(c.cue == "named" for c in attributed(text))
+    assert any(r.cue == "named" and not r.claim for r in readings(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council named Diaz to the harbour board.",
+        "A year later the council named Diaz to the harbour board.",
+    ],
+)
+def test_naming_someone_to_a_post_stays_a_claim(text):
+    assert only(text).cue == "named"
+
+
 def test_calling_someone_something_stays_a_claim():
     c = only("The mayor called Dunn unfit for the harbour board.")
     assert c.cue == "called"

@@ -2,6 +2,8 @@
 nouns and "In the poll, C".
 """
 
+import pytest
+
 from tests.extraction.checks import attributed, only, only_reading
 
 
@@ -167,6 +169,37 @@ def test_stance_noun_after_a_negated_verb_group():
     assert (c.source, c.cue) == ("She", "decision on")
 
 
+def test_stance_noun_after_a_progressive_verb():
+    c = only("But her staff has been working under the assumption that Ames will stay neutral.")
+    assert (c.source, c.cue) == ("her staff", "the assumption")
+
+
+def test_stance_noun_after_a_participle_keeps_no_source():
+    c = only("Critics faulted the agency for dismissing the idea that the dam was leaking.")
+    assert (c.source, c.cue) == (None, "the idea")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "It was a blow to the Kent council's hopes that the pier would reopen by May.",
+            "the Kent council's",
+        ),
+        (
+            "Ten nations lobbied to back the judges’ statement that the ruling must be binding.",
+            "the judges’",
+        ),
+        (
+            "The tactic was reminiscent of the campaign's earlier claim that Lee would shut it.",
+            "the campaign's",
+        ),
+    ],
+)
+def test_stance_noun_after_a_possessor_takes_it_as_source(text, source):
+    assert only(text).source == source
+
+
 def test_stance_noun_subject_loses_its_time_words():
     c = only(
         "Councillor Dunn earlier Monday backed away from a suggestion that the depot was unsafe."
@@ -191,3 +224,14 @@ def test_plural_possessive_name_with_that_clause():
 
 def test_plural_possessive_before_a_phrase_is_left_alone():
     assert attributed("Councillor Rees’ support for the tram line was never in doubt.") == []
+
+
+def test_a_noun_after_an_owner_and_an_adjective_is_no_verb():
+    # "police's earlier claim": no "has claimed", so no speaker "The tape contradicted Hull police"
+    text = "The tape contradicted Hull police's earlier claim that the officer was unarmed."
+    assert [c.source for c in attributed(text)] in ([], ["Hull police"])
+
+
+def test_a_pronoun_with_an_adverb_and_a_participle_still_speaks():
+    assert only("She's already claimed that the pier was safe.").source == "She"
+    assert only("He's long said the levy would pass.").source == "He"

@@ -267,12 +267,17 @@ def _counted_noun(sent: Sentence, i: int) -> bool:
 
 def _possessed_noun(sent: Sentence, i: int) -> bool:
     """ "Trump’s tweets", "the mayor's claims": a possessive and a noun, not "’s" + verb; after
-    "’s" only a participle is a verb ("he’s said", "she’s hoping"; not "Trump’s tweet")."""
+    "’s" (and any adverb or adjective a cue may have: "police's earlier claim") only a
+    participle is a verb ("he’s said", "she’s long said", "she’s hoping"; not "Trump’s tweet")."""
     w = sent.lower[i]
     if i > 0 and possessive(sent.words[i - 1]) and w.endswith("s") and not w.endswith("ss"):
         return True
     participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in lx.FINITE
-    return i > 0 and sent.lower[i - 1].endswith(("'s", "’s")) and not participle
+    before = sent.lower[i - 1] if i > 0 else ""
+    j = cue_modifiers_before(sent, i, 0)
+    if 0 < j < i and sent.lower[j - 1][:-2] not in lx.PERSONAL_PRONOUNS:
+        before = sent.lower[j - 1]  # a noun's: "police's earlier claim" (not "she’s already")
+    return before.endswith(("'s", "’s")) and not participle
 
 
 def _possessive_after_preposition(sent: Sentence, i: int) -> bool:

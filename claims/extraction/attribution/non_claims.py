@@ -8,7 +8,8 @@ then left out of the claims; so is a content that ``junk`` finds no claim in any
 after "tweeted:", a byline), what a report cites as its sources ("Axios reported, citing
 officials from both countries"), a topic ("will discuss the audit at its meeting"), an
 intention named by a noun ("his decision to expand Medicaid") and a thing added ("have added
-1 million jobs") or a person telephoned ("Trump called Clinton").
+1 million jobs"), a person telephoned ("Trump called Clinton"), a person named ("a worker named
+Ana Diaz") or a work written ("wrote the introduction for a new book").
 """
 
 import re
@@ -29,6 +30,8 @@ TOPIC = "a topic, not a claim"
 INTENTION = "an intention, not a claim"
 ADDITION = "something added, not said"
 PHONE_CALL = "a call made, not words"
+WORK_WRITTEN = "a work written, not what it says"
+PERSON_NAMED = "a name given, not words"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
     (
@@ -63,6 +66,10 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
         return ADDITION
     if _phone_call(text, att, content):
         return PHONE_CALL
+    if _work_written(text, att, content):
+        return WORK_WRITTEN
+    if _person_named(text, att, content):
+        return PERSON_NAMED
     return not_a_claim(content, part=True)
 
 
@@ -139,6 +146,51 @@ def _phone_call(text: str, att: Attribution, content: str) -> bool:
     if any(mark in content for mark in '"“”‘’') or "''" in content:
         return False
     return _CALLED_NAME.fullmatch(content.strip()) is not None
+
+
+def _work_written(text: str, att: Attribution, content: str) -> bool:
+    """ "wrote the introduction for a new book", "wrote his dissertation on farm policy",
+    "wrote a detailed letter to the dean": a work written, not what it says ("wrote a letter
+    urging C", "wrote a letter that said C" and a quoted title stay claims)."""
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.WRITE_FORMS or att.kind == "direct":
+        return False
+    if any(mark in content for mark in lx.QUOTE_TOKENS):
+        return False
+    words = [w.lower() for w in _WORD.findall(content)]
+    if not words or words[0] not in lx.DETERMINERS:
+        return False
+    work = next((i for i, w in enumerate(words[:5]) if w in lx.WRITTEN_WORKS), None)
+    if work is None:
+        return False
+    rest = words[work + 1 :]
+    return not any(w.endswith("ing") or w in lx.PLAIN_SPEECH for w in rest)
+
+
+_NAMED_AFTER = re.compile(r"\b(?:[Aa]|[Aa]n)\s+((?:[\w’'.-]+\s+){1,5})$")
+
+
+_NOT_IN_NAMED_PHRASE = lx.PREPOSITIONS | lx.SUBORDINATORS | lx.DETERMINERS | lx.TIME_WORDS
+
+
+def _person_named(text: str, att: Attribution, content: str) -> bool:
+    """ "a former aide named Ana Diaz", "an even-then-famous builder named Lee Ross": the name of
+    a person just introduced, nothing said ("the council named Diaz to the board" chooses)."""
+    if att.kind == "direct" or not att.cue or text[att.cue[0] : att.cue[1]] != "named":
+        return False
+    if not content[:1].isupper():
+        return False
+    before = _NAMED_AFTER.search(text, max(att.sentence[0], att.cue[0] - 60), att.cue[0])
+    if before is None:
+        return False
+    words = before.group(1).split()
+    last = words[-1]
+    return (
+        last.isalpha()
+        and last.islower()
+        and last not in lx.PERSONAL_PRONOUNS
+        and not any(w.lower() in _NOT_IN_NAMED_PHRASE for w in words)
+    )
 
 
 def _no_predicate(content: str) -> bool:

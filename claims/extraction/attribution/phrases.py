@@ -190,8 +190,29 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
         a -= 1
     end = sent.starts[k] if k < n else sent.end
-    source = stance_holder(sent, a)
+    source = _possessor_of(sent, a) or stance_holder(sent, a)
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
+
+
+def _possessor_of(sent: Sentence, a: int) -> tuple[int, int] | None:
+    """The possessor before a stance noun phrase starting at ``a``: "the campaign's earlier
+    claim that C", "the judges’ statement that C", "the Obama administration's hopes that C"."""
+    k = a - 1
+    if k >= 1 and sent.lower[k] in lx.POSSESSED_NOUN_MODIFIERS:
+        k -= 1
+    if k >= 1 and sent.words[k] == "’" and sent.lower[k - 1].endswith("s"):
+        k -= 1  # ("the judges’": the mark is a word of its own)
+        end = sent.ends[k + 1]
+    elif k >= 0 and len(sent.lower[k]) > 2 and sent.lower[k].endswith(("'s", "’s")):
+        end = sent.ends[k]
+    else:
+        return None
+    b = k
+    while b > 0 and sent.words[b - 1][:1].isupper() and sent.lower[b - 1] != "the":
+        b -= 1  # "Tulsa police’s", "the Obama administration's"
+    if b > 0 and sent.lower[b - 1] == "the":
+        b -= 1
+    return (sent.starts[b], end)
 
 
 def _participle_cue(sent: Sentence, i: int) -> bool:

@@ -1203,7 +1203,10 @@ def _verb_group_before_noun(sent: Sentence, a: int) -> int | None:
     while k >= 0 and particles < 2 and sent.lower[k] in lx.STANCE_PARTICLES:
         k -= 1
         particles += 1
-    if k < 1 or not sent.words[k].islower() or not verb_like_or_finite(sent.lower[k]):
+    if k < 1 or not sent.words[k].islower():
+        return None
+    progressive = sent.lower[k].endswith("ing") and sent.lower[k - 1] in lx.BE_FORMS
+    if not (verb_like_or_finite(sent.lower[k]) or progressive):
         return None
     m = k  # ("has not been operating under the assumption")
     while (
