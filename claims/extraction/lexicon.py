@@ -594,8 +594,21 @@ CHARGING = frozenset(
     words("accused charged blamed criticized criticised faulted condemned praised credited")
 )
 
-# Particles that join the cue when the content would start with them ("agrees with Dean").
-CUE_PARTICLES = frozenset(words("with of"))
+# Particles that join the cue when the content would start with them ("agrees with Dean",
+# "boasts about his polls": PolNeAR train gives "about" to the cue 474 times, to the content 64,
+# mostly amounts).
+CUE_PARTICLES = frozenset(words("with of about"))
+
+# Words after "about" that make it an amount, not a topic ("said about 40 jobs were cut").
+ABOUT_AMOUNTS = frozenset(
+    words(
+        """
+        half a an one two three four five six seven eight nine ten eleven twelve twenty thirty
+        forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+        billion dozen dozens third quarter
+        """
+    )
+)
 
 # What follows a passive cue with its reason: "was criticized for C", "is remembered as C", "was
 # accused by X of C".

@@ -113,6 +113,23 @@ def _extend_with_quote(sent: Sentence, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _about_stays(rest: str, gap: str) -> bool:
+    """Whether the words after "about" are an amount ("about 40 jobs", "about half"), or so bare
+    that without "about" they would be no claim ("asked about the merger", "about it"), or the
+    cue is kept from "about" by more than a name or a word ("was asked a question about")."""
+    from .non_claims import _no_predicate  # (non_claims imports this module)
+
+    lower = [w for w in gap.split() if w.islower()]
+    if len(lower) > 1 or any(w in lx.DETERMINERS for w in lower):
+        return True  # ("reminded viewers about", "asked him about" stay)
+    if not any(ch.isalnum() for ch in rest):
+        return True  # "tweeted about ..."
+    word = rest.lstrip(" $").split(" ", 1)[0].lower()
+    if word[:1].isdigit() or word.split("-", 1)[0] in lx.ABOUT_AMOUNTS:  # "one-third"
+        return True
+    return _no_predicate(rest)
+
+
 def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None:
     if content is None:
         return None
@@ -126,7 +143,13 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
     if piece.strip(" .,;:!?").lower() in lx.NO_CONTENT_WORDS:
         return None  # "Lee said Tuesday.", "... said that."
     first, _, rest = piece.partition(" ")
-    if first.lower() in lx.CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
+    if (
+        first.lower() in lx.CUE_PARTICLES
+        and rest.strip()
+        and cue is not None
+        and cue[1] <= s
+        and not (first.lower() == "about" and _about_stays(rest, sent.text[cue[1] : s]))
+    ):
         # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
         cue = (cue[0], s + len(first))
         s = e - len(rest.lstrip())
