@@ -433,6 +433,11 @@ ADJUNCTS = frozenset(
     )
 )
 
+# Words that open a clause of when or why something was said, after a noun-phrase or infinitive
+# content ("endorsed the levy | after her son came out against it", "refused to speak | as she
+# left"): PolNeAR leaves them out of the content.
+TIME_SUBORDINATORS = frozenset(words("after when before because"))
+
 # Irregular past forms, to tell where a sentence's opening noun phrase ends ("The minister met
 # families, promising ..."); regular ones end in -ed.
 IRREGULAR_PAST = frozenset(

@@ -378,6 +378,36 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
     return stop
 
 
+def _bare(content: str) -> bool:
+    """Whether ``content`` alone would be no claim ("the levy", "it")."""
+    from .non_claims import _no_predicate  # (non_claims imports this module)
+
+    return _no_predicate(content)
+
+
+def _subordinate_clause_at(sent: Sentence, k: int, stop: int) -> bool:
+    """Whether a clause with its own subject and verb starts at ``k`` (after "after", "as",
+    "when", "before"): a pronoun or a noun phrase of up to four words (a determiner, a
+    possessive or a name first), then a past, finite or -s verb."""
+    if k >= stop:
+        return False
+    low = sent.lower[k]
+    if low in ("he", "she", "they", "we", "i", "it"):
+        v = k + 1
+    elif low in lx.DETERMINERS or sent.words[k][:1].isupper():
+        v = k + 1
+        while v < stop and v - k < 5 and sent.words[v].isalpha():
+            if sent.words[v].islower() and verb_like_or_finite(sent.lower[v]):
+                break
+            v += 1
+    else:
+        return False
+    if v >= stop or not sent.words[v].isalpha() or not sent.words[v].islower():
+        return False
+    verb = sent.lower[v]
+    return verb_like_or_finite(verb) or (v == k + 1 and s_form(verb))
+
+
 def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
     """ "even as" or "even though" and a clause at ``j``: the reporter's contrast, as "while" is
     ("has said he will back the nominee | , even as he criticizes him"); "even if" mostly goes
@@ -387,13 +417,21 @@ def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
 
 def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
     """Whether a noun-phrase content from ``after`` ends before token ``j``: at the main verb
-    after a participle phrase, at where or when it was said."""
+    after a participle phrase, at where or when it was said, at a clause of when or why
+    ("after her son came out against it"; not after a bare noun, nor with a cue of its own)."""
     if verb.endswith("ing") and main_verb_after_participle(sent, after, j, stop):
         return True  # "Democrats supporting Mrs. Clinton | have pointed to ..."
     if medium_adjunct_at(sent, j) and not any(
         x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
     ):
         return True  # "blamed local officials | on Twitter before the speech."
+    if (
+        sent.lower[j] in lx.TIME_SUBORDINATORS
+        and _subordinate_clause_at(sent, j + 1, stop)
+        and not _bare(sent.text[sent.starts[after] : sent.ends[j - 1]])
+        and not any(is_cue_word(x) for x in sent.lower[j + 1 : stop])
+    ):
+        return True  # "endorsed the new levy plan | after her son came out against it"
     # (up to the next comma or the end: "endorsed Lee | in early June, but only after ...")
     end = next((k for k in range(j, stop) if sent.words[k] in (",", ";", "—", "–")), stop)
     if end + 1 < stop and sent.words[end + 1][:1].isupper():
