@@ -268,6 +268,11 @@ def test_about_after_the_verb_belongs_to_the_cue():
     assert (c.cue, c.text) == ("asked Lee about", "her plans for the harbour.")
 
 
+def test_against_after_the_verb_belongs_to_the_cue():
+    c = only("Lee warned voters against the new toll plan.")
+    assert (c.cue, c.text) == ("warned voters against", "the new toll plan.")
+
+
 def test_about_stays_in_the_content_before_an_amount_or_a_bare_noun():
     assert only("Ames said about 40 jobs were cut.").text == "about 40 jobs were cut."
     assert only("Ames said about half the staff would leave.").text.startswith("about half")

@@ -114,7 +114,7 @@ def _extend_with_quote(sent: Sentence, s: int, e: int) -> tuple[int, int]:
 
 
 def _about_stays(rest: str, gap: str) -> bool:
-    """Whether the words after "about" are an amount ("about 40 jobs", "about half"), or so bare
+    """Whether the words after "about" (or "against") are an amount ("about 40 jobs"), or so bare
     that without "about" they would be no claim ("asked about the merger", "about it"), or the
     cue is kept from "about" by more than a name or a word ("was asked a question about")."""
     from .non_claims import _no_predicate  # (non_claims imports this module)
@@ -148,7 +148,9 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
         and rest.strip()
         and cue is not None
         and cue[1] <= s
-        and not (first.lower() == "about" and _about_stays(rest, sent.text[cue[1] : s]))
+        and not (
+            first.lower() in lx.GUARDED_PARTICLES and _about_stays(rest, sent.text[cue[1] : s])
+        )
     ):
         # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
         cue = (cue[0], s + len(first))
