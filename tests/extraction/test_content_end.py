@@ -269,3 +269,19 @@ def test_a_time_phrase_before_a_comma_ends_a_noun_phrase_content():
 def test_a_time_phrase_before_a_list_of_places_stays():
     c = attributed("The paper praised Lee's wins Tuesday in Ohio, Iowa and Maine.")[0]
     assert c.text == "Lee's wins Tuesday in Ohio, Iowa and Maine."
+
+
+def test_a_clause_of_when_or_why_ends_a_noun_phrase_content():
+    c = only("Senator Lee endorsed the new harbour levy after her son came out against it.")
+    assert (c.cue, c.text) == ("endorsed", "the new harbour levy")
+    c = only("Lee praised the city budget for schools when it came to the council.")
+    assert c.text == "the city budget for schools"
+
+
+def test_a_clause_of_when_stays_after_a_bare_noun_or_with_a_cue_of_its_own():
+    c = only("Lee endorsed the levy after her son came out against it.")
+    assert c.text == "the levy after her son came out against it."
+    c = only("Lee recalled the night when her father lost his job at the mill.")
+    assert c.text == "the night when her father lost his job at the mill."
+    text = "Lee called on members to drop Roe after the harbour developer claimed Roe lied."
+    assert only(text).text.endswith("after the harbour developer claimed Roe lied.")

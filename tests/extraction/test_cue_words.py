@@ -261,6 +261,26 @@ def test_with_or_of_after_the_verb_belongs_to_the_cue():
     assert (c.cue, c.text) == ("agrees with", "Dr. Dean.")
 
 
+def test_about_after_the_verb_belongs_to_the_cue():
+    c = only("The mayor boasts about the new stadium deal.")
+    assert (c.cue, c.text) == ("boasts about", "the new stadium deal.")
+    c = only("Reporters asked Lee about her plans for the harbour.")
+    assert (c.cue, c.text) == ("asked Lee about", "her plans for the harbour.")
+
+
+def test_against_after_the_verb_belongs_to_the_cue():
+    c = only("Lee warned voters against the new toll plan.")
+    assert (c.cue, c.text) == ("warned voters against", "the new toll plan.")
+
+
+def test_about_stays_in_the_content_before_an_amount_or_a_bare_noun():
+    assert only("Ames said about 40 jobs were cut.").text == "about 40 jobs were cut."
+    assert only("Ames said about half the staff would leave.").text.startswith("about half")
+    assert only("Reporters asked about the merger.").text == "about the merger."
+    c = only("Lee was asked a pointed question about the harbour plan.")
+    assert c.text == "about the harbour plan."
+
+
 def test_want_and_worry_after_a_singular_noun_are_verbs():
     c = only("Only about 4 in 10 voters in each state want the plant to close.")
     assert (c.cue, c.text) == ("want", "the plant to close.")

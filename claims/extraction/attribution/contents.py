@@ -113,6 +113,23 @@ def _extend_with_quote(sent: Sentence, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _about_stays(rest: str, gap: str) -> bool:
+    """Whether the words after "about" (or "against") are an amount ("about 40 jobs"), or so bare
+    that without "about" they would be no claim ("asked about the merger", "about it"), or the
+    cue is kept from "about" by more than a name or a word ("was asked a question about")."""
+    from .non_claims import _no_predicate  # (non_claims imports this module)
+
+    lower = [w for w in gap.split() if w.islower()]
+    if len(lower) > 1 or any(w in lx.DETERMINERS for w in lower):
+        return True  # ("reminded viewers about", "asked him about" stay)
+    if not any(ch.isalnum() for ch in rest):
+        return True  # "tweeted about ..."
+    word = rest.lstrip(" $").split(" ", 1)[0].lower()
+    if word[:1].isdigit() or word.split("-", 1)[0] in lx.ABOUT_AMOUNTS:  # "one-third"
+        return True
+    return _no_predicate(rest)
+
+
 def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None:
     if content is None:
         return None
@@ -126,7 +143,15 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
     if piece.strip(" .,;:!?").lower() in lx.NO_CONTENT_WORDS:
         return None  # "Lee said Tuesday.", "... said that."
     first, _, rest = piece.partition(" ")
-    if first.lower() in lx.CUE_PARTICLES and rest.strip() and cue is not None and cue[1] <= s:
+    if (
+        first.lower() in lx.CUE_PARTICLES
+        and rest.strip()
+        and cue is not None
+        and cue[1] <= s
+        and not (
+            first.lower() in lx.GUARDED_PARTICLES and _about_stays(rest, sent.text[cue[1] : s])
+        )
+    ):
         # "agrees with Dean", "wrote of living under his reign": the particle is the cue's
         cue = (cue[0], s + len(first))
         s = e - len(rest.lstrip())
@@ -355,6 +380,36 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
     return stop
 
 
+def _bare(content: str) -> bool:
+    """Whether ``content`` alone would be no claim ("the levy", "it")."""
+    from .non_claims import _no_predicate  # (non_claims imports this module)
+
+    return _no_predicate(content)
+
+
+def _subordinate_clause_at(sent: Sentence, k: int, stop: int) -> bool:
+    """Whether a clause with its own subject and verb starts at ``k`` (after "after", "as",
+    "when", "before"): a pronoun or a noun phrase of up to four words (a determiner, a
+    possessive or a name first), then a past, finite or -s verb."""
+    if k >= stop:
+        return False
+    low = sent.lower[k]
+    if low in ("he", "she", "they", "we", "i", "it"):
+        v = k + 1
+    elif low in lx.DETERMINERS or sent.words[k][:1].isupper():
+        v = k + 1
+        while v < stop and v - k < 5 and sent.words[v].isalpha():
+            if sent.words[v].islower() and verb_like_or_finite(sent.lower[v]):
+                break
+            v += 1
+    else:
+        return False
+    if v >= stop or not sent.words[v].isalpha() or not sent.words[v].islower():
+        return False
+    verb = sent.lower[v]
+    return verb_like_or_finite(verb) or (v == k + 1 and s_form(verb))
+
+
 def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
     """ "even as" or "even though" and a clause at ``j``: the reporter's contrast, as "while" is
     ("has said he will back the nominee | , even as he criticizes him"); "even if" mostly goes
@@ -364,13 +419,21 @@ def _even_clause_at(sent: Sentence, j: int, stop: int) -> bool:
 
 def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: str) -> bool:
     """Whether a noun-phrase content from ``after`` ends before token ``j``: at the main verb
-    after a participle phrase, at where or when it was said."""
+    after a participle phrase, at where or when it was said, at a clause of when or why
+    ("after her son came out against it"; not after a bare noun, nor with a cue of its own)."""
     if verb.endswith("ing") and main_verb_after_participle(sent, after, j, stop):
         return True  # "Democrats supporting Mrs. Clinton | have pointed to ..."
     if medium_adjunct_at(sent, j) and not any(
         x in lx.GOES_ON or x in lx.FINITE for x in sent.lower[j:stop]
     ):
         return True  # "blamed local officials | on Twitter before the speech."
+    if (
+        sent.lower[j] in lx.TIME_SUBORDINATORS
+        and _subordinate_clause_at(sent, j + 1, stop)
+        and not _bare(sent.text[sent.starts[after] : sent.ends[j - 1]])
+        and not any(is_cue_word(x) for x in sent.lower[j + 1 : stop])
+    ):
+        return True  # "endorsed the new levy plan | after her son came out against it"
     # (up to the next comma or the end: "endorsed Lee | in early June, but only after ...")
     end = next((k for k in range(j, stop) if sent.words[k] in (",", ";", "—", "–")), stop)
     if end + 1 < stop and sent.words[end + 1][:1].isupper():
