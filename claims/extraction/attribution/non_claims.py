@@ -52,24 +52,9 @@ def why_no_claim(text: str, att: Attribution) -> str | None:
     """Why the attribution says nothing a journalist could check (a refusal, a content without
     a predicate, markup or a byline: ``junk``, as for any sentence), or None when it does."""
     content = text[att.start : att.end]
-    if _refusal(text, att, content):
-        return REFUSAL
-    if _no_predicate(content):
-        return NO_PREDICATE
-    if _sources_cited(text, att, content):
-        return SOURCING
-    if _topic(text, att, content):
-        return TOPIC
-    if _intention(text, att, content):
-        return INTENTION
-    if _addition(text, att, content):
-        return ADDITION
-    if _phone_call(text, att, content):
-        return PHONE_CALL
-    if _work_written(text, att, content):
-        return WORK_WRITTEN
-    if _person_named(text, att, content):
-        return PERSON_NAMED
+    for reads, reason in _NO_CLAIM_READINGS:
+        if reads(text, att, content):
+            return reason
     return not_a_claim(content, part=True)
 
 
@@ -210,3 +195,17 @@ def _no_predicate(content: str) -> bool:
         return not verb_like_or_finite(words[0])
     # (a participle after the determiner is an adjective: "his invited guests")
     return words[0] in lx.DETERMINERS and not any(verb_like_or_finite(w) for w in words[2:])
+
+
+# The readings of an attribution that make it no claim, tried in this order (why_no_claim).
+_NO_CLAIM_READINGS = (
+    (_refusal, REFUSAL),
+    (lambda text, att, content: _no_predicate(content), NO_PREDICATE),
+    (_sources_cited, SOURCING),
+    (_topic, TOPIC),
+    (_intention, INTENTION),
+    (_addition, ADDITION),
+    (_phone_call, PHONE_CALL),
+    (_work_written, WORK_WRITTEN),
+    (_person_named, PERSON_NAMED),
+)
