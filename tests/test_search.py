@@ -95,6 +95,15 @@ def test_similar_names_allow_typos(corpus):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "q", ['"Holoway"', "Holoway -tram", 'Holoway "tram line"', "Holoway or tram"]
+)
+def test_a_query_in_the_search_syntax_asks_for_names_as_written(corpus, q):
+    assert search.similar_names(q) == []
+    assert search.similar_names("Jane Holoway") != []
+
+
+@pytest.mark.django_db
 def test_site_search_ranks_and_highlights(corpus):
     results = search.site_search("cola")
     hit = results["fact_checks"][0]

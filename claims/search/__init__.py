@@ -155,9 +155,24 @@ def name_like(q, name):
     )
 
 
+def as_name(q):
+    """`q` as a name that may be misspelt, or "" when it uses the search syntax (a "quoted
+    phrase", a -excluded word, `or`): those ask for words as written, and a name matched with
+    typos would widen the search they narrow."""
+    for token in _TOKEN.findall(q):
+        if (
+            token.startswith('"')
+            or token.lower() == "or"
+            or token.startswith("-")
+            and len(token) > 1
+        ):
+            return ""
+    return q
+
+
 def similar_names(q, limit=50):
     """Sources whose name is like the query (typos allowed), most similar first: their ids."""
-    q = normalise(q)
+    q = as_name(normalise(q))
     if len(q) < 3:
         return []
     sql, params = _similar_names_sql(q)
@@ -230,8 +245,9 @@ def _headlines(q):
 
 
 def _names_sql(q):
-    """The sources named like `q` (typos allowed), for a query of three letters or more."""
-    return _similar_names_sql(normalise(q)) if len(normalise(q)) >= 3 else None
+    """The sources named like `q` (typos allowed), for a name of three letters or more."""
+    name = as_name(normalise(q))
+    return _similar_names_sql(name) if len(name) >= 3 else None
 
 
 def _few_ids(*statements):
@@ -350,70 +366,121 @@ def highlight(raw):
 
 def ranked_hits(section, q, limit=20):
     """The best `limit` rows of one section for `q`, with snippets, best first (Hits)."""
-    model, column, position, related, shown = SECTIONS[section]
+    return ranked_sections([section], q, limit)[section]
+
+
+def ranked_sections(sections, q, limit=20):
+    """{section: its best `limit` rows for `q`, with snippets, best first (Hits)}.
+
+    On PostgreSQL every section is looked for in the same statements (each window of newest
+    rows, then the ranking), not one after another: at 100k claims the search page's five
+    sections took 15 queries for a phrase, 9 this way."""
     q = normalise(q)
-    table = _table(model)
+    results = {section: Hits() for section in sections}
     expression = fts5_query(q)
-    hits = Hits()
     if expression is None:
-        return hits
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        return results
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            found = _newest_matches(cursor, sections, q)
+            rows = _ranked(cursor, found, q, limit)
+        for section, ids in found.items():
             wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST)
-            ids = _newest_matches(cursor, table, q, wanted)
-            rows = _ranked(cursor, table, column, q, ids, limit) if ids else []
-            hits.narrowed = wanted if len(ids) >= wanted else 0
-        else:
-            fts = f"{table}_fts"
-            cursor.execute(
-                f"SELECT rowid, -bm25({fts}), snippet({fts}, %s, %s, %s, '…', 24) "
-                f"FROM {fts} WHERE {fts} MATCH %s ORDER BY 2 DESC, rowid LIMIT %s",
-                [position, START, STOP, expression, limit],
-            )
-            rows = cursor.fetchall()
-    if not rows:
-        return hits
-    objects = model.objects.select_related(*related).only(*shown).in_bulk([row[0] for row in rows])
-    hits.extend(Hit(objects[pk], rank, highlight(snippet)) for pk, rank, snippet in rows
-                if pk in objects)  # fmt: skip
-    return hits
-
-
-def _newest_matches(cursor, table, q, wanted):
-    """Ids of the newest `wanted` rows of `table` matching `q`, newest first, looked for
-    window by window (PostgreSQL; the ids are written into the statement so that the planner
-    sees each window's range)."""
-    newest = newest_ids([table])[table]
-    ids, high, size = [], None, max(WINDOW, int(newest * WINDOW_SHARE))
-    low = newest - size
-    if low < size:  # what is left is smaller than the window: read it too
-        low = 0
-    while True:
-        below = "" if high is None else f" AND id <= {int(high)}"
-        cursor.execute(
-            f"SELECT id FROM {table} WHERE search_vector @@ websearch_to_tsquery('english', %s) "
-            f"AND id > {int(max(low, 0))}{below} ORDER BY id DESC LIMIT %s",
-            [q, wanted - len(ids)],
+            results[section].narrowed = wanted if len(ids) >= wanted else 0
+    else:
+        rows = {section: _ranked_fts5(section, expression, limit) for section in sections}
+    for section, section_rows in rows.items():
+        if not section_rows:
+            continue
+        model, _, _, related, shown = SECTIONS[section]
+        objects = (
+            model.objects.select_related(*related)
+            .only(*shown)
+            .in_bulk([row[0] for row in section_rows])
         )
-        ids += [row[0] for row in cursor.fetchall()]
-        if len(ids) >= wanted or low <= 0:
-            return ids
-        high, size = low, size * 4
-        low = high - size
+        results[section].extend(
+            Hit(objects[pk], rank, highlight(snippet))
+            for pk, rank, snippet in section_rows
+            if pk in objects
+        )
+    return results
 
 
-def _ranked(cursor, table, column, q, ids, limit):
-    """(id, rank, snippet) of the best `limit` rows among `ids` for `q`, best first. The ids
-    are sent as one array literal: psycopg adapting 500 integers one by one took 0.3 ms more."""
+def _ranked_fts5(section, expression, limit):
+    """(id, rank, snippet) of a section's best `limit` rows for an FTS5 `expression` (SQLite)."""
+    model, _, position, _, _ = SECTIONS[section]
+    fts = f"{_table(model)}_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -bm25({fts}), snippet({fts}, %s, %s, %s, '…', 24) "
+            f"FROM {fts} WHERE {fts} MATCH %s ORDER BY 2 DESC, rowid LIMIT %s",
+            [position, START, STOP, expression, limit],
+        )
+        return cursor.fetchall()
+
+
+def _newest_matches(cursor, sections, q):
+    """{section: ids of its newest `wanted` rows matching `q`, newest first}, looked for window
+    by window, every section still looking in one statement (PostgreSQL; the ids are written
+    into the statement so that the planner sees each window's range)."""
+    tables = {section: _table(SECTIONS[section][0]) for section in sections}
+    newest = newest_ids(list(tables.values()))
+    ids, windows = {}, {}
+    for section, table in tables.items():
+        size = max(WINDOW, int(newest[table] * WINDOW_SHARE))
+        low = newest[table] - size
+        if low < size:  # what is left is smaller than the window: read it too
+            low = 0
+        ids[section], windows[section] = [], (low, None, size)
+    while windows:
+        parts, params = [], []
+        for k, (section, (low, high, _)) in enumerate(windows.items()):
+            below = "" if high is None else f" AND id <= {int(high)}"
+            wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST) - len(ids[section])
+            parts.append(
+                f"(SELECT {k}, id FROM {tables[section]} "
+                "WHERE search_vector @@ websearch_to_tsquery('english', %s) "
+                f"AND id > {int(max(low, 0))}{below} ORDER BY id DESC LIMIT {int(wanted)})"
+            )
+            params.append(q)
+        cursor.execute(" UNION ALL ".join(parts), params)
+        looking = list(windows)
+        for k, pk in cursor.fetchall():
+            ids[looking[k]].append(pk)
+        for section, (low, _, size) in list(windows.items()):
+            wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST)
+            if len(ids[section]) >= wanted or low <= 0:
+                del windows[section]
+            else:
+                windows[section] = (low - size * 4, low, size * 4)
+    return ids
+
+
+def _ranked(cursor, found, q, limit):
+    """{section: (id, rank, snippet) of its best `limit` rows among the ids `found` for it, best
+    first}, in one statement. The ids are sent as array literals: psycopg adapting 500 integers
+    one by one took 0.3 ms more."""
     options = f"StartSel={START}, StopSel={STOP}, MaxWords=35, MinWords=12, MaxFragments=2"
-    cursor.execute(
-        "SELECT t.id, ts_rank(t.search_vector, q.query), "
-        f"ts_headline('english', left(coalesce(t.{column}, ''), 100000), q.query, %s) "
-        f"FROM {table} AS t CROSS JOIN websearch_to_tsquery('english', %s) AS q(query) "
-        "WHERE t.id = ANY(%s::bigint[]) ORDER BY 2 DESC, t.id LIMIT %s",
-        [options, q, "{" + ",".join(map(str, ids)) + "}", limit],
-    )
-    return cursor.fetchall()
+    sections = [section for section, ids in found.items() if ids]
+    if not sections:
+        return {}
+    parts, params = [], []
+    for k, section in enumerate(sections):
+        model, column, _, _, _ = SECTIONS[section]
+        parts.append(
+            f"(SELECT {k}, t.id, ts_rank(t.search_vector, q.query), "
+            f"ts_headline('english', left(coalesce(t.{column}, ''), 100000), q.query, %s) "
+            f"FROM {_table(model)} AS t CROSS JOIN websearch_to_tsquery('english', %s) AS q(query) "
+            "WHERE t.id = ANY(%s::bigint[]) ORDER BY 3 DESC, 2 LIMIT %s)"
+        )
+        params += [options, q, "{" + ",".join(map(str, found[section])) + "}", limit]
+    cursor.execute(" UNION ALL ".join(parts), params)
+    rows = {section: [] for section in sections}
+    for k, pk, rank, snippet in cursor.fetchall():
+        rows[sections[k]].append((pk, rank, snippet))
+    for section_rows in rows.values():
+        section_rows.sort(key=lambda row: (-row[1], row[0]))
+    return rows
 
 
 def newest_ids(tables):
@@ -433,9 +500,7 @@ def newest_ids(tables):
 
 def site_search(q, limit=20):
     """Every section's best hits for `q`; sources also by similar names (typos allowed)."""
-    if connection.vendor == "postgresql":
-        newest_ids([_table(model) for model, *_ in SECTIONS.values()])  # one query for all
-    results = {section: ranked_hits(section, q, limit) for section in SECTIONS}
+    results = ranked_sections(list(SECTIONS), q, limit)
     seen = {hit.obj.pk for hit in results["sources"]}
     extra = [pk for pk in similar_names(q, limit) if pk not in seen]
     for source in Source.objects.filter(pk__in=extra)[: max(0, limit - len(seen))]:
