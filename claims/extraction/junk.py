@@ -12,6 +12,7 @@ Each rule is a row of ``RULES``: a name, the pattern, the reason shown to editor
 """
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 # Markup and embed codes: HTML/XML tags (a raw ``<tweet id=...>``), WordPress-style shortcodes
@@ -126,6 +127,7 @@ def prose(sentence: str) -> str:
     return " ".join(_MARKUP.sub(" ", sentence).split())
 
 
+@lru_cache(maxsize=1024)  # the pipeline asks it twice of an unattributed sentence
 def not_a_claim(sentence: str, part: bool = False) -> str | None:
     """Why ``sentence`` is not a claim at all (markup, byline, caption, navigation, a label), or
     None; ``part``: the text is an attribution's content, not a whole sentence."""

@@ -7,6 +7,7 @@ lexicon: ``verb_like`` ("a past form, an auxiliary or a cue verb"), ``name_part`
 """
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import lexicon as lx
@@ -49,15 +50,10 @@ class Sentence:
         self.start = start
         self.end = end
         self.in_headline = False  # a title-case line (set by the analysis)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _TOKEN.finditer(text, start, end):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(m.group())
-            if len(self.words) >= _MAX_SENTENCE_TOKENS:
-                break
+        tokens = list(islice(_TOKEN.finditer(text, start, end), _MAX_SENTENCE_TOKENS))
+        self.starts: list[int] = [m.start() for m in tokens]
+        self.ends: list[int] = [m.end() for m in tokens]
+        self.words: list[str] = [m.group() for m in tokens]
         self.lower = [w.lower() for w in self.words]
 
     def within(self, span: tuple[int, int]) -> list[str]:
