@@ -114,6 +114,8 @@ _FLAG_REASONS = (
     ("accusation", "accusation"),
     ("law", "policy or voting record"),
 )
+# The flags that ``reasons`` names (all a claim needs when its own words are not scored).
+_REASON_FLAGS = tuple((flag, p) for flag, p in _PATTERN_FLAGS if flag in dict(_FLAG_REASONS))
 
 
 # A word's shape: every digit reads 0, so "1990" and "2016" share evidence. (The words of
@@ -125,8 +127,8 @@ def _lower(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
-def _flags(low: str) -> set[str]:
-    return {flag for flag, pattern in _PATTERN_FLAGS if pattern.search(low)}
+def _flags(low: str, patterns=_PATTERN_FLAGS) -> set[str]:
+    return {flag for flag, pattern in patterns if pattern.search(low)}
 
 
 def _word_classes(text: str) -> list[str]:
@@ -156,10 +158,10 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
     low = _lower(text)
     words = _WORD.findall(_NONZERO_DIGIT.sub("0", low))
     feats = ["__bias__"]
-    feats += ["w:" + w for w in words]
-    feats += ["b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
+    feats += [f"w:{w}" for w in words]
+    feats += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     # Four-letter stems let "increased" and "increasing" share evidence.
-    feats += ["p:" + w[:4] for w in words if len(w) > 4]
+    feats += [f"p:{w[:4]}" for w in words if len(w) > 4]
     if words:
         feats.append("s:" + words[0])
         if len(words) > 1:
@@ -172,7 +174,7 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
         flags = _flags(low)
     feats += ["f:" + flag for flag, _ in _PATTERN_FLAGS if flag in flags]
     present = set(words)
-    feats += ["f:" + flag for flag, group in _PERSON_FLAGS if present & group]
+    feats += ["f:" + flag for flag, group in _PERSON_FLAGS if not present.isdisjoint(group)]
     names = len(_CAPITALISED.findall(text))
     feats.append("f:caps" + str(min(names, 2)))
     n = len(words)
@@ -184,7 +186,7 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
     feats += ["c:" + c for c in classes if c in _CLASSES]
     feats += ["c:MODAL" for c in classes if c in _MODALS]
     feats += [
-        "g:" + a + "_" + b
+        f"g:{a}_{b}"
         for a, b in zip(classes, classes[1:], strict=False)
         if a in _CLASSES or b in _CLASSES
     ]
@@ -347,7 +349,8 @@ def score_claim(
         return reading.value, reading.reasons
     if mentions is None:
         mentions = find_numbers(content)
-    flags = _flags(_lower(content))
+    # (only a quotation's own words are scored; otherwise the reasons need only their flags)
+    flags = _flags(_lower(content), _PATTERN_FLAGS if kind == DIRECT else _REASON_FLAGS)
     value, why = reading.value, reasons(content, mentions, flags)
     if kind == DIRECT:
         quoted = round(probability(prose(content), mentions, flags), 4)

@@ -132,7 +132,8 @@ def not_a_claim(sentence: str, part: bool = False) -> str | None:
     """Why ``sentence`` is not a claim at all (markup, byline, caption, navigation, a label), or
     None; ``part``: the text is an attribution's content, not a whole sentence."""
     words = prose(sentence)
-    if len(_LETTER_WORD.findall(words)) < _MIN_PROSE_WORDS and len(words) < len(sentence.strip()):
+    # (the cheap test first: most sentences hold no markup, and prose() gives them back whole)
+    if len(words) < len(sentence.strip()) and len(_LETTER_WORD.findall(words)) < _MIN_PROSE_WORDS:
         return "markup or embed code"
     tags = _TAGS_AND_HANDLES.search(words)
     if tags is not None and not _LETTER_WORD.findall(_TAGS_AND_HANDLES.sub(" ", words)):
