@@ -66,7 +66,8 @@ _EXTREME = re.compile(
     r"\b(?:[a-z]{3,}est|most|least|best|worst|more|less|fewer|than|only|every|never|always|all|"
     r"none|no one|nobody)\b"
 )
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")  # a name inside the sentence
+# A name inside the sentence (the look-behind after the capital: the engine skips ahead to capitals)
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,;:] [A-Z])[a-z]+")
 _FIRST_PERSON = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'll", "us", "our"]
 )
@@ -133,21 +134,26 @@ def _flags(low: str, patterns=_PATTERN_FLAGS) -> set[str]:
 
 def _word_classes(text: str) -> list[str]:
     """Each word as NUM, NAME (capitalised inside the sentence), PAST, or itself lower-cased."""
-    return [_word_class(token, i > 0) for i, token in enumerate(_TOKEN.findall(text))]
+    tokens = _TOKEN.findall(text)
+    classes = [_word_class(token) for token in tokens]
+    if classes and classes[0] == "NAME":  # a capital opens every sentence: no NAME there
+        classes[0] = _past_or_word(tokens[0].lower())
+    return classes
 
 
 @lru_cache(maxsize=16384)  # words recur across sentences and articles
-def _word_class(token: str, inside: bool) -> str:
-    """One word's class; ``inside``: not the sentence's first word (only there is a capital a
-    NAME)."""
+def _word_class(token: str) -> str:
+    """The class of a word inside a sentence."""
     low = token.lower()
     if _DIGIT.search(low):
         return "NUM"
-    if inside and token[0].isupper() and low not in _SELF:
+    if token[0].isupper() and low not in _SELF:
         return "NAME"
-    if low in _PAST_FORMS or (len(low) > 4 and low.endswith("ed")):
-        return "PAST"
-    return low
+    return _past_or_word(low)
+
+
+def _past_or_word(low: str) -> str:
+    return "PAST" if low in _PAST_FORMS or (len(low) > 4 and low.endswith("ed")) else low
 
 
 _CLASSES = frozenset(["NUM", "NAME", "PAST"])
