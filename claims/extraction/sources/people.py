@@ -46,14 +46,19 @@ class People:
     _by_surname: dict[str, list[tuple[int, Person]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        # each capitalised run with the words of the name in it (read once, used three times)
-        found = [(m, _name_of(m.group())) for m in NAME.finditer(self.text)]
-        for m, words in found:  # full names first, so that a surname before its full name is known
+        # each capitalised run, its words as written and the words of the name in it (read once,
+        # used three times)
+        found = []
+        for m in NAME.finditer(self.text):
+            raw = name_words(m.group())
+            found.append((m, raw, _name_of(raw)))
+        # full names first, so that a surname before its full name is known
+        for m, _, words in found:
             self._full_name(m, words)
-        for m, words in found:  # then people the article names only by title ("Mr. Hale")
-            self._titled_surname(m, words)
-        for m, words in found:
-            self._mention(m, words)
+        for m, raw, words in found:  # then people the article names only by title ("Mr. Hale")
+            self._titled_surname(m, raw, words)
+        for m, raw, words in found:
+            self._mention(m, raw, words)
         self.mentions.sort(key=lambda x: x[0])
         self.starts = [at for at, _, _ in self.mentions]
         for k, (at, person, _) in enumerate(self.mentions):
@@ -79,11 +84,11 @@ class People:
                 return person
         return None
 
-    def _titled_surname(self, m: re.Match, words: list[str]) -> None:
+    def _titled_surname(self, m: re.Match, raw: list[str], words: list[str]) -> None:
         """ "Mr. Hale", "Sen. Ortiz": a person whose first name the article never gives."""
-        if not title_words(name_words(m.group())) or len(words) != 1 or not _is_person(words):
+        if not title_words(raw) or len(words) != 1 or not _is_person(words):
             return
-        if head_name(" ".join(name_words(m.group())[-2:])) != words[0]:
+        if head_name(" ".join(raw[-2:])) != words[0]:
             return  # a group keeps its title: "Senate Democrats"
         surname = words[0].rstrip(".")
         if surname in self._by_surname:
@@ -91,8 +96,7 @@ class People:
         person = self._by_name.setdefault(surname, Person(surname))
         self._by_surname.setdefault(surname, []).append((m.start(), person))
 
-    def _mention(self, m: re.Match, words: list[str]) -> None:
-        raw = name_words(m.group())
+    def _mention(self, m: re.Match, raw: list[str], words: list[str]) -> None:
         titles = title_words(raw)
         if not words:
             return
@@ -148,10 +152,10 @@ class People:
             yield person, subject
 
 
-def _name_of(text: str) -> list[str]:
-    """The words of a person's name in a capitalised run: no title, no sentence opener, nothing
-    before a sentence's end ("Monday. Acme")."""
-    words = name_words(text)
+def _name_of(written: list[str]) -> list[str]:
+    """The words of a person's name in a capitalised run (its words as written, ``name_words``):
+    no title, no sentence opener, nothing before a sentence's end ("Monday. Acme")."""
+    words = written
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         short = word.lower()[:-1] in lx.MONTH_NAMES  # "by May. Hale said"
