@@ -66,7 +66,8 @@ _EXTREME = re.compile(
     r"\b(?:[a-z]{3,}est|most|least|best|worst|more|less|fewer|than|only|every|never|always|all|"
     r"none|no one|nobody)\b"
 )
-_CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")  # a name inside the sentence
+# A name inside the sentence (the look-behind after the capital: the engine skips ahead to capitals)
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,;:] [A-Z])[a-z]+")
 _FIRST_PERSON = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "we'll", "us", "our"]
 )
@@ -114,34 +115,45 @@ _FLAG_REASONS = (
     ("accusation", "accusation"),
     ("law", "policy or voting record"),
 )
+# The flags that ``reasons`` names (all a claim needs when its own words are not scored).
+_REASON_FLAGS = tuple((flag, p) for flag, p in _PATTERN_FLAGS if flag in dict(_FLAG_REASONS))
 
 
-def _shape(token: str) -> str:
-    return _DIGIT.sub("0", token) if _DIGIT.search(token) else token
+# A word's shape: every digit reads 0, so "1990" and "2016" share evidence. (The words of
+# ``_WORD`` hold ASCII digits only, so the whole text is shaped at once, not word by word.)
+_NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
 def _lower(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
-def _flags(low: str) -> set[str]:
-    return {flag for flag, pattern in _PATTERN_FLAGS if pattern.search(low)}
+def _flags(low: str, patterns=_PATTERN_FLAGS) -> set[str]:
+    return {flag for flag, pattern in patterns if pattern.search(low)}
 
 
 def _word_classes(text: str) -> list[str]:
     """Each word as NUM, NAME (capitalised inside the sentence), PAST, or itself lower-cased."""
-    out = []
-    for i, token in enumerate(_TOKEN.findall(text)):
-        low = token.lower()
-        if _DIGIT.search(low):
-            out.append("NUM")
-        elif i and token[0].isupper() and low not in _SELF:
-            out.append("NAME")
-        elif low in _PAST_FORMS or (len(low) > 4 and low.endswith("ed")):
-            out.append("PAST")
-        else:
-            out.append(low)
-    return out
+    tokens = _TOKEN.findall(text)
+    classes = [_word_class(token) for token in tokens]
+    if classes and classes[0] == "NAME":  # a capital opens every sentence: no NAME there
+        classes[0] = _past_or_word(tokens[0].lower())
+    return classes
+
+
+@lru_cache(maxsize=16384)  # words recur across sentences and articles
+def _word_class(token: str) -> str:
+    """The class of a word inside a sentence."""
+    low = token.lower()
+    if _DIGIT.search(low):
+        return "NUM"
+    if token[0].isupper() and low not in _SELF:
+        return "NAME"
+    return _past_or_word(low)
+
+
+def _past_or_word(low: str) -> str:
+    return "PAST" if low in _PAST_FORMS or (len(low) > 4 and low.endswith("ed")) else low
 
 
 _CLASSES = frozenset(["NUM", "NAME", "PAST"])
@@ -150,12 +162,12 @@ _CLASSES = frozenset(["NUM", "NAME", "PAST"])
 def features(text: str, mentions=None, flags: set[str] | None = None) -> list[str]:
     """Feature strings of a sentence: words, word pairs, word stems, word classes and flags."""
     low = _lower(text)
-    words = [_shape(w) for w in _WORD.findall(low)]
+    words = _WORD.findall(_NONZERO_DIGIT.sub("0", low))
     feats = ["__bias__"]
-    feats.extend("w:" + w for w in words)
-    feats.extend("b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
+    feats += [f"w:{w}" for w in words]
+    feats += [f"b:{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
     # Four-letter stems let "increased" and "increasing" share evidence.
-    feats.extend("p:" + w[:4] for w in words if len(w) > 4)
+    feats += [f"p:{w[:4]}" for w in words if len(w) > 4]
     if words:
         feats.append("s:" + words[0])
         if len(words) > 1:
@@ -163,12 +175,12 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
     if mentions is None:
         mentions = find_numbers(text)
     kinds = {m.kind for m in mentions}
-    feats.extend("k:" + k for k in sorted(kinds))
+    feats += ["k:" + k for k in sorted(kinds)]
     if flags is None:
         flags = _flags(low)
-    feats.extend("f:" + flag for flag, _ in _PATTERN_FLAGS if flag in flags)
+    feats += ["f:" + flag for flag, _ in _PATTERN_FLAGS if flag in flags]
     present = set(words)
-    feats.extend("f:" + flag for flag, group in _PERSON_FLAGS if present & group)
+    feats += ["f:" + flag for flag, group in _PERSON_FLAGS if not present.isdisjoint(group)]
     names = len(_CAPITALISED.findall(text))
     feats.append("f:caps" + str(min(names, 2)))
     n = len(words)
@@ -177,13 +189,13 @@ def features(text: str, mentions=None, flags: set[str] | None = None) -> list[st
     if text.rstrip().endswith("?"):
         feats.append("f:question")
     classes = _word_classes(text.replace("’", "'"))
-    feats.extend("c:" + c for c in classes if c in _CLASSES)
-    feats.extend("c:MODAL" for c in classes if c in _MODALS)
-    feats.extend(
-        "g:" + a + "_" + b
+    feats += ["c:" + c for c in classes if c in _CLASSES]
+    feats += ["c:MODAL" for c in classes if c in _MODALS]
+    feats += [
+        f"g:{a}_{b}"
         for a, b in zip(classes, classes[1:], strict=False)
         if a in _CLASSES or b in _CLASSES
-    )
+    ]
     return feats
 
 
@@ -218,9 +230,11 @@ def probability(text: str, mentions=None, flags: set[str] | None = None) -> floa
     """
     model = _model()
     present = set(features(text, mentions, flags))
-    z = model.intercept + sum(model.weights.get(f, 0.0) for f in present) / math.sqrt(len(present))
-    if model.word_scores:
-        known = [model.word_scores[w] for w in vector_words(text) if w in model.word_scores]
+    weights = model.weights
+    z = model.intercept + sum([weights.get(f, 0.0) for f in present]) / math.sqrt(len(present))
+    word_scores = model.word_scores
+    if word_scores:
+        known = [word_scores[w] for w in vector_words(text) if w in word_scores]
         if known:
             z += sum(known) / len(known)
     z = max(-30.0, min(30.0, z))
@@ -314,8 +328,10 @@ def _read_sentence(sentence: str, narration: bool) -> _Reading:
 
 
 def clear_cache() -> None:
-    """Forget the cached sentence readings (so that a timing starts cold)."""
+    """Forget the cached sentence readings and word classes (so that a timing starts cold)."""
     _read_sentence.cache_clear()
+    _word_class.cache_clear()
+    not_a_claim.cache_clear()
 
 
 def score(sentence: str) -> tuple[float, tuple[str, ...]]:
@@ -339,7 +355,8 @@ def score_claim(
         return reading.value, reading.reasons
     if mentions is None:
         mentions = find_numbers(content)
-    flags = _flags(_lower(content))
+    # (only a quotation's own words are scored; otherwise the reasons need only their flags)
+    flags = _flags(_lower(content), _PATTERN_FLAGS if kind == DIRECT else _REASON_FLAGS)
     value, why = reading.value, reasons(content, mentions, flags)
     if kind == DIRECT:
         quoted = round(probability(prose(content), mentions, flags), 4)

@@ -119,12 +119,13 @@ def _matches(text: str, start: int, end: int):
     """What _COMBINED.finditer(text, start, end) finds, trying it only where a match can open."""
     resume = start
     for word in _CANDIDATE.finditer(text, start, end):
-        if word.start() < resume:
-            continue
         token = word.group()
         if not (token[0].isdigit() or token[0] in "$€£¥" or token.lower() in _OPENERS):
             continue
-        m = _COMBINED.match(text, word.start(), end)
+        at = word.start()
+        if at < resume:
+            continue
+        m = _COMBINED.match(text, at, end)
         if m is not None and m.end() > m.start():
             yield m
             resume = m.end()

@@ -9,8 +9,9 @@ import re
 
 from . import lexicon as lx
 
-# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space. (The
+# first mark is written on its own so that the regular expression engine skips ahead to marks.)
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)$")
 _NEXT_WORD = re.compile(r"\s*[\"“‘'(\[]*([\w’'-]*)")
 

@@ -324,8 +324,10 @@ def read_token(sent: Sentence, i: int, found: list[Attribution]) -> Attribution 
         return None
     blocked = False
     for rule in TOKEN_RULES:
-        if (blocked and not rule.last_resort) or not rule.trigger(sent, i):
+        if blocked and not rule.last_resort:
             continue
+        if (w not in rule.words and not w.endswith(rule.endings)) or not rule.trigger(sent, i):
+            continue  # (a trigger holds only for its words and endings)
         att = rule.read(sent, i, found)
         if att is not None:
             return att

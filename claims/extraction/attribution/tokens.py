@@ -7,6 +7,7 @@ lexicon: ``verb_like`` ("a past form, an auxiliary or a cue verb"), ``name_part`
 """
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .. import lexicon as lx
@@ -23,6 +24,10 @@ _TOKEN = re.compile(
     r"|(?:[A-Z]\.)+(?=\s+[A-Z])|(?:[A-Z]\.){2,}(?=\s+[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-./]\w+)*|(?<=\S)'(?='')|''|[^\w\s]"
 )
 
+# Each token with the spaces before it (the token is group 1): the regular expression engine then
+# passes over the spaces in one step instead of trying every token shape at each of them. (A
+# sentence's span is trimmed, so spaces are always followed by a token.)
+_SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
 
 _MAX_SENTENCE_TOKENS = 400
 
@@ -49,15 +54,10 @@ class Sentence:
         self.start = start
         self.end = end
         self.in_headline = False  # a title-case line (set by the analysis)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        for m in _TOKEN.finditer(text, start, end):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(m.group())
-            if len(self.words) >= _MAX_SENTENCE_TOKENS:
-                break
+        tokens = list(islice(_SPACED_TOKEN.finditer(text, start, end), _MAX_SENTENCE_TOKENS))
+        self.starts: list[int] = [m.start(1) for m in tokens]
+        self.ends: list[int] = [m.end() for m in tokens]
+        self.words: list[str] = [m.group(1) for m in tokens]
         self.lower = [w.lower() for w in self.words]
 
     def within(self, span: tuple[int, int]) -> list[str]:

@@ -13,16 +13,19 @@ from .. import lexicon as lx
 from .names import head_phrase, name_words
 
 _TOKEN = re.compile(r"[\w’'&.\-]+")
+# A name of up to five capitalised words, from a word's start. The \b before its first capital is
+# written as a look-behind after it, "[A-Z](?<!\w\w)": the same matches, but the regular expression
+# engine then skips ahead to capitals instead of trying every position of the article.
+_NAME_RUN = r"([A-Z](?<!\w\w)[\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4})"
 _ORG_SUFFIX = re.compile(
-    r"\b([A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4}),?\s+(?:"
+    _NAME_RUN
+    + r",?\s+(?:"
     + "|".join(w.capitalize() for w in sorted(lx.ORGANISATION_SUFFIXES) if len(w) > 2)
     + r"|LLC|PLC|Co|AG|SA)\b\.?"
 )
-_NAMED_APPOSITION = re.compile(
-    r"\b([A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4})(,\s+(?:a|an|the)\s+[^,.;:()]{1,60})"
-)
+_NAMED_APPOSITION = re.compile(_NAME_RUN + r"(,\s+(?:a|an|the)\s+[^,.;:()]{1,60})")
 
-_NAME_THEN_ITS = re.compile(r"\b([A-Z][\w&’'\-]*(?:\s+[A-Z][\w&’'\-]*){0,4})\s+\w+(?:ed|s)\s+its\b")
+_NAME_THEN_ITS = re.compile(_NAME_RUN + r"\s+\w+(?:ed|s)\s+its\b")
 
 
 def classify(phrase: str) -> str:
@@ -168,13 +171,12 @@ def organisations_named(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(1)) for m in _ORG_SUFFIX.finditer(text)]
 
 
-def kind_evidence(text: str) -> dict[str, str]:
+def kind_evidence(text: str, organisations: list[tuple[int, str]]) -> dict[str, str]:
     """What the article says of names elsewhere: "Acme Corp." (an organisation), "Acme, a
     chemicals maker," (an organisation), "Jo Lee, a lawyer," (a person), "Acme said its board"
-    (an organisation)."""
+    (an organisation). ``organisations``: what ``organisations_named(text)`` found."""
     found: dict[str, str] = {}
-    for m in _ORG_SUFFIX.finditer(text):
-        name = m.group(1)
+    for _, name in organisations:
         found.setdefault(name, "organisation")
         found.setdefault(name.split()[0], "organisation")  # "Acme Chemical Corp." -> "Acme"
     for m in _NAMED_APPOSITION.finditer(text):

@@ -1,6 +1,7 @@
 """The name inside a source phrase, and the names written in an article's text."""
 
 import re
+from functools import lru_cache
 
 from .. import lexicon as lx
 
@@ -27,6 +28,7 @@ def without_possessor(phrase: str) -> str:
     return phrase
 
 
+@lru_cache(maxsize=1024)  # a source is asked for its head by several rules
 def head_phrase(source: str) -> str:
     """The source without its apposition or relative clause: "Kirill Dmitriev, an aide to the
     president" -> "Kirill Dmitriev"."""

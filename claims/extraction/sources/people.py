@@ -46,21 +46,26 @@ class People:
     _by_surname: dict[str, list[tuple[int, Person]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        found = [m for m in NAME.finditer(self.text)]
-        for m in found:  # full names first, so that a surname before its full name is known
-            self._full_name(m)
-        for m in found:  # then people the article names only by title ("Mr. Hale")
-            self._titled_surname(m)
-        for m in found:
-            self._mention(m)
+        # each capitalised run, its words as written and the words of the name in it (read once,
+        # used three times)
+        found = []
+        for m in NAME.finditer(self.text):
+            raw = name_words(m.group())
+            found.append((m, raw, _name_of(raw)))
+        # full names first, so that a surname before its full name is known
+        for m, _, words in found:
+            self._full_name(m, words)
+        for m, raw, words in found:  # then people the article names only by title ("Mr. Hale")
+            self._titled_surname(m, raw, words)
+        for m, raw, words in found:
+            self._mention(m, raw, words)
         self.mentions.sort(key=lambda x: x[0])
         self.starts = [at for at, _, _ in self.mentions]
         for k, (at, person, _) in enumerate(self.mentions):
             following = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
             person.give(_pronoun_gender(self.text, at, following), _PRONOUN)
 
-    def _full_name(self, m: re.Match) -> None:
-        words = _name_of(m.group())
+    def _full_name(self, m: re.Match, words: list[str]) -> None:
         if 2 <= len(words) <= 4 and _is_person(words):
             name = " ".join(words)
             person = self._by_name.get(name) or self._same_name(words) or Person(name)
@@ -79,12 +84,11 @@ class People:
                 return person
         return None
 
-    def _titled_surname(self, m: re.Match) -> None:
+    def _titled_surname(self, m: re.Match, raw: list[str], words: list[str]) -> None:
         """ "Mr. Hale", "Sen. Ortiz": a person whose first name the article never gives."""
-        words = _name_of(m.group())
-        if not title_words(name_words(m.group())) or len(words) != 1 or not _is_person(words):
+        if not title_words(raw) or len(words) != 1 or not _is_person(words):
             return
-        if head_name(" ".join(name_words(m.group())[-2:])) != words[0]:
+        if head_name(" ".join(raw[-2:])) != words[0]:
             return  # a group keeps its title: "Senate Democrats"
         surname = words[0].rstrip(".")
         if surname in self._by_surname:
@@ -92,10 +96,8 @@ class People:
         person = self._by_name.setdefault(surname, Person(surname))
         self._by_surname.setdefault(surname, []).append((m.start(), person))
 
-    def _mention(self, m: re.Match) -> None:
-        raw = name_words(m.group())
+    def _mention(self, m: re.Match, raw: list[str], words: list[str]) -> None:
         titles = title_words(raw)
-        words = _name_of(m.group())
         if not words:
             return
         person = self._by_name.get(" ".join(words))
@@ -150,10 +152,10 @@ class People:
             yield person, subject
 
 
-def _name_of(text: str) -> list[str]:
-    """The words of a person's name in a capitalised run: no title, no sentence opener, nothing
-    before a sentence's end ("Monday. Acme")."""
-    words = name_words(text)
+def _name_of(written: list[str]) -> list[str]:
+    """The words of a person's name in a capitalised run (its words as written, ``name_words``):
+    no title, no sentence opener, nothing before a sentence's end ("Monday. Acme")."""
+    words = written
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         short = word.lower()[:-1] in lx.MONTH_NAMES  # "by May. Hale said"

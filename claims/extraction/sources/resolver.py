@@ -28,8 +28,8 @@ class SourceResolver:
     def __init__(self, text: str):
         self.text = text
         self.people = People(text)
-        self.evidence = kind_evidence(text)
         self.organisations = organisations_named(text)
+        self.evidence = kind_evidence(text, self.organisations)
         self.spoke: list[tuple[int, str, str, bool]] = []  # (at, name, kind, plural) resolved
 
     def resolve(self, source: str, position: int) -> tuple[str | None, str]:
