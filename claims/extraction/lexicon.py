@@ -836,6 +836,13 @@ EVIDENCE_NOUNS = frozenset(
     )
 )
 
+# The nouns of a poll that a clause ends "in" ("Lee leads in the latest poll"), and the words
+# after which that clause starts ("where he leads in the polls").
+POLL_NOUNS = frozenset(words("poll polls survey surveys"))
+POLL_CLAUSE_OPENERS = frozenset(
+    words("where when as while although though because since that and but if")
+)
+
 # Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
 # jargon that produced almost only wrong attributions on the training split), "the policy
 # planning director".
