@@ -843,6 +843,9 @@ POLL_CLAUSE_OPENERS = frozenset(
     words("where when as while although though because since that and but if")
 )
 
+# Lower-case words inside a title ("Fox and Friends", "Face the Nation").
+TITLE_SMALL_WORDS = frozenset(words("and of the a an with for on in to at"))
+
 # Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
 # jargon that produced almost only wrong attributions on the training split), "the policy
 # planning director".

@@ -600,12 +600,15 @@ def _reads_inverted(sent: Sentence, c: Cue, a: int, b: int, after: int) -> bool:
     after_quote = a > 0 and sent.words[a - 1] in lx.QUOTE_TOKENS
     that_clause = not after_quote and that_after_adjunct(sent, after, n) is not None
     # ('“C,” he vowed, adding ...': after a quotation any cue inverts before a participle)
+    # (the comma may close a quoted listener: '“C,” Lee told “Fox and Friends,” adding ...')
+    comma_in_title = after >= 2 and sent.words[after - 2] == "," and after > c.end
+    tail = after + 1 if after < n and sent.words[after] == "," else after
     participle_tail = (
         after_quote
         and sent.quotes.closes(sent.ends[a - 1])
-        and after + 1 < n
-        and sent.words[after] == ","
-        and sent.lower[after + 1].endswith("ing")
+        and tail < n
+        and (tail > after or comma_in_title)
+        and sent.lower[tail].endswith("ing")
     )
     inverted = (c.w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
     return (inverted and not that_clause) or participle_tail
