@@ -224,6 +224,28 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
     return make_attribution(sent, content, src, c.span)
 
 
+def _fronted_cue(sent: Sentence, c: Cue, prev):
+    """A cue that opens the sentence (maybe after "But" and a comma), then its speaker, a
+    comma or colon and a quotation to the sentence's end: 'Said Jo Lee, who runs the shop,
+    “We were proud.”'."""
+    n = len(sent)
+    first = 0
+    while first < c.m and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if c.m != first or c.w not in lx.INVERTIBLE or c.w in lx.LISTENER_VERBS:
+        return _NO_SHAPE
+    src = source_after(sent, c.end, n)
+    if src is None:
+        return _NO_SHAPE
+    k = next((k for k in range(c.end, n) if sent.starts[k] >= src[1]), n)
+    if k + 1 >= n or sent.words[k] not in (",", ":") or not sent.quotes.opens(sent.starts[k + 1]):
+        return _NO_SHAPE
+    q = sent.quotes.at(sent.starts[k + 1])
+    if max(q[1], sent.ends[n - 1]) - q[1] > 2:
+        return _NO_SHAPE  # the sentence goes on after the quotation
+    return make_attribution(sent, (q[0], q[1]), src, c.span)
+
+
 def _clause_after_source(sent: Sentence, end: int) -> bool:
     """Whether a finite verb follows a source ending at character ``end`` in the same clause
     (not in a relative clause after it: "said the man who was arrested")."""
@@ -377,6 +399,7 @@ def _relative(sent: Sentence, c: Cue, prev):
 # The shapes whose source is not a subject right before the cue, in the order they are tried.
 SHAPES_WITHOUT_SUBJECT = (
     _inverted_source_after,
+    _fronted_cue,
     _participle_with_agent,
     _participle_after_comma,
     _participle_after_subordinator,
