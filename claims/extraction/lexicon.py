@@ -494,7 +494,8 @@ PHRASE_CUES = {
         "argued": """made the case that|make the case that|making the case that|made the case for
             |make the case for|making the case for""",
         "said": """put it|issued a statement|released a statement|issued a report
-            |released a report|went on to say|goes on to say|go on to say""",
+            |released a report|went on to say|goes on to say|go on to say
+            |quoted as saying""",
         "noted": """made no secret of|makes no secret of|made the point|made a case for
             |made the observation""",
         "supported": "voted for|voted in favor of|votes for|vote for",

@@ -364,7 +364,9 @@ def _passive(sent: Sentence, c: Cue, prev):
     """ "The plan was endorsed by X": the subject is the content, the agent the source."""
     n = len(sent)
     feeling = c.w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
-    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling:
+    # ("Lee was quoted as saying C": the subject is the speaker)
+    saying = c.end - c.i > 1 and sent.lower[c.end - 1] == "saying"
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling or saying:
         return _NO_SHAPE
     att = _passive_verb(sent, c.start, c.end, c.span)
     return _NO_SHAPE if att is None else att
