@@ -693,6 +693,12 @@ SUBORDINATORS = frozenset(words("after before while when although though as once
 FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+# Words that open a phrase of time or place before a main clause ("Soon after the vote, ...").
+OPENING_WORDS = (
+    FRONTED_SUBORDINATORS
+    | OPENING_PREPOSITIONS
+    | frozenset(words("soon in on at during as following amid upon"))
+)
 CONCESSIVES = frozenset(words("although though while but because"))
 REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 

@@ -636,7 +636,24 @@ def _reads_inverted(sent: Sentence, c: Cue, a: int, b: int, after: int) -> bool:
         and sent.lower[tail].endswith("ing")
     )
     inverted = (c.w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
+    if inverted and not after_quote and _opening_phrase_then_said(sent, a, after):
+        return participle_tail
     return (inverted and not that_clause) or participle_tail
+
+
+def _opening_phrase_then_said(sent: Sentence, a: int, after: int) -> bool:
+    """Whether the words before the subject at ``a`` open a phrase of time or place, not what
+    was said, with a quotation or "that" after the cue ('Soon after Lee was booed, Roe wrote
+    to her followers, “C,” ...')."""
+    first = 0
+    while first < a and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if first >= a or sent.lower[first] not in lx.OPENING_WORDS:
+        return False
+    if after >= len(sent) or sent.words[after] in lx.CLAUSE_END:
+        return False  # ("In both cases, Lee said, C": the cue interrupts what was said)
+    rest = range(after, len(sent))
+    return any(sent.lower[k] == "that" or sent.quotes.opens(sent.starts[k]) for k in rest)
 
 
 def _opens_clause(sent: Sentence, a: int) -> bool:
