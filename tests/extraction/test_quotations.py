@@ -436,3 +436,10 @@ def test_quotation_then_speaker_and_any_past_verb_before_a_clause_of_its_own():
     assert (c.text, c.source, c.cue) == ("“Sit down, please,”", "Mayor Quill", "snapped")
     claims = attributed("“Sit down, please,” Mayor Quill snapped and walked out.")
     assert all(c.cue != "snapped" for c in claims)
+
+
+def test_a_quotation_ending_in_a_quoted_question_before_its_speaker():
+    text = "Ida Park met the crew. “Their answer was, ‘Who will pay?’” she told reporters."
+    told = [c for c in attributed(text) if c.cue == "told"][0]
+    assert told.text == "“Their answer was, ‘Who will pay?’”"
+    assert told.source == "she"
