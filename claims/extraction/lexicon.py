@@ -494,7 +494,8 @@ PHRASE_CUES = {
         "argued": """made the case that|make the case that|making the case that|made the case for
             |make the case for|making the case for""",
         "said": """put it|issued a statement|released a statement|issued a report
-            |released a report|went on to say|goes on to say|go on to say""",
+            |released a report|went on to say|goes on to say|go on to say
+            |quoted as saying""",
         "noted": """made no secret of|makes no secret of|made the point|made a case for
             |made the observation""",
         "supported": "voted for|voted in favor of|votes for|vote for",
@@ -692,6 +693,12 @@ SUBORDINATORS = frozenset(words("after before while when although though as once
 FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+# Words that open a phrase of time or place before a main clause ("Soon after the vote, ...").
+OPENING_WORDS = (
+    FRONTED_SUBORDINATORS
+    | OPENING_PREPOSITIONS
+    | frozenset(words("soon in on at during as following amid upon"))
+)
 CONCESSIVES = frozenset(words("although though while but because"))
 REFLEXIVES = frozenset(words("himself herself itself themselves ourselves myself yourself"))
 
@@ -835,6 +842,16 @@ EVIDENCE_NOUNS = frozenset(
         """
     )
 )
+
+# The nouns of a poll that a clause ends "in" ("Lee leads in the latest poll"), and the words
+# after which that clause starts ("where he leads in the polls").
+POLL_NOUNS = frozenset(words("poll polls survey surveys"))
+POLL_CLAUSE_OPENERS = frozenset(
+    words("where when as while although though because since that and but if")
+)
+
+# Lower-case words inside a title ("Fox and Friends", "Face the Nation").
+TITLE_SMALL_WORDS = frozenset(words("and of the a an with for on in to at"))
 
 # Nouns after which a cue participle is an adjective, not a verb: "pledged delegates" (election
 # jargon that produced almost only wrong attributions on the training split), "the policy

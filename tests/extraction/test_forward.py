@@ -150,3 +150,17 @@ def test_a_phrase_of_time_before_what_was_said_is_still_content():
     assert c.text == "after the vote he would not accept the post."
     c = only("The board decided after a long inquiry not to sell the land.")
     assert c.text.startswith("after a long inquiry")
+
+
+def test_an_opening_phrase_of_time_is_not_what_was_said_before_a_quotation():
+    text = "Soon after the vote was lost, Ida Park wrote to readers, “The fight goes on,” and left."
+    wrote = [c for c in attributed(text) if c.cue == "wrote"][0]
+    assert "“The fight goes on,”" in wrote.text
+    assert not wrote.text.startswith("Soon")
+    assert wrote.source == "Ida Park"
+
+
+def test_an_opening_clause_before_an_interrupting_cue_is_still_what_was_said():
+    c = only("In both cases, Ida Park said, those fees paid for “sponsorships” at the regatta.")
+    assert c.source == "Ida Park"
+    assert c.text.startswith("In both cases")

@@ -1,5 +1,5 @@
 """Inverted shapes: "C, X said.", "C, said X, a spokesman.", interrupted "A, X said, B", closing
-reporting verbs.
+reporting verbs, a fronted 'Said X, “C”'.
 """
 
 import pytest
@@ -307,3 +307,18 @@ def test_inverted_source_with_a_relative_clause_is_kept():
     c = only("The port will close at night, said the official who was in charge of the audit.")
     assert c.cue == "said"
     assert c.text == "The port will close at night"
+
+
+def test_a_cue_opening_the_sentence_before_its_speaker_and_a_quotation():
+    c = only("Said Ida Park, who has fished the bay for forty years, “The water is clean again.”")
+    assert c.cue == "Said"
+    assert c.source == "Ida Park, who has fished the bay for forty years"
+    assert c.text == "“The water is clean again.”"
+    c = only('But, added Tom Reyes, "nobody has paid for the repairs yet."')
+    assert c.source == "Tom Reyes"
+    assert c.text == '"nobody has paid for the repairs yet."'
+
+
+def test_a_fronted_cue_with_a_sentence_going_on_after_the_quotation_is_left_alone():
+    text = "Said Ida Park, “It is clean,” and the crowd went quiet."
+    assert all(c.cue != "Said" for c in attributed(text))

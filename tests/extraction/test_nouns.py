@@ -1,5 +1,5 @@
 """Nouns that report: "Lee's claim that C", "complaints that C", "Her answer was that C", evidence
-nouns and "In the poll, C".
+nouns, "In the poll, C" and "C in a poll".
 """
 
 import pytest
@@ -55,6 +55,27 @@ def test_in_the_poll_with_a_participle_apposition():
     c = only("In the new Harbor poll, conducted May 2-4, most voters would pay the toll.")
     assert c.source == "the new Harbor poll, conducted May 2-4"
     assert c.text.startswith("most voters would pay")
+
+
+def test_a_clause_ending_in_a_poll_is_the_polls():
+    c = only("The harbour levy had 58 percent support in a new Tidewater survey released Friday.")
+    assert c.source == "a new Tidewater survey released Friday"
+    assert c.cue == "in"
+    assert c.text == "The harbour levy had 58 percent support"
+
+
+def test_a_poll_clause_starts_after_its_subordinator():
+    c = only("Ames went to Dover, where she held a narrow lead in an Ocean Radio poll.")
+    assert c.source == "an Ocean Radio poll"
+    assert c.text == "she held a narrow lead"
+
+
+def test_in_the_polls_after_a_clause_is_left_alone():
+    assert attributed("The young mayor has slipped in the polls since June.") == []
+
+
+def test_a_lead_in_a_poll_without_a_verb_is_left_alone():
+    assert attributed("Her lead in a May poll of dock workers.") == []
 
 
 def test_in_a_phrase_without_evidence_is_not_an_attribution():

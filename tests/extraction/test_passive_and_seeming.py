@@ -144,3 +144,12 @@ def test_expected_to_ends_where_the_infinitives_clause_ends():
     assert (c.text, c.source) == ("The levy is expected to pass in May", None)
     c = attributed("The ferry is expected to resume on Friday; the bridge stays shut.")[0]
     assert c.text == "The ferry is expected to resume on Friday"
+
+
+def test_quoted_as_saying_takes_its_subject_as_the_speaker():
+    c = only("“The ferry will run all winter,” Ida Park was quoted as saying.")
+    assert (c.source, c.cue) == ("Ida Park", "was quoted as saying")
+    assert c.text == "“The ferry will run all winter,”"
+    c = only("The harbour master has been quoted as saying that the ferry will run all winter.")
+    assert c.source == "The harbour master"
+    assert c.text == "that the ferry will run all winter."

@@ -192,6 +192,22 @@ def test_listener_with_a_name_after_a_quotation_is_not_the_content():
     assert c.text == "“The vote was rigged,”"
 
 
+def test_a_quoted_programme_after_a_quotation_is_the_listener():
+    text = "“The dam will hold,” Ida Park told “Coast at Noon,” adding that it was checked in May."
+    claims = attributed(text)
+    told = [c for c in claims if c.cue == "told"][0]
+    assert told.text == "“The dam will hold,”"
+    assert told.source == "Ida Park"
+    c = only("“The dam will hold,” Ida Park told Tidewater Radio’s “Coast at Noon” on Friday.")
+    assert c.text == "“The dam will hold,”"
+
+
+def test_a_quoted_programme_before_that_is_the_listener():
+    c = only("Ida Park told Tidewater Radio’s “Coast at Noon” that the dam will hold.")
+    assert c.text == "that the dam will hold."
+    assert c.cue == "told"
+
+
 def test_quotation_continues_after_an_inverted_source():
     text = '"The risk," said Ed Lamb, an economist at the bank, "is that the jobs leave."'
     c = only(text)
@@ -420,3 +436,10 @@ def test_quotation_then_speaker_and_any_past_verb_before_a_clause_of_its_own():
     assert (c.text, c.source, c.cue) == ("“Sit down, please,”", "Mayor Quill", "snapped")
     claims = attributed("“Sit down, please,” Mayor Quill snapped and walked out.")
     assert all(c.cue != "snapped" for c in claims)
+
+
+def test_a_quotation_ending_in_a_quoted_question_before_its_speaker():
+    text = "Ida Park met the crew. “Their answer was, ‘Who will pay?’” she told reporters."
+    told = [c for c in attributed(text) if c.cue == "told"][0]
+    assert told.text == "“Their answer was, ‘Who will pay?’”"
+    assert told.source == "she"

@@ -95,6 +95,9 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
     that = _that_after_listener(sent, i, hi)
     if that is not None:
         return that
+    title = _quoted_title_end(sent, i + 1 if possessive(sent.words[i]) else i, hi)
+    if title is not None:
+        return title
     k = i
     if w in ("the", "a", "an", "his", "her", "their", "its", "our", "my"):
         k += 1
@@ -112,6 +115,25 @@ def _plain_listener_end(sent: Sentence, i: int, hi: int) -> int:
         if k < hi and sent.words[k] in ("’s", "'s"):
             k += 1
     return k
+
+
+def _quoted_title_end(sent: Sentence, k: int, hi: int) -> int | None:
+    """After 'told “Fox and Friends,”' or 'told ABC’s “Good Morning America”', a quoted
+    programme in title case (at most six words): the index just after its closing quote."""
+    if k >= hi or not sent.quotes.opens(sent.starts[k]):
+        return None
+    q = sent.quotes.at(sent.starts[k])
+    j = k + 1
+    while j < hi and sent.starts[j] < q[1] - 1:
+        j += 1
+    inside = [w for w in sent.words[k + 1 : j] if w.isalpha()]
+    if not inside or len(inside) > 6 or j >= hi or sent.ends[j] != q[1]:
+        return None
+    if not all(w[:1].isupper() or w in lx.TITLE_SMALL_WORDS for w in inside):
+        return None
+    if not inside[0][:1].isupper():
+        return None
+    return j + 1
 
 
 def _that_after_listener(sent: Sentence, i: int, hi: int) -> int | None:

@@ -2,7 +2,7 @@
 
 "according to X", "As reported by X, C", "reportedly", "it was reported that C", "questions about
 whether C", "Lee's claim that C", "complaints that C", "Her answer was that C", "with new polls
-showing C", "Asked whether C, ...", "In the poll, C".
+showing C", "Asked whether C, ...", "In the poll, C", "Lee leads in the polls".
 """
 
 from .. import lexicon as lx
@@ -70,6 +70,41 @@ def in_phrase(sent: Sentence) -> Attribution | None:
     return make_attribution(
         sent, (sent.ends[k], sent.end), (sent.starts[i + 1], sent.ends[k - 1]), cue
     )
+
+
+def in_poll_after(sent: Sentence) -> Attribution | None:
+    """A clause that ends in "in" a poll named by its own kind: 'Ames has 40 percent support in
+    a new survey released Monday' (the poll is the source of the clause before it, as in 'In the
+    new poll, C'); the clause starts after the last comma, dash or subordinator before
+    "in" ('where she trails in the polls'), and must hold a verb ('Lee's lead in the poll'
+    is none). Tried only when no cue of the sentence gave an attribution."""
+    n = len(sent)
+    for i in range(2, n - 2):
+        if sent.lower[i] != "in":
+            continue
+        k = i + 1  # the poll phrase: to a clause break or "by" ('in the poll by 9 points')
+        while k < n and sent.words[k] not in lx.CLAUSE_END and sent.lower[k] != "by":
+            k += 1
+        if k - i > 12:
+            continue
+        head = next((m for m in range(i + 1, k) if sent.lower[m] in lx.POLL_NOUNS), None)
+        if head is None or has_verb(sent.words[i + 1 : head]):
+            continue
+        if sent.lower[i + 1] not in ("a", "an"):
+            # "he rose in the polls", "is ahead in national polls": PolNeAR leaves these as the
+            # reporter's own words about as often as it attributes them to the polls
+            return None
+        a = i
+        while a > 0 and not (
+            sent.words[a - 1] in lx.CLAUSE_END or sent.lower[a - 1] in lx.POLL_CLAUSE_OPENERS
+        ):
+            a -= 1
+        if i - a < 2 or not has_verb(sent.words[a:i]):
+            return None
+        source = (sent.starts[i + 1], sent.ends[k - 1])
+        cue = (sent.starts[i], sent.ends[i])
+        return make_attribution(sent, (sent.starts[a], sent.starts[i]), source, cue)
+    return None
 
 
 def after_own_speaker(sent: Sentence, att: Attribution, found: list) -> Attribution | None:

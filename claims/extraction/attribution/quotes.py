@@ -155,7 +155,7 @@ def quote_ending_at(sent: Sentence, k: int) -> tuple[int, int] | None:
     q = sent.quotes.at(sent.starts[k])
     if q is None or q[1] != sent.ends[k]:
         return None
-    return q if sent.text[q[0] : q[1]].rstrip("”\"' ")[-1:] in ",?!" else None
+    return q if sent.text[q[0] : q[1]].rstrip("”\"'’ ")[-1:] in ",?!" else None
 
 
 def outside_quote(sent: Sentence, k: int) -> bool:
@@ -197,7 +197,7 @@ def exclaimed_quote_before(sent: Sentence) -> tuple[int, int] | None:
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     q = sent.quotes.at(j - 1)
-    if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"' ")[-1:] not in "?!.…":
+    if q is None or q[1] != j or text[q[0] : q[1]].rstrip("”\"'’ ")[-1:] not in "?!.…":
         return None
     return q
 

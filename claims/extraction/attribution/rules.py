@@ -21,6 +21,7 @@ from .phrases import (
     asked_opener,
     evidence_participle,
     in_phrase,
+    in_poll_after,
     it_passive,
     noun_cue,
     possessive_copula,
@@ -248,6 +249,7 @@ class SentenceRule:
 SENTENCE_FALLBACKS: tuple[SentenceRule, ...] = (
     SentenceRule("headline verb", headline_verb, "Judge slams county's new map"),
     SentenceRule("in the poll", in_phrase, "In the new poll, 40 percent of voters back the levy."),
+    SentenceRule("in a poll", in_poll_after, "The mayor has 40 percent support in a new poll."),
     SentenceRule("name and colon", name_colon_quote, "More from Jo Lee: “The plan is dead.”"),
     SentenceRule("clause and colon", clause_colon_quote, "Lee leaned in and boomed: “No way.”"),
 )

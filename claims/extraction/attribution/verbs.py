@@ -224,6 +224,28 @@ def _inverted_source_after(sent: Sentence, c: Cue, prev):
     return make_attribution(sent, content, src, c.span)
 
 
+def _fronted_cue(sent: Sentence, c: Cue, prev):
+    """A cue that opens the sentence (maybe after "But" and a comma), then its speaker, a
+    comma or colon and a quotation to the sentence's end: 'Said Jo Lee, who runs the shop,
+    “We were proud.”'."""
+    n = len(sent)
+    first = 0
+    while first < c.m and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if c.m != first or c.w not in lx.INVERTIBLE or c.w in lx.LISTENER_VERBS:
+        return _NO_SHAPE
+    src = source_after(sent, c.end, n)
+    if src is None:
+        return _NO_SHAPE
+    k = next((k for k in range(c.end, n) if sent.starts[k] >= src[1]), n)
+    if k + 1 >= n or sent.words[k] not in (",", ":") or not sent.quotes.opens(sent.starts[k + 1]):
+        return _NO_SHAPE
+    q = sent.quotes.at(sent.starts[k + 1])
+    if max(q[1], sent.ends[n - 1]) - q[1] > 2:
+        return _NO_SHAPE  # the sentence goes on after the quotation
+    return make_attribution(sent, (q[0], q[1]), src, c.span)
+
+
 def _clause_after_source(sent: Sentence, end: int) -> bool:
     """Whether a finite verb follows a source ending at character ``end`` in the same clause
     (not in a relative clause after it: "said the man who was arrested")."""
@@ -342,7 +364,9 @@ def _passive(sent: Sentence, c: Cue, prev):
     """ "The plan was endorsed by X": the subject is the content, the agent the source."""
     n = len(sent)
     feeling = c.w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
-    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling:
+    # ("Lee was quoted as saying C": the subject is the speaker)
+    saying = c.end - c.i > 1 and sent.lower[c.end - 1] == "saying"
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling or saying:
         return _NO_SHAPE
     att = _passive_verb(sent, c.start, c.end, c.span)
     return _NO_SHAPE if att is None else att
@@ -377,6 +401,7 @@ def _relative(sent: Sentence, c: Cue, prev):
 # The shapes whose source is not a subject right before the cue, in the order they are tried.
 SHAPES_WITHOUT_SUBJECT = (
     _inverted_source_after,
+    _fronted_cue,
     _participle_with_agent,
     _participle_after_comma,
     _participle_after_subordinator,
@@ -600,15 +625,35 @@ def _reads_inverted(sent: Sentence, c: Cue, a: int, b: int, after: int) -> bool:
     after_quote = a > 0 and sent.words[a - 1] in lx.QUOTE_TOKENS
     that_clause = not after_quote and that_after_adjunct(sent, after, n) is not None
     # ('“C,” he vowed, adding ...': after a quotation any cue inverts before a participle)
+    # (the comma may close a quoted listener: '“C,” Lee told “Fox and Friends,” adding ...')
+    comma_in_title = after >= 2 and sent.words[after - 2] == "," and after > c.end
+    tail = after + 1 if after < n and sent.words[after] == "," else after
     participle_tail = (
         after_quote
         and sent.quotes.closes(sent.ends[a - 1])
-        and after + 1 < n
-        and sent.words[after] == ","
-        and sent.lower[after + 1].endswith("ing")
+        and tail < n
+        and (tail > after or comma_in_title)
+        and sent.lower[tail].endswith("ing")
     )
     inverted = (c.w in lx.INVERTIBLE or evidence) and tail_is_adjunct(sent, after, n)
+    if inverted and not after_quote and _opening_phrase_then_said(sent, a, after):
+        return participle_tail
     return (inverted and not that_clause) or participle_tail
+
+
+def _opening_phrase_then_said(sent: Sentence, a: int, after: int) -> bool:
+    """Whether the words before the subject at ``a`` open a phrase of time or place, not what
+    was said, with a quotation or "that" after the cue ('Soon after Lee was booed, Roe wrote
+    to her followers, “C,” ...')."""
+    first = 0
+    while first < a and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if first >= a or sent.lower[first] not in lx.OPENING_WORDS:
+        return False
+    if after >= len(sent) or sent.words[after] in lx.CLAUSE_END:
+        return False  # ("In both cases, Lee said, C": the cue interrupts what was said)
+    rest = range(after, len(sent))
+    return any(sent.lower[k] == "that" or sent.quotes.opens(sent.starts[k]) for k in rest)
 
 
 def _opens_clause(sent: Sentence, a: int) -> bool:
