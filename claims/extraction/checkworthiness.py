@@ -226,12 +226,14 @@ def probability(text: str, mentions=None, flags: set[str] | None = None) -> floa
 
     The weights of the sentence's features are summed and divided by the square root of how
     many features it has, so a long sentence does not score high just for having many words;
-    the word-vector part adds the mean of its known words' scores.
+    the word-vector part adds the mean of its known words' scores. The weights are summed
+    exactly (math.fsum): a set's order changes with the interpreter's hash seed, and a plain
+    sum's last bits with it.
     """
     model = _model()
     present = set(features(text, mentions, flags))
     weights = model.weights
-    z = model.intercept + sum([weights.get(f, 0.0) for f in present]) / math.sqrt(len(present))
+    z = model.intercept + math.fsum(weights.get(f, 0.0) for f in present) / math.sqrt(len(present))
     word_scores = model.word_scores
     if word_scores:
         known = [word_scores[w] for w in vector_words(text) if w in word_scores]
