@@ -928,6 +928,9 @@ SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
 
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on by meanwhile though"))
+# An aside that names members of the subject, which PolNeAR keeps in the source: "Some
+# lawmakers, including Jo Lee, said".
+MEMBER_OPENERS = frozenset(["including"])
 LEADING_CONNECTIVES = frozenset(
     words(
         """

@@ -274,3 +274,23 @@ def test_a_name_before_two_appositives_is_the_source():
 def test_an_opening_phrase_before_two_appositives_stays_out_of_the_source():
     c = only("On Radio Ely Tuesday, his wife, Jane, said the ferry should stay.")
     assert not c.source.startswith("On")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Several parents, including two members of the school board, said the bus route "
+            "was unsafe.",
+            "Several parents, including two members of the school board",
+        ),
+        (
+            "Local farmers — including the Okafor family — warned that the dam would flood "
+            "their fields.",
+            "Local farmers — including the Okafor family",
+        ),
+    ],
+)
+def test_an_aside_naming_members_stays_in_the_source(text, source):
+    c = only(text)
+    assert c.source == source

@@ -543,10 +543,11 @@ def drop_trailing_clause(sent: Sentence, a: int, b: int) -> int:
     """End of a subject [a, b) without an aside set off by a comma or dash: "Mr. Kirk, still
     weak from a stroke, said" / "Ms. Lee, wearing a cape, said" → "Mr. Kirk", "Ms. Lee". PolNeAR
     gives the source as the name there, and keeps "X, who chairs the panel," whole unless the
-    clause reports something itself."""
+    clause reports something itself, and "Some lawmakers, including Jo Lee," whole."""
     for q in range(a + 1, b - 1):
         nxt = sent.lower[q + 1]
-        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or nxt.endswith("ing")):
+        participle = nxt.endswith("ing") and nxt not in lx.MEMBER_OPENERS
+        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or participle):
             return q
         reports = nxt == "who" and any(is_cue_word(x) for x in sent.lower[q:b])
         if sent.words[q] == "," and reports:
