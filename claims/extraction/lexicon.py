@@ -655,6 +655,8 @@ FUNCTION_WORDS = frozenset(
 )
 PERSONAL_PRONOUNS = frozenset(words("he she they it we i you"))
 NOMINATIVE = frozenset(words("he she they we i"))
+# Words whose "’s" is a contracted "is" or "has", not a possessive: "there’s", "everyone’s".
+CONTRACTED_HOSTS = frozenset(words("there here everyone everybody someone somebody nobody one"))
 PREPOSITIONS = frozenset(
     words(
         """
