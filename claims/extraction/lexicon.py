@@ -575,6 +575,11 @@ FEELINGS = frozenset(
 )
 # "are worried about C": the preposition after a participle of feeling joins the cue.
 FEELING_PARTICLES = frozenset(words("about over with at by"))
+# Participles after "be" that, like the feelings, tell the subject's own mind ("Lee is assured of
+# winning", "she was inclined to agree"); after any other passive the subject is no speaker.
+STATES_OF_MIND = frozenset(
+    words("assured focused inclined obliged determined prepared committed resigned mystified")
+)
 
 # Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
 LIGHT_VERBS = frozenset(

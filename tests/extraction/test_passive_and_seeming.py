@@ -144,3 +144,22 @@ def test_expected_to_ends_where_the_infinitives_clause_ends():
     assert (c.text, c.source) == ("The levy is expected to pass in May", None)
     c = attributed("The ferry is expected to resume on Friday; the bridge stays shut.")[0]
     assert c.text == "The ferry is expected to resume on Friday"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The county clerk was declared the winner in Ely.", "was declared"),
+        ("The old mill is considered one of the finest in the state.", "is considered"),
+    ],
+)
+def test_the_subject_of_a_passive_with_a_complement_is_no_speaker(text, cue):
+    c = only_reading(text)
+    assert c.cue == cue
+    assert c.source is None
+
+
+def test_the_subject_of_a_feeling_or_a_scene_still_speaks():
+    assert only_reading("Lee was worried that the bridge would fail.").source == "Lee"
+    text = 'The councillor is shown telling voters: "The bridge is safe."'
+    assert only_reading(text).source == "The councillor"

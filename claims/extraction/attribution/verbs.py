@@ -335,7 +335,11 @@ def _second_verb(sent: Sentence, c: Cue, prev):
     if not (c.start > 1 and sent.lower[c.start - 1] in ("and", "but")):
         return _NO_SHAPE
     source = _compound(sent, c.start - 1, prev)
-    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+    if source is None:
+        return None
+    if _passive_of_a_thing_said(sent, c):
+        source = None  # "Lee spoke but is not expected to C": no speaker of C
+    return forward_content(sent, _after(sent, c), source, c.span, c.w)
 
 
 def _passive(sent: Sentence, c: Cue, prev):
@@ -371,6 +375,11 @@ def _relative(sent: Sentence, c: Cue, prev):
     agent = passive_agent(sent, c.end)
     if agent is not None and passive_cue(sent, c.m, c.i):
         return make_attribution(sent, pronoun, agent, c.span)
+    aside = c.start > 2 and sent.words[c.start - 2] in (",", "—", "–", "-", "(")
+    if aside and _passive_of_a_thing_said(sent, c):
+        # "Ann Lee, who was named to the board": what is said of her, by no one named (a
+        # clause without a comma, "voters who are expected to C", only tells which are meant)
+        return relative_content(sent, c.end, None, c.span)
     return relative_content(sent, c.end, pronoun, c.span)
 
 
@@ -557,6 +566,8 @@ def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
         cue = (source[1], cue[1])
     if c.w in lx.ADDRESSED and any(x in lx.BE_FORMS for x in sent.lower[c.m : c.i]):
         return None, cue  # "Lee was told that C": she heard it; who told her is not said
+    if _passive_of_a_thing_said(sent, c):
+        return None, cue  # "Lee was declared the winner", "The rally is considered C": no speaker
     return source, cue
 
 
@@ -761,6 +772,14 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
         # reason are the content (one span, the agent between them included)
         return make_attribution(sent, (sent.starts[a], reason[1]), source, cue)
     return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), source, cue)
+
+
+def _passive_of_a_thing_said(sent: Sentence, c: Cue) -> bool:
+    """A passive cue whose subject is what is said of it, not a speaker; not a feeling or state
+    of mind ("Lee was worried that C") nor a scene ("Lee is shown lecturing: C")."""
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.FEELINGS or c.w in lx.STATES_OF_MIND:
+        return False
+    return not (c.end < len(sent) and sent.lower[c.end].endswith("ing"))
 
 
 def _compound(sent: Sentence, k: int, prev: Attribution | None) -> tuple[int, int] | None:
