@@ -294,3 +294,20 @@ def test_an_opening_phrase_before_two_appositives_stays_out_of_the_source():
 def test_an_aside_naming_members_stays_in_the_source(text, source):
     c = only(text)
     assert c.source == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mayor Dunn at the time said the fees were paid.", "Mayor Dunn"),
+        ("Ana Ruiz in a radio interview said she would cut the levy.", "Ana Ruiz"),
+        ("Sen. Ann Roe on Wednesday morning said the count was wrong.", "Sen. Ann Roe"),
+    ],
+)
+def test_a_phrase_of_when_or_where_after_a_name_is_not_the_source(text, source):
+    c = only(text)
+    assert c.source == source
+
+
+def test_a_phrase_after_a_common_noun_stays_in_the_source():
+    assert only("Many in the crowd said the plan was too costly.").source == "Many in the crowd"

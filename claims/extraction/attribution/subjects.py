@@ -1027,6 +1027,7 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         return span
     a, b = ks[0], ks[-1] + 1
     end = _without_trailing_adverbs(sent, a, _before_clause_aside(sent, a, b))
+    end = _before_setting_phrase(sent, a, end)
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
@@ -1035,6 +1036,24 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def _before_setting_phrase(sent: Sentence, a: int, b: int) -> int:
+    """End of a name (or "who") before a phrase of when or where it spoke: "Trump at the time",
+    "Jeb Bush in a Medium post", "Sen. Ann Roe on Wednesday morning", "who in the past"."""
+    k = a
+    while k < b and (name_part(sent.words[k]) or sent.lower[k] == "who"):
+        k += 1
+    if k == a or k + 1 >= b or sent.lower[k] not in _SETTING_PREPOSITIONS:
+        return b
+    rest = sent.lower[k + 1 : b]
+    timed = rest[0] in lx.TIME_NOUNS or rest in (["the", "time"], ["the", "past"])
+    medium = len(rest) <= 5 and rest[-1] in lx.MEDIA_NOUNS and rest[0] in _MEDIUM_DETERMINERS
+    return k if timed or medium else b
+
+
+_SETTING_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
+_MEDIUM_DETERMINERS = frozenset(("a", "an", "his", "her", "their", "its", "the"))
 
 
 def _final_pronoun(sent: Sentence, a: int, b: int) -> int:
