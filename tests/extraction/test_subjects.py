@@ -311,3 +311,19 @@ def test_a_phrase_of_when_or_where_after_a_name_is_not_the_source(text, source):
 
 def test_a_phrase_after_a_common_noun_stays_in_the_source():
     assert only("Many in the crowd said the plan was too costly.").source == "Many in the crowd"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("It's a plan some believe could work.", "some"),
+        ("It's an idea Mayor Dunn said could save money.", "Mayor Dunn"),
+        ("It's worth noting that the bridge was built in 1931.", None),
+    ],
+)
+def test_an_opening_its_is_no_part_of_the_source(text, source):
+    assert only_reading(text).source == source
+
+
+def test_its_with_a_participle_keeps_the_pronoun_as_source():
+    assert only_reading("It’s denouncing what it calls a smear campaign.").source == "It"

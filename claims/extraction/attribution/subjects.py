@@ -909,6 +909,31 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
 
 
+def without_cleft_opening(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source opened by "It's" / "That's": the subject of the clause after the noun ("It's a
+    plan some believe C" -> "some", "It's an idea Mayor Dunn said C" -> "Mayor Dunn"); None
+    after an adjective ("It's worth noting that C", "It's hard not to wonder whether C"): the
+    reporter's own aside."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if sent.lower[ks[0]] not in _CLEFT_OPENERS or sent.ends[ks[0]] > span[1]:
+        return span  # (not "It" of "It’s denouncing C": "’s" is the cue's auxiliary)
+    if len(ks) < 3 or sent.lower[ks[1]] not in ("a", "an", "the"):
+        return None
+    for k in ks[2:]:
+        low = sent.lower[k]
+        if (
+            sent.words[k][:1].isupper()
+            or low in lx.DETERMINERS
+            or low in lx.QUANTIFIERS
+            or low in lx.PERSONAL_PRONOUNS
+        ):
+            return sent.starts[k], span[1]
+    return None
+
+
+_CLEFT_OPENERS = frozenset(("it's", "it’s", "that's", "that’s"))
+
+
 def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
     """A source without a preposition opening its sentence ("Despite pre-event disclaimers" ->
     "pre-event disclaimers"); None when nothing else is left ("Despite"), or when the source is
