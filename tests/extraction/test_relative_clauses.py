@@ -228,3 +228,14 @@ def test_a_passive_in_an_aside_has_no_speaker(text, content):
 
 def test_a_passive_in_a_restrictive_clause_only_tells_which_are_meant():
     assert attributed("Voters who are expected to turn out in May favour the levy.") == []
+
+
+def test_a_verb_of_seeming_in_an_aside_has_no_speaker():
+    c = only_reading("The rally drew few people, which appears to have hurt the mayor.")
+    assert c.cue == "appears"
+    assert c.source is None
+
+
+def test_a_verb_of_seeming_before_a_verb_of_saying_keeps_the_pronoun():
+    text = "Lee, who seemed to blame the council, left early."
+    assert only_reading(text).source == "who"

@@ -376,7 +376,7 @@ def _relative(sent: Sentence, c: Cue, prev):
     if agent is not None and passive_cue(sent, c.m, c.i):
         return make_attribution(sent, pronoun, agent, c.span)
     aside = c.start > 2 and sent.words[c.start - 2] in (",", "—", "–", "-", "(")
-    if aside and _passive_of_a_thing_said(sent, c):
+    if aside and (_passive_of_a_thing_said(sent, c) or _seeming(sent, c)):
         # "Ann Lee, who was named to the board": what is said of her, by no one named (a
         # clause without a comma, "voters who are expected to C", only tells which are meant)
         return relative_content(sent, c.end, None, c.span)
@@ -772,6 +772,15 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
         # reason are the content (one span, the agent between them included)
         return make_attribution(sent, (sent.starts[a], reason[1]), source, cue)
     return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), source, cue)
+
+
+def _seeming(sent: Sentence, c: Cue) -> bool:
+    """A verb of seeming not followed by a verb of saying: "which appear to have harmed her",
+    "who seems mired in the polls" (the reporter's view), not "who seemed to blame C"."""
+    n = len(sent)
+    if c.w not in lx.RAISING:
+        return False
+    return not (c.end + 1 < n and sent.lower[c.end] == "to" and is_cue_word(sent.lower[c.end + 1]))
 
 
 def _passive_of_a_thing_said(sent: Sentence, c: Cue) -> bool:
