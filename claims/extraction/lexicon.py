@@ -576,6 +576,11 @@ FEELINGS = frozenset(
 )
 # "are worried about C": the preposition after a participle of feeling joins the cue.
 FEELING_PARTICLES = frozenset(words("about over with at by"))
+# Participles after "be" that, like the feelings, tell the subject's own mind ("Lee is assured of
+# winning", "she was inclined to agree"); after any other passive the subject is no speaker.
+STATES_OF_MIND = frozenset(
+    words("assured focused inclined obliged determined prepared committed resigned mystified")
+)
 
 # Verbs of expressing whose object noun is part of the cue ("voiced skepticism that C").
 LIGHT_VERBS = frozenset(
@@ -656,6 +661,8 @@ FUNCTION_WORDS = frozenset(
 )
 PERSONAL_PRONOUNS = frozenset(words("he she they it we i you"))
 NOMINATIVE = frozenset(words("he she they we i"))
+# Words whose "’s" is a contracted "is" or "has", not a possessive: "there’s", "everyone’s".
+CONTRACTED_HOSTS = frozenset(words("there here everyone everybody someone somebody nobody one"))
 PREPOSITIONS = frozenset(
     words(
         """
@@ -945,6 +952,9 @@ SOURCE_CLAUSE_OPENERS = frozenset(words("when asked without while"))
 
 # Words after a comma or dash in a subject that open an aside, not part of the name.
 SUBJECT_ASIDES = frozenset(words("still however clad in for at on by meanwhile though"))
+# An aside that names members of the subject, which PolNeAR keeps in the source: "Some
+# lawmakers, including Jo Lee, said".
+MEMBER_OPENERS = frozenset(["including"])
 LEADING_CONNECTIVES = frozenset(
     words(
         """

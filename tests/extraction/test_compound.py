@@ -2,7 +2,7 @@
 said D".
 """
 
-from tests.extraction.checks import attributed, only, readings
+from tests.extraction.checks import attributed, only, only_reading, readings
 
 
 def test_compound_predicate_declined_but_said():
@@ -142,3 +142,9 @@ def test_speaker_in_a_clause_of_time_stays_in_a_question_or_infinitive():
 def test_speaker_in_a_clause_of_time_stays_in_a_said_content():
     c = only("Ames said the audit was late because the treasurer said the books were lost.")
     assert c.text == "the audit was late because the treasurer said the books were lost."
+
+
+def test_a_passive_after_but_has_no_speaker():
+    c = only_reading("She spoke briefly but is not expected to run again.")
+    assert c.cue == "is not expected"
+    assert c.source is None

@@ -4,7 +4,7 @@ nouns, "In the poll, C" and "C in a poll".
 
 import pytest
 
-from tests.extraction.checks import attributed, only, only_reading
+from tests.extraction.checks import attributed, only, only_reading, readings
 
 
 def test_evidence_noun_before_noun_like_cue():
@@ -256,3 +256,57 @@ def test_a_noun_after_an_owner_and_an_adjective_is_no_verb():
 def test_a_pronoun_with_an_adverb_and_a_participle_still_speaks():
     assert only("She's already claimed that the pier was safe.").source == "She"
     assert only("He's long said the levy would pass.").source == "He"
+
+
+@pytest.mark.parametrize(
+    "text, source, cue",
+    [
+        (
+            "The mayor's repeated claim that the pier was safe fell apart.",
+            "The mayor's",
+            "repeated claim",
+        ),
+        (
+            "The mayor’s repeated claim that the pier was safe fell apart.",
+            "The mayor’s",
+            "repeated claim",
+        ),
+        (
+            "Ms. Ochoa's renewed warning that the pier was safe fell apart.",
+            "Ms. Ochoa's",
+            "warning",
+        ),
+    ],
+)
+def test_a_past_form_between_a_possessive_and_a_stance_noun_is_an_adjective(text, source, cue):
+    # not "The mayor has repeated claim ...": "repeated" describes the claim, whose owner speaks
+    c = only(text)
+    assert c.source == source
+    assert c.cue == cue
+    assert c.text == "that the pier was safe"
+
+
+def test_a_pronoun_before_a_past_form_and_a_stance_noun_still_speaks():
+    c = only("He's repeated claims that the pier was safe.")
+    assert c.source == "He"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Lee's claim that the budget was balanced proved false.", "that the budget was balanced"),
+        ("The idea that the tax was too high proved wrong.", "that the tax was too high"),
+    ],
+)
+def test_a_that_clause_in_the_subject_ends_before_the_main_verb(text, content):
+    assert only_reading(text).text == content
+
+
+def test_a_that_clause_in_the_subject_with_a_second_clause_is_left_whole():
+    # "and" may join a second verb of the clause or open the main one: not cut
+    c = only("Lee's claim that the pier was safe and sound was false.")
+    assert c.text.startswith("that the pier was safe and sound")
+
+
+def test_a_noun_after_a_possessive_and_a_past_form_is_no_verb():
+    assert readings("Mr. Ruiz’s repeated accusations drew angry letters.") == []

@@ -153,3 +153,22 @@ def test_quoted_as_saying_takes_its_subject_as_the_speaker():
     c = only("The harbour master has been quoted as saying that the ferry will run all winter.")
     assert c.source == "The harbour master"
     assert c.text == "that the ferry will run all winter."
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The county clerk was declared the winner in Ely.", "was declared"),
+        ("The old mill is considered one of the finest in the state.", "is considered"),
+    ],
+)
+def test_the_subject_of_a_passive_with_a_complement_is_no_speaker(text, cue):
+    c = only_reading(text)
+    assert c.cue == cue
+    assert c.source is None
+
+
+def test_the_subject_of_a_feeling_or_a_scene_still_speaks():
+    assert only_reading("Lee was worried that the bridge would fail.").source == "Lee"
+    text = 'The councillor is shown telling voters: "The bridge is safe."'
+    assert only_reading(text).source == "The councillor"

@@ -208,3 +208,34 @@ def test_cue_after_a_colon_that_ends_a_restrictive_relative_clause_is_read():
 def test_noun_cue_inside_a_restrictive_relative_clause_is_not_read():
     claims = attributed("Slates of candidates who pledged their support on the second ballot won.")
     assert claims == []
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "The fair, which is expected to draw 5,000 visitors, opens Monday.",
+            "to draw 5,000 visitors",
+        ),
+        ("Ms. Ruiz, who was named to the board in May, left the meeting.", "to the board in May"),
+    ],
+)
+def test_a_passive_in_an_aside_has_no_speaker(text, content):
+    c = only_reading(text)
+    assert c.source is None
+    assert c.text == content
+
+
+def test_a_passive_in_a_restrictive_clause_only_tells_which_are_meant():
+    assert attributed("Voters who are expected to turn out in May favour the levy.") == []
+
+
+def test_a_verb_of_seeming_in_an_aside_has_no_speaker():
+    c = only_reading("The rally drew few people, which appears to have hurt the mayor.")
+    assert c.cue == "appears"
+    assert c.source is None
+
+
+def test_a_verb_of_seeming_before_a_verb_of_saying_keeps_the_pronoun():
+    text = "Lee, who seemed to blame the council, left early."
+    assert only_reading(text).source == "who"

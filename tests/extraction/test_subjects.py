@@ -274,3 +274,56 @@ def test_a_name_before_two_appositives_is_the_source():
 def test_an_opening_phrase_before_two_appositives_stays_out_of_the_source():
     c = only("On Radio Ely Tuesday, his wife, Jane, said the ferry should stay.")
     assert not c.source.startswith("On")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Several parents, including two members of the school board, said the bus route "
+            "was unsafe.",
+            "Several parents, including two members of the school board",
+        ),
+        (
+            "Local farmers — including the Okafor family — warned that the dam would flood "
+            "their fields.",
+            "Local farmers — including the Okafor family",
+        ),
+    ],
+)
+def test_an_aside_naming_members_stays_in_the_source(text, source):
+    c = only(text)
+    assert c.source == source
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Mayor Dunn at the time said the fees were paid.", "Mayor Dunn"),
+        ("Ana Ruiz in a radio interview said she would cut the levy.", "Ana Ruiz"),
+        ("Sen. Ann Roe on Wednesday morning said the count was wrong.", "Sen. Ann Roe"),
+    ],
+)
+def test_a_phrase_of_when_or_where_after_a_name_is_not_the_source(text, source):
+    c = only(text)
+    assert c.source == source
+
+
+def test_a_phrase_after_a_common_noun_stays_in_the_source():
+    assert only("Many in the crowd said the plan was too costly.").source == "Many in the crowd"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("It's a plan some believe could work.", "some"),
+        ("It's an idea Mayor Dunn said could save money.", "Mayor Dunn"),
+        ("It's worth noting that the bridge was built in 1931.", None),
+    ],
+)
+def test_an_opening_its_is_no_part_of_the_source(text, source):
+    assert only_reading(text).source == source
+
+
+def test_its_with_a_participle_keeps_the_pronoun_as_source():
+    assert only_reading("It’s denouncing what it calls a smear campaign.").source == "It"

@@ -317,6 +317,38 @@ def clause_end(sent: Sentence, k: int) -> int:
     return k
 
 
+# Words that open another clause inside a "that" clause, or join a second one to it.
+_CLAUSE_OPENERS = lx.SUBORDINATORS | frozenset(("that", "which", "whose", "because", "and", "but"))
+
+
+def _function_or_verb(low: str) -> bool:
+    return low in lx.FUNCTION_WORDS or verb_like_or_finite(low)
+
+
+def subject_clause_end(sent: Sentence, a: int, first: int, k: int) -> int:
+    """Where a "that" clause from ``first`` ends when the noun phrase holding it opens the
+    sentence at ``a``: before the main verb ("The mayor's claim that the pier was safe | fell
+    apart"), a verb that follows the clause's own verb and a word after it. ``k`` when the noun
+    phrase is no subject, or a clause opens inside ("that the man who ran it was gone")."""
+    if any(w not in lx.LEADING_CONNECTIVES and w not in lx.QUOTE_TOKENS for w in sent.lower[:a]):
+        return k
+    seen_verb = False
+    for j in range(first, k):
+        low = sent.lower[j]
+        if j > first and (low in lx.WH_OR_IF or low in _CLAUSE_OPENERS):
+            return k
+        if not (sent.words[j].isalpha() and sent.words[j].islower()):
+            continue
+        if low in lx.FINITE or low.endswith("ed") or low in lx.IRREGULAR_PAST:
+            before = sent.lower[j - 1]
+            # (a participle after "was" ends the clause's verb: "that it was balanced | proved")
+            passive = before.endswith("ed") and sent.lower[j - 2] in lx.BE_FORMS
+            if seen_verb and before.isalpha() and (passive or not _function_or_verb(before)):
+                return j if outside_quote(sent, j) else k
+            seen_verb = True
+    return k
+
+
 def in_opening_phrase(sent: Sentence, i: int) -> bool:
     """Whether token ``i`` is inside a sentence-opening prepositional phrase."""
     first = 0

@@ -36,6 +36,7 @@ from .subjects import (
     name_before_participle_aside,
     possessor_subject,
     tidy_source,
+    without_cleft_opening,
     without_final_verb,
     without_opening_preposition,
 )
@@ -172,6 +173,7 @@ def make_attribution(sent: Sentence, content, source, cue) -> Attribution | None
             possessor_subject(sent, tidy_source(sent, source)) if can_speak(sent, source) else None
         )
         source = without_opening_preposition(sent, source) if source is not None else None
+        source = without_cleft_opening(sent, source) if source is not None else None
         source = without_final_verb(sent, source) if source is not None else None
         source = name_before_participle_aside(sent, source) if source is not None else None
         source = headline_source(sent, source) if source is not None else None

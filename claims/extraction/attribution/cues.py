@@ -296,10 +296,45 @@ def _possessed_noun(sent: Sentence, i: int) -> bool:
         return True
     participle = w.endswith(("ing", "ed", "en")) or w in lx.IRREGULAR_PAST or w in lx.FINITE
     before = sent.lower[i - 1] if i > 0 else ""
+    if _noun_possessive(sent, i - 1) and _past_form_before_noun(sent, i):
+        return True  # "the mayor's repeated claim" (not "he’s repeated claims")
+    if _noun_possessive(sent, i - 2) and _past_form(sent.lower[i - 1]):
+        return True  # "the mayor's repeated warning", "Lee’s repeated accusations": the noun
     j = cue_modifiers_before(sent, i, 0)
     if 0 < j < i and sent.lower[j - 1][:-2] not in lx.PERSONAL_PRONOUNS:
         before = sent.lower[j - 1]  # a noun's: "police's earlier claim" (not "she’s already")
     return before.endswith(("'s", "’s")) and not participle
+
+
+def _noun_possessive(sent: Sentence, k: int) -> bool:
+    """The word at ``k`` is a noun or name with "’s", not a pronoun's contracted "is"/"has"
+    ("he’s", "who's", "that’s")."""
+    if k < 0:
+        return False
+    low = sent.lower[k]
+    stem = low[:-2]
+    return (
+        low.endswith(("'s", "’s"))
+        and stem.isalpha()
+        and stem not in lx.PERSONAL_PRONOUNS
+        and stem not in lx.FUNCTION_WORDS
+        and stem not in lx.WH_OR_IF
+        and stem not in lx.CONTRACTED_HOSTS
+    )
+
+
+def _past_form_before_noun(sent: Sentence, i: int) -> bool:
+    """A past form at ``i`` before a noun of speech or stance: an adjective, and the noun's
+    rule reads the attribution ("the mayor's repeated claim that C", "Lee’s continued
+    insistence that C")."""
+    if not _past_form(sent.lower[i]) or i + 1 >= len(sent):
+        return False
+    nxt = sent.lower[i + 1]
+    return nxt in lx.THAT_NOUNS or nxt in lx.NOUN_CUES
+
+
+def _past_form(low: str) -> bool:
+    return low.endswith("ed") or low in lx.IRREGULAR_PAST
 
 
 def _possessive_after_preposition(sent: Sentence, i: int) -> bool:

@@ -5,8 +5,10 @@ whether C", "Lee's claim that C", "complaints that C", "Her answer was that C", 
 showing C", "Asked whether C, ...", "In the poll, C", "Lee leads in the polls".
 """
 
+from bisect import bisect_left
+
 from .. import lexicon as lx
-from .clauses import clause_end, complement_that
+from .clauses import clause_end, complement_that, subject_clause_end
 from .contents import (
     Attribution,
     content_span,
@@ -198,6 +200,8 @@ def noun_cue(sent: Sentence, i: int) -> Attribution | None:
         if stop and sent.quotes.at(sent.starts[k]) is None:
             break  # "her support for the wall | was never in doubt"
         k += 1
+    if clause:
+        k = subject_clause_end(sent, a, end + 1, k)
     content_end = sent.starts[k] if k < n else sent.end
     cue = (sent.starts[i], sent.ends[end - 1])
     source = (sent.starts[a], sent.ends[i - 1])
@@ -216,16 +220,17 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
         return None  # ("The mayor promises that C": a verb)
     if _participle_cue(sent, i):
         return None  # ", warning that C", "has been warning that C": the verb's shapes read it
-    k = clause_end(sent, i + 2)
+    a = i
+    while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
+        a -= 1
+    source = _possessor_of(sent, a) or stance_holder(sent, a)
+    opening = bisect_left(sent.starts, source[0]) if source else a
+    k = subject_clause_end(sent, min(opening, a), i + 2, clause_end(sent, i + 2))
     last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
     low = sent.lower[last]
     if low.endswith("ed") or low in lx.IRREGULAR_PAST or sent.lower[last - 1] in lx.MODALS:
         return None  # "a charge that Lee has always denied": a relative clause
-    a = i
-    while a > 0 and sent.lower[a - 1] in lx.THAT_NOUN_MODIFIERS:
-        a -= 1
     end = sent.starts[k] if k < n else sent.end
-    source = _possessor_of(sent, a) or stance_holder(sent, a)
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
 
 

@@ -543,10 +543,11 @@ def drop_trailing_clause(sent: Sentence, a: int, b: int) -> int:
     """End of a subject [a, b) without an aside set off by a comma or dash: "Mr. Kirk, still
     weak from a stroke, said" / "Ms. Lee, wearing a cape, said" → "Mr. Kirk", "Ms. Lee". PolNeAR
     gives the source as the name there, and keeps "X, who chairs the panel," whole unless the
-    clause reports something itself."""
+    clause reports something itself, and "Some lawmakers, including Jo Lee," whole."""
     for q in range(a + 1, b - 1):
         nxt = sent.lower[q + 1]
-        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or nxt.endswith("ing")):
+        participle = nxt.endswith("ing") and nxt not in lx.MEMBER_OPENERS
+        if sent.words[q] in lx.CLAUSE_MARKS and (nxt in lx.SUBJECT_ASIDES or participle):
             return q
         reports = nxt == "who" and any(is_cue_word(x) for x in sent.lower[q:b])
         if sent.words[q] == "," and reports:
@@ -908,6 +909,31 @@ def can_speak(sent: Sentence, span: tuple[int, int]) -> bool:
     return not ((verb or preposition) and sent.lower[ks[1]] in lx.DETERMINERS)
 
 
+def without_cleft_opening(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A source opened by "It's" / "That's": the subject of the clause after the noun ("It's a
+    plan some believe C" -> "some", "It's an idea Mayor Dunn said C" -> "Mayor Dunn"); None
+    after an adjective ("It's worth noting that C", "It's hard not to wonder whether C"): the
+    reporter's own aside."""
+    ks = [k for k in range(len(sent)) if span[0] <= sent.starts[k] < span[1]]
+    if sent.lower[ks[0]] not in _CLEFT_OPENERS or sent.ends[ks[0]] > span[1]:
+        return span  # (not "It" of "It’s denouncing C": "’s" is the cue's auxiliary)
+    if len(ks) < 3 or sent.lower[ks[1]] not in ("a", "an", "the"):
+        return None
+    for k in ks[2:]:
+        low = sent.lower[k]
+        if (
+            sent.words[k][:1].isupper()
+            or low in lx.DETERMINERS
+            or low in lx.QUANTIFIERS
+            or low in lx.PERSONAL_PRONOUNS
+        ):
+            return sent.starts[k], span[1]
+    return None
+
+
+_CLEFT_OPENERS = frozenset(("it's", "it’s", "that's", "that’s"))
+
+
 def without_opening_preposition(sent: Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
     """A source without a preposition opening its sentence ("Despite pre-event disclaimers" ->
     "pre-event disclaimers"); None when nothing else is left ("Despite"), or when the source is
@@ -1026,6 +1052,7 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         return span
     a, b = ks[0], ks[-1] + 1
     end = _without_trailing_adverbs(sent, a, _before_clause_aside(sent, a, b))
+    end = _before_setting_phrase(sent, a, end)
     start = _after_time_phrase(sent, a, end)
     if sent.lower[start] in ("with", "among", "including") and end - start > 1:
         start += 1  # "..., with three in 10 saying C": the absolute phrase's subject speaks
@@ -1034,6 +1061,24 @@ def tidy_source(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         span[0] if start == a else sent.starts[start],
         span[1] if end == b else sent.ends[end - 1],
     )
+
+
+def _before_setting_phrase(sent: Sentence, a: int, b: int) -> int:
+    """End of a name (or "who") before a phrase of when or where it spoke: "Trump at the time",
+    "Jeb Bush in a Medium post", "Sen. Ann Roe on Wednesday morning", "who in the past"."""
+    k = a
+    while k < b and (name_part(sent.words[k]) or sent.lower[k] == "who"):
+        k += 1
+    if k == a or k + 1 >= b or sent.lower[k] not in _SETTING_PREPOSITIONS:
+        return b
+    rest = sent.lower[k + 1 : b]
+    timed = rest[0] in lx.TIME_NOUNS or rest in (["the", "time"], ["the", "past"])
+    medium = len(rest) <= 5 and rest[-1] in lx.MEDIA_NOUNS and rest[0] in _MEDIUM_DETERMINERS
+    return k if timed or medium else b
+
+
+_SETTING_PREPOSITIONS = frozenset(("in", "at", "on", "during"))
+_MEDIUM_DETERMINERS = frozenset(("a", "an", "his", "her", "their", "its", "the"))
 
 
 def _final_pronoun(sent: Sentence, a: int, b: int) -> int:

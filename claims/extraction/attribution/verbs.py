@@ -357,16 +357,23 @@ def _second_verb(sent: Sentence, c: Cue, prev):
     if not (c.start > 1 and sent.lower[c.start - 1] in ("and", "but")):
         return _NO_SHAPE
     source = _compound(sent, c.start - 1, prev)
-    return None if source is None else forward_content(sent, _after(sent, c), source, c.span, c.w)
+    if source is None:
+        return None
+    if _passive_of_a_thing_said(sent, c):
+        source = None  # "Lee spoke but is not expected to C": no speaker of C
+    return forward_content(sent, _after(sent, c), source, c.span, c.w)
 
 
 def _passive(sent: Sentence, c: Cue, prev):
     """ "The plan was endorsed by X": the subject is the content, the agent the source."""
     n = len(sent)
     feeling = c.w in lx.FEELINGS and c.end < n and sent.lower[c.end] in lx.FEELING_PARTICLES
-    # ("Lee was quoted as saying C": the subject is the speaker)
-    saying = c.end - c.i > 1 and sent.lower[c.end - 1] == "saying"
-    if not passive_cue(sent, c.m, c.i) or c.w in lx.LISTENER_VERBS or feeling or saying:
+    if (
+        not passive_cue(sent, c.m, c.i)
+        or c.w in lx.LISTENER_VERBS
+        or feeling
+        or _quoted_as_saying(sent, c)
+    ):
         return _NO_SHAPE
     att = _passive_verb(sent, c.start, c.end, c.span)
     return _NO_SHAPE if att is None else att
@@ -395,6 +402,11 @@ def _relative(sent: Sentence, c: Cue, prev):
     agent = passive_agent(sent, c.end)
     if agent is not None and passive_cue(sent, c.m, c.i):
         return make_attribution(sent, pronoun, agent, c.span)
+    aside = c.start > 2 and sent.words[c.start - 2] in (",", "—", "–", "-", "(")
+    if aside and (_passive_of_a_thing_said(sent, c) or _seeming(sent, c)):
+        # "Ann Lee, who was named to the board": what is said of her, by no one named (a
+        # clause without a comma, "voters who are expected to C", only tells which are meant)
+        return relative_content(sent, c.end, None, c.span)
     return relative_content(sent, c.end, pronoun, c.span)
 
 
@@ -582,6 +594,8 @@ def _source_and_cue(sent: Sentence, c: Cue, a: int, b: int):
         cue = (source[1], cue[1])
     if c.w in lx.ADDRESSED and any(x in lx.BE_FORMS for x in sent.lower[c.m : c.i]):
         return None, cue  # "Lee was told that C": she heard it; who told her is not said
+    if _passive_of_a_thing_said(sent, c):
+        return None, cue  # "Lee was declared the winner", "The rally is considered C": no speaker
     return source, cue
 
 
@@ -806,6 +820,30 @@ def _passive_verb(sent: Sentence, j: int, after: int, cue):
         # reason are the content (one span, the agent between them included)
         return make_attribution(sent, (sent.starts[a], reason[1]), source, cue)
     return make_attribution(sent, (sent.starts[a], sent.ends[b - 1]), source, cue)
+
+
+def _seeming(sent: Sentence, c: Cue) -> bool:
+    """A verb of seeming not followed by a verb of saying: "which appear to have harmed her",
+    "who seems mired in the polls" (the reporter's view), not "who seemed to blame C"."""
+    n = len(sent)
+    if c.w not in lx.RAISING:
+        return False
+    return not (c.end + 1 < n and sent.lower[c.end] == "to" and is_cue_word(sent.lower[c.end + 1]))
+
+
+def _quoted_as_saying(sent: Sentence, c: Cue) -> bool:
+    """ "Lee was quoted as saying C": a passive whose subject is the speaker."""
+    return c.end - c.i > 1 and sent.lower[c.end - 1] == "saying"
+
+
+def _passive_of_a_thing_said(sent: Sentence, c: Cue) -> bool:
+    """A passive cue whose subject is what is said of it, not a speaker; not a feeling or state
+    of mind ("Lee was worried that C") nor a scene ("Lee is shown lecturing: C")."""
+    if not passive_cue(sent, c.m, c.i) or c.w in lx.FEELINGS or c.w in lx.STATES_OF_MIND:
+        return False
+    if _quoted_as_saying(sent, c):
+        return False
+    return not (c.end < len(sent) and sent.lower[c.end].endswith("ing"))
 
 
 def _compound(sent: Sentence, k: int, prev: Attribution | None) -> tuple[int, int] | None:
