@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from claims.models import (
     ApiToken,
@@ -16,8 +17,15 @@ from claims.models import (
 )
 
 
+class DeskAdmin(admin.ModelAdmin):
+    """The admin's pages of the desk's models: a URL typed without a scheme is https, as in
+    the desk's own forms."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(DeskAdmin):
     list_display = [
         "headline",
         "outlet",
@@ -54,14 +62,14 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(DeskAdmin):
     list_display = ["name", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["name", "normalized_name"]
 
 
 @admin.register(Verdict)
-class VerdictAdmin(admin.ModelAdmin):
+class VerdictAdmin(DeskAdmin):
     list_display = ["label", "slug", "rating_value", "colour", "order"]
     list_editable = ["rating_value", "colour", "order"]
     prepopulated_fields = {"slug": ["label"]}
@@ -83,7 +91,7 @@ class ClaimEvidenceInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(DeskAdmin):
     """Claims are read here, not changed: a claim's state, assignee, verdict, evidence, spans and
     wording change in the desk, where the workflow checks each change and records it as an
     event (a state set here would skip both). Claims come from extraction or the desk."""
@@ -103,7 +111,7 @@ class ClaimAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin):
+class EvidenceAdmin(DeskAdmin):
     list_display = ["title", "kind", "public", "publisher", "url", "added_by", "created_at"]
     list_filter = ["kind", "public"]
     search_fields = ["title", "url", "excerpt", "publisher"]
@@ -114,7 +122,7 @@ class EvidenceAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClaimEvent)
-class ClaimEventAdmin(admin.ModelAdmin):
+class ClaimEventAdmin(DeskAdmin):
     """The audit trail is append-only: it can be read here, not changed."""
 
     list_display = ["created_at", "claim", "actor", "action", "from_value", "to_value"]
@@ -133,7 +141,7 @@ class ClaimEventAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(DeskAdmin):
     list_display = ["created_at", "recipient", "kind", "claim", "actor", "seen_at"]
     list_filter = ["kind"]
     list_select_related = ["recipient", "claim", "actor"]
@@ -141,7 +149,7 @@ class NotificationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavedView)
-class SavedViewAdmin(admin.ModelAdmin):
+class SavedViewAdmin(DeskAdmin):
     """Queue views; a shared one whose filters no longer suit the desk can be deleted here."""
 
     list_display = ["name", "owner", "shared", "params", "created_at"]
@@ -152,7 +160,7 @@ class SavedViewAdmin(admin.ModelAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(DeskAdmin):
     """Tokens are made by their owners in the desk (the key is shown to them alone); here an
     administrator sees them and may revoke one (set "revoked at")."""
 
@@ -167,14 +175,14 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(WebhookEndpoint)
-class WebhookEndpointAdmin(admin.ModelAdmin):
+class WebhookEndpointAdmin(DeskAdmin):
     list_display = ["url", "active", "failure_count", "created_by", "created_at"]
     list_filter = ["active"]
     raw_id_fields = ["created_by"]
 
 
 @admin.register(WebhookDelivery)
-class WebhookDeliveryAdmin(admin.ModelAdmin):
+class WebhookDeliveryAdmin(DeskAdmin):
     list_display = ["created_at", "endpoint", "event", "status", "attempts", "last_status_code"]
     list_filter = ["status", "event"]
     list_select_related = ["endpoint"]
