@@ -310,3 +310,12 @@ def test_a_that_clause_in_the_subject_with_a_second_clause_is_left_whole():
 
 def test_a_noun_after_a_possessive_and_a_past_form_is_no_verb():
     assert readings("Mr. Ruiz’s repeated accusations drew angry letters.") == []
+
+
+def test_stance_noun_clause_ending_in_a_modal_and_its_verb():
+    c = only("Park's repeated warning that the levee would break went unheeded.")
+    assert (c.source, c.cue, c.text) == ("Park's", "repeated warning", "that the levee would break")
+
+
+def test_stance_noun_relative_clause_with_a_modal_stays_unread():
+    assert attributed("It was a promise that he would keep.") == []

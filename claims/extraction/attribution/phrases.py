@@ -228,7 +228,9 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     k = subject_clause_end(sent, min(opening, a), i + 2, clause_end(sent, i + 2))
     last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
     low = sent.lower[last]
-    if low.endswith("ed") or low in lx.IRREGULAR_PAST or sent.lower[last - 1] in lx.MODALS:
+    # (a modal and its verb after a subject of its own: "the warning that the dam would fail")
+    modal = sent.lower[last - 1] in lx.MODALS and sent.lower[i + 2] not in ("the", "a", "an")
+    if low.endswith("ed") or low in lx.IRREGULAR_PAST or modal:
         return None  # "a charge that Lee has always denied": a relative clause
     end = sent.starts[k] if k < n else sent.end
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
