@@ -801,7 +801,9 @@ THAT_NOUNS = frozenset(
         """
     )
 )
-THAT_NOUN_MODIFIERS = frozenset(words("the a an persistent growing new repeated widespread"))
+THAT_NOUN_MODIFIERS = frozenset(
+    words("the a an persistent growing new renewed repeated widespread")
+)
 # Between a possessor and its stance noun: "the campaign's earlier claim that C".
 POSSESSED_NOUN_MODIFIERS = frozenset(words("earlier latest own initial original previous recent"))
 

@@ -274,7 +274,7 @@ def test_a_pronoun_with_an_adverb_and_a_participle_still_speaks():
         (
             "Ms. Ochoa's renewed warning that the pier was safe fell apart.",
             "Ms. Ochoa's",
-            "warning",
+            "renewed warning",
         ),
     ],
 )
