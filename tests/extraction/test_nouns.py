@@ -319,3 +319,12 @@ def test_stance_noun_clause_ending_in_a_modal_and_its_verb():
 
 def test_stance_noun_relative_clause_with_a_modal_stays_unread():
     assert attributed("It was a promise that he would keep.") == []
+
+
+def test_stance_noun_with_its_source_after_from():
+    c = only("Despite repeated warnings from her doctor that the trip was risky, she flew.")
+    assert (c.source, c.cue, c.text) == ("her doctor", "warnings", "that the trip was risky")
+
+
+def test_stance_noun_from_a_source_before_a_relative_clause_stays_unread():
+    assert attributed("Despite warnings from the city that Lee ignored, the fair went ahead.") == []

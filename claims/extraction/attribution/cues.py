@@ -333,6 +333,13 @@ def _past_form_before_noun(sent: Sentence, i: int) -> bool:
     return nxt in lx.THAT_NOUNS or nxt in lx.NOUN_CUES
 
 
+def _past_form_after_preposition(sent: Sentence, i: int) -> bool:
+    """ "despite repeated warnings from X that C", "Repeated claims that C": a past form
+    after a preposition (or opening the sentence) before a stance noun is its adjective."""
+    before = sent.lower[i - 1] if i > 0 else ""
+    return (not before or before in lx.PREPOSITIONS) and _past_form_before_noun(sent, i)
+
+
 def _past_form(low: str) -> bool:
     return low.endswith("ed") or low in lx.IRREGULAR_PAST
 
@@ -440,6 +447,7 @@ _OTHER_READINGS = (
     _after_article,
     _counted_noun,
     _possessed_noun,
+    _past_form_after_preposition,
     _possessive_after_preposition,
     _participle_adjective,
     _capitalised_name,

@@ -210,8 +210,11 @@ def noun_cue(sent: Sentence, i: int) -> Attribution | None:
 
 def that_noun(sent: Sentence, i: int) -> Attribution | None:
     """ "complaints that they distort democracy", "the idea that C": a noun and its
-    complement clause, to the clause's end; no source (a possessor makes ``noun_cue``)."""
+    complement clause, to the clause's end; no source (a possessor makes ``noun_cue``).
+    "warnings from his lawyer that C": the source named after "from"."""
     n = len(sent)
+    if sent.lower[i + 1] == "from":
+        return _that_noun_from(sent, i)
     before = sent.lower[i - 1] if i > 0 else ""
     # (after a past form it is the object: "stoked speculation that C")
     past = before.endswith("ed") or before in lx.IRREGULAR_PAST
@@ -234,6 +237,39 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
         return None  # "a charge that Lee has always denied": a relative clause
     end = sent.starts[k] if k < n else sent.end
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
+
+
+def that_from(sent: Sentence, i: int) -> int | None:
+    """The "that" after a stance noun at ``i``, "from" and a short noun phrase ("warnings from
+    his lawyer that C", "a claim from Mr. Lee that C"); None when no such phrase follows."""
+    if i + 1 >= len(sent) or sent.lower[i + 1] != "from":
+        return None
+    for j in range(i + 3, min(len(sent) - 1, i + 7)):
+        if sent.lower[j] == "that":
+            return j
+        word = sent.words[j]
+        if not word.replace(".", "").replace("'", "").replace("’", "").isalpha():
+            return None
+        if word.islower() and (verb_like_or_finite(sent.lower[j]) or sent.lower[j] in lx.ADJUNCTS):
+            return None
+    return None
+
+
+def _that_noun_from(sent: Sentence, i: int) -> Attribution | None:
+    j = that_from(sent, i)
+    before = sent.lower[i - 1] if i > 0 else ""
+    if j is None or not (not before or before in lx.NOUN_CONTEXT or not before.isalpha()):
+        return None
+    if not complement_that(sent, j):
+        return None
+    k = clause_end(sent, j + 1)
+    last = max((m for m in range(j + 1, k) if sent.words[m].isalpha()), default=j + 1)
+    low = sent.lower[last]
+    if low.endswith("ed") or low in lx.IRREGULAR_PAST:
+        return None  # "warnings from the city that Lee ignored": a relative clause
+    end = sent.starts[k] if k < len(sent) else sent.end
+    source = (sent.starts[i + 2], sent.ends[j - 1])
+    return make_attribution(sent, (sent.starts[j], end), source, (sent.starts[i], sent.ends[i]))
 
 
 def _possessor_of(sent: Sentence, a: int) -> tuple[int, int] | None:

@@ -26,6 +26,7 @@ from .phrases import (
     noun_cue,
     possessive_copula,
     reportedly,
+    that_from,
     that_noun,
     whether_question,
 )
@@ -112,7 +113,9 @@ def _plural_possessive_with_clause(sent: Sentence, i: int) -> bool:
 
 
 def _that_noun_trigger(sent: Sentence, i: int) -> bool:
-    return sent.lower[i] in lx.THAT_NOUNS and i + 3 < len(sent) and sent.lower[i + 1] == "that"
+    if sent.lower[i] not in lx.THAT_NOUNS or i + 3 >= len(sent):
+        return False
+    return sent.lower[i + 1] == "that" or that_from(sent, i) is not None
 
 
 def _evidence_participle_trigger(sent: Sentence, i: int) -> bool:
