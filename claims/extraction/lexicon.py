@@ -1223,6 +1223,11 @@ PERSON_ROLES = PERSON_ROLES | frozenset(
         """
     )
 )
+# Singular nouns for a person that can be the subject of a cue in -s that is also a noun ("the
+# governor hopes C", not "the presidential hopes"): the person roles without the adjectives.
+PERSON_SUBJECT_NOUNS = PERSON_ROLES - frozenset(
+    words("former acting deputy special first minority majority presidential vice prime chief")
+)
 # Plural nouns for people who speak together: a source headed by one of them is a group
 # ("her opponents on the city council", "Senate Democrats", "some residents"), not a person.
 GROUP_NOUNS = frozenset(

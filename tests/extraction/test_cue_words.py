@@ -119,6 +119,23 @@ def test_noun_like_cue_after_an_apposition():
     assert c.text.startswith("the county will forgive him")
 
 
+def test_noun_like_cue_after_a_singular_person_noun_is_a_verb():
+    c = only("The mayor hopes the bond would pass in the fall.")
+    assert (c.source, c.cue) == ("The mayor", "hopes")
+    assert c.text.startswith("the bond would pass")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's hopes for the bond were dashed.",
+        "Her presidential hopes the party dashed were real.",
+    ],
+)
+def test_noun_like_cue_after_a_possessive_or_an_adjective_stays_a_noun(text):
+    assert all(c.cue != "hopes" for c in attributed(text))
+
+
 def test_made_it_clear_is_a_cue():
     c = only("The governor made it clear that the budget would not be reopened.")
     assert c.cue == "made it clear"

@@ -13,6 +13,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # Every speaker the desk should see in each seed: (canonical name, kind); None: no speaker.
 SPEAKERS = {
     "riverton-mayor-budget-speech.txt": {
+        ("Riverton mayor", "person"),  # the headline: "Riverton mayor promises to cut ..."
         ("her opponents on the city council", "group"),
         ("Helen Okafor", "person"),
         ("Martin Reyes", "person"),

@@ -473,6 +473,7 @@ def _subject_before_noun_like(sent: Sentence, i: int) -> bool:
         or before in lx.PLURAL_SUBJECTS
         or before in lx.EVIDENCE_NOUNS
         or plural_noun(sent.words[i - 1])  # "most senators support"
+        or (w.endswith("s") and before in lx.PERSON_SUBJECT_NOUNS)  # "the governor hopes C"
         or before == ","  # "Mr. Lee, a career politician, hopes C"
         or _evidence_head_before(sent, i)  # "video of the incident shows"
         or (w in lx.EVIDENCE_VERBS and evidence_subject_before(sent, i))  # "polls there show"
