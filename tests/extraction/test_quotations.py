@@ -175,6 +175,13 @@ def test_quotation_then_speaker_and_a_phrasal_verb():
     assert (c.text, c.source, c.cue) == ('"No way,"', "she", "shot back")
 
 
+def test_quotation_then_speaker_verb_and_an_adjunct_in_a_phrase():
+    c = only('"The board hid the audit," Ortiz charged in his opening remarks.')
+    assert (c.text, c.source, c.cue) == ('"The board hid the audit,"', "Ortiz", "charged")
+    c = only('"Not so fast," Lee chimed in from the back row.')
+    assert (c.source, c.cue) == ("Lee", "chimed in")
+
+
 def test_quotation_goes_on_in_the_next_paragraph():
     text = '"The bridge is safe," the mayor said.\n\n"We checked every cable last spring."'
     said = [c for c in attributed(text) if c.cue == "said"][0]

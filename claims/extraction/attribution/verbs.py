@@ -87,7 +87,8 @@ def quote_speaker_verb(sent: Sentence, i: int):
         ):
             a -= 1
     end = i + 1  # after the verb and its particle ("pointed out", "shot back")
-    if end < n and sent.lower[end] in lx.QUOTE_PARTICLES:
+    # (not a preposition that opens an adjunct: "Lee charged in her closing remarks")
+    if end < n and sent.lower[end] in lx.QUOTE_PARTICLES and tail_is_adjunct(sent, end + 1, n):
         end += 1
     if speaker_end(sent, a) == i:
         q = quote_ending_at(sent, a - 1)
