@@ -409,6 +409,15 @@ def test_a_quotation_that_names_its_own_speaker_is_not_taken_by_a_lead_in():
     assert claims[0].text.endswith("“Nobody agrees who pays.”")
 
 
+def test_two_apostrophes_closing_after_a_space():
+    c = only("''The ferry will run all winter , '' said Captain Moss.")
+    assert (c.text, c.source, c.cue) == (
+        "''The ferry will run all winter , ''",
+        "Captain Moss",
+        "said",
+    )
+
+
 def test_three_apostrophes_close_a_quoted_phrase_and_the_quotation():
     text = "''I would call it 'old-school,''' said Gregory Slate, a port commissioner."
     c = only(text)

@@ -92,7 +92,7 @@ class _QuoteScanner:
                 self.open_at = i
         elif starts_paragraph(text, i):
             return  # continuation mark of a multi-paragraph quote
-        elif before.isspace() and i + 1 < len(text) and not text[i + 1].isspace():
+        elif before.isspace() and end < len(text) and not text[end].isspace():
             self.open_at = i  # looks like a new opening mark: the previous one was stray
         else:
             self._close(end)
