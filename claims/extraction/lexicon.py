@@ -1131,15 +1131,22 @@ PRONOUN_CONTENTS = frozenset(
 # Sentence ends
 
 # Words that end with a period but do not end a sentence (compared lower case, without the dot).
-ABBREVIATIONS = frozenset(
+# The newspaper abbreviations of the states: "Dover, Del.", "Austin, Tex.".
+STATE_ABBREVIATIONS = frozenset(
+    words(
+        """
+        ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
+        mont neb nev okla ore pa tenn tex va vt wash wis wyo
+        """
+    )
+)
+ABBREVIATIONS = STATE_ABBREVIATIONS | frozenset(
     words(
         """
         mr mrs ms dr prof sen rep gov gen lt col maj capt sgt adm cmdr cpl pvt st ste mt ft
         jr sr rev hon pres supt det insp atty messrs mme mlle jan feb mar apr jun jul aug
         sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun inc corp co ltd llc
-        plc bros dept univ assn est approx vs etc al fig no nos vol pp p ave blvd rd hwy ala
-        ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-        mont neb nev okla ore pa tenn tex va vt wash wis wyo
+        plc bros dept univ assn est approx vs etc al fig no nos vol pp p ave blvd rd hwy
         """
     )
 )

@@ -70,6 +70,18 @@ def test_subject_aside_is_not_part_of_the_source():
     assert c.source == "The mayor"
 
 
+def test_aside_that_ends_in_a_place_and_its_state():
+    c = only('"The mill paid us in scrip," Mr. Orr, now 84 and living in Provo, Utah, said.')
+    assert (c.source, c.cue, c.text) == ("Mr. Orr", "said", '"The mill paid us in scrip,"')
+    c = only('"The mill paid us in scrip," Ms. Orr, now retired in Salem, Ore., said.')
+    assert (c.source, c.cue) == ("Ms. Orr", "said")
+
+
+def test_a_place_and_its_state_after_an_opening_phrase_stay_in_the_subject():
+    c = only("In a filing, residents of Salem, Ore., said the mill was unsafe.")
+    assert c.source == "residents of Salem, Ore."
+
+
 def test_subject_with_a_long_apposition():
     c = only(
         "Rich Lee, a top county party operative who played a major role in the mayor's big win "

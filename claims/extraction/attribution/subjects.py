@@ -43,6 +43,10 @@ def _subject_start(sent: Sentence, j: int, lo: int) -> int | None:
     return _SubjectWalk(sent, j, lo).run()
 
 
+# Words that open an aside on a name ("Mr. Ames, now 81 and retired in Dover, Del., said").
+_PLACE_ASIDE_OPENERS = frozenset(lx.words("now who a an the once"))
+
+
 class _SubjectWalk:
     """The walk backwards from a cue at ``j`` to the token before its subject."""
 
@@ -53,12 +57,14 @@ class _SubjectWalk:
         self.opener: str | None = None  # the mark of the appositive being crossed
         self.in_quote = False  # inside a quotation in the appositive ('X, author of "Y, Z," said')
         self.crossed = False  # an appositive before the cue was crossed ("X, a nurse, said")
+        self.mark = -1
         words = sent.words
         if self.k - 1 >= lo and words[self.k] in lx.QUOTE_TOKENS and words[self.k - 1] == ",":
             self.opener, self.in_quote = ",", True  # the appositive ends with a quoted title
             self.k -= 2
         elif self.k >= lo and words[self.k] in (",", "-", "—", "–"):
             self.opener = words[self.k]
+            self.mark = self.k  # (where the appositive ends)
             while self.k >= lo and words[self.k] == self.opener:
                 self.k -= 1
 
@@ -81,6 +87,8 @@ class _SubjectWalk:
             if k < 0:
                 return False
             self.k = k - 1
+        elif w == self.opener and not self.in_quote and self._place_in_aside(k):
+            self.k -= 1  # "Mr. Ames, retired in Dover, Del., said": the place goes on
         elif w == self.opener and not self.in_quote:
             while self.k >= self.stop and sent.words[self.k] == self.opener:
                 self.k -= 1
@@ -91,6 +99,23 @@ class _SubjectWalk:
         else:
             self.k -= 1
         return True
+
+    def _place_in_aside(self, k: int) -> bool:
+        """The comma at ``k`` sets off the state of a place that ends the appositive, and an
+        earlier comma opens it ("Mr. Ames, retired in Dover, Del., said")."""
+        sent = self.sent
+        if not _state_ending(sent, k, self.mark):
+            return False
+        p = next((q for q in range(k - 1, self.stop, -1) if sent.words[q] in ",;:"), None)
+        if p is None or sent.words[p] != "," or not sent.words[p - 1][:1].isupper():
+            return False  # ("In a statement, officials in Dover, Del., said")
+        low = sent.lower[p + 1]
+        return (
+            low in _PLACE_ASIDE_OPENERS
+            or low in lx.SUBJECT_ASIDES
+            or low.isdigit()
+            or low.endswith(("ing", "ed"))
+        )
 
     def _in_subject(self) -> bool:
         """One step back in the subject's head; False at the boundary before it."""
@@ -140,6 +165,15 @@ def _name_before_title(sent: Sentence, k: int, stop: int) -> bool:
         or w.endswith("ly")
         for w in sent.lower[i + 1 : k]
     )
+
+
+def _state_ending(sent: Sentence, k: int, j: int) -> bool:
+    """ "Dover, Del.," / "Austin, Texas,": the comma at ``k`` sets off a state that runs to the
+    mark at ``j`` after a capitalised place."""
+    if k < 1 or not sent.words[k - 1][:1].isupper() or sent.words[k] != ",":
+        return False
+    state = " ".join(w.rstrip(".") for w in sent.lower[k + 1 : j] if w != ".")
+    return state in lx.STATE_ABBREVIATIONS or state in lx.PLACE_NAMES
 
 
 def _state_after_place(sent: Sentence, k: int, j: int) -> bool:
