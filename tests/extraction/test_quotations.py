@@ -168,6 +168,13 @@ def test_quotation_then_speaker_verb_and_listener():
     assert (c.text, c.source, c.cue) == ('"The mayor is not to blame, folks,"', "Lee", "assured")
 
 
+def test_quotation_then_speaker_verb_and_a_pronoun_listener():
+    c = only('"Close the gates before dark," the warden urged them.')
+    assert (c.text, c.source, c.cue) == ('"Close the gates before dark,"', "the warden", "urged")
+    c = only('"Close the gates," he urged us on Friday.')
+    assert (c.text, c.source, c.cue) == ('"Close the gates,"', "he", "urged")
+
+
 def test_quotation_then_speaker_and_a_phrasal_verb():
     c = only("''The stock has not done well,'' Mr. Rubel pointed out.")
     assert (c.source, c.cue) == ("Mr. Rubel", "pointed out")

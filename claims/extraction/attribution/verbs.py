@@ -92,7 +92,8 @@ def quote_speaker_verb(sent: Sentence, i: int):
         end += 1
     if speaker_end(sent, a) == i:
         q = quote_ending_at(sent, a - 1)
-        after = listener_end(sent, end, n) if takes_listener(sent.lower[i]) else end
+        listener = takes_listener(sent.lower[i]) or _pronoun_listener(sent, end)
+        after = listener_end(sent, end, n) if listener else end
         if q is not None and (tail_is_adjunct(sent, after, n) or _next_clause(sent, after)):
             source = (sent.starts[a], sent.ends[i - 1])
             return make_attribution(sent, q, source, (sent.starts[i], sent.ends[end - 1]))
@@ -102,6 +103,19 @@ def quote_speaker_verb(sent: Sentence, i: int):
         source = (sent.starts[i + 1], sent.ends[b - 1])
         return make_attribution(sent, q, source, (sent.starts[i], sent.ends[i]))
     return None
+
+
+def _pronoun_listener(sent: Sentence, k: int) -> bool:
+    """'“C,” he urged them.': an object pronoun at ``k`` with nothing but an adjunct after it
+    is whom the speaker addressed, whatever the verb."""
+    return (
+        k < len(sent)
+        and sent.lower[k] in _LISTENER_PRONOUNS
+        and tail_is_adjunct(sent, k + 1, len(sent))
+    )
+
+
+_LISTENER_PRONOUNS = frozenset(lx.words("him them us me"))
 
 
 def _next_clause(sent: Sentence, k: int) -> bool:
@@ -505,7 +519,7 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = _what_x_called(sent, c, a, after, source, cue)
     if att is not _NO_SHAPE:
         return att
-    if not _opens_clause(sent, a):
+    if not _opens_clause(sent, a) or _listener_after_quotation(sent, a, after):
         return None
     att = forward_content(sent, after, source, cue, c.w)
     if att is not None:
@@ -525,6 +539,12 @@ _AS_COMPLEMENT = frozenset(
     )
 )
 _NEXT_ABSOLUTE = frozenset(lx.words("others those many some most a an the his her their"))
+
+
+def _listener_after_quotation(sent: Sentence, a: int, after: int) -> bool:
+    """'“C,” he urged them.': the quotation is the content (read as a last resort), not the
+    pronoun after the verb."""
+    return _pronoun_listener(sent, after) and quote_ending_at(sent, a - 1) is not None
 
 
 def _end_absolute_phrase(sent: Sentence, att: Attribution, a: int, after: int) -> None:
