@@ -322,3 +322,14 @@ def test_a_cue_opening_the_sentence_before_its_speaker_and_a_quotation():
 def test_a_fronted_cue_with_a_sentence_going_on_after_the_quotation_is_left_alone():
     text = "Said Ida Park, “It is clean,” and the crowd went quiet."
     assert all(c.cue != "Said" for c in attributed(text))
+
+
+def test_a_surname_that_is_a_preposition():
+    c = only("The old coalition is gone, Max From said.")
+    assert (c.source, c.cue, c.text) == ("Max From", "said", "The old coalition is gone")
+    c = only("The old coalition is gone, said Max From, a pollster.")
+    assert c.source == "Max From, a pollster"
+
+
+def test_a_capitalised_preposition_in_a_title_is_no_surname():
+    assert attributed("Letters From Home said little.") == []

@@ -374,11 +374,26 @@ def subject_before(sent: Sentence, j: int, lo: int) -> tuple[int, int] | None:
         end -= 1
     if end < a:
         return None
-    if sent.lower[end] in lx.NOT_SUBJECT_LAST and not (sent.lower[end] == "here" and end > a):
+    if sent.lower[end] in lx.NOT_SUBJECT_LAST and not (
+        (sent.lower[end] == "here" and end > a) or _surname_before_cue(sent, a, end, j)
+    ):
         return None  # ("officials here say": a subject; "here" alone is not)
     if end - a + 1 > _MAX_SOURCE_TOKENS:
         return None
     return _with_left_conjunct(sent, k, lo, a, end + 1)
+
+
+def _surname_before_cue(sent: Sentence, a: int, end: int, j: int) -> bool:
+    """ "Al From said": a capitalised function word right before the cue at ``j``, after a
+    capitalised first name, is a surname (not in a headline set in title case)."""
+    return (
+        end == j - 1
+        and end > a
+        and not sent.in_headline
+        and within_name(sent, end)
+        and sent.words[end - 1].isalpha()
+        and sent.lower[end - 1] not in lx.FUNCTION_WORDS
+    )
 
 
 def _with_left_conjunct(sent: Sentence, k: int, lo: int, a: int, b: int) -> tuple[int, int]:
@@ -649,7 +664,9 @@ def _named_subject_with_aside(sent: Sentence, k: int) -> tuple[int, int] | None:
 def plausible_subject(sent: Sentence, a: int, b: int, strong: bool) -> bool:
     first = sent.words[a]
     last = sent.lower[b - 1]
-    if last in lx.NOT_SUBJECT_LAST and not (last == "here" and b - a > 1):
+    if last in lx.NOT_SUBJECT_LAST and not (
+        (last == "here" and b - a > 1) or _surname_before_cue(sent, a, b - 1, b)
+    ):
         return False
     if not strong:
         # Weak cues need a short, clearly nominal subject: a pronoun, a name, "officials".
@@ -771,6 +788,7 @@ class _SourceWalk:
             and low in lx.PREPOSITIONS
             and low not in ("of", "for")
             and not self.restrictive
+            and not self._surname(k)
         ):
             return k
         self.lowercase += not wk[:1].isupper()
@@ -778,6 +796,18 @@ class _SourceWalk:
         if (low in lx.FINITE and wk.islower()) or low == "to" or self.lowercase >= 8:
             return None  # "..., said the records were lost": a clause, not a name
         return k + 1
+
+    def _surname(self, k: int) -> bool:
+        """ "said Al From, a founder": a capitalised preposition after a first name that ends
+        the name (not in a headline set in title case)."""
+        sent = self.sent
+        return (
+            k == self.i + 1
+            and not sent.in_headline
+            and within_name(sent, k)
+            and sent.lower[k - 1] not in lx.FUNCTION_WORDS
+            and (k + 1 >= self.n or sent.words[k + 1] in (",", "."))
+        )
 
     def _restricts(self, k: int) -> bool:
         """A restrictive phrase or clause at ``k`` after a common noun ("a source | close to",
