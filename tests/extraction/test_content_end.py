@@ -301,3 +301,17 @@ def test_because_still_ends_a_name_or_a_bare_noun_phrase():
     assert c.text == "Ruth Adler"
     text = "The senators skipped the hearing because they felt the panel was unfair."
     assert not attributed(text)
+
+
+def test_a_content_inside_a_fronted_clause_ends_before_the_main_clause():
+    text = "While the mayor has said the levy is fair, her aides have drafted a cheaper plan."
+    c = attributed(text)[0]
+    assert (c.source, c.text) == ("the mayor", "the levy is fair")
+    text = "Although Lee says she backs the harbour plan, she has not voted for it."
+    assert attributed(text)[0].text == "she backs the harbour plan"
+
+
+def test_as_someone_said_keeps_the_main_clause():
+    text = "As the mayor said in May, the levy is fair and the bridge will reopen."
+    # (the phrase after the cue stays in the content: "in May, the levy ...")
+    assert attributed(text)[0].text.endswith("the levy is fair and the bridge will reopen.")

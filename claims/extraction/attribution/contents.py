@@ -227,8 +227,30 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
         comma = main_clause_comma(sent, after, n)
         if comma is not None and comma < k:
             k = comma
+    k = _fronted_clause_end(sent, after, k)
     end = sent.end if k >= n else sent.starts[k]
     return make_attribution(sent, (sent.starts[after], end), source, cue)
+
+
+def _fronted_clause_end(sent: Sentence, after: int, k: int) -> int:
+    """Where a content inside a fronted clause ends: at the comma before the main clause
+    ("While the mayor has said C | , her aides have drafted ...", "When Lee announced C | ,
+    some workers ..."); ``k`` when the cue is in no such clause."""
+    first = 0
+    while first < after and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if sent.lower[first] not in lx.FRONTED_SUBORDINATORS:
+        return k  # ("As Lee said in May, C": the main clause is what was said)
+    if any(w in (",", ";", ":") or w in lx.QUOTE_TOKENS for w in sent.words[first : after + 1]):
+        return k
+    for j in range(after + 1, min(k, len(sent) - 1)):
+        if (
+            sent.words[j] == ","
+            and sent.quotes.at(sent.starts[j]) is None
+            and new_clause_at(sent, j + 1, len(sent))
+        ):
+            return j
+    return k
 
 
 def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
