@@ -285,3 +285,33 @@ def test_a_clause_of_when_stays_after_a_bare_noun_or_with_a_cue_of_its_own():
     assert c.text == "the night when her father lost his job at the mill."
     text = "Lee called on members to drop Roe after the harbour developer claimed Roe lied."
     assert only(text).text.endswith("after the harbour developer claimed Roe lied.")
+
+
+def test_the_reason_of_a_judgement_stays_in_a_noun_phrase_content():
+    c = only("The mayor called the toll plan “a blunder” because few drivers use the bridge.")
+    assert c.text == "the toll plan “a blunder” because few drivers use the bridge."
+    c = only("Ada Brook accused the board of hiding the audit because the vote was close.")
+    assert c.text.endswith("because the vote was close.")
+    c = only("The union demanded a pay freeze for managers because of the deficit.")
+    assert c.text == "a pay freeze for managers because of the deficit."
+
+
+def test_because_still_ends_a_name_or_a_bare_noun_phrase():
+    c = only("The union is backing Ruth Adler because she grew up in the valley.")
+    assert c.text == "Ruth Adler"
+    text = "The senators skipped the hearing because they felt the panel was unfair."
+    assert not attributed(text)
+
+
+def test_a_content_inside_a_fronted_clause_ends_before_the_main_clause():
+    text = "While the mayor has said the levy is fair, her aides have drafted a cheaper plan."
+    c = attributed(text)[0]
+    assert (c.source, c.text) == ("the mayor", "the levy is fair")
+    text = "Although Lee says she backs the harbour plan, she has not voted for it."
+    assert attributed(text)[0].text == "she backs the harbour plan"
+
+
+def test_as_someone_said_keeps_the_main_clause():
+    text = "As the mayor said in May, the levy is fair and the bridge will reopen."
+    # (the phrase after the cue stays in the content: "in May, the levy ...")
+    assert attributed(text)[0].text.endswith("the levy is fair and the bridge will reopen.")

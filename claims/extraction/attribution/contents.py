@@ -227,8 +227,30 @@ def forward_content(sent: Sentence, after: int, source, cue, verb: str = ""):
         comma = main_clause_comma(sent, after, n)
         if comma is not None and comma < k:
             k = comma
+    k = _fronted_clause_end(sent, after, k)
     end = sent.end if k >= n else sent.starts[k]
     return make_attribution(sent, (sent.starts[after], end), source, cue)
+
+
+def _fronted_clause_end(sent: Sentence, after: int, k: int) -> int:
+    """Where a content inside a fronted clause ends: at the comma before the main clause
+    ("While the mayor has said C | , her aides have drafted ...", "When Lee announced C | ,
+    some workers ..."); ``k`` when the cue is in no such clause."""
+    first = 0
+    while first < after and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if sent.lower[first] not in lx.FRONTED_SUBORDINATORS:
+        return k  # ("As Lee said in May, C": the main clause is what was said)
+    if any(w in (",", ";", ":") or w in lx.QUOTE_TOKENS for w in sent.words[first : after + 1]):
+        return k
+    for j in range(after + 1, min(k, len(sent) - 1)):
+        if (
+            sent.words[j] == ","
+            and sent.quotes.at(sent.starts[j]) is None
+            and new_clause_at(sent, j + 1, len(sent))
+        ):
+            return j
+    return k
 
 
 def _after_lead_in(sent: Sentence, source, cue) -> Attribution | None:
@@ -374,7 +396,9 @@ def forward_end(sent: Sentence, after: int, verb: str) -> int:
             and not (w == "but" and but_goes_on(sent, after, j, stop))
             and not (w == "while" and figures_compared(sent, after, j, stop))
         )
-        mark = w in (";", ",", "—", "–", "and") or (object_np and w in lx.ADJUNCTS)
+        mark = w in (";", ",", "—", "–", "and") or (
+            object_np and w in lx.ADJUNCTS and not _reason_goes_on(sent, after, j)
+        )
         if (mark or contrast) and sent.quotes.at(sent.starts[j]) is None:
             end = _mark_ends(sent, after, j, stop, object_np, contrast, verb)
             if end is not None:
@@ -387,6 +411,26 @@ def _bare(content: str) -> bool:
     from .non_claims import _no_predicate  # (non_claims imports this module)
 
     return _no_predicate(content)
+
+
+def _reason_goes_on(sent: Sentence, after: int, j: int) -> bool:
+    """Whether "because" at ``j`` gives the reason of a judgement in a noun-phrase content, which
+    PolNeAR keeps in it ("called the plan \"a mistake\" | because ...", "accused Lee of hiding
+    it because ..."); not after a name or pronoun alone ("is backing Ann Lee because ..."), nor
+    after a bare noun phrase, which stays no claim ("skipped the hearing because ..."), after "in
+    part" (the reporter's reason) or before a cue of the clause's own ("because it pays: He said
+    C")."""
+    return (
+        sent.lower[j] == "because"
+        and j > after
+        and any(
+            w.isalpha() and w.islower() and w not in lx.PERSONAL_PRONOUNS
+            for w in sent.words[after:j]
+        )
+        and not _bare(sent.text[sent.starts[after] : sent.ends[j - 1]])
+        and sent.lower[j - 1] != "part"  # ("in part because": the reporter's own reason)
+        and not any(is_cue_word(x) for x in sent.lower[j + 1 :])
+    )
 
 
 def _subordinate_clause_at(sent: Sentence, k: int, stop: int) -> bool:
@@ -431,6 +475,7 @@ def _noun_phrase_ends_at(sent: Sentence, after: int, j: int, stop: int, verb: st
         return True  # "blamed local officials | on Twitter before the speech."
     if (
         sent.lower[j] in lx.TIME_SUBORDINATORS
+        and not _reason_goes_on(sent, after, j)
         and _subordinate_clause_at(sent, j + 1, stop)
         and not _bare(sent.text[sent.starts[after] : sent.ends[j - 1]])
         and not any(is_cue_word(x) for x in sent.lower[j + 1 : stop])
