@@ -385,7 +385,7 @@ def ranked_sections(sections, q, limit=20):
             found = _newest_matches(cursor, sections, q)
             rows = _ranked(cursor, found, q, limit)
         for section, ids in found.items():
-            wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST)
+            wanted = _wanted(section)
             results[section].narrowed = wanted if len(ids) >= wanted else 0
     else:
         rows = {section: _ranked_fts5(section, expression, limit) for section in sections}
@@ -404,6 +404,11 @@ def ranked_sections(sections, q, limit=20):
             if pk in objects
         )
     return results
+
+
+def _wanted(section):
+    """How many of a section's newest matches PostgreSQL ranks."""
+    return RANKED_NEWEST_OF.get(section, RANKED_NEWEST)
 
 
 def _ranked_fts5(section, expression, limit):
@@ -436,7 +441,7 @@ def _newest_matches(cursor, sections, q):
         parts, params = [], []
         for k, (section, (low, high, _)) in enumerate(windows.items()):
             below = "" if high is None else f" AND id <= {int(high)}"
-            wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST) - len(ids[section])
+            wanted = _wanted(section) - len(ids[section])
             parts.append(
                 f"(SELECT {k}, id FROM {tables[section]} "
                 "WHERE search_vector @@ websearch_to_tsquery('english', %s) "
@@ -448,7 +453,7 @@ def _newest_matches(cursor, sections, q):
         for k, pk in cursor.fetchall():
             ids[looking[k]].append(pk)
         for section, (low, _, size) in list(windows.items()):
-            wanted = RANKED_NEWEST_OF.get(section, RANKED_NEWEST)
+            wanted = _wanted(section)
             if len(ids[section]) >= wanted or low <= 0:
                 del windows[section]
             else:

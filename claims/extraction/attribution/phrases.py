@@ -229,11 +229,10 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     source = _possessor_of(sent, a) or stance_holder(sent, a)
     opening = bisect_left(sent.starts, source[0]) if source else a
     k = subject_clause_end(sent, min(opening, a), i + 2, clause_end(sent, i + 2))
-    last = max((m for m in range(i + 2, k) if sent.words[m].isalpha()), default=i + 2)
-    low = sent.lower[last]
+    last = _last_word(sent, i + 2, k)
     # (a modal and its verb after a subject of its own: "the warning that the dam would fail")
     modal = sent.lower[last - 1] in lx.MODALS and sent.lower[i + 2] not in ("the", "a", "an")
-    if low.endswith("ed") or low in lx.IRREGULAR_PAST or modal:
+    if _past_form(sent.lower[last]) or modal:
         return None  # "a charge that Lee has always denied": a relative clause
     end = sent.starts[k] if k < n else sent.end
     return make_attribution(sent, (sent.starts[i + 1], end), source, (sent.starts[a], sent.ends[i]))
@@ -263,13 +262,21 @@ def _that_noun_from(sent: Sentence, i: int) -> Attribution | None:
     if not complement_that(sent, j):
         return None
     k = clause_end(sent, j + 1)
-    last = max((m for m in range(j + 1, k) if sent.words[m].isalpha()), default=j + 1)
-    low = sent.lower[last]
-    if low.endswith("ed") or low in lx.IRREGULAR_PAST:
+    if _past_form(sent.lower[_last_word(sent, j + 1, k)]):
         return None  # "warnings from the city that Lee ignored": a relative clause
     end = sent.starts[k] if k < len(sent) else sent.end
     source = (sent.starts[i + 2], sent.ends[j - 1])
     return make_attribution(sent, (sent.starts[j], end), source, (sent.starts[i], sent.ends[i]))
+
+
+def _last_word(sent: Sentence, first: int, k: int) -> int:
+    """The last word (letters only) of the clause [first, k), or ``first``."""
+    return max((m for m in range(first, k) if sent.words[m].isalpha()), default=first)
+
+
+def _past_form(low: str) -> bool:
+    """A clause ending in a past form is a relative clause of the noun before "that"."""
+    return low.endswith("ed") or low in lx.IRREGULAR_PAST
 
 
 def _possessor_of(sent: Sentence, a: int) -> tuple[int, int] | None:
