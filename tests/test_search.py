@@ -167,6 +167,29 @@ def test_the_newest_matches_are_looked_for_in_the_newest_rows_first(monkeypatch,
 
 @pytest.mark.django_db
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's FTS5 ranks every match")
+def test_a_window_with_enough_of_the_newest_matches_is_the_last(client, bob, monkeypatch):
+    monkeypatch.setattr(search, "RANKED_NEWEST", 4)
+    monkeypatch.setattr(search, "WINDOW", 4)
+    monkeypatch.setattr(search, "WINDOW_SHARE", 0)
+    # Oldest first: six ferries, then the newest four rows, two of them ferries (half of 4).
+    texts = ["The ferry fares rose."] * 6 + ["The ferry was late.", "The budget passed."] * 2
+    for k, text in enumerate(texts):
+        FactCheck.objects.create(url=f"https://checks.example/{k}", claim_reviewed=text)
+    newest = FactCheck.objects.order_by("-pk")[:4]
+
+    with CaptureQueriesContext(connection) as queries:
+        hits = search.ranked_hits("fact_checks", "ferries")
+
+    assert len([q for q in queries if "ORDER BY id DESC LIMIT" in q["sql"]]) == 1
+    assert hits.narrowed == 2
+    assert {hit.obj.pk for hit in hits} == {f.pk for f in newest if "ferry" in f.claim_reviewed}
+    client.force_login(bob)
+    html = client.get(reverse("site_search"), {"q": "ferries"}).content.decode()
+    assert "the best of the 2 newest" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's FTS5 ranks every match")
 def test_the_first_window_is_a_share_of_the_table_at_least(monkeypatch):
     monkeypatch.setattr(search, "RANKED_NEWEST", 3)
     monkeypatch.setattr(search, "WINDOW", 4)
