@@ -237,6 +237,13 @@ class TestPages:
                         "search-evidence"):  # fmt: skip
             assert section in html
 
+    def test_the_claims_section_leads_to_every_match_in_the_queue(self, client, bob, corpus):
+        client.force_login(bob)
+        html = client.get(reverse("site_search"), {"q": '"bus ridership"'}).content.decode()
+        assert f"{reverse('claim_queue')}?tab=all&amp;q=%22bus%20ridership%22" in html
+        queue = client.get(reverse("claim_queue"), {"tab": "all", "q": '"bus ridership"'})
+        assert queue.content.decode().count("data-claim=") >= 1
+
     def test_search_page_says_when_nothing_matches(self, client, bob, corpus):
         client.force_login(bob)
         html = client.get(reverse("site_search"), {"q": "zeppelin"}).content.decode()
