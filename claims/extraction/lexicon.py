@@ -700,6 +700,8 @@ SUBORDINATORS = frozenset(words("after before while when although though as once
 FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+# Words that may stand before such a subordinator: "Just when C, ...", "Even though Lee said C".
+SUBORDINATOR_INTENSIFIERS = frozenset(words("just only even"))
 # Words that open a phrase of time or place before a main clause ("Soon after the vote, ...").
 OPENING_WORDS = (
     FRONTED_SUBORDINATORS

@@ -311,6 +311,24 @@ def test_a_content_inside_a_fronted_clause_ends_before_the_main_clause():
     assert attributed(text)[0].text == "she backs the harbour plan"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just when the mayor said the levy was fair, her aides drafted a cheaper plan.",
+        "Even though the mayor said the levy was fair, her aides drafted a cheaper plan.",
+        "Only after the mayor said the levy was fair, her aides drafted a cheaper plan.",
+    ],
+)
+def test_a_stressed_subordinator_still_opens_a_fronted_clause(text):
+    c = attributed(text)[0]
+    assert (c.source, c.text) == ("the mayor", "the levy was fair")
+
+
+def test_the_main_clause_after_a_stressed_fronted_clause_is_the_reporters():
+    c = only("Just when the ferry crew planned to strike on Friday, the owners raised wages.")
+    assert (c.cue, c.text) == ("planned", "to strike on Friday")
+
+
 def test_as_someone_said_keeps_the_main_clause():
     text = "As the mayor said in May, the levy is fair and the bridge will reopen."
     # (the phrase after the cue stays in the content: "in May, the levy ...")

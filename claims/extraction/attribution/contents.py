@@ -44,6 +44,7 @@ from .tokens import (
     Sentence,
     has_verb,
     is_cue_word,
+    past_intensifier,
     plural_noun,
     possessive,
     s_form,
@@ -239,6 +240,7 @@ def _fronted_clause_end(sent: Sentence, after: int, k: int) -> int:
     first = 0
     while first < after and sent.lower[first] in lx.LEADING_CONNECTIVES:
         first += 1
+    first = past_intensifier(sent, first)  # ("Just when Lee said C, ...")
     if sent.lower[first] not in lx.FRONTED_SUBORDINATORS:
         return k  # ("As Lee said in May, C": the main clause is what was said)
     if any(w in (",", ";", ":") or w in lx.QUOTE_TOKENS for w in sent.words[first : after + 1]):

@@ -98,6 +98,18 @@ def close_paren_after(sent: Sentence, k: int, hi: int) -> int:
     return -1
 
 
+def past_intensifier(sent: Sentence, i: int) -> int:
+    """``i + 1`` when the word at ``i`` only stresses the subordinator after it ("Just | when
+    ...", "Even | though ..."), otherwise ``i``."""
+    if (
+        i + 1 < len(sent)
+        and sent.lower[i] in lx.SUBORDINATOR_INTENSIFIERS
+        and sent.lower[i + 1] in lx.FRONTED_SUBORDINATORS
+    ):
+        return i + 1
+    return i
+
+
 def name_part(word: str) -> bool:
     return word[:1].isupper() or word.lower() in ("of", "for", "’s", "'s", "-", "&")
 
