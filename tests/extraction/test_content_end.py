@@ -331,5 +331,21 @@ def test_the_main_clause_after_a_stressed_fronted_clause_is_the_reporters():
 
 def test_as_someone_said_keeps_the_main_clause():
     text = "As the mayor said in May, the levy is fair and the bridge will reopen."
-    # (the phrase after the cue stays in the content: "in May, the levy ...")
     assert attributed(text)[0].text.endswith("the levy is fair and the bridge will reopen.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the ferry company said in May, the timetable is final.",
+        "As Okafor told reporters on Tuesday, the timetable is final.",
+        "As the harbour board noted last week, the timetable is final.",
+    ],
+)
+def test_the_adjunct_of_an_opening_as_clause_is_left_out_of_the_content(text):
+    assert only(text).text == "the timetable is final."
+
+
+def test_an_opening_as_clause_with_its_own_clause_after_the_cue_keeps_it():
+    c = only("As the ferry company said it would in May, the timetable changed.")
+    assert c.text.startswith("it would")
