@@ -31,6 +31,16 @@ _SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
 
 _MAX_SENTENCE_TOKENS = 400
 
+# Any space but a line break: a non-breaking space (U+00A0), a thin space, a tab.
+_INLINE_SPACE = re.compile(r"[^\S\n]")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every space but a line break written as a plain space, character for
+    character (offsets do not move): the rules compare words, particles and quotation edges
+    with a plain space in mind ("wrote of\u00a0living" reads as "wrote of living")."""
+    return _INLINE_SPACE.sub(" ", text)
+
 
 class Sentence:
     """One sentence of an article: its tokens with their offsets, and what the rules need to
