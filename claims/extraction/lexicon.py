@@ -213,6 +213,9 @@ LISTENER_VERBS = frozenset(
 # Of those, the ones whose passive subject is the one addressed, not the speaker: "Lee was told
 # that C", "voters were asked whether C" (but "Lee is assured of winning" is her own view).
 ADDRESSED = frozenset(words("asked told informed reminded warned"))
+# Past forms that take a listener besides those: '“A,” Lee assured the crowd', '“A,” she urged
+# the board'.
+ADDRESSING_PASTS = frozenset(words("assured reminded warned promised urged begged implored"))
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the
