@@ -31,8 +31,8 @@ _SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
 
 _MAX_SENTENCE_TOKENS = 400
 
-# Any space but a line break: a non-breaking space (U+00A0), a thin space, a tab.
-_INLINE_SPACE = re.compile(r"[^\S\n]")
+# Any space but a plain one or a line break: a non-breaking space (U+00A0), a thin space, a tab.
+_INLINE_SPACE = re.compile(r"[^\S \n]")
 
 
 def plain_spaces(text: str) -> str:
