@@ -213,6 +213,9 @@ LISTENER_VERBS = frozenset(
 # Of those, the ones whose passive subject is the one addressed, not the speaker: "Lee was told
 # that C", "voters were asked whether C" (but "Lee is assured of winning" is her own view).
 ADDRESSED = frozenset(words("asked told informed reminded warned"))
+# Past forms that take a listener besides those: '“A,” Lee assured the crowd', '“A,” she urged
+# the board'.
+ADDRESSING_PASTS = frozenset(words("assured reminded warned promised urged begged implored"))
 
 # Particles that belong to the cue: "pointed out", "called for", "lashed out at". (Extractor 1.3
 # added the verb-preposition pairs that PolNeAR's train split gives to the cue at least 60% of the
@@ -700,6 +703,8 @@ SUBORDINATORS = frozenset(words("after before while when although though as once
 FRONTED_SUBORDINATORS = frozenset(
     words("although though while since when whenever if after before because until once whereas")
 )
+# Words that may stand before such a subordinator: "Just when C, ...", "Even though Lee said C".
+SUBORDINATOR_INTENSIFIERS = frozenset(words("just only even"))
 # Words that open a phrase of time or place before a main clause ("Soon after the vote, ...").
 OPENING_WORDS = (
     FRONTED_SUBORDINATORS

@@ -105,9 +105,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> tuple[Num
         if s >= e:
             continue
         value = text[s:e]
-        if kind == "number" and value.lower() in _TRIVIAL:
+        low = " ".join(value.lower().split())  # ("a\u00a0third": any space between the words)
+        if kind == "number" and low in _TRIVIAL:
             continue
-        if kind == "comparison" and value.lower() in ("the only", "only", "the first", "first"):
+        if kind == "comparison" and low in ("the only", "only", "the first", "first"):
             continue
         if kind == "comparison" and value[:1].isupper() and value.lower().startswith("most"):
             continue

@@ -311,7 +311,41 @@ def test_a_content_inside_a_fronted_clause_ends_before_the_main_clause():
     assert attributed(text)[0].text == "she backs the harbour plan"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just when the mayor said the levy was fair, her aides drafted a cheaper plan.",
+        "Even though the mayor said the levy was fair, her aides drafted a cheaper plan.",
+        "Only after the mayor said the levy was fair, her aides drafted a cheaper plan.",
+    ],
+)
+def test_a_stressed_subordinator_still_opens_a_fronted_clause(text):
+    c = attributed(text)[0]
+    assert (c.source, c.text) == ("the mayor", "the levy was fair")
+
+
+def test_the_main_clause_after_a_stressed_fronted_clause_is_the_reporters():
+    c = only("Just when the ferry crew planned to strike on Friday, the owners raised wages.")
+    assert (c.cue, c.text) == ("planned", "to strike on Friday")
+
+
 def test_as_someone_said_keeps_the_main_clause():
     text = "As the mayor said in May, the levy is fair and the bridge will reopen."
-    # (the phrase after the cue stays in the content: "in May, the levy ...")
     assert attributed(text)[0].text.endswith("the levy is fair and the bridge will reopen.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the ferry company said in May, the timetable is final.",
+        "As Okafor told reporters on Tuesday, the timetable is final.",
+        "As the harbour board noted last week, the timetable is final.",
+    ],
+)
+def test_the_adjunct_of_an_opening_as_clause_is_left_out_of_the_content(text):
+    assert only(text).text == "the timetable is final."
+
+
+def test_an_opening_as_clause_with_its_own_clause_after_the_cue_keeps_it():
+    c = only("As the ferry company said it would in May, the timetable changed.")
+    assert c.text.startswith("it would")

@@ -326,5 +326,25 @@ def test_stance_noun_with_its_source_after_from():
     assert (c.source, c.cue, c.text) == ("her doctor", "warnings", "that the trip was risky")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour board ignored repeated warnings from its engineers that the pier was sinking.",
+        "The harbour board ignored warnings from its engineers that the pier was sinking.",
+        "The harbour board dismissed claims from its engineers that the pier was sinking.",
+    ],
+)
+def test_the_object_of_a_verb_with_a_speaker_after_from_reports_that_speaker(text):
+    c = only(text)
+    assert (c.source, c.text) == ("its engineers", "that the pier was sinking.")
+
+
+def test_the_object_of_a_verb_with_a_relative_clause_after_from_stays_the_subjects():
+    c = only("The harbour board ignored warnings from the city that Lee had dismissed.")
+    assert (c.source, c.cue) == ("The harbour board", "ignored")
+    c = only("The harbour board rejected claims from the union that were plainly false.")
+    assert (c.source, c.cue) == ("The harbour board", "rejected")
+
+
 def test_stance_noun_from_a_source_before_a_relative_clause_stays_unread():
     assert attributed("Despite warnings from the city that Lee ignored, the fair went ahead.") == []

@@ -38,3 +38,10 @@ def test_the_pass_tries_the_patterns_only_where_a_match_can_open(text):
         expected = spans(numbers._COMBINED.finditer(text, start, end))
         assert spans(numbers._matches(text, start, end)) == expected
         assert expected  # the sentences hold matches
+
+
+@pytest.mark.parametrize(
+    "text", ["Nearly a\u00a0third of the ferries were late.", "It is the\u00a0only ferry left."]
+)
+def test_a_trivial_figure_with_a_non_breaking_space_is_still_trivial(text):
+    assert find_numbers(text) == ()

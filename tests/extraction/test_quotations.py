@@ -2,6 +2,8 @@
 speaker.
 """
 
+import pytest
+
 from claims.extraction import DIRECT
 from tests.extraction.checks import attributed, check_spans, only
 
@@ -173,6 +175,24 @@ def test_quotation_then_speaker_verb_and_a_pronoun_listener():
     assert (c.text, c.source, c.cue) == ('"Close the gates before dark,"', "the warden", "urged")
     c = only('"Close the gates," he urged us on Friday.')
     assert (c.text, c.source, c.cue) == ('"Close the gates,"', "he", "urged")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Close the gates before dark," the warden urged the campers.',
+        '"Close the gates before dark," the warden urged the campers on Friday.',
+        '"Close the gates before dark," the warden warned the new campers.',
+    ],
+)
+def test_a_noun_phrase_listener_after_a_quotation_leaves_the_quotation_its_content(text):
+    c = only(text)
+    assert (c.text, c.source) == ('"Close the gates before dark,"', "the warden")
+
+
+def test_a_listener_asked_to_do_something_is_no_listener_of_the_quotation():
+    c = only('"Sunset," the warden urged the campers to remember.')
+    assert c.text == "the campers to remember."
 
 
 def test_quotation_then_speaker_and_a_phrasal_verb():

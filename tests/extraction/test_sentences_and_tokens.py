@@ -2,6 +2,9 @@
 end.
 """
 
+import pytest
+
+from claims.extraction.attribution import find_attributions
 from claims.extraction.sentences import split_sentences
 from tests.extraction.checks import attributed, only
 
@@ -61,3 +64,25 @@ def test_us_at_sentence_end():
 def test_quote_end_and_paragraphs():
     text = "“Go home,” he said. “Now!” She left.\nNext paragraph here"
     assert sentences(text) == ["“Go home,” he said.", "“Now!”", "She left.", "Next paragraph here"]
+
+
+def _spans(text):
+    return [(a.start, a.end, a.source, a.cue, a.claim) for a in find_attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The harbour master wrote of sailing through the storm.",
+        "The ferry company declined to comment.",
+        "Okafor's decision to close the ferry office surprised the council.",
+        "The ferry company said about 40 crew members would be let go.",
+    ],
+)
+def test_a_non_breaking_space_reads_as_a_space(text):
+    assert _spans(text.replace(" ", "\u00a0")) == _spans(text)
+
+
+def test_a_particle_after_a_non_breaking_space_joins_the_cue():
+    c = only("The harbour master wrote of\u00a0sailing through the storm.")
+    assert (c.cue, c.text) == ("wrote of", "sailing through the storm.")

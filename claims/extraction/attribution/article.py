@@ -14,7 +14,7 @@ from .contents import Attribution, describes_its_noun
 from .non_claims import why_no_claim
 from .quotes import Quotes
 from .rules import analyse
-from .tokens import Sentence, is_cue_word
+from .tokens import Sentence, is_cue_word, plain_spaces
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ def find_attributions(
     """All attributions of ``text``, ordered by content start, non-overlapping."""
     if sentences is None:
         sentences = split_sentences(text)
+    text = plain_spaces(text)  # (the spans point into the text as given all the same)
     quotes = Quotes(text)
     found: list[Attribution] = []
     for ss, se in sentences:

@@ -44,6 +44,7 @@ from .tokens import (
     Sentence,
     has_verb,
     is_cue_word,
+    past_intensifier,
     plural_noun,
     possessive,
     s_form,
@@ -239,6 +240,7 @@ def _fronted_clause_end(sent: Sentence, after: int, k: int) -> int:
     first = 0
     while first < after and sent.lower[first] in lx.LEADING_CONNECTIVES:
         first += 1
+    first = past_intensifier(sent, first)  # ("Just when Lee said C, ...")
     if sent.lower[first] not in lx.FRONTED_SUBORDINATORS:
         return k  # ("As Lee said in May, C": the main clause is what was said)
     if any(w in (",", ";", ":") or w in lx.QUOTE_TOKENS for w in sent.words[first : after + 1]):
@@ -316,6 +318,7 @@ def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
     """Index after an adverb or phrase that stands between the cue and its content: 'Lee
     replied evenly, “C.”', 'as Lee pointed out in December, “C.”', 'Lee described, in
     blistering terms, a set of ...'; ``after`` itself when there is none."""
+    after = _after_as_clause_adjunct(sent, after, n)
     if sent.words[after] in ("—", "–", "-", "--"):
         # 'Lee said — on Twitter, as it happens — that C'
         for k in range(after + 2, min(n - 2, after + 12)):
@@ -339,6 +342,34 @@ def _skip_adjunct(sent: Sentence, after: int, n: int) -> int:
     if adjunct and that is not None and not has_verb(sent.words[after:that]):
         return that
     return after
+
+
+def _after_as_clause_adjunct(sent: Sentence, after: int, n: int) -> int:
+    """ "As the mayor said in May, C": the adjunct after the cue of an opening "as" clause
+    is the cue's; the content is the main clause after its comma (``after`` otherwise)."""
+    first = 0
+    while first < after and sent.lower[first] in lx.LEADING_CONNECTIVES:
+        first += 1
+    if sent.lower[first] != "as" or any(
+        w in lx.CLAUSE_END_MARKS or w in lx.QUOTE_TOKENS for w in sent.words[first:after]
+    ):
+        return after
+    comma = next((k for k in range(after + 1, min(n - 2, after + 9)) if sent.words[k] == ","), None)
+    if comma is None or not _short_time_or_place(sent, after, comma):
+        return after
+    return comma + 1
+
+
+def _short_time_or_place(sent: Sentence, i: int, hi: int) -> bool:
+    """Tokens [i, hi) are a short adjunct without a verb or a pronoun ("in May", "last week",
+    "on Twitter"; "in May" is a name there, not the auxiliary)."""
+    opens = sent.lower[i] in lx.PREPOSITIONS or sent.lower[i] in lx.TIME_WORDS
+    return (
+        opens
+        and hi - i <= 8
+        and not has_verb(sent.words[i:hi])
+        and not any(w in lx.PERSONAL_PRONOUNS for w in sent.lower[i:hi])
+    )
 
 
 def _quote_after_adjunct(sent: Sentence, after: int, n: int) -> int | None:

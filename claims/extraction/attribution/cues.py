@@ -238,8 +238,9 @@ def compound_cue(low: str) -> bool:
 
 
 def takes_listener(low: str) -> bool:
-    """Past forms that take a listener: '“A,” Lee assured the crowd.'"""
-    return low in lx.LISTENER_VERBS or low in ("assured", "reminded", "warned", "promised")
+    """Past forms that take a listener: '“A,” Lee assured the crowd.', '“A,” she urged the
+    board.'"""
+    return low in lx.LISTENER_VERBS or low in lx.ADDRESSING_PASTS
 
 
 def is_verb_use(sent: Sentence, i: int) -> bool:

@@ -215,11 +215,7 @@ def that_noun(sent: Sentence, i: int) -> Attribution | None:
     n = len(sent)
     if sent.lower[i + 1] == "from":
         return _that_noun_from(sent, i)
-    before = sent.lower[i - 1] if i > 0 else ""
-    # (after a past form it is the object: "stoked speculation that C")
-    past = before.endswith("ed") or before in lx.IRREGULAR_PAST
-    noun = not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
-    if not noun or not complement_that(sent, i + 1):
+    if not _noun_use(sent, i) or not complement_that(sent, i + 1):
         return None  # ("The mayor promises that C": a verb)
     if _participle_cue(sent, i):
         return None  # ", warning that C", "has been warning that C": the verb's shapes read it
@@ -254,10 +250,18 @@ def that_from(sent: Sentence, i: int) -> int | None:
     return None
 
 
+def _noun_use(sent: Sentence, i: int) -> bool:
+    """Whether the stance word at ``i`` is a noun: after a determiner, a modifier or a
+    preposition, or the object of a past form ("stoked speculation that C", "ignored
+    warnings from his lawyer that C")."""
+    before = sent.lower[i - 1] if i > 0 else ""
+    past = before.endswith("ed") or before in lx.IRREGULAR_PAST
+    return not before or before in lx.NOUN_CONTEXT or not before.isalpha() or past
+
+
 def _that_noun_from(sent: Sentence, i: int) -> Attribution | None:
     j = that_from(sent, i)
-    before = sent.lower[i - 1] if i > 0 else ""
-    if j is None or not (not before or before in lx.NOUN_CONTEXT or not before.isalpha()):
+    if j is None or not _noun_use(sent, i):
         return None
     if not complement_that(sent, j):
         return None

@@ -7,6 +7,7 @@ sentence-wide shapes of ``SENTENCE_FALLBACKS`` are tried. A rule is found by its
 is a sentence it reads (``tests/extraction/test_rules.py`` holds every rule to its example).
 """
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -138,7 +139,22 @@ def _verb_trigger(sent: Sentence, i: int) -> bool:
 
 
 def _read_verb(sent: Sentence, i: int, found: list[Attribution]) -> Attribution | None:
-    return verb_cue(sent, i, found[-1] if found else None)
+    att = verb_cue(sent, i, found[-1] if found else None)
+    return _stance_noun_object(sent, att) or att
+
+
+def _stance_noun_object(sent: Sentence, att: Attribution | None) -> Attribution | None:
+    """ "The senator ignored repeated warnings from his lawyer that C": an object that is a
+    stance noun with a speaker of its own after "from" reports that speaker's clause, not the
+    subject's (None for any other object)."""
+    if att is None or att.cue is None or att.cue[1] > att.start:
+        return None
+    j = bisect_left(sent.starts, att.start)
+    while j < len(sent) and sent.lower[j] in lx.THAT_NOUN_MODIFIERS:
+        j += 1
+    if j >= len(sent) or sent.lower[j] not in lx.THAT_NOUNS or that_from(sent, j) is None:
+        return None
+    return that_noun(sent, j)
 
 
 def _past_after_quote_trigger(sent: Sentence, i: int) -> bool:

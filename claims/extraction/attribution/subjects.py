@@ -18,6 +18,7 @@ from .tokens import (
     is_cue_word,
     name_part,
     open_paren_before,
+    past_intensifier,
     plural_noun,
     plural_possessive_mark,
     possessive,
@@ -569,12 +570,14 @@ def from_phrase_before(sent: Sentence, k: int) -> int | None:
 
 def fronted_clause(sent: Sentence, a: int) -> bool:
     """Whether the subject at ``a`` opens a subordinate clause before the main one ("Although
-    Lee planned C, ...")."""
-    return (
-        a > 0
-        and sent.lower[a - 1] in lx.FRONTED_SUBORDINATORS
-        and all(w in lx.LEADING_CONNECTIVES or w in lx.QUOTE_TOKENS for w in sent.lower[: a - 1])
-    )
+    Lee planned C, ...", "Just when Lee said C, ...")."""
+    first = 0
+    while first < a - 1 and (
+        sent.lower[first] in lx.LEADING_CONNECTIVES or sent.lower[first] in lx.QUOTE_TOKENS
+    ):
+        first += 1
+    first = past_intensifier(sent, first)
+    return a > 0 and first == a - 1 and sent.lower[first] in lx.FRONTED_SUBORDINATORS
 
 
 def appositive_at(sent: Sentence, k: int) -> bool:

@@ -31,6 +31,16 @@ _SPACED_TOKEN = re.compile(rf"\s*({_TOKEN.pattern})")
 
 _MAX_SENTENCE_TOKENS = 400
 
+# Any space but a plain one or a line break: a non-breaking space (U+00A0), a thin space, a tab.
+_INLINE_SPACE = re.compile(r"[^\S \n]")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every space but a line break written as a plain space, character for
+    character (offsets do not move): the rules compare words, particles and quotation edges
+    with a plain space in mind ("wrote of\u00a0living" reads as "wrote of living")."""
+    return _INLINE_SPACE.sub(" ", text)
+
 
 class Sentence:
     """One sentence of an article: its tokens with their offsets, and what the rules need to
@@ -96,6 +106,18 @@ def close_paren_after(sent: Sentence, k: int, hi: int) -> int:
         if sent.words[m] in ("(", ",", ";") or sent.words[m] in lx.QUOTE_TOKENS:
             return -1
     return -1
+
+
+def past_intensifier(sent: Sentence, i: int) -> int:
+    """``i + 1`` when the word at ``i`` only stresses the subordinator after it ("Just | when
+    ...", "Even | though ..."), otherwise ``i``."""
+    if (
+        i + 1 < len(sent)
+        and sent.lower[i] in lx.SUBORDINATOR_INTENSIFIERS
+        and sent.lower[i + 1] in lx.FRONTED_SUBORDINATORS
+    ):
+        return i + 1
+    return i
 
 
 def name_part(word: str) -> bool:

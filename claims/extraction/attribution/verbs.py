@@ -94,7 +94,8 @@ def quote_speaker_verb(sent: Sentence, i: int):
         q = quote_ending_at(sent, a - 1)
         listener = takes_listener(sent.lower[i]) or _pronoun_listener(sent, end)
         after = listener_end(sent, end, n) if listener else end
-        if q is not None and (tail_is_adjunct(sent, after, n) or _next_clause(sent, after)):
+        tail = tail_is_adjunct(sent, after, n) and not _infinitive_after_listener(sent, end, after)
+        if q is not None and (tail or _next_clause(sent, after)):
             source = (sent.starts[a], sent.ends[i - 1])
             return make_attribution(sent, q, source, (sent.starts[i], sent.ends[end - 1]))
     b = speaker_end(sent, i + 1)  # the speaker after the verb
@@ -519,7 +520,7 @@ def _shape_with_subject(sent: Sentence, c: Cue):
     att = _what_x_called(sent, c, a, after, source, cue)
     if att is not _NO_SHAPE:
         return att
-    if not _opens_clause(sent, a) or _listener_after_quotation(sent, a, after):
+    if not _opens_clause(sent, a) or _listener_after_quotation(sent, c, a, after):
         return None
     att = forward_content(sent, after, source, cue, c.w)
     if att is not None:
@@ -541,10 +542,26 @@ _AS_COMPLEMENT = frozenset(
 _NEXT_ABSOLUTE = frozenset(lx.words("others those many some most a an the his her their"))
 
 
-def _listener_after_quotation(sent: Sentence, a: int, after: int) -> bool:
-    """'“C,” he urged them.': the quotation is the content (read as a last resort), not the
-    pronoun after the verb."""
-    return _pronoun_listener(sent, after) and quote_ending_at(sent, a - 1) is not None
+def _listener_after_quotation(sent: Sentence, c: Cue, a: int, after: int) -> bool:
+    """'“C,” he urged them.', '“C,” she urged the crowd.': the quotation is the content (read
+    as a last resort), not the pronoun or the noun phrase addressed after the verb."""
+    if quote_ending_at(sent, a - 1) is None:
+        return False
+    if _pronoun_listener(sent, after):
+        return True
+    n = len(sent)
+    end = listener_end(sent, after, n) if takes_listener(c.w) else after
+    return (
+        end > after
+        and tail_is_adjunct(sent, end, n)
+        and not _infinitive_after_listener(sent, after, end)
+    )
+
+
+def _infinitive_after_listener(sent: Sentence, k: int, end: int) -> bool:
+    """A listener [k, end) then "to": '“A,” Lee urged the voters | to stay home' asks them
+    that, the quotation is no content of the verb."""
+    return k < end < len(sent) and sent.lower[end] == "to"
 
 
 def _end_absolute_phrase(sent: Sentence, att: Attribution, a: int, after: int) -> None:
