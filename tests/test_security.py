@@ -342,6 +342,28 @@ def test_every_other_form_has_the_general_limit(client, alice, claim, settings, 
     assert response.status_code == 413
 
 
+def test_the_archive_import_takes_a_file_as_large_as_it_promises(client, alice, settings):
+    """Importing fact-checks takes files up to 50 MB (README): a 15 MB feed reaches the view
+    rather than a 413 "at most 11 MB"; past 50 MB the refusal names the import's own limit."""
+    settings.REQUEST_MAX_BYTES = 11 * MB
+    client.force_login(alice)
+    path = reverse("archive_import")
+    lines = b"".join(
+        b'{"id": %d, "text": "Unemployment fell to %d percent last year", "url": '
+        b'"https://fc.example/%d", "verdict": "False", "notes": "%s"}\n' % (n, n, n, b"x" * 4000)
+        for n in range(4000)
+    )
+    assert len(lines) > 15 * MB
+
+    imported = client.post(path, {"file": SimpleUploadedFile("feed.jsonl", lines)}, follow=True)
+    refused = post_claiming(client, path, 52 * MB)
+
+    assert imported.status_code == 200
+    assert "4000 new" in imported.content.decode()
+    assert refused.status_code == 413
+    assert "the limit is 50 MB" in refused.content.decode()
+
+
 def test_the_upload_page_takes_a_full_upload_and_no_more(client, alice, settings):
     settings.REQUEST_MAX_BYTES = 1 * MB
     settings.ARTICLE_MAX_BYTES, settings.ARTICLE_MAX_FILES = 2 * MB, 3
