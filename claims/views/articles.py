@@ -105,9 +105,12 @@ def article_status(request, pk):
     article = get_object_or_404(
         Article.objects.select_related("duplicate_of", "reviewed_by"), pk=pk
     )
-    return render(
-        request, "claims/article_detail.html#article-live", article_context(request, article)
-    )
+    context = article_context(request, article)
+    # Once finished, the page's heading is sent too (out of band): the worker fills in what the
+    # upload left empty (headline, outlet, author, date), and the page shows the file's name
+    # until then.
+    context["refresh_head"] = True
+    return render(request, "claims/article_detail.html#article-live", context)
 
 
 @require_POST
