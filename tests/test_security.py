@@ -559,3 +559,19 @@ def test_production_responses_carry_security_headers_and_secure_cookies():
     assert "Referrer-Policy = same-origin" in out
     assert "cookies True True True" in out
     assert "plain http 301 https://desk.example.org/login/" in out
+
+
+def test_an_htmx_request_after_the_session_ended_is_told_so_not_sent_to_the_login_page(
+    client, claim
+):
+    """htmx follows a redirect and swaps the login page in place of the form that was sent (the
+    comment typed was lost); a 401 is not swapped, and static/js/failures.js says why."""
+    path = reverse("claim_comment", args=[claim.pk])
+
+    by_htmx = client.post(path, {"text": "Typed before the session ended."}, HTTP_HX_REQUEST="true")
+    by_form = client.post(path, {"text": "Typed before the session ended."})
+
+    assert by_htmx.status_code == 401
+    assert "logged out" in by_htmx.content.decode()
+    assert by_form.status_code == 302 and by_form["Location"].startswith("/login/")
+    assert not claim.events.filter(text="Typed before the session ended.").exists()
