@@ -42,6 +42,7 @@ def article_list(request):
 def article_upload(request):
     _require(request, "upload")
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
         created, duplicates = services.submit_uploads(
             user=request.user,
@@ -71,7 +72,8 @@ def article_upload(request):
             )
             target = created[0] if len(created) == 1 else None
             return redirect(target.get_absolute_url() if target else reverse("article_list"))
-    return render(request, "claims/article_upload.html", {"form": form})
+    # "Upload anyway" is offered only for a duplicate (not beside "choose at least one file").
+    return render(request, "claims/article_upload.html", {"form": form, "duplicates": duplicates})
 
 
 def article_context(request, article):
