@@ -22,6 +22,17 @@ class IsoDateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class AddressInput(forms.URLInput):
+    """A web address typed as journalists paste it: "news.example.org/story" is taken (the field
+    adds https://, assume_scheme). A type="url" input made the browser refuse it ("Please enter
+    a URL") before the form was sent."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "url", "spellcheck": "false", **(attrs or {})})
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -60,7 +71,9 @@ class ArticleUploadForm(forms.Form):
     standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     outlet = forms.CharField(max_length=200, required=False)
     author = forms.CharField(max_length=200, required=False)
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
     published_on = forms.DateField(required=False, label="Published on", widget=IsoDateInput())
     allow_duplicate = forms.BooleanField(
         required=False, label="Upload anyway, even if the same text is already here"
@@ -180,7 +193,9 @@ def stance_field():
 
 
 class EvidenceForm(forms.Form):
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
     title = forms.CharField(max_length=300, required=False)
     excerpt = forms.CharField(
         required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
@@ -409,7 +424,9 @@ class RejectForm(VersionedForm):
 
 
 class ArticleDetailsForm(forms.ModelForm):
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
 
     class Meta:
         model = Article
@@ -468,6 +485,7 @@ class WebhookForm(forms.Form):
         max_length=1000,
         label="URL",
         assume_scheme="https",
+        widget=AddressInput,
         help_text="Where the desk POSTs each event (https recommended).",
     )
     description = forms.CharField(max_length=200, required=False)
