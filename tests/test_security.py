@@ -429,6 +429,11 @@ def test_login_is_locked_after_repeated_wrong_passwords(client, alice, bob, sett
     response = client.post(reverse("login"), {"username": "alice", "password": "pw-alice"})
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
+    # How long, not "for a while": the person knows when to try again.
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    assert f"locked for {minutes} min after {settings.AXES_FAILURE_LIMIT} wrong" in (
+        response.content.decode()
+    )
     assert "_auth_user_id" not in client.session
     # Another person at the same address is not locked out.
     response = Client().post(reverse("login"), {"username": "bob", "password": "pw-bob"})
