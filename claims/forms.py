@@ -33,6 +33,17 @@ class AddressInput(forms.URLInput):
         super().__init__({"inputmode": "url", "spellcheck": "false", **(attrs or {})})
 
 
+class LongTextarea(forms.Textarea):
+    """A text box without the browser's maxlength: text pasted past the limit was cut silently
+    (a 7,000-character comment kept its first 5,000). The form refuses it instead, saying how
+    long it is, and the whole text stays in the box to shorten."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -154,13 +165,20 @@ class VersionedForm(forms.Form):
         """What to tell the user about this invalid form: `message`, or to reload the page."""
         if "version" in self.errors or "seen" in self.errors:
             return self.OUT_OF_DATE
+        # A text over its length (no maxlength cuts it in the browser): say so, not `message`.
+        for name, errors in self.errors.items():
+            field = self.fields.get(name)
+            if isinstance(getattr(field, "widget", None), LongTextarea):
+                too_long = [e for e in errors.as_data() if e.code == "max_length"]
+                if too_long:
+                    return f"{field.label or name.capitalize()}: {too_long[0].messages[0]}"
         return message
 
 
 class TransitionForm(VersionedForm):
     action = forms.CharField(widget=forms.HiddenInput, max_length=20)
     reason = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        required=False, max_length=2000, widget=LongTextarea(attrs={"rows": 2})
     )
 
 
@@ -178,7 +196,7 @@ class VerdictForm(VersionedForm):
     verdict = forms.ModelChoiceField(queryset=Verdict.objects.all(), empty_label="Choose…")
     summary = forms.CharField(
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
+        widget=LongTextarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
     )
     # Set by "Propose anyway" after the warning that the verdict goes against the evidence.
     despite_evidence = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -198,7 +216,7 @@ class EvidenceForm(forms.Form):
     )
     title = forms.CharField(max_length=300, required=False)
     excerpt = forms.CharField(
-        required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+        required=False, max_length=10000, widget=LongTextarea(attrs={"rows": 3})
     )
     kind = forms.ChoiceField(choices=Evidence.Kind.choices, initial=Evidence.Kind.WEB)
     publisher = forms.CharField(max_length=200, required=False)
@@ -244,7 +262,7 @@ class CommentForm(forms.Form):
         label="Comment",
         max_length=5000,
         help_text="@username tells that person.",
-        widget=forms.Textarea(
+        widget=LongTextarea(
             attrs={
                 "rows": 2,
                 "placeholder": "Comment… (@username tells that person)",
@@ -378,7 +396,7 @@ class AddClaimForm(SpeakerFields):
     cue = forms.CharField(required=False, max_length=100, help_text="“said”, “told Axios”, …")
     claim_reviewed = forms.CharField(
         required=False, max_length=5000, label="Wording to review (optional)",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LongTextarea(attrs={"rows": 2}),
         help_text="A paraphrase to publish; the exact words stay the claim's text.",
     )  # fmt: skip
 
@@ -388,7 +406,7 @@ class CorrectClaimForm(SpeakerFields, VersionedForm):
     cue = forms.CharField(required=False, max_length=100)
     claim_reviewed = forms.CharField(
         required=False, max_length=5000, label="Wording to review and publish",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LongTextarea(attrs={"rows": 2}),
         help_text="Leave as the exact words, or write a paraphrase (never shown in quotation "
         "marks on the public page).",
     )  # fmt: skip
