@@ -22,6 +22,28 @@ class IsoDateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+class AddressInput(forms.URLInput):
+    """A web address typed as journalists paste it: "news.example.org/story" is taken (the field
+    adds https://, assume_scheme). A type="url" input made the browser refuse it ("Please enter
+    a URL") before the form was sent."""
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "url", "spellcheck": "false", **(attrs or {})})
+
+
+class LongTextarea(forms.Textarea):
+    """A text box without the browser's maxlength: text pasted past the limit was cut silently
+    (a 7,000-character comment kept its first 5,000). The form refuses it instead, saying how
+    long it is, and the whole text stays in the box to shorten."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("maxlength", None)
+        return context
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -60,7 +82,9 @@ class ArticleUploadForm(forms.Form):
     standfirst = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
     outlet = forms.CharField(max_length=200, required=False)
     author = forms.CharField(max_length=200, required=False)
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
     published_on = forms.DateField(required=False, label="Published on", widget=IsoDateInput())
     allow_duplicate = forms.BooleanField(
         required=False, label="Upload anyway, even if the same text is already here"
@@ -141,13 +165,20 @@ class VersionedForm(forms.Form):
         """What to tell the user about this invalid form: `message`, or to reload the page."""
         if "version" in self.errors or "seen" in self.errors:
             return self.OUT_OF_DATE
+        # A text over its length (no maxlength cuts it in the browser): say so, not `message`.
+        for name, errors in self.errors.items():
+            field = self.fields.get(name)
+            if isinstance(getattr(field, "widget", None), LongTextarea):
+                too_long = [e for e in errors.as_data() if e.code == "max_length"]
+                if too_long:
+                    return f"{field.label or name.capitalize()}: {too_long[0].messages[0]}"
         return message
 
 
 class TransitionForm(VersionedForm):
     action = forms.CharField(widget=forms.HiddenInput, max_length=20)
     reason = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+        required=False, max_length=2000, widget=LongTextarea(attrs={"rows": 2})
     )
 
 
@@ -165,7 +196,7 @@ class VerdictForm(VersionedForm):
     verdict = forms.ModelChoiceField(queryset=Verdict.objects.all(), empty_label="Choose…")
     summary = forms.CharField(
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
+        widget=LongTextarea(attrs={"rows": 4, "placeholder": "What the evidence shows…"}),
     )
     # Set by "Propose anyway" after the warning that the verdict goes against the evidence.
     despite_evidence = forms.BooleanField(required=False, widget=forms.HiddenInput)
@@ -180,10 +211,12 @@ def stance_field():
 
 
 class EvidenceForm(forms.Form):
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
     title = forms.CharField(max_length=300, required=False)
     excerpt = forms.CharField(
-        required=False, max_length=10000, widget=forms.Textarea(attrs={"rows": 3})
+        required=False, max_length=10000, widget=LongTextarea(attrs={"rows": 3})
     )
     kind = forms.ChoiceField(choices=Evidence.Kind.choices, initial=Evidence.Kind.WEB)
     publisher = forms.CharField(max_length=200, required=False)
@@ -229,7 +262,7 @@ class CommentForm(forms.Form):
         label="Comment",
         max_length=5000,
         help_text="@username tells that person.",
-        widget=forms.Textarea(
+        widget=LongTextarea(
             attrs={
                 "rows": 2,
                 "placeholder": "Comment… (@username tells that person)",
@@ -363,7 +396,7 @@ class AddClaimForm(SpeakerFields):
     cue = forms.CharField(required=False, max_length=100, help_text="“said”, “told Axios”, …")
     claim_reviewed = forms.CharField(
         required=False, max_length=5000, label="Wording to review (optional)",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LongTextarea(attrs={"rows": 2}),
         help_text="A paraphrase to publish; the exact words stay the claim's text.",
     )  # fmt: skip
 
@@ -373,7 +406,7 @@ class CorrectClaimForm(SpeakerFields, VersionedForm):
     cue = forms.CharField(required=False, max_length=100)
     claim_reviewed = forms.CharField(
         required=False, max_length=5000, label="Wording to review and publish",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=LongTextarea(attrs={"rows": 2}),
         help_text="Leave as the exact words, or write a paraphrase (never shown in quotation "
         "marks on the public page).",
     )  # fmt: skip
@@ -409,7 +442,9 @@ class RejectForm(VersionedForm):
 
 
 class ArticleDetailsForm(forms.ModelForm):
-    url = forms.URLField(max_length=1000, required=False, label="URL", assume_scheme="https")
+    url = forms.URLField(
+        max_length=1000, required=False, label="URL", assume_scheme="https", widget=AddressInput
+    )
 
     class Meta:
         model = Article
@@ -468,6 +503,7 @@ class WebhookForm(forms.Form):
         max_length=1000,
         label="URL",
         assume_scheme="https",
+        widget=AddressInput,
         help_text="Where the desk POSTs each event (https recommended).",
     )
     description = forms.CharField(max_length=200, required=False)

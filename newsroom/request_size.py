@@ -7,7 +7,8 @@ Django at all. The proxy in front should refuse the same sizes earlier (README: 
 client_max_body_size), so the bytes never reach the application server.
 
 Every request may carry REQUEST_MAX_BYTES; views marked @takes_uploads (the upload page) may
-carry a full upload: ARTICLE_MAX_FILES files and the pasted text, each up to ARTICLE_MAX_BYTES.
+carry a full upload: ARTICLE_MAX_FILES files and the pasted text, each up to ARTICLE_MAX_BYTES;
+views marked @takes_file(n) (the archive's import) one file of up to n bytes.
 """
 
 from django.conf import settings
@@ -22,6 +23,16 @@ def takes_uploads(view):
     """Let `view` receive a full upload's body rather than the general limit."""
     view.takes_uploads = True
     return view
+
+
+def takes_file(max_bytes):
+    """Let `view` receive one file of up to `max_bytes` (more than the general limit)."""
+
+    def mark(view):
+        view.takes_file_bytes = max_bytes
+        return view
+
+    return mark
 
 
 def upload_max_bytes():
@@ -52,10 +63,18 @@ class RequestSizeMiddleware:
         except ValueError:
             length = 0  # Django reads nothing from a body whose length it cannot read either
         uploads = getattr(view, "takes_uploads", False)
-        limit = upload_max_bytes() if uploads else settings.REQUEST_MAX_BYTES
+        file_bytes = getattr(view, "takes_file_bytes", None)
+        if uploads:
+            limit = upload_max_bytes()
+        elif file_bytes:
+            limit = max(settings.REQUEST_MAX_BYTES, file_bytes + FORM_MARGIN_BYTES)
+        else:
+            limit = settings.REQUEST_MAX_BYTES
         if length <= limit:
             return None
-        if uploads:
+        if file_bytes and not uploads:
+            message = f"The file is too large: the limit is {_megabytes(file_bytes)}."
+        elif uploads:
             message = (
                 f"The upload is too large: send at most {settings.ARTICLE_MAX_FILES} files of "
                 f"{_megabytes(settings.ARTICLE_MAX_BYTES)} each at a time."

@@ -12,6 +12,7 @@ from claims.models import Claim, ClaimEvent, ClaimEvidence, CommentRevision, Evi
 
 # The list item as the claim page's template wrote it before the tag.
 TEMPLATE_ITEM = (
+    "{% load desk_format %}"
     '<li><span class="badge stance-{{ link.stance }}">{{ link.get_stance_display }}</span>\n'
     '        {% if link.evidence.url %}<a href="{{ link.evidence.url }}" '
     'rel="noopener noreferrer" target="_blank">{{ link.evidence.title }}</a>'
@@ -32,7 +33,7 @@ TEMPLATE_ITEM = (
     "        {% if link.evidence.excerpt %}<blockquote>{{ link.evidence.excerpt|linebreaksbr }}"
     "</blockquote>{% endif %}\n"
     '        <small class="muted">added by {{ link.added_by|default:"—" }} '
-    "{{ link.created_at|timesince }} ago</small>\n"
+    "{{ link.created_at|ago }}</small>\n"
     "        {% if can_edit_evidence %}"
     "{% url 'claim_unlink_evidence' claim.pk link.pk as post_url %}"
     '<form method="post" action="{{ post_url }}" hx-post="{{ post_url }}" hx-target="#claim-panel"'
@@ -89,6 +90,18 @@ def test_evidence_item_writes_what_the_template_wrote(alice, case, can_edit, by_
     assert ours == Template(TEMPLATE_ITEM).render(Context(context))
 
 
+@pytest.mark.django_db
+def test_evidence_added_a_moment_ago_says_just_now_not_0_minutes_ago(alice):
+    link = _link(alice, title="A call", url="", publisher="", excerpt="", public=False)
+    link.created_at = timezone.now()
+    context = {"link": link, "claim": Claim(pk=42), "can_edit_evidence": False}
+
+    item = Template("{% load claim_page %}{% evidence_item link %}").render(Context(context))
+
+    assert "added by alice just now</small>" in item
+    assert "0\xa0minutes" not in item
+
+
 # One entry of claims/claim_history.html as the template wrote it before the tag.
 TEMPLATE_ENTRY = (
     '<li class="event-{{ event.action }}"><strong>{{ event.actor|default:"system"'
@@ -113,7 +126,7 @@ TEMPLATE_ENTRY = (
     ' }}" hx-swap="outerHTML" class="form">\n'
     '          {% csrf_token %}<label class="visually-hidden" for="edit-comment-{{'
     ' event.pk }}">Comment</label><textarea name="text" id="edit-comment-{{ event.pk }}"'
-    ' rows="2" maxlength="5000" required data-mentions="{% url \'people_search\' %}"'
+    ' rows="2" required data-mentions="{% url \'people_search\' %}"'
     ' autocomplete="off">{{ event.text }}</textarea>\n'
     '          <button class="button small">Save</button>\n'
     "        </form></details>{% endif %}\n"

@@ -148,6 +148,43 @@ def test_an_edit_by_someone_else_is_refused_with_a_message(login, claim, comment
     assert "Only the person who wrote a comment can edit it." in unescape(response.content.decode())
 
 
+def test_a_comment_too_long_is_refused_as_too_long_and_kept_whole(login, claim):
+    """The browser's maxlength cut a pasted 7,000-character comment to 5,000 without a word; now
+    the whole text reaches the form, which says it is too long (it said "empty") and keeps it."""
+    text = "".join(f"Line {n:04d} of the note. " for n in range(300))
+    client = login("bob")
+    page = client.get(claim.get_absolute_url()).content.decode()
+
+    response = client.post(
+        reverse("claim_comment", args=[claim.pk]), {"text": text}, HTTP_HX_REQUEST="true"
+    )
+
+    content = unescape(response.content.decode())
+    assert 'maxlength="5000"' not in page
+    assert "The comment was not saved: Ensure this value has at most 5000 characters" in content
+    assert "The comment is empty" not in content
+    assert text in content  # back in the box
+    assert not claim.events.filter(action=Action.COMMENT).exists()
+
+
+def test_an_edit_refused_lists_what_was_typed(login, claim, comment):
+    for who, text, message in [
+        ("bob", "Page 4. " * 700, "at most 5000 characters"),
+        ("carol", "Mine now, with the page number.", "Only the person who wrote a comment"),
+    ]:
+        response = login(who).post(
+            reverse("claim_comment_edit", args=[claim.pk, comment.pk]),
+            {"text": text},
+            HTTP_HX_REQUEST="true",
+        )
+
+        content = unescape(response.content.decode())
+        assert message in content
+        assert text.strip() in content  # listed as not saved, to copy
+    comment.refresh_from_db()
+    assert comment.text == "The minutes are online."
+
+
 def test_resolving_through_the_page(login, claim, comment, carol):
     login("carol").post(
         reverse("claim_comment_resolve", args=[claim.pk, comment.pk]), {"resolved": "1"}

@@ -246,6 +246,20 @@ def test_a_split_at_either_end_is_refused(claim, alice):
         corrections.split_claim(claim, actor=alice, at=claim.start)
 
 
+def test_a_quote_is_not_split_off_its_opening_quotation_mark(article, alice):
+    """The menu offered to split “We have cut waste…” before "We": the first part would have
+    been the quotation mark alone."""
+    claim = by_text(article, "cut waste")
+    body = claim.article.body
+    assert claim.text.startswith("“We have")
+
+    points = corrections.split_points(body, claim.start, claim.end)
+
+    assert points[0][1].startswith("have cut waste")
+    with pytest.raises(WorkflowError, match="at a word inside it"):
+        corrections.split_claim(claim, actor=alice, at=body.index("We have", claim.start))
+
+
 def test_merged_claims_end_as_duplicates_with_their_work(article, alice, bob):
     target, other = by_text(article, "cut waste"), by_text(article, "tram line")
     services.add_comment(other, actor=bob, text="Same promise as in May.")

@@ -64,3 +64,15 @@ def test_the_claim_page_fields_come_out_the_same():
         for field in form:
             ours, theirs = both(field)
             assert ours == theirs, field.name
+
+
+@pytest.mark.parametrize("form_class", ["ArticleUploadForm", "ArticleDetailsForm", "EvidenceForm"])
+def test_a_web_address_without_https_is_not_refused_by_the_browser(form_class):
+    """The fields add https:// themselves (assume_scheme), but type="url" made the browser refuse
+    "news.example.org/budget" with "Please enter a URL" before the form was sent."""
+    from claims import forms as desk_forms
+
+    field = getattr(desk_forms, form_class)()["url"]
+
+    assert 'type="text"' in str(field) and 'inputmode="url"' in str(field)
+    assert field.field.clean("news.example.org/budget") == "https://news.example.org/budget"

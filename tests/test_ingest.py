@@ -325,6 +325,19 @@ def test_html_title_prefers_h1_over_title_tag():
     assert ingest_file("a.html", html, max_bytes=LIMIT).title == "The real headline"
 
 
+def test_html_headline_leaves_out_code_inside_the_h1():
+    """A script or style inside the <h1> is not the headline's text (it was "Harbour plan
+    alert(1)"), while the page's JSON-LD is still read."""
+    html = (
+        b"<html><head><title>Script test</title><script>alert('xss')</script></head><body>"
+        b"<h1>Harbour plan <script>alert(1)</script><style>h1 {color: red}</style></h1>"
+        b"<p>The harbour authority said the new quay will cost 40 million euros.</p></body></html>"
+    )
+    result = ingest_file("a.html", html, max_bytes=LIMIT)
+    assert result.title == "Harbour plan"
+    assert "alert" not in result.text
+
+
 def test_html_title_falls_back_to_title_tag_without_the_site_name():
     html = b"<html><head><title> Story | Daily </title></head><body><p>Text</p></body></html>"
     result = ingest_file("a.html", html, max_bytes=LIMIT)

@@ -342,6 +342,28 @@ def test_every_other_form_has_the_general_limit(client, alice, claim, settings, 
     assert response.status_code == 413
 
 
+def test_the_archive_import_takes_a_file_as_large_as_it_promises(client, alice, settings):
+    """Importing fact-checks takes files up to 50 MB (README): a 15 MB feed reaches the view
+    rather than a 413 "at most 11 MB"; past 50 MB the refusal names the import's own limit."""
+    settings.REQUEST_MAX_BYTES = 11 * MB
+    client.force_login(alice)
+    path = reverse("archive_import")
+    lines = b"".join(
+        b'{"id": %d, "text": "Unemployment fell to %d percent last year", "url": '
+        b'"https://fc.example/%d", "verdict": "False", "notes": "%s"}\n' % (n, n, n, b"x" * 4000)
+        for n in range(4000)
+    )
+    assert len(lines) > 15 * MB
+
+    imported = client.post(path, {"file": SimpleUploadedFile("feed.jsonl", lines)}, follow=True)
+    refused = post_claiming(client, path, 52 * MB)
+
+    assert imported.status_code == 200
+    assert "4000 new" in imported.content.decode()
+    assert refused.status_code == 413
+    assert "the limit is 50 MB" in refused.content.decode()
+
+
 def test_the_upload_page_takes_a_full_upload_and_no_more(client, alice, settings):
     settings.REQUEST_MAX_BYTES = 1 * MB
     settings.ARTICLE_MAX_BYTES, settings.ARTICLE_MAX_FILES = 2 * MB, 3
@@ -407,6 +429,11 @@ def test_login_is_locked_after_repeated_wrong_passwords(client, alice, bob, sett
     response = client.post(reverse("login"), {"username": "alice", "password": "pw-alice"})
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
+    # How long, not "for a while": the person knows when to try again.
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    assert f"locked for {minutes} min after {settings.AXES_FAILURE_LIMIT} wrong" in (
+        response.content.decode()
+    )
     assert "_auth_user_id" not in client.session
     # Another person at the same address is not locked out.
     response = Client().post(reverse("login"), {"username": "bob", "password": "pw-bob"})
@@ -537,3 +564,19 @@ def test_production_responses_carry_security_headers_and_secure_cookies():
     assert "Referrer-Policy = same-origin" in out
     assert "cookies True True True" in out
     assert "plain http 301 https://desk.example.org/login/" in out
+
+
+def test_an_htmx_request_after_the_session_ended_is_told_so_not_sent_to_the_login_page(
+    client, claim
+):
+    """htmx follows a redirect and swaps the login page in place of the form that was sent (the
+    comment typed was lost); a 401 is not swapped, and static/js/failures.js says why."""
+    path = reverse("claim_comment", args=[claim.pk])
+
+    by_htmx = client.post(path, {"text": "Typed before the session ended."}, HTTP_HX_REQUEST="true")
+    by_form = client.post(path, {"text": "Typed before the session ended."})
+
+    assert by_htmx.status_code == 401
+    assert "logged out" in by_htmx.content.decode()
+    assert by_form.status_code == 302 and by_form["Location"].startswith("/login/")
+    assert not claim.events.filter(text="Typed before the session ended.").exists()

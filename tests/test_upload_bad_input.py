@@ -359,6 +359,15 @@ def test_duplicate_upload_is_offered_not_saved(editor):
     assert Article.objects.count() == 1
 
 
+def test_upload_anyway_is_offered_only_for_a_duplicate(editor):
+    """An empty form ("choose at least one file") offered "Upload anyway, even if the same text
+    is already here", about a duplicate there was not."""
+    response = upload(editor, text="", headline="Budget")
+
+    assert "Paste the article's text or choose at least one file." in text_of(response)
+    assert 'name="allow_duplicate"' not in response.content.decode()
+
+
 def test_duplicate_upload_anyway_creates_second_article(editor):
     upload(editor, text=SAMPLE_TEXT, headline="Budget")
 

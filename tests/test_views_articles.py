@@ -275,6 +275,46 @@ def test_status_partial_is_only_the_fragment(login, article):
     assert content.lstrip().startswith('<div id="article-live"')
 
 
+def test_no_form_is_polled_away_while_the_article_is_processed(login, alice):
+    """The poll replaces the live column twice a second: the details and new-version forms were
+    in it, so an editor typing the outlet while the worker read a PDF lost it every 500 ms.
+    They appear once the article is finished."""
+    queued = add_article(alice, "Queued")
+    editor = login("alice")
+
+    page = editor.get(reverse("article_detail", args=[queued.pk])).content.decode()
+    polled = editor.get(reverse("article_status", args=[queued.pk])).content.decode()
+    Article.objects.filter(pk=queued.pk).update(status=Article.Status.READY)
+    finished = editor.get(reverse("article_status", args=[queued.pk])).content.decode()
+
+    for content in (page, polled):
+        assert 'id="article-details"' not in content
+        assert 'id="article-version"' not in content
+        assert "can be edited as soon as it is read" in content
+    assert 'id="article-details"' in finished and 'id="article-version"' in finished
+
+
+def test_the_finished_status_brings_the_heading_the_worker_found(login, alice):
+    """The page shows the file's name until the worker reads the headline (and outlet, author):
+    the last poll sends the heading and the title too, out of band, so no reload is needed."""
+    queued = add_article(alice, "")
+    Article.objects.filter(pk=queued.pk).update(original_filename="story.txt")
+    viewer = login("vic")
+
+    polled = viewer.get(reverse("article_status", args=[queued.pk])).content.decode()
+    Article.objects.filter(pk=queued.pk).update(
+        headline="Council approves budget", outlet="Port Gazette", status=Article.Status.READY
+    )
+    finished = viewer.get(reverse("article_status", args=[queued.pk])).content.decode()
+    page = viewer.get(reverse("article_detail", args=[queued.pk])).content.decode()
+
+    assert 'id="article-head"' not in polled
+    assert '<div class="page-head" id="article-head" hx-swap-oob="true">' in finished
+    assert "<h1>Council approves budget</h1>" in finished and "Port Gazette" in finished
+    assert "<title>Council approves budget · Fact-check desk</title>" in finished
+    assert page.count('id="article-head"') == 1 and "hx-swap-oob" not in page
+
+
 def test_status_partial_shows_delay_message(login, alice):
     queued = add_article(alice, "Queued")
     Article.objects.filter(pk=queued.pk).update(error_message="Processing is delayed: down.")

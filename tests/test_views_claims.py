@@ -235,6 +235,21 @@ def test_dismiss_without_reason_is_refused(login, claim):
     assert fresh(claim).state == State.NEW
 
 
+def test_a_reason_too_long_is_refused_as_such_and_kept(login, claim):
+    """The browser no longer cuts a pasted reason at 2,000 characters (maxlength): the refusal
+    says it is too long, not that the page was out of date, and the reason stays in its box."""
+    reason = "".join(f"Point {n:03d}: an opinion, not a checkable fact. " for n in range(50))
+    assert len(reason) > 2000
+    page = login("alice").get(claim.get_absolute_url()).content.decode()
+
+    response = transition(login("alice"), claim, "dismiss", reason=reason)
+
+    assert 'maxlength="2000"' not in page
+    assert "Reason: Ensure this value has at most 2000 characters" in text_of(response)
+    assert reason in response.content.decode()
+    assert fresh(claim).state == State.NEW
+
+
 def test_incomplete_transition_form_is_refused_with_message(login, claim):
     response = post(login("alice"), "claim_transition", claim, {"action": "dismiss"})
 

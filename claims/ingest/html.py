@@ -64,7 +64,13 @@ def _page_details(root) -> dict:
     JSON-LD, <meta>, htmldate). Read before any clean-up: they live in <head> and in scripts."""
     try:
         # extract_metadata may change the tree it is given
-        found = trafilatura.extract_metadata(copy.deepcopy(root))
+        tree = copy.deepcopy(root)
+        # Its headline falls back to the <h1>'s whole text: code in a script or style there
+        # ("Harbour plan <script>…</script>") is not part of it. JSON-LD scripts stay.
+        for element in list(tree.iter("script", "style", "noscript", "template")):
+            if "ld+json" not in (element.get("type") or "").lower():
+                element.drop_tree()
+        found = trafilatura.extract_metadata(tree)
     except Exception:  # a library error on an odd page costs the details, not the text
         return {}
     return {

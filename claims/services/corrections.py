@@ -130,7 +130,9 @@ def split_points(body, start, end):
     first, for a menu a keyboard can use."""
     points = []
     for match in WORD.finditer(body, start, end):
-        if match.start() > start:
+        # Not before the first word, even behind an opening quotation mark: the first part
+        # would be the mark alone.
+        if match.start() > start and WORD.search(body, start, match.start()):
             points.append((match.start(), body[match.start() : min(end, match.start() + 40)]))
     return points
 
@@ -342,7 +344,9 @@ def split_claim(claim, *, actor, at, expected_version=None):
         second_start = at
         while second_start < claim.end and body[second_start].isspace():
             second_start += 1
-        if not (claim.start < first_end and second_start < claim.end):
+        if not (
+            WORD.search(body, claim.start, first_end) and WORD.search(body, second_start, claim.end)
+        ):  # each part needs a word: '"' alone is no claim
             raise WorkflowError("Split the claim at a word inside it, not at either end.")
         sentence = body[claim.sentence_start : claim.sentence_end]
         second = Claim.objects.create(

@@ -9,10 +9,11 @@ two reverse() calls of each piece's forms (now models.detail_url, 1.09 -> 0.54 m
 from html import escape
 
 from django import template
-from django.template.defaultfilters import linebreaksbr, timesince_filter
+from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
 
 from claims.models import ClaimEvidence, detail_url
+from claims.templatetags.desk_format import ago
 
 register = template.Library()
 
@@ -26,7 +27,7 @@ ITEM = (
     "        {publisher}\n"
     "        {public_form}\n"
     "        {excerpt}\n"
-    '        <small class="muted">added by {added_by} {since} ago</small>\n'
+    '        <small class="muted">added by {added_by} {since}</small>\n'
     "        {unlink_form}\n"
     "      </li>"
 )
@@ -89,7 +90,7 @@ def evidence_item(context, link):
             if evidence.excerpt
             else "",
             added_by=escape(str(link.added_by)) if link.added_by else "—",
-            since=escape(timesince_filter(link.created_at)),
+            since=escape(ago(link.created_at)),
             unlink_form=unlink_form,
         )
     )

@@ -219,7 +219,7 @@ EDIT = (
     '        <form method="post" action="{url}" hx-post="{url}" hx-target="{panel}" '
     'hx-swap="outerHTML" class="form">\n'
     '          {csrf}<label class="visually-hidden" for="edit-comment-{pk}">Comment</label>'
-    '<textarea name="text" id="edit-comment-{pk}" rows="2" maxlength="5000" required '
+    '<textarea name="text" id="edit-comment-{pk}" rows="2" required '
     'data-mentions="{people}" autocomplete="off">{text}</textarea>\n'
     '          <button class="button small">Save</button>\n'
     "        </form></details>"

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import search, selectors, services
 from claims.forms import ArchiveImportForm
 from claims.permissions import user_can
+from newsroom.request_size import takes_file
 
 SKIPPED_SHOWN = 20
 
@@ -20,6 +21,7 @@ def archive_list(request):
 
 
 @require_POST
+@takes_file(services.archive.MAX_BYTES)
 def archive_import(request):
     if not user_can(request.user, "upload"):
         raise PermissionDenied("Only editors can import fact-checks.")

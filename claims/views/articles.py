@@ -42,6 +42,7 @@ def article_list(request):
 def article_upload(request):
     _require(request, "upload")
     form = ArticleUploadForm(request.POST or None, request.FILES or None)
+    duplicates = []
     if request.method == "POST" and form.is_valid():
         created, duplicates = services.submit_uploads(
             user=request.user,
@@ -71,7 +72,8 @@ def article_upload(request):
             )
             target = created[0] if len(created) == 1 else None
             return redirect(target.get_absolute_url() if target else reverse("article_list"))
-    return render(request, "claims/article_upload.html", {"form": form})
+    # "Upload anyway" is offered only for a duplicate (not beside "choose at least one file").
+    return render(request, "claims/article_upload.html", {"form": form, "duplicates": duplicates})
 
 
 def article_context(request, article):
@@ -105,9 +107,12 @@ def article_status(request, pk):
     article = get_object_or_404(
         Article.objects.select_related("duplicate_of", "reviewed_by"), pk=pk
     )
-    return render(
-        request, "claims/article_detail.html#article-live", article_context(request, article)
-    )
+    context = article_context(request, article)
+    # Once finished, the page's heading is sent too (out of band): the worker fills in what the
+    # upload left empty (headline, outlet, author, date), and the page shows the file's name
+    # until then.
+    context["refresh_head"] = True
+    return render(request, "claims/article_detail.html#article-live", context)
 
 
 @require_POST

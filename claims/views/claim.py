@@ -251,6 +251,8 @@ FORM_SHOWN_BY = {
     "comment_form": "can_comment",
     "correct_form": "can_correct",
     "reject_form": "can_correct",
+    # A comment's edit box is not shown again with the input: what was typed is listed instead.
+    "comment_edit_form": "comment_edit_shown",
 }
 
 
@@ -441,7 +443,7 @@ def claim_comment(request, pk):
     claim = get_object_or_404(Claim, pk=pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return claim_response(request, pk, "The comment is empty.", comment_form=form)
+        return claim_response(request, pk, _comment_problem(form), comment_form=form)
     try:
         services.add_comment(claim, actor=request.user, text=form.cleaned_data["text"])
     except WorkflowError as exc:
@@ -460,12 +462,19 @@ def claim_comment_edit(request, pk, comment_pk):
     comment = _comment_of(pk, comment_pk)
     form = CommentForm(request.POST)
     if not form.is_valid():
-        return claim_response(request, pk, "The comment is empty.")
+        return claim_response(request, pk, _comment_problem(form), comment_edit_form=form)
     try:
         services.edit_comment(comment, actor=request.user, text=form.cleaned_data["text"])
     except WorkflowError as exc:
-        return claim_response(request, pk, exc)
+        return claim_response(request, pk, exc, comment_edit_form=form)
     return claim_response(request, pk)
+
+
+def _comment_problem(form):
+    """Why a comment was refused: empty, or too long (it said "empty" for both)."""
+    if not str(form.data.get("text") or "").strip():
+        return "The comment is empty."
+    return f"The comment was not saved: {' '.join(form.errors.get('text', []))}"
 
 
 @require_POST

@@ -24,6 +24,9 @@
     return all[index];
   }
   function csrfToken() {
+    // The cookie's, if any: a login in another tab (after the session ended) changes it.
+    var cookie = document.cookie.split("; ").find(function (c) { return c.indexOf("csrftoken=") === 0; });
+    if (cookie) return decodeURIComponent(cookie.slice("csrftoken=".length));
     var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
     return headers["x-csrftoken"];
   }
@@ -53,8 +56,19 @@
     var pk = panel && !panel.hidden ? panel.dataset.claim : null;
     rows().forEach(function (r) { r.classList.toggle("peeked", r.dataset.claim === pk); });
   }
+  // Text typed in the panel (a comment, a reason) and not sent yet: another claim in the panel,
+  // or closing it, would throw it away, so the person is asked first.
+  function keepDraft() {
+    var panel = peekPanel();
+    if (!panel || panel.hidden) return false;
+    var typed = Array.prototype.some.call(panel.querySelectorAll("textarea, input[type=text]"), function (field) {
+      return field.value.trim() !== "" && field.value !== field.defaultValue;
+    });
+    return typed && !window.confirm("You have typed something in this claim's panel that is not saved. Discard it?");
+  }
   function peek(row, wait) {
     if (!row || !peekPanel()) return;
+    if (keepDraft()) return;
     setPeekInUrl(row.dataset.claim);
     window.clearTimeout(peekTimer);
     // While j/k run through the list, only the row they stop on is fetched.
@@ -65,6 +79,7 @@
   function closePeek() {
     var panel = peekPanel();
     if (!panel || panel.hidden) return false;
+    if (keepDraft()) return true;
     window.clearTimeout(peekTimer);
     panel.hidden = true;
     panel.replaceChildren();

@@ -50,3 +50,37 @@ def test_a_send_back_reason_stays_in_its_field_after_a_conflict(
     expect(second.locator("#claim-state")).to_have_text("In progress")
     claim = Claim.objects.get(pk=claim_in_review.pk)
     assert claim.events.last().text == "Needs a second source for the 2021 figure."
+
+
+def test_a_comment_typed_when_the_session_ended_is_kept_and_sent_after_logging_in_again(
+    new_page, live_server, claim, alice
+):
+    """The session ends while a comment is typed: the comment stays in its box with a notice and
+    a link to log in in another tab (htmx used to swap the login page into the claim page, the
+    comment gone); once logged in there, the same button sends it, with the new CSRF token."""
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+    comment = page.locator("textarea[name=text]")
+    comment.fill("The 2021 figure comes from the audit, page 4.")
+    page.context.clear_cookies(name="sessionid")
+
+    page.click("form[action$='/comment/'] button")
+
+    notice = page.locator(".request-failure")
+    expect(notice).to_contain_text("You are logged out")
+    expect(notice.locator("a")).to_have_attribute("target", "_blank")
+    expect(comment).to_have_value("The 2021 figure comes from the audit, page 4.")
+    assert page.locator("#id_username").count() == 0
+    again = page.context.new_page()
+    again.goto(live_server.url + "/login/")
+    again.fill("#id_username", "alice")
+    again.fill("#id_password", "pw-alice")
+    again.click("button[type=submit]")
+    again.wait_for_url(live_server.url + "/")
+    again.close()
+
+    page.click("form[action$='/comment/'] button")
+
+    expect(page.locator(".history")).to_contain_text("The 2021 figure comes from the audit")
+    expect(notice).to_have_count(0)
+    assert claim.events.filter(text="The 2021 figure comes from the audit, page 4.").exists()

@@ -92,3 +92,33 @@ def test_a_fact_checker_takes_and_starts_a_claim_in_the_panel(new_page, bob, art
 
     expect(panel.locator("#peek-state")).to_have_text("In progress")
     assert Claim.objects.get(pk=claim.pk).state == Claim.State.IN_PROGRESS
+
+
+def test_a_comment_being_typed_in_the_panel_is_not_thrown_away_by_j(new_page, alice, article):
+    """j, Escape or a click on another claim replaced the panel and its half-written comment;
+    now the person is asked first, and keeps the text by saying no."""
+    first, second = ordered()[:2]
+    page = new_page("alice", "pw-alice")
+    page.goto(f"/claims/?tab=all&peek={first.pk}")
+    panel = page.locator("#peek-panel")
+    comment = panel.locator("textarea[name=text]")
+    comment.fill("Half a thought about the 2021 figure")
+    comment.blur()  # shortcuts never fire inside a text field
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.dismiss() if len(asked) < 3 else dialog.accept()
+
+    page.on("dialog", answer)
+    page.locator("body").press("j")
+    page.keyboard.press("Escape")
+    expect(panel).to_have_attribute("data-claim", str(first.pk))
+    expect(comment).to_have_value("Half a thought about the 2021 figure")
+    page.locator(f'tr.row[data-claim="{second.pk}"] a.claim-text').click()
+
+    assert len(asked) == 3 and "not saved" in asked[0]
+    expect(panel).to_have_attribute("data-claim", str(second.pk))  # the third time: discarded
+    page.keyboard.press("k")  # an empty comment box asks nothing
+    expect(panel).to_have_attribute("data-claim", str(first.pk))
+    assert len(asked) == 3
