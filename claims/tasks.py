@@ -68,15 +68,7 @@ def enqueue_matching(article_id):
         log.exception("Could not queue matching for article %s", article_id)
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT_ERRORS,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(**RELIABLE)
 def match_article_claims(article_id, after=0):
     """Match the claims of an article against the archive and earlier claims, a slice of
     MATCH_SLICE_SECONDS at a time: the rest is queued again behind it, so a fresh upload waits
@@ -86,6 +78,26 @@ def match_article_claims(article_id, after=0):
         match_article_claims.apply_async(
             args=[article_id, last], queue=settings.CELERY_BACKGROUND_QUEUE
         )
+
+
+def enqueue_recheck(fact_check_ids):
+    """Queue the re-check of the claims that may repeat newly imported or changed fact-checks
+    (background queue). If the broker is down, the import is saved and those claims find the
+    fact-checks when they are next matched."""
+    try:
+        recheck_claims.apply_async(args=[fact_check_ids], queue=settings.CELERY_BACKGROUND_QUEUE)
+    except Exception:  # noqa: BLE001 - the import is saved; the re-check can wait
+        log.exception("Could not queue the re-check of %s fact-checks", len(fact_check_ids))
+
+
+@shared_task(**RELIABLE)
+def recheck_claims(fact_check_ids):
+    """After an import: match again the desk's claims that may repeat these fact-checks
+    (services.recheck_for_fact_checks), a slice of MATCH_SLICE_SECONDS at a time, the rest
+    queued again behind other work. Safe to rerun."""
+    left = services.recheck_for_fact_checks(fact_check_ids, seconds=settings.MATCH_SLICE_SECONDS)
+    if left:
+        recheck_claims.apply_async(args=[left], queue=settings.CELERY_BACKGROUND_QUEUE)
 
 
 @shared_task

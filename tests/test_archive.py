@@ -314,6 +314,51 @@ def test_every_slice_of_an_article_is_matched_in_the_end(archive, article, eager
 
 
 @pytest.mark.django_db
+def test_an_import_rechecks_the_claims_that_repeat_it(
+    article, eager_celery, django_capture_on_commit_callbacks
+):
+    services.match_article(article.pk)  # an empty archive: nothing checked before
+    waste = article.claims.get(text__contains="cut waste")
+    assert not Claim.objects.filter(open_matches__gt=0).exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        report = import_fact_checks(json.dumps([WASTE]))
+
+    waste.refresh_from_db()
+    assert "being checked against them" in report.summary()
+    assert waste.open_matches == 1
+    assert waste.matches.get().fact_check.url == WASTE["url"]
+    assert Claim.objects.filter(open_matches__gt=0).get() == waste
+
+
+@pytest.mark.django_db
+def test_the_recheck_looks_at_claims_sharing_the_fact_checks_words(archive, article):
+    from claims.services.matching import claims_sharing_words_with
+
+    ids = claims_sharing_words_with(FactCheck.objects.get(url=TRAMS["url"]))
+    assert article.claims.get(text__contains="tram line").pk in ids
+    assert article.claims.get(text__contains="cut waste").pk not in ids  # no word in common
+
+
+@pytest.mark.django_db
+def test_the_recheck_goes_a_slice_at_a_time(archive, article, monkeypatch, settings):
+    from claims import tasks
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.recheck_claims, "apply_async", lambda args, queue: queued.append((args, queue))
+    )
+    settings.MATCH_SLICE_SECONDS = 0  # one fact-check a slice
+    ids = sorted(FactCheck.objects.values_list("pk", flat=True))
+
+    tasks.recheck_claims.apply(args=[ids])
+
+    assert queued == [([ids[1:]], settings.CELERY_BACKGROUND_QUEUE)]
+    waste = article.claims.get(text__contains="cut waste")
+    assert waste.matched_at is not None and waste.open_matches == 1
+
+
+@pytest.mark.django_db
 def test_claims_added_by_hand_are_matched_by_the_periodic_task(archive, article):
     from claims import tasks
 

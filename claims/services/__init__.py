@@ -47,6 +47,7 @@ from claims.services.matching import (
     match_claim,
     match_unmatched_claims,
     matches_for_page,
+    recheck_for_fact_checks,
     reuse_verdict,
     unmatched_claims,
 )
@@ -120,6 +121,7 @@ __all__ = [
     "match_article",
     "match_claim",
     "match_unmatched_claims",
+    "recheck_for_fact_checks",
     "matches_for_page",
     "read_source",
     "reuse_verdict",

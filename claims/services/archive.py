@@ -43,7 +43,10 @@ class ImportReport:
         parts = [f"{self.created} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
-        return "Fact-checks imported: " + ", ".join(parts) + "."
+        summary = "Fact-checks imported: " + ", ".join(parts) + "."
+        if self.fact_checks:
+            summary += " The desk's claims that may repeat them are being checked against them."
+        return summary
 
 
 class Skip(Exception):
@@ -274,4 +277,14 @@ def import_fact_checks(data, *, user=None):
             report.fact_checks.append(record)
         count_terms(added)
         count_terms(removed, sign=-1)
+        if report.fact_checks:
+            _recheck_claims_later([record.pk for record in report.fact_checks])
     return report
+
+
+def _recheck_claims_later(fact_check_ids):
+    """Once the import is committed, the desk's claims that may repeat these fact-checks look
+    for their "checked before" again (a task on the background queue)."""
+    from claims.tasks import enqueue_recheck
+
+    transaction.on_commit(lambda: enqueue_recheck(fact_check_ids))

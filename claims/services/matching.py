@@ -316,17 +316,60 @@ def match_article(article_id, after=0, seconds=None):
     """Match an article's claims after its extraction, in the order of their ids from `after`;
     with `seconds`, stop once that time is spent and return the last claim matched (the caller
     goes on from there later), else None when every claim is matched."""
-    ids = (
+    ids = list(
         Claim.objects.filter(article_id=article_id, pk__gt=after)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+    done = _in_turn(ids, match_claim, seconds)
+    return ids[done - 1] if done < len(ids) else None
+
+
+def _in_turn(items, work, seconds=None):
+    """Do `work` on each item in order; with `seconds`, stop once that time is spent. Returns
+    how many were done."""
     started = time.monotonic()
-    for claim_id in ids:
-        match_claim(claim_id)
+    for done, item in enumerate(items, start=1):
+        work(item)
         if seconds is not None and time.monotonic() - started >= seconds:
-            return claim_id
-    return None
+            return done
+    return len(items)
+
+
+# After an import, the desk's claims that share a new or changed fact-check's rarest words (as a
+# claim's own pre-filter finds fact-checks) look for their "checked before" again: up to this
+# many claims a fact-check, those sharing the most.
+CLAIMS_PER_FACT_CHECK = 20
+
+
+def claims_sharing_words_with(fact_check):
+    """Ids of the desk's claims (not dismissed, not "not a claim") that may repeat `fact_check`."""
+    query = Query(fact_check.claim_reviewed)
+    found, ranked = _search_words(query, statistics(terms(query.text)))
+    if not found:
+        return []
+    ids = search.best_ids(Claim, found, CLAIMS_PER_FACT_CHECK, ranked=ranked)
+    claims = Claim.objects.filter(pk__in=ids, rejection="").exclude(state=Claim.State.DISMISSED)
+    return sorted(claims.values_list("pk", flat=True))
+
+
+def recheck_for_fact_checks(fact_check_ids, seconds=None):
+    """Match again the claims that may repeat these fact-checks, one fact-check at a time; with
+    `seconds`, stop once that time is spent and return the fact-check ids left, else []."""
+    fact_checks = FactCheck.objects.in_bulk(fact_check_ids)
+    rechecked = set()
+
+    def recheck(pk):
+        fact_check = fact_checks.get(pk)
+        if fact_check is None:  # deleted since the import
+            return
+        for claim_id in claims_sharing_words_with(fact_check):
+            if claim_id not in rechecked:
+                rechecked.add(claim_id)
+                match_claim(claim_id)
+
+    done = _in_turn(list(fact_check_ids), recheck, seconds)
+    return list(fact_check_ids[done:])
 
 
 def unmatched_claims():
