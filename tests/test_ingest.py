@@ -451,6 +451,21 @@ def test_invalid_utf8_that_is_not_cp1252_either_is_refused():
     assert "encoding was not recognised" in refused("a.txt", b"abc \xff\xfe\x81 def \x8d")
 
 
+def test_utf8_with_a_few_damaged_bytes_is_read_as_utf8():
+    text = "Le café de la mairie a coûté 3 millions d’euros, a déclaré le maire hier soir."
+    data = text.encode()
+    damaged = data[:20] + b"\xff" + data[20:]  # one byte of a bad copy
+
+    assert text_of("a.txt", damaged) == data[:20].decode() + "\ufffd" + data[20:].decode()
+
+
+def test_damaged_bytes_without_utf8_letters_are_not_read_as_utf8():
+    # One stray high byte and no UTF-8 letter: a Windows code page, not damaged UTF-8.
+    assert text_of("a.txt", b"The caf\xe9 opened on Monday, the mayor said.") == (
+        "The café opened on Monday, the mayor said."
+    )
+
+
 def test_cyrillic_bytes_are_not_misread_as_cp1252():
     data = "Привет, как дела? Всё хорошо, спасибо.".encode("cp1251")
     assert "encoding was not recognised" in refused("a.txt", data)

@@ -45,10 +45,28 @@ def decode(data: bytes, declared: str | None = None) -> str:
                 return _plausible(data.decode(codec))
         except (ValueError, LookupError):  # UnicodeError is a ValueError
             continue
+    damaged = _damaged_utf8(data)
+    if damaged is not None:
+        return _plausible(damaged)
     codec = guess_charset(data)
     if codec is None:
         raise IngestError(UNKNOWN)
     return _plausible(data.decode(codec))
+
+
+def _damaged_utf8(data: bytes) -> str | None:
+    """The text of a UTF-8 file with a few damaged bytes (a bad copy, a cut download), each one
+    shown as the replacement character U+FFFD, or None when it is not one. Guessing a code page
+    for it garbled every accented letter, or found none and refused the file. It must show
+    UTF-8 of its own: at least twice as many well-formed accented letters as damaged bytes, and
+    at most one damaged byte in a hundred characters (a Windows file's "café" is one damaged
+    byte and no UTF-8 letter)."""
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd")
+    letters = sum(1 for ch in text if ch > "\x7f") - damaged
+    if letters >= 2 * damaged and damaged <= len(text) // 100 + 1:
+        return text
+    return None
 
 
 def guess_charset(data: bytes) -> str | None:
