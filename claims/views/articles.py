@@ -69,6 +69,7 @@ def article_upload(request):
                 request,
                 f"Uploaded {len(created)} article{'s' if len(created) != 1 else ''}; "
                 "claims appear as soon as they are extracted.",
+                extra_tags="draft-sent-upload",  # static/js/drafts.js forgets the typed text
             )
             target = created[0] if len(created) == 1 else None
             return redirect(target.get_absolute_url() if target else reverse("article_list"))
