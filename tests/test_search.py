@@ -249,6 +249,11 @@ class TestPages:
         html = client.get(reverse("site_search"), {"q": "zeppelin"}).content.decode()
         assert "Nothing matches" in html
 
+    def test_a_search_of_only_excluded_words_says_what_to_add(self, client, bob, corpus):
+        client.force_login(bob)
+        html = client.get(reverse("site_search"), {"q": "-budget"}).content.decode()
+        assert "Add a word to look for" in html and "Nothing matches" not in html
+
     def test_queue_search_uses_stemming_and_names(self, client, alice, corpus):
         client.force_login(alice)
         for q in ("riderships", "Holoway"):

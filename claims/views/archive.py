@@ -50,4 +50,7 @@ def archive_import(request):
 def site_search(request):
     q = search.normalise(request.GET.get("q", ""))
     results = search.site_search(q) if q else None
-    return render(request, "claims/search.html", {"q": q, "results": results})
+    # "-budget" alone only leaves words out: say what to add rather than "Nothing matches".
+    only_excluded = bool(q) and search.fts5_query(q) is None
+    context = {"q": q, "results": results, "only_excluded": only_excluded}
+    return render(request, "claims/search.html", context)
