@@ -694,6 +694,12 @@ NOT_AUXILIARY = frozenset(words("that not be been"))
 WH_WORDS = frozenset(words("what why how where when whether which"))
 WH_OR_IF = WH_WORDS | frozenset(words("if who"))
 TOPIC_PREPOSITIONS = frozenset(words("about of on"))
+# After a noun cue and a name's possessive: "Lee's attacks on the mayor" (non_claims)
+STANCE_PREPOSITIONS = frozenset(words("on of about against with"))
+# ... but not after a noun that reports what was said: "North Korea's claims about its test".
+CLAIM_NOUNS = frozenset(
+    words("claim claims allegation allegations accusation accusations assertion assertions")
+)
 DETERMINERS = frozenset(
     words("the a an his her their its our this that these those some many several two three")
 )
