@@ -694,6 +694,16 @@ NOT_AUXILIARY = frozenset(words("that not be been"))
 WH_WORDS = frozenset(words("what why how where when whether which"))
 WH_OR_IF = WH_WORDS | frozenset(words("if who"))
 TOPIC_PREPOSITIONS = frozenset(words("about of on"))
+# Taking a side in an aside: "Reid, who endorsed Lee in May, said ..." (article screening).
+SIDE_VERBS = frozenset(
+    words(
+        """
+        endorse endorses endorsed endorsing support supports supported supporting back backs
+        backed backing favor favors favored oppose opposes opposed challenge challenges
+        challenged challenging
+        """
+    )
+)
 # After a noun cue and a name's possessive: "Lee's attacks on the mayor" (non_claims)
 STANCE_PREPOSITIONS = frozenset(words("on of about against with"))
 # ... but not after a noun that reports what was said: "North Korea's claims about its test".

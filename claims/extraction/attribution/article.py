@@ -73,12 +73,27 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
             or _continues_an_action(text, att)
             or _a_reaction(text, att)
             or _a_name_given(text, att)
+            or _a_side_taken_in_an_aside(text, att)
         )
     ]
     for att in kept:
         if _expletive_it(text, att):
             att.source = None  # "it was widely reported that C": no one is named
     return kept
+
+
+def _a_side_taken_in_an_aside(text: str, att: Attribution) -> bool:
+    """ "Reid, who endorsed Lee in May, said ...", "the union, which backs the levy, ...": a
+    relative clause telling whom someone supports or opposes describes them; it reports nothing
+    they said ("Reid, who said the levy was fair, ..." does)."""
+    if att.kind == "direct" or att.source is None:
+        return False
+    if text[att.source[0] : att.source[1]].lower() not in ("who", "which", "that"):
+        return False
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.SIDE_VERBS:
+        return False
+    return not any(mark in text[att.start : att.end] for mark in lx.QUOTE_TOKENS)
 
 
 def _continues_an_action(text: str, att: Attribution) -> bool:
