@@ -694,6 +694,10 @@ NOT_AUXILIARY = frozenset(words("that not be been"))
 WH_WORDS = frozenset(words("what why how where when whether which"))
 WH_OR_IF = WH_WORDS | frozenset(words("if who"))
 TOPIC_PREPOSITIONS = frozenset(words("about of on"))
+# Cue verbs that report words only with their particle as the content's first word: "laid out
+# a plan" (not "laid bare the rift", "laid low", "laid to rest") (article screening).
+SPEECH_ONLY_WITH = {"laid": "out", "lays": "out", "laying": "out"}
+
 # Taking a side in an aside: "Reid, who endorsed Lee in May, said ..." (article screening).
 SIDE_VERBS = frozenset(
     words(

@@ -74,6 +74,7 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
             or _a_reaction(text, att)
             or _a_name_given(text, att)
             or _a_side_taken_in_an_aside(text, att)
+            or _without_its_particle(text, att)
         )
     ]
     for att in kept:
@@ -94,6 +95,17 @@ def _a_side_taken_in_an_aside(text: str, att: Attribution) -> bool:
     if not cue or cue[-1] not in lx.SIDE_VERBS:
         return False
     return not any(mark in text[att.start : att.end] for mark in lx.QUOTE_TOKENS)
+
+
+def _without_its_particle(text: str, att: Attribution) -> bool:
+    """ "the attacks laid bare the rift", "who laid low in 2008", "will be laid to rest": a verb
+    that reports words only with its particle ("laid out a plan") used in another sense."""
+    cue = att.cue_words(text)
+    particle = lx.SPEECH_ONLY_WITH.get(cue[-1]) if cue else None
+    if particle is None or att.kind == "direct":
+        return False
+    words = text[att.start : att.end].split(maxsplit=1)
+    return not words or words[0].lower() != particle
 
 
 def _continues_an_action(text: str, att: Attribution) -> bool:
