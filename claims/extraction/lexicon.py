@@ -698,6 +698,10 @@ TOPIC_PREPOSITIONS = frozenset(words("about of on"))
 # a plan" (not "laid bare the rift", "laid low", "laid to rest") (article screening).
 SPEECH_ONLY_WITH = {"laid": "out", "lays": "out", "laying": "out"}
 
+# Participles whose passive reports no words of its subject: "Lee was pressed on the levy" (Lee
+# is the listener), "the plan is intended to cut fares" (a purpose) (article screening).
+PASSIVES_OF_NO_WORDS = frozenset(words("pressed intended"))
+
 # Taking a side in an aside: "Reid, who endorsed Lee in May, said ..." (article screening).
 SIDE_VERBS = frozenset(
     words(

@@ -75,6 +75,7 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
             or _a_name_given(text, att)
             or _a_side_taken_in_an_aside(text, att)
             or _without_its_particle(text, att)
+            or _a_passive_of_no_words(text, att)
         )
     ]
     for att in kept:
@@ -106,6 +107,16 @@ def _without_its_particle(text: str, att: Attribution) -> bool:
         return False
     words = text[att.start : att.end].split(maxsplit=1)
     return not words or words[0].lower() != particle
+
+
+def _a_passive_of_no_words(text: str, att: Attribution) -> bool:
+    """ "Lee was pressed on the levy", "the plan is intended to cut fares": the subject of the
+    passive was asked or is a purpose; nothing it said is reported ("Lee pressed the council to
+    act" is)."""
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.PASSIVES_OF_NO_WORDS or att.kind == "direct":
+        return False
+    return any(word in lx.BE_FORMS for word in cue[:-1])
 
 
 def _continues_an_action(text: str, att: Attribution) -> bool:
