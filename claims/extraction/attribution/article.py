@@ -14,7 +14,7 @@ from .contents import Attribution, describes_its_noun
 from .non_claims import why_no_claim
 from .quotes import Quotes
 from .rules import analyse
-from .tokens import Sentence, is_cue_word, plain_spaces
+from .tokens import Sentence, has_verb, is_cue_word, plain_spaces
 
 log = logging.getLogger(__name__)
 
@@ -85,17 +85,29 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
 
 
 def _a_side_taken_in_an_aside(text: str, att: Attribution) -> bool:
-    """ "Reid, who endorsed Lee in May, said ...", "the union, which backs the levy, ...": a
-    relative clause telling whom someone supports or opposes describes them; it reports nothing
-    they said ("Reid, who said the levy was fair, ..." does)."""
+    """ "Reid, who endorsed Lee in May, said ...", "the union, which backs the levy, ...", "a
+    group backing Lee raised $2 million": a relative clause or participle telling whom someone
+    supports or opposes describes them; it reports nothing they said ("Reid, who said the levy
+    was fair, ..." does)."""
     if att.kind == "direct" or att.source is None:
-        return False
-    if text[att.source[0] : att.source[1]].lower() not in ("who", "which", "that"):
         return False
     cue = att.cue_words(text)
     if not cue or cue[-1] not in lx.SIDE_VERBS:
         return False
-    return not any(mark in text[att.start : att.end] for mark in lx.QUOTE_TOKENS)
+    if any(mark in text[att.start : att.end] for mark in lx.QUOTE_TOKENS):
+        return False
+    source = text[att.source[0] : att.source[1]].lower()
+    if source in ("who", "which", "that"):
+        return True
+    # "a group backing Lee raised $2 million": a participle right after its noun (no comma
+    # between) whose object runs on into the sentence's own predicate
+    return (
+        len(cue) == 1
+        and cue[0].endswith("ing")
+        and not text[att.source[1] : att.cue[0]].strip()
+        and source not in lx.PERSONAL_PRONOUNS
+        and has_verb(_NAME_WORD.findall(text[att.start : att.end]))
+    )
 
 
 def _without_its_particle(text: str, att: Attribution) -> bool:
