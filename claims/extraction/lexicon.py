@@ -325,7 +325,7 @@ CUE_MODIFIERS = frozenset(
         then already once twice recently reportedly often frequently long since just even first
         initially further still quickly angrily flatly openly loudly specifically explicitly
         separately earlier subsequently ultimately immediately simply bluntly emphatically
-        n't ’t now yet
+        n't ’t now yet soon
         """
     )
 )
