@@ -325,7 +325,7 @@ CUE_MODIFIERS = frozenset(
         then already once twice recently reportedly often frequently long since just even first
         initially further still quickly angrily flatly openly loudly specifically explicitly
         separately earlier subsequently ultimately immediately simply bluntly emphatically
-        n't ’t now yet
+        n't ’t now yet soon
         """
     )
 )
@@ -694,6 +694,30 @@ NOT_AUXILIARY = frozenset(words("that not be been"))
 WH_WORDS = frozenset(words("what why how where when whether which"))
 WH_OR_IF = WH_WORDS | frozenset(words("if who"))
 TOPIC_PREPOSITIONS = frozenset(words("about of on"))
+# Cue verbs that report words only with their particle as the content's first word: "laid out
+# a plan" (not "laid bare the rift", "laid low", "laid to rest") (article screening).
+SPEECH_ONLY_WITH = {"laid": "out", "lays": "out", "laying": "out"}
+
+# Participles whose passive reports no words of its subject: "Lee was pressed on the levy" (Lee
+# is the listener), "the plan is intended to cut fares" (a purpose) (article screening).
+PASSIVES_OF_NO_WORDS = frozenset(words("pressed intended"))
+
+# Taking a side in an aside: "Reid, who endorsed Lee in May, said ..." (article screening).
+SIDE_VERBS = frozenset(
+    words(
+        """
+        endorse endorses endorsed endorsing support supports supported supporting back backs
+        backed backing favor favors favored oppose opposes opposed challenge challenges
+        challenged challenging
+        """
+    )
+)
+# After a noun cue and a name's possessive: "Lee's attacks on the mayor" (non_claims)
+STANCE_PREPOSITIONS = frozenset(words("on of about against with"))
+# ... but not after a noun that reports what was said: "North Korea's claims about its test".
+CLAIM_NOUNS = frozenset(
+    words("claim claims allegation allegations accusation accusations assertion assertions")
+)
 DETERMINERS = frozenset(
     words("the a an his her their its our this that these those some many several two three")
 )

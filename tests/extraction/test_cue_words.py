@@ -489,3 +489,21 @@ def test_a_programme_is_no_show_cue(text):
 def test_records_and_slides_still_show():
     c = only("Another slide shows that most of the fish sold in Salem comes from Ely.")
     assert c.cue == "shows"
+
+
+WITHOUT_ITS_PARTICLE = [
+    "The flood laid bare the council's long-held differences with the harbour board.",
+    "Councillor Reid, who laid low during the 2019 race, returned to the council.",
+    "The Riverton campaign laid the groundwork for a second bid.",
+]
+
+
+@pytest.mark.parametrize("text", WITHOUT_ITS_PARTICLE)
+def test_laid_without_out_reports_no_words(text):
+    assert not any(c.cue == "laid" for c in attributed(text))
+
+
+def test_laid_out_reports_a_plan():
+    c = only("Mayor Diaz laid out a plan to reopen the depot by May.")
+    assert (c.source, c.cue) == ("Mayor Diaz", "laid")
+    assert c.text.startswith("out a plan")

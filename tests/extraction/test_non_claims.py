@@ -1,5 +1,5 @@
 """What is attributed but no claim to check: refusals to comment, contents without a predicate,
-the sources a report cites.
+the sources a report cites, where something came from.
 Their sentences do not come back as unattributed claims either."""
 
 import pytest
@@ -256,3 +256,41 @@ def test_comments_that_open_a_content_are_no_refusal():
     c = only("A council aide said comments from the two engineers were consistent with the audit.")
     assert c.cue == "said"
     assert c.text.startswith("comments from the two engineers")
+
+
+STANCES_OF_A_NAME = [
+    "Lee's attacks on Mayor Diaz went on for weeks.",
+    "Ms. Ortega's insistence on keeping the depot open cost her the vote.",
+    "Councillor Brandt's criticism of Mayor Diaz surprised nobody.",
+    "Brandt's views on Route 9 are well known.",
+]
+
+
+@pytest.mark.parametrize("text", STANCES_OF_A_NAME)
+def test_a_stance_named_after_a_possessive_name_is_no_claim(text):
+    assert [r.claim for r in readings(text)] == [False]
+    assert attributed(text) == []
+
+
+def test_a_claim_about_a_call_for_or_a_pronouns_stance_stays_a_claim():
+    assert only("Lee's claims about the Diaz audit were disputed.").cue == "claims about"
+    assert only("Lee's call for a Route 9 bypass won support.").cue == "call for"
+    assert only("His attacks on Mayor Diaz went on for weeks.").cue == "attacks on"
+
+
+ORIGINS = [
+    "The council issued a report from its two-year audit of the depot.",
+    "Ms. Diaz reported from Riverton, and Jo Lee from the harbour.",
+]
+
+
+@pytest.mark.parametrize("text", ORIGINS)
+def test_where_something_came_from_is_no_claim(text):
+    assert [r.claim for r in readings(text)] == [False]
+    assert attributed(text) == []
+
+
+def test_a_clause_after_from_and_a_verb_of_saying_stays_a_claim():
+    assert only("Ms. Lee said: from May, the fares would rise.").text.startswith("from May")
+    text = "“From a council that promised cheaper fares, this is absurd,” Ms. Lee added."
+    assert only(text).cue == "added"

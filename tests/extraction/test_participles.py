@@ -213,3 +213,17 @@ def test_participle_after_with_ends_before_the_next_absolute_phrase():
 def test_with_and_a_reporting_count_is_no_speaker():
     claims = attributed("The levy passed by nine votes, with all precincts reporting.")
     assert all(c.cue != "reporting" for c in claims)
+
+
+def test_a_side_taken_by_a_participle_after_its_noun_is_no_attribution():
+    # the participle's object runs on into the sentence's own predicate
+    for text in (
+        "A group backing Mayor Diaz raised $2 million in May.",
+        "Several councillors supporting Mayor Diaz declined to comment.",
+    ):
+        assert attributed(text) == [], text
+
+
+def test_a_participle_after_its_noun_with_a_plain_object_stays():
+    c = only("The union ran an advert supporting Mayor Diaz.")
+    assert (c.source, c.cue) == ("The union", "supporting")

@@ -172,3 +172,20 @@ def test_the_subject_of_a_feeling_or_a_scene_still_speaks():
     assert only_reading("Lee was worried that the bridge would fail.").source == "Lee"
     text = 'The councillor is shown telling voters: "The bridge is safe."'
     assert only_reading(text).source == "The councillor"
+
+
+PASSIVES_OF_NO_WORDS = [
+    "Mayor Diaz was pressed on Sunday about the depot closure.",
+    "Councillor Reid and Mayor Diaz were pressed about the audit.",
+    "The fare cap is intended to help commuters from Elm Street.",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVES_OF_NO_WORDS)
+def test_a_passive_of_pressed_or_intended_reports_no_words(text):
+    assert attributed(text) == []
+
+
+def test_the_active_pressed_still_reports():
+    c = only("Mayor Diaz pressed the council to reopen the depot.")
+    assert (c.source, c.cue) == ("Mayor Diaz", "pressed")

@@ -239,3 +239,23 @@ def test_a_verb_of_seeming_in_an_aside_has_no_speaker():
 def test_a_verb_of_seeming_before_a_verb_of_saying_keeps_the_pronoun():
     text = "Lee, who seemed to blame the council, left early."
     assert only_reading(text).source == "who"
+
+
+SIDES_TAKEN_IN_ASIDES = [
+    "Councillor Reid, who endorsed Mayor Diaz in May, said the levy was fair.",
+    "The union, which supports Mayor Diaz, held a vote on Friday.",
+    "The Riverton Gazette, which backed Mayor Diaz in 2019, changed its owner.",
+    "Ms. Lee, who opposed the Route 9 levy, lost her seat.",
+    "Ms. Ortega, who is challenging Mayor Diaz for her seat, opened an office in Elm Street.",
+]
+
+
+@pytest.mark.parametrize("text", SIDES_TAKEN_IN_ASIDES)
+def test_a_side_taken_in_an_aside_reports_nothing_said(text):
+    assert not any(c.source == "who" or c.source == "which" for c in attributed(text))
+
+
+def test_a_side_taken_beside_words_said_keeps_the_words():
+    text = "Councillor Reid, who endorsed Mayor Diaz in May, said the levy was fair."
+    assert [(c.source, c.cue) for c in attributed(text)] == [("Councillor Reid", "said")]
+    assert only("Dana Cole, who said the pier was unsafe, resigned in June.").source == "who"

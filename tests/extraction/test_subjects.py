@@ -339,3 +339,10 @@ def test_an_opening_its_is_no_part_of_the_source(text, source):
 
 def test_its_with_a_participle_keeps_the_pronoun_as_source():
     assert only_reading("It’s denouncing what it calls a smear campaign.").source == "It"
+
+
+def test_an_adverb_of_time_before_the_cue_is_no_part_of_the_source():
+    c = only("Councillor Reid earlier Thursday said the depot would close in May.")
+    assert c.source == "Councillor Reid"
+    c = only("The harbour master soon learned that the quay had been sold.")
+    assert (c.source, c.cue) == ("The harbour master", "soon learned")

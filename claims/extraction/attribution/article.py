@@ -14,7 +14,7 @@ from .contents import Attribution, describes_its_noun
 from .non_claims import why_no_claim
 from .quotes import Quotes
 from .rules import analyse
-from .tokens import Sentence, is_cue_word, plain_spaces
+from .tokens import Sentence, has_verb, is_cue_word, plain_spaces
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +73,62 @@ def _screened(text: str, found: list[Attribution]) -> list[Attribution]:
             or _continues_an_action(text, att)
             or _a_reaction(text, att)
             or _a_name_given(text, att)
+            or _a_side_taken_in_an_aside(text, att)
+            or _without_its_particle(text, att)
+            or _a_passive_of_no_words(text, att)
         )
     ]
     for att in kept:
         if _expletive_it(text, att):
             att.source = None  # "it was widely reported that C": no one is named
     return kept
+
+
+def _a_side_taken_in_an_aside(text: str, att: Attribution) -> bool:
+    """ "Reid, who endorsed Lee in May, said ...", "the union, which backs the levy, ...", "a
+    group backing Lee raised $2 million": a relative clause or participle telling whom someone
+    supports or opposes describes them; it reports nothing they said ("Reid, who said the levy
+    was fair, ..." does)."""
+    if att.kind == "direct" or att.source is None:
+        return False
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.SIDE_VERBS:
+        return False
+    if any(mark in text[att.start : att.end] for mark in lx.QUOTE_TOKENS):
+        return False
+    source = text[att.source[0] : att.source[1]].lower()
+    if source in ("who", "which", "that"):
+        return True
+    # "a group backing Lee raised $2 million": a participle right after its noun (no comma
+    # between) whose object runs on into the sentence's own predicate
+    return (
+        len(cue) == 1
+        and cue[0].endswith("ing")
+        and not text[att.source[1] : att.cue[0]].strip()
+        and source not in lx.PERSONAL_PRONOUNS
+        and has_verb(_NAME_WORD.findall(text[att.start : att.end]))
+    )
+
+
+def _without_its_particle(text: str, att: Attribution) -> bool:
+    """ "the attacks laid bare the rift", "who laid low in 2008", "will be laid to rest": a verb
+    that reports words only with its particle ("laid out a plan") used in another sense."""
+    cue = att.cue_words(text)
+    particle = lx.SPEECH_ONLY_WITH.get(cue[-1]) if cue else None
+    if particle is None or att.kind == "direct":
+        return False
+    words = text[att.start : att.end].split(maxsplit=1)
+    return not words or words[0].lower() != particle
+
+
+def _a_passive_of_no_words(text: str, att: Attribution) -> bool:
+    """ "Lee was pressed on the levy", "the plan is intended to cut fares": the subject of the
+    passive was asked or is a purpose; nothing it said is reported ("Lee pressed the council to
+    act" is)."""
+    cue = att.cue_words(text)
+    if not cue or cue[-1] not in lx.PASSIVES_OF_NO_WORDS or att.kind == "direct":
+        return False
+    return any(word in lx.BE_FORMS for word in cue[:-1])
 
 
 def _continues_an_action(text: str, att: Attribution) -> bool:

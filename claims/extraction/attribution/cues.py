@@ -57,8 +57,8 @@ def skip_time_before(sent: Sentence, j: int, lo: int) -> int:
     # ("USA TODAY reported": a name in capitals, not a time)
     if j - 1 >= lo and sent.lower[j - 1] in lx.WEEKDAYS and not sent.words[j - 1].isupper():
         j -= 1
-        if j - 1 >= lo and sent.lower[j - 1] in ("on", "late", "early", "last"):
-            j -= 1
+        if j - 1 >= lo and sent.lower[j - 1] in ("on", "late", "early", "last", "earlier"):
+            j -= 1  # (and "Gowdy earlier Thursday said")
     elif j - 2 >= lo and sent.lower[j - 1] in lx.TIME_NOUNS:
         # "Lee, the party chairman, this past week announced"
         k = j - 2

@@ -9,7 +9,9 @@ after "tweeted:", a byline), what a report cites as its sources ("Axios reported
 officials from both countries"), a topic ("will discuss the audit at its meeting"), an
 intention named by a noun ("his decision to expand Medicaid") and a thing added ("have added
 1 million jobs"), a person telephoned ("Trump called Clinton"), a person named ("a worker named
-Ana Diaz") or a work written ("wrote the introduction for a new book").
+Ana Diaz"), a work written ("wrote the introduction for a new book"), a stance named after a
+name's possessive ("Lee's attacks on the mayor") or where something came from ("a report from
+its audit").
 """
 
 import re
@@ -32,6 +34,8 @@ ADDITION = "something added, not said"
 PHONE_CALL = "a call made, not words"
 WORK_WRITTEN = "a work written, not what it says"
 PERSON_NAMED = "a name given, not words"
+STANCE = "a stance named by a noun, not what was said"
+ORIGIN = "where something came from, not a claim"
 _POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 _TOPIC_CUES = frozenset(
     (
@@ -101,6 +105,36 @@ def _intention(text: str, att: Attribution, content: str) -> bool:
         return False
     source = text[att.source[0] : att.source[1]].strip()
     return source.lower() in _POSSESSIVES or source.endswith(("'s", "’s", "s’"))
+
+
+def _stance_of_a_name(text: str, att: Attribution, content: str) -> bool:
+    """ "Lee's attacks on the mayor", "the council's criticism of the audit", "Diaz's insistence
+    on keeping the depot": what a named party is for or against, named by a noun after its
+    possessive, with a noun phrase after the preposition; nothing said is quoted or reported
+    ("Lee's claim that C", "Lee's claims about the audit" and "his attacks on the mayor" stay
+    claims)."""
+    cue = att.cue_words(text)
+    if att.source is None or len(cue) < 2 or cue[-1] not in lx.STANCE_PREPOSITIONS:
+        return False
+    if cue[0] in lx.CLAIM_NOUNS:
+        return False
+    if att.kind == "direct" or any(mark in content for mark in lx.QUOTE_TOKENS):
+        return False
+    words = _WORD.findall(content)
+    if not words or words[0].lower() in lx.CLAUSE_OPENERS:
+        return False
+    source = text[att.source[0] : att.source[1]].strip()
+    return source.endswith(("'s", "’s", "s’")) and source.lower() not in _POSSESSIVES
+
+
+def _origin(text: str, att: Attribution, content: str) -> bool:
+    """ "asked for records from the ministry", "backing from two donors", "a request from the
+    watchdog": a content that opens with "from" names where something came from; only after a
+    verb of saying does a clause follow it ('added: "From a front-runner, this is absurd"')."""
+    cue = att.cue_words(text)
+    if not cue or cue[-1] in lx.PLAIN_SPEECH or att.kind == "direct":
+        return False
+    return content.lstrip().lower().startswith("from ")
 
 
 def _addition(text: str, att: Attribution, content: str) -> bool:
@@ -204,6 +238,8 @@ _NO_CLAIM_READINGS = (
     (_sources_cited, SOURCING),
     (_topic, TOPIC),
     (_intention, INTENTION),
+    (_stance_of_a_name, STANCE),
+    (_origin, ORIGIN),
     (_addition, ADDITION),
     (_phone_call, PHONE_CALL),
     (_work_written, WORK_WRITTEN),
