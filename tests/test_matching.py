@@ -4,7 +4,16 @@ import json
 import subprocess
 import sys
 
-from claims.matching import Candidate, Index, Query, Statistics, rank, terms
+from claims.matching import (
+    Candidate,
+    Index,
+    Query,
+    Statistics,
+    calibrate,
+    rank,
+    terms,
+    worth_showing,
+)
 from claims.matching.stemmer import stem
 from claims.matching.text import name_words
 
@@ -105,3 +114,23 @@ def test_command_line_writes_one_line_per_query_in_order(tmp_path):
     assert [line["id"] for line in lines] == ["q1", "q2"]
     assert lines[0]["matches"][0]["id"] == "fc-bridge"
     assert lines[1]["matches"] == []
+
+
+def test_a_match_is_shown_when_the_claim_itself_says_nearly_the_same():
+    shares_a_number = {"text": 0.2, "covered": 0.5, "context": 0.9, "meaning": 0.55}
+    paraphrase = {"text": 0.3, "covered": 0.2, "context": 0.0, "meaning": 0.75}
+    assert not worth_showing(shares_a_number) and worth_showing(paraphrase)
+    assert not worth_showing({"text": 0.3, "covered": 0.9, "context": 1.0})  # words, no model
+    assert worth_showing({"text": 0.8, "covered": 0.1, "context": 0.0})
+
+
+def test_calibration_ranks_each_query_with_and_without_its_fact_check():
+    queries = [
+        {"id": "q1", "text": "Violent crime in Milltown dropped 10 percent", "gold": ["fc-crime"]},
+        {"id": "q2", "text": "The new bridge cost $4 billion", "gold": ["fc-bridge"]},
+    ]
+    pairs = calibrate.ranked_pairs(Index(ARCHIVE), queries)
+    assert [as_is[0][0] for _, as_is, _ in pairs] == ["fc-crime", "fc-bridge"]
+    assert all(gold.isdisjoint(r[0] for r in without) for gold, _, without in pairs)
+    kept, shown, mean_ap = calibrate.figures(pairs)
+    assert kept == 1.0 and shown == 0.0 and mean_ap == 1.0

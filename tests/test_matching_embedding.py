@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from claims import services
-from claims.matching import Candidate, Index, Query, Statistics, embedding, rank
+from claims.matching import MATCHER_VERSION, Candidate, Index, Query, Statistics, embedding, rank
+from claims.matching.ranking import MEANING_SHOW, SHOW
 from claims.models import FactCheck
 from claims.services import matching
 from claims.services.archive import import_fact_checks
@@ -15,6 +16,21 @@ from tests.test_archive import TRAMS, WASTE, review
 
 pytest.importorskip(embedding.MODEL_PACKAGE, reason="the embedding model package is not installed")
 
+# Fact-checks that share a number or a word with the sample article's budget claim, and none of
+# its meaning; then a fact-check of that claim in other words.
+UNRELATED = [
+    review(
+        "https://checkers.example/fuel",
+        "The fuel contract was worth only $4.2 million, not the $9 million the mayor announced.",
+    ),
+    review("https://checkers.example/library", "The library's budget has doubled since 2019."),
+    review("https://checkers.example/officials", "Officials said the river is safe to swim in."),
+]
+BUDGET = review(
+    "https://checkers.example/budget",
+    "Councillors voted through a $4.2 million city budget at Monday's meeting.",
+    "True",
+)
 CRIME = "Violent crime in Milltown fell by 10% last year."
 
 
@@ -126,7 +142,7 @@ class TestDesk:
         claim.refresh_from_db()
         assert embedding.from_bytes(claim.embedding).shape == (embedding.DIMENSIONS,)
         match = claim.matches.get()
-        assert "meaning" in match.features and match.matcher_version == "2"
+        assert "meaning" in match.features and match.matcher_version == MATCHER_VERSION
         assert match.fact_check.embedding is not None
 
     def test_a_changed_fact_check_loses_its_vector(self, archive, article):
@@ -140,7 +156,7 @@ class TestDesk:
         claim.refresh_from_db()
         match = claim.matches.get()
         assert claim.embedding is None and "meaning" not in match.features
-        assert match.matcher_version == "2-lexical"
+        assert match.matcher_version == f"{MATCHER_VERSION}-lexical"
 
     def test_generated_fact_checks_carry_the_stand_in_vector(self):
         from devtools.management.commands.generate_fact_checks import generate
@@ -162,8 +178,8 @@ class TestStoredMatches:
         services.match_claim(claim.pk)
 
         match = claim.matches.get()
-        assert match.features["text"] < matching.MIN_TEXT
-        assert match.features["meaning"] >= matching.MIN_MEANING
+        assert match.features["text"] < SHOW["text"]  # words alone would not keep it
+        assert match.features["meaning"] >= MEANING_SHOW["meaning"]
 
     def test_without_the_model_few_shared_words_are_not_enough(self, article, without_model):
         paraphrase = "Bus passenger journeys in the city went down by about an eighth in 12 months."
@@ -175,3 +191,28 @@ class TestStoredMatches:
         services.match_claim(claim.pk)
 
         assert not claim.matches.exists()
+
+    @pytest.mark.parametrize("words", ["with the model", "without the model"])
+    def test_a_fact_check_sharing_only_a_number_or_a_word_is_no_match(
+        self, article, words, request
+    ):
+        if words == "without the model":
+            request.getfixturevalue("without_model")
+        import_fact_checks(json.dumps(UNRELATED))
+        claim = article.claims.get(text__contains="budget")
+
+        services.match_claim(claim.pk)
+
+        claim.refresh_from_db()
+        assert not claim.matches.exists() and claim.open_matches == 0
+        assert not matching.matches_for_page(claim)
+
+    def test_the_budget_claim_reworded_is_still_a_match(self, article):
+        import_fact_checks(json.dumps([*UNRELATED, BUDGET]))
+        claim = article.claims.get(text__contains="budget")
+
+        services.match_claim(claim.pk)
+
+        claim.refresh_from_db()
+        assert [m.fact_check.url for m in matching.matches_for_page(claim)] == [BUDGET["url"]]
+        assert claim.open_matches == 1

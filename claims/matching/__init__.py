@@ -19,10 +19,11 @@ from .ranking import (
     Query,
     Statistics,
     rank,
+    worth_showing,
 )
 from .text import terms
 
-MATCHER_VERSION = "2"
+MATCHER_VERSION = "3"
 
 __all__ = [
     "MATCHER_VERSION",
@@ -37,4 +38,5 @@ __all__ = [
     "embedding",
     "rank",
     "terms",
+    "worth_showing",
 ]

@@ -30,7 +30,16 @@ from django.utils import timezone
 
 from claims import search
 from claims.extraction.sentences import split_sentences
-from claims.matching import MATCHER_VERSION, Candidate, Query, Statistics, embedding, rank, terms
+from claims.matching import (
+    MATCHER_VERSION,
+    Candidate,
+    Query,
+    Statistics,
+    embedding,
+    rank,
+    terms,
+    worth_showing,
+)
 from claims.matching.index import meaning_text
 from claims.matching.ranking import CONTEXT_SENTENCES, candidate_terms
 from claims.matching.stemmer import stem
@@ -42,18 +51,11 @@ from claims.services.workflow import link_evidence, propose_verdict
 log = logging.getLogger(__name__)
 
 MATCHES_KEPT = 5
-# Below this score a candidate shares a stray word with the claim, not its meaning. On the
-# CheckThat! 2B training split every first-ranked answer, right or wrong, scores above it.
-MIN_SCORE = 0.8
-# The claim itself must carry part of a stored match, by its words or by its meaning: the
-# context alone would match a claim to the fact-check of the sentence next to it. On the 2B
-# training split words alone (MIN_TEXT) keep 93% of the right first-ranked answers and 75% of the
-# wrong ones; words or meaning (MIN_MEANING, the cosine of the claim's own embedding) keep 96% and
-# 87% (2A train: 87% and 47% by words, 97% and 72% with meaning). Paraphrases that share few words
-# are what the embeddings find, so words alone would throw them away: with the same ranking, 2B dev
-# MAP@5 of the stored matches rises from 0.429 to 0.448 and 2A dev from 0.919 to 0.934.
-MIN_TEXT = 0.25
-MIN_MEANING = 0.5
+# Which ranked candidates are stored and flagged "checked before" (ClaimMatch rows, open_matches):
+# claims.matching.worth_showing, with the embeddings the claim's meaning at least 0.6 (cosine),
+# else its words at least 0.5 of the best it could score. Calibrated for claims with no
+# fact-check in the archive (claims/matching/calibrate.py); the train/dev figures are in
+# claims/matching/ranking.py beside the floors (SHOW, MEANING_SHOW).
 FACT_CHECK_CANDIDATES = 100
 CLAIM_CANDIDATES = 20
 QUERY_WORDS = 12  # the rarest words of the claim, and half as many of its context, search
@@ -256,20 +258,8 @@ def find_matches(claim, vector=None):
         candidates = with_vectors(candidates, model)
     words_of = {candidate.id: found_terms for candidate, found_terms in found}
     stats = statistics({*query_terms, *(t for found in words_of.values() for t in found)})
-    ranked = rank(
-        query,
-        candidates,
-        stats,
-        limit=MATCHES_KEPT * 2,
-        min_score=MIN_SCORE,
-        terms_of=lambda c: words_of[c.id],
-    )
-    return [m for m in ranked if carried_by_claim(m.features)][:MATCHES_KEPT]
-
-
-def carried_by_claim(features):
-    """Whether the claim's own words or meaning (not its context alone) make the match."""
-    return features["text"] >= MIN_TEXT or features.get("meaning", 0.0) >= MIN_MEANING
+    ranked = rank(query, candidates, stats, limit=None, terms_of=lambda c: words_of[c.id])
+    return [m for m in ranked if worth_showing(m.features)][:MATCHES_KEPT]
 
 
 def match_claim(claim_id):
