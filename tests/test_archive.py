@@ -369,6 +369,21 @@ def test_claims_added_by_hand_are_matched_by_the_periodic_task(archive, article)
 
 
 @pytest.mark.django_db
+def test_suggestions_of_an_older_matcher_are_matched_again_by_the_periodic_task(archive, article):
+    from claims import tasks
+
+    services.match_article(article.pk)
+    waste = article.claims.get(text__contains="cut waste")
+    assert not services.unmatched_claims().exists()
+    waste.matches.update(matcher_version="1", score=0.1)  # stored by the matcher before
+
+    assert list(services.unmatched_claims()) == [waste]
+    assert tasks.match_unmatched_claims.apply().get() == 1
+    assert not services.unmatched_claims().exists()
+    assert waste.matches.get().score > 0.1
+
+
+@pytest.mark.django_db
 def test_checked_before_costs_the_claim_page_two_queries(
     client, alice, bob, archive, article, django_assert_num_queries
 ):

@@ -363,11 +363,21 @@ def recheck_for_fact_checks(fact_check_ids, seconds=None):
 
 
 def unmatched_claims():
-    return Claim.objects.filter(matched_at__isnull=True).order_by("pk")
+    """Claims never matched, and claims whose suggestions an older matcher stored (after a new
+    MATCHER_VERSION they are matched again, the periodic task a batch at a time: a journalist
+    does not meet the old suggestions for long)."""
+    current = [MATCHER_VERSION, f"{MATCHER_VERSION}-lexical"]
+    outdated = ClaimMatch.objects.filter(status=ClaimMatch.Status.SUGGESTED).exclude(
+        matcher_version__in=current
+    )
+    return Claim.objects.filter(
+        Q(matched_at__isnull=True) | Q(pk__in=outdated.values("claim_id"))
+    ).order_by("pk")
 
 
 def match_unmatched_claims(limit=200):
-    """Match up to `limit` claims never matched, oldest first; returns how many."""
+    """Match up to `limit` claims never matched (or matched by an older matcher), oldest first;
+    returns how many."""
     ids = list(unmatched_claims().values_list("pk", flat=True)[:limit])
     for claim_id in ids:
         match_claim(claim_id)

@@ -1,7 +1,8 @@
 """Match claims against the archive now: ``manage.py match_claims [--all]``.
 
-By default only claims never matched (e.g. the broker was down when they were extracted);
-``--all`` re-matches every claim (after a large import or a new matcher version).
+By default the claims never matched (e.g. the broker was down when they were extracted) and
+those whose suggestions an older matcher stored; ``--all`` re-matches every claim (after a large
+import, say).
 """
 
 from django.core.management.base import BaseCommand
@@ -11,7 +12,10 @@ from claims.models import Claim
 
 
 class Command(BaseCommand):
-    help = "Find 'checked before' matches for claims that have none yet (--all: every claim)."
+    help = (
+        "Find 'checked before' matches for claims never matched or matched by an older "
+        "matcher (--all: every claim)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--all", action="store_true", help="re-match every claim")
