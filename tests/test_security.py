@@ -580,3 +580,20 @@ def test_an_htmx_request_after_the_session_ended_is_told_so_not_sent_to_the_logi
     assert "logged out" in by_htmx.content.decode()
     assert by_form.status_code == 302 and by_form["Location"].startswith("/login/")
     assert not claim.events.filter(text="Typed before the session ended.").exists()
+
+
+def test_a_form_sent_after_the_session_ended_comes_back_to_its_page_after_login(client, article):
+    """The form's own address takes only POST: after logging in, the person lands on the page the
+    form was on, where static/js/drafts.js puts the typed text back."""
+    path = reverse("article_details", args=[article.pk])
+    page = f"http://testserver{article.get_absolute_url()}?tab=claims"
+
+    from_the_page = client.post(path, {"headline": "Typed"}, HTTP_REFERER=page)
+    from_elsewhere = client.post(path, {"headline": "Typed"}, HTTP_REFERER="https://evil.example/")
+    without_referer = client.post(path, {"headline": "Typed"})
+
+    back = f"/login/?next={article.get_absolute_url()}%3Ftab%3Dclaims"
+    assert (from_the_page.status_code, from_the_page["Location"]) == (302, back)
+    assert from_elsewhere["Location"] == without_referer["Location"] == f"/login/?next={path}"
+    article.refresh_from_db()
+    assert article.headline == "Council passes budget"

@@ -282,7 +282,9 @@ def article_details(request, pk):
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return _article_page(request, article, details_form=form)
-    messages.success(request, "The article's details are saved.")
+    messages.success(
+        request, "The article's details are saved.", extra_tags=f"draft-sent-details-{pk}"
+    )
     return redirect(article)
 
 
@@ -305,5 +307,6 @@ def article_new_version(request, pk):
     messages.success(
         request,
         "The new version is being read: claims people worked on are kept and found again in it.",
+        extra_tags=f"draft-sent-version-{pk}",  # static/js/drafts.js forgets the typed text
     )
     return redirect(article)

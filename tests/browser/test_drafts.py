@@ -60,3 +60,46 @@ def test_a_restored_draft_can_be_discarded(new_page, alice):
     expect(page.locator("#id_text")).to_have_value("")
     page.reload()
     expect(page.locator("#id_text")).to_have_value("")
+
+
+def test_article_details_sent_after_the_session_ended_come_back_on_the_article_page(
+    new_page, article
+):
+    page = new_page("alice", "pw-alice")
+    page.goto(article.get_absolute_url())
+    page.click("text=Edit the article's details")
+    page.fill("#id_headline", "Council passes a $4.2m budget")
+    page.context.clear_cookies(name="sessionid")
+
+    page.click("button:has-text('Save details')")
+    page.wait_for_url("**/login/**")
+    page.fill("#id_username", "alice")
+    page.fill("#id_password", "pw-alice")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**{article.get_absolute_url()}")
+
+    expect(page.locator("#article-details")).to_have_attribute("open", "")
+    expect(page.locator("#id_headline")).to_have_value("Council passes a $4.2m budget")
+    expect(page.locator("#article-details .draft-restored")).to_contain_text("had not sent")
+    article.refresh_from_db()
+    assert article.headline == "Council passes budget"
+
+    page.click("button:has-text('Save details')")
+    expect(page.locator(".messages")).to_contain_text("details are saved")
+    article.refresh_from_db()
+    assert article.headline == "Council passes a $4.2m budget"
+    page.reload()  # received: the saved headline is shown, and no draft is put back
+    expect(page.locator(".draft-restored")).to_have_count(0)
+    expect(page.locator("#id_headline")).to_have_value("Council passes a $4.2m budget")
+
+
+def test_a_draft_that_equals_the_saved_details_is_not_offered(new_page, article):
+    page = new_page("alice", "pw-alice")
+    page.goto(article.get_absolute_url())
+    page.click("text=Edit the article's details")
+    page.fill("#id_headline", "Council passes budget!")
+    page.fill("#id_headline", "Council passes budget")  # typed, then put back as it was
+    page.reload()
+
+    expect(page.locator("#id_headline")).to_have_value("Council passes budget")
+    expect(page.locator(".draft-restored")).to_have_count(0)
