@@ -597,3 +597,14 @@ def test_a_form_sent_after_the_session_ended_comes_back_to_its_page_after_login(
     assert from_elsewhere["Location"] == without_referer["Location"] == f"/login/?next={path}"
     article.refresh_from_db()
     assert article.headline == "Council passes budget"
+
+
+def test_with_debug_on_an_htmx_error_does_not_replace_the_page(login, settings):
+    """django-htmx's DEBUG helper swaps a 400/403/404/500 reply in place of the whole page (and
+    the text typed into it): `make run` runs with DEBUG on, so it is left out."""
+    settings.DEBUG = True
+
+    content = login("alice").get(reverse("claim_queue")).content.decode()
+
+    assert "django_htmx/htmx-2.min.js" in content
+    assert "django-htmx.js" not in content
