@@ -4,6 +4,7 @@ Alice is an editor, Bob and Carol are fact-checkers, Vic is a viewer, Dave is an
 (approval needs an editor other than the proposer).
 """
 
+import sys
 from html import unescape
 
 import pytest
@@ -21,6 +22,27 @@ SAMPLE_TEXT = (
     "According to the transport department, bus ridership fell by 12 percent last year.\n\n"
     "Holloway said the new tram line would open in 2027."
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """After the suite, name any other session still connected to the PostgreSQL test database
+    (a worker or server process a test did not stop), then end it so the database can be dropped.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, application_name, client_port, backend_start, state, left(query, 120),"
+            " pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        for row in cursor.fetchall():
+            sys.__stderr__.write(f"\nA session was left connected to the test database: {row}\n")
+    connection.close()
 
 
 @pytest.fixture(autouse=True)
