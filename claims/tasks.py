@@ -2,11 +2,13 @@
 
 import logging
 import uuid
+from datetime import datetime
 
 from celery import Task, shared_task
 from celery.signals import worker_ready
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.utils import timezone
 
 from claims import services
 from claims.services import webhooks
@@ -84,20 +86,27 @@ def enqueue_recheck(fact_check_ids):
     """Queue the re-check of the claims that may repeat newly imported or changed fact-checks
     (background queue). If the broker is down, the import is saved and those claims find the
     fact-checks when they are next matched."""
+    imported_at = timezone.now().isoformat()  # called once the import is committed
     try:
-        recheck_claims.apply_async(args=[fact_check_ids], queue=settings.CELERY_BACKGROUND_QUEUE)
+        recheck_claims.apply_async(
+            args=[fact_check_ids, imported_at], queue=settings.CELERY_BACKGROUND_QUEUE
+        )
     except Exception:  # noqa: BLE001 - the import is saved; the re-check can wait
         log.exception("Could not queue the re-check of %s fact-checks", len(fact_check_ids))
 
 
 @shared_task(**RELIABLE)
-def recheck_claims(fact_check_ids):
+def recheck_claims(fact_check_ids, imported_at=None):
     """After an import: match again the desk's claims that may repeat these fact-checks
     (services.recheck_for_fact_checks), a slice of MATCH_SLICE_SECONDS at a time, the rest
-    queued again behind other work. Safe to rerun."""
-    left = services.recheck_for_fact_checks(fact_check_ids, seconds=settings.MATCH_SLICE_SECONDS)
+    queued again behind other work; a claim matched since the import is not matched again.
+    Safe to rerun."""
+    since = datetime.fromisoformat(imported_at) if imported_at else None
+    left = services.recheck_for_fact_checks(
+        fact_check_ids, seconds=settings.MATCH_SLICE_SECONDS, imported_at=since
+    )
     if left:
-        recheck_claims.apply_async(args=[left], queue=settings.CELERY_BACKGROUND_QUEUE)
+        recheck_claims.apply_async(args=[left, imported_at], queue=settings.CELERY_BACKGROUND_QUEUE)
 
 
 @shared_task

@@ -351,9 +351,9 @@ def test_the_recheck_goes_a_slice_at_a_time(archive, article, monkeypatch, setti
     settings.MATCH_SLICE_SECONDS = 0  # one fact-check a slice
     ids = sorted(FactCheck.objects.values_list("pk", flat=True))
 
-    tasks.recheck_claims.apply(args=[ids])
+    tasks.recheck_claims.apply(args=[ids, "2026-12-07T09:00:00+00:00"])
 
-    assert queued == [([ids[1:]], settings.CELERY_BACKGROUND_QUEUE)]
+    assert queued == [([ids[1:], "2026-12-07T09:00:00+00:00"], settings.CELERY_BACKGROUND_QUEUE)]
     waste = article.claims.get(text__contains="cut waste")
     assert waste.matched_at is not None and waste.open_matches == 1
 
@@ -404,3 +404,32 @@ def test_checked_before_costs_the_claim_page_two_queries(
     services.decide_match(copy.matches.get(other_claim=claim), actor=bob, same=True)
     with django_assert_num_queries(len(without) + 2):
         client.get(copy.get_absolute_url())
+
+
+@pytest.mark.django_db
+def test_a_claim_is_rechecked_once_for_all_the_slices_of_an_import(
+    article, monkeypatch, settings, django_capture_on_commit_callbacks
+):
+    """Two fact-checks of the same claim, one slice each: the claim is matched after the first
+    and has then seen both, so the second slice leaves it alone."""
+    from claims import tasks
+    from claims.services import matching
+
+    services.match_article(article.pk)
+    again = review("https://other.example/waste", "Did the council cut waste by 30 percent?")
+    queued, matched = [], []
+    monkeypatch.setattr(
+        tasks.recheck_claims, "apply_async", lambda args, queue: queued.append(args)
+    )
+    monkeypatch.setattr(matching, "match_claim", lambda pk, real=matching.match_claim: (
+        matched.append(pk), real(pk))[1])  # fmt: skip
+    settings.MATCH_SLICE_SECONDS = 0
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_fact_checks(json.dumps([WASTE, again]))
+    tasks.recheck_claims.apply(args=queued.pop())
+    tasks.recheck_claims.apply(args=queued.pop())
+
+    waste = article.claims.get(text__contains="cut waste")
+    assert matched.count(waste.pk) == 1 and not queued
+    assert waste.matches.count() == 2

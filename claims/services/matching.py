@@ -270,6 +270,7 @@ def match_claim(claim_id):
         return None
     if claim.matched_at is None:
         count_terms([terms(claim.text)])
+    started = timezone.now()  # matched_at: the archive as it stood then (recheck_for_fact_checks)
     vector = claim_vector(claim)
     found = find_matches(claim, vector)
     version = MATCHER_VERSION if vector is not None else f"{MATCHER_VERSION}-lexical"
@@ -295,7 +296,7 @@ def match_claim(claim_id):
                 )
             )
         ClaimMatch.objects.bulk_create(new)
-        claim.matched_at = timezone.now()
+        claim.matched_at = started
         claim.open_matches = _open_count(claim)
         claim.embedding = embedding.to_bytes(vector) if vector is not None else None
         claim.save(update_fields=["matched_at", "open_matches", "embedding"])
@@ -332,31 +333,35 @@ def _in_turn(items, work, seconds=None):
 CLAIMS_PER_FACT_CHECK = 20
 
 
-def claims_sharing_words_with(fact_check):
-    """Ids of the desk's claims (not dismissed, not "not a claim") that may repeat `fact_check`."""
+def claims_sharing_words_with(fact_check, not_matched_since=None):
+    """Ids of the desk's claims (not dismissed, not "not a claim") that may repeat `fact_check`;
+    with `not_matched_since`, only those not matched against the archive since then."""
     query = Query(fact_check.claim_reviewed)
     found, ranked = _search_words(query, statistics(terms(query.text)))
     if not found:
         return []
     ids = search.best_ids(Claim, found, CLAIMS_PER_FACT_CHECK, ranked=ranked)
     claims = Claim.objects.filter(pk__in=ids, rejection="").exclude(state=Claim.State.DISMISSED)
+    if not_matched_since is not None:
+        claims = claims.exclude(matched_at__gte=not_matched_since)
     return sorted(claims.values_list("pk", flat=True))
 
 
-def recheck_for_fact_checks(fact_check_ids, seconds=None):
+def recheck_for_fact_checks(fact_check_ids, seconds=None, imported_at=None):
     """Match again the claims that may repeat these fact-checks, one fact-check at a time; with
-    `seconds`, stop once that time is spent and return the fact-check ids left, else []."""
+    `seconds`, stop once that time is spent and return the fact-check ids left, else [].
+
+    A claim matched since `imported_at` (when the fact-checks were saved) has seen them all
+    already, in this run's earlier slices or by any other path, and is not matched again."""
     fact_checks = FactCheck.objects.in_bulk(fact_check_ids)
-    rechecked = set()
+    since = imported_at or timezone.now()  # without it: not twice within this call
 
     def recheck(pk):
         fact_check = fact_checks.get(pk)
         if fact_check is None:  # deleted since the import
             return
-        for claim_id in claims_sharing_words_with(fact_check):
-            if claim_id not in rechecked:
-                rechecked.add(claim_id)
-                match_claim(claim_id)
+        for claim_id in claims_sharing_words_with(fact_check, not_matched_since=since):
+            match_claim(claim_id)
 
     done = _in_turn(list(fact_check_ids), recheck, seconds)
     return list(fact_check_ids[done:])
