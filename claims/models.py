@@ -825,6 +825,47 @@ class FactCheck(models.Model):
         return self.claim_reviewed[:80]
 
 
+class ArchiveImport(models.Model):
+    """A file of fact-checks an editor uploaded, imported by a worker (a 50 MB feed takes longer
+    than a web request may), with its report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Failed"
+
+    file = models.FileField(upload_to="imports/%Y/%m/")
+    name = models.CharField(max_length=255, help_text="The file's name on the editor's computer.")
+    size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    summary = models.TextField(blank=True, help_text="What was imported, or why it failed.")
+    skipped = models.JSONField(default=list, blank=True, help_text="The first [where, reason].")
+    skipped_count = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def skipped_more(self):
+        """Items skipped beyond the reasons kept."""
+        return self.skipped_count - len(self.skipped)
+
+
 class ClaimMatch(models.Model):
     """A fact-check or an earlier desk claim that may say the same as a claim; a person's
     confirmation or rejection makes it a labelled pair for the matcher's evaluation."""

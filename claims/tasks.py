@@ -135,6 +135,18 @@ def requeue_stale_deliveries():
     return webhooks.requeue_stale_deliveries()
 
 
+@shared_task(**RELIABLE)
+def import_archive(import_id):
+    """Import a file of fact-checks an editor uploaded (services.run_import). Safe to rerun."""
+    services.run_import(import_id)
+
+
+@shared_task
+def requeue_stale_imports():
+    """Periodic sweeper: send again the imports whose message was lost or whose worker died."""
+    return services.requeue_stale_imports()
+
+
 @shared_task
 def requeue_stale_articles():
     """Periodic sweeper: re-enqueue articles stuck in the queue (e.g. the broker was down)."""

@@ -87,6 +87,7 @@ urlpatterns = [
     ),
     path("archive/", archive.archive_list, name="archive_list"),
     path("archive/import/", archive.archive_import, name="archive_import"),
+    path("archive/imports/", archive.archive_imports, name="archive_imports"),
     path("search/", archive.site_search, name="site_search"),
     path("sources/", sources.source_list, name="source_list"),
     path("sources/<int:pk>/", sources.source_detail, name="source_detail"),

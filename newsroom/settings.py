@@ -261,6 +261,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "inte
 CELERY_BEAT_SCHEDULE = {
     "requeue-stale-articles": {"task": "claims.tasks.requeue_stale_articles", "schedule": 120.0},
     "requeue-stale-webhooks": {"task": "claims.tasks.requeue_stale_deliveries", "schedule": 60.0},
+    "requeue-stale-imports": {"task": "claims.tasks.requeue_stale_imports", "schedule": 120.0},
     # The dashboard's claim counts: the page says how old they are.
     "refresh-desk-figures": {
         "task": "claims.tasks.refresh_desk_figures",

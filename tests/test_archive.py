@@ -1,14 +1,17 @@
 """The fact-check archive: importing ClaimReview feeds, matching claims, deciding matches."""
 
 import json
+from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from claims import services
 from claims.extraction import extract
-from claims.models import Article, Claim, ClaimEvent, ClaimMatch, FactCheck
+from claims.models import ArchiveImport, Article, Claim, ClaimEvent, ClaimMatch, FactCheck
 from claims.services.archive import ArchiveImportError, import_fact_checks, parse_items
 from tests.conftest import SAMPLE_TEXT
 
@@ -233,31 +236,122 @@ class TestPages:
         other = client.get(reverse("claim_queue"), {"matched": "no"}).content.decode()
         assert "checked before?</span>" not in other and other.count("data-claim=") == 3
 
-    def test_editor_uploads_a_feed(self, client, alice):
+    def test_editor_uploads_a_feed_and_a_worker_imports_it(
+        self, client, alice, eager_celery, django_capture_on_commit_callbacks
+    ):
         client.force_login(alice)
-        from django.core.files.uploadedfile import SimpleUploadedFile
-
         file = SimpleUploadedFile("feed.json", feed(WASTE, {"@type": "Person"}).encode())
-        response = client.post(reverse("archive_import"), {"file": file}, follow=True)
-        page = response.content.decode()
-        assert "1 new" in page and "not a ClaimReview" in page
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("archive_import"), {"file": file})
+        page = client.get(reverse("archive_list")).content.decode()
+        assert "“feed.json” is being imported" in page
+        assert "1 new" in page and "skipped because it is not a ClaimReview" in page
         assert FactCheck.objects.count() == 1
+        record = ArchiveImport.objects.get()
+        assert (record.status, record.imported_by, record.skipped_count) == ("done", alice, 1)
+
+    def test_the_page_follows_an_import_until_it_is_done(self, client, alice):
+        client.force_login(alice)
+        file = SimpleUploadedFile("feed.json", feed(WASTE).encode())
+        client.post(reverse("archive_import"), {"file": file})  # no worker yet
+        waiting = client.get(reverse("archive_list")).content.decode()
+        assert "Waiting for a worker" in waiting and 'hx-trigger="every 1s"' in waiting
+
+        services.run_import(ArchiveImport.objects.get().pk)  # the worker's side
+
+        polled = client.get(reverse("archive_imports")).content.decode()
+        assert "1 new" in polled and "hx-trigger" not in polled
+        assert polled.lstrip().startswith('<section class="card" id="archive-imports"')
 
     def test_a_viewer_cannot_upload(self, client, vic):
         client.force_login(vic)
-        from django.core.files.uploadedfile import SimpleUploadedFile
-
         file = SimpleUploadedFile("feed.json", feed(WASTE).encode())
         assert client.post(reverse("archive_import"), {"file": file}).status_code == 403
+        assert not FactCheck.objects.exists() and not ArchiveImport.objects.exists()
+
+    def test_a_broken_upload_is_explained(
+        self, client, alice, eager_celery, django_capture_on_commit_callbacks
+    ):
+        client.force_login(alice)
+        file = SimpleUploadedFile("feed.json", b"<html>not json</html>")
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("archive_import"), {"file": file})
+        content = client.get(reverse("archive_list")).content.decode()
+        assert "neither JSON nor JSON lines" in content and "Nothing was imported." in content
+        assert ArchiveImport.objects.get().status == ArchiveImport.Status.FAILED
+
+    def test_an_empty_file_is_refused_at_once(self, client, alice):
+        client.force_login(alice)
+        file = SimpleUploadedFile("feed.json", b"")
+        page = client.post(reverse("archive_import"), {"file": file}, follow=True)
+        assert "The submitted file is empty." in page.content.decode()
+        assert not ArchiveImport.objects.exists()
+
+
+@pytest.mark.django_db
+class TestImportRuns:
+    """The worker's side of an upload: safe to run twice, interrupted runs, a lost message."""
+
+    def queued(self, alice, data=None):
+        upload = SimpleUploadedFile("feed.json", (data or feed(WASTE)).encode())
+        return services.queue_import(upload, user=alice)
+
+    def test_a_finished_import_is_not_run_again(self, alice):
+        record = self.queued(alice)
+        services.run_import(record.pk)
+        FactCheck.objects.all().delete()
+
+        services.run_import(record.pk)  # a duplicate delivery
+
         assert not FactCheck.objects.exists()
 
-    def test_a_broken_upload_is_explained(self, client, alice):
-        client.force_login(alice)
-        from django.core.files.uploadedfile import SimpleUploadedFile
+    def test_an_import_that_keeps_killing_its_worker_is_failed_with_a_reason(self, alice):
+        record = self.queued(alice)
+        ArchiveImport.objects.filter(pk=record.pk).update(status="running", attempts=3)
 
-        file = SimpleUploadedFile("feed.json", b"<html>not json</html>")
-        page = client.post(reverse("archive_import"), {"file": file}, follow=True)
-        assert "neither JSON nor JSON lines" in page.content.decode()
+        record = services.run_import(record.pk)
+
+        assert record.status == "failed" and "interrupted 3 times" in record.summary
+        assert not FactCheck.objects.exists()
+
+    def test_an_unexpected_error_fails_the_import_and_imports_nothing(self, alice, monkeypatch):
+        from claims.services import archive
+
+        record = self.queued(alice, feed(WASTE, TRAMS))
+        monkeypatch.setattr(archive, "count_terms", lambda *a, **k: 1 / 0)
+
+        record = services.run_import(record.pk)
+
+        assert record.status == "failed" and "unexpected error" in record.summary
+        assert not FactCheck.objects.exists()
+
+    def test_the_sweeper_sends_again_what_the_broker_lost(self, alice, monkeypatch):
+        from claims import tasks
+
+        sent = []
+        monkeypatch.setattr(tasks.import_archive, "delay", sent.append)
+        waiting, running, fresh = self.queued(alice), self.queued(alice), self.queued(alice)
+        old = timezone.now() - timedelta(hours=1)
+        ArchiveImport.objects.filter(pk=waiting.pk).update(updated_at=old)
+        ArchiveImport.objects.filter(pk=running.pk).update(status="running", updated_at=old)
+
+        assert services.requeue_stale_imports() == 2
+        assert sorted(sent) == sorted([waiting.pk, running.pk]) and fresh.pk not in sent
+        assert services.requeue_stale_imports() == 0  # not again at the next sweep
+
+    def test_a_large_import_is_written_in_batches_and_updates_in_place(self, alice):
+        items = [
+            review(f"https://checkers.example/{n}", f"Claim {n} about rents.") for n in range(1200)
+        ]
+        services.import_fact_checks(json.dumps(items))
+        items[7]["claimReviewed"] = "Claim 7 about rents, corrected."
+
+        report = services.import_fact_checks(json.dumps(items))
+
+        assert (report.created, report.updated, report.unchanged) == (0, 1, 1199)
+        assert FactCheck.objects.count() == 1200
+        changed = FactCheck.objects.get(url="https://checkers.example/7")
+        assert "correct" in changed.match_terms and report.fact_checks == [changed]
 
 
 @pytest.mark.django_db
@@ -433,3 +527,23 @@ def test_a_claim_is_rechecked_once_for_all_the_slices_of_an_import(
     waste = article.claims.get(text__contains="cut waste")
     assert matched.count(waste.pk) == 1 and not queued
     assert waste.matches.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "told"),
+    [
+        (b"\x00\xff\xfe" * 1000, "not UTF-8 text"),
+        (b"%PDF-1.4 broken", "neither JSON nor JSON lines"),
+        (b"<script>alert(1)</script>", "neither JSON nor JSON lines"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"a": ' * 5000 + b"1" + b"}" * 5000, "nested too deeply"),
+    ],
+)
+def test_a_file_that_is_no_feed_fails_its_import_with_a_reason(alice, data, told):
+    record = services.queue_import(SimpleUploadedFile("feed.json", data), user=alice)
+
+    record = services.run_import(record.pk)
+
+    assert record.status == ArchiveImport.Status.FAILED
+    assert told in record.summary and "Nothing was imported." in record.summary

@@ -19,7 +19,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from claims import ingest, services
 from claims.extraction import extract
-from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source
+from claims.models import ArchiveImport, Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -359,7 +359,8 @@ def test_the_archive_import_takes_a_file_as_large_as_it_promises(client, alice, 
     refused = post_claiming(client, path, 52 * MB)
 
     assert imported.status_code == 200
-    assert "4000 new" in imported.content.decode()
+    assert "“feed.jsonl” is being imported" in imported.content.decode()
+    assert ArchiveImport.objects.get().size == len(lines)
     assert refused.status_code == 413
     assert "the limit is 50 MB" in refused.content.decode()
 

@@ -3,7 +3,15 @@
 A refused operation raises WorkflowError (or a subclass) whose message is shown to the user.
 """
 
-from claims.services.archive import ArchiveImportError, import_fact_checks, read_source
+from claims.services.archive import (
+    ArchiveImportError,
+    import_fact_checks,
+    queue_import,
+    read_source,
+    recent_imports,
+    requeue_stale_imports,
+    run_import,
+)
 from claims.services.articles import (
     TRANSIENT_ERRORS,
     apply_extraction,
@@ -124,6 +132,10 @@ __all__ = [
     "recheck_for_fact_checks",
     "matches_for_page",
     "read_source",
+    "queue_import",
+    "recent_imports",
+    "requeue_stale_imports",
+    "run_import",
     "reuse_verdict",
     "unmatched_claims",
     "UNDO_WINDOW_SECONDS",

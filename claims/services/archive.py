@@ -7,20 +7,26 @@ same file twice updates, never doubles. What was skipped is reported with the re
 """
 
 import json
+import logging
 import re
 import urllib.request
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from claims.models import FactCheck
+from claims.models import ArchiveImport, FactCheck
 from claims.services.errors import WorkflowError, require
 from claims.services.matching import count_terms, fact_check_terms
 
+log = logging.getLogger(__name__)
+
 MAX_BYTES = 50 * 1024 * 1024
 FETCH_TIMEOUT = 30
+BATCH = 500  # rows a statement writes or reads
 FIELDS = (
     "claim_reviewed", "verdict", "rating_value", "best_rating", "worst_rating", "claimant",
     "claim_date", "title", "publisher", "published_on", "language",
@@ -74,6 +80,15 @@ def read_source(source):
 
 def parse_items(data):
     """[(where, item dict)] of a ClaimReview JSON-LD document or a JSONL file."""
+    try:
+        return _parse_items(data)
+    except RecursionError:  # "[[[[…" thousands deep: no feed looks like that
+        raise ArchiveImportError(
+            "The file's JSON is nested too deeply to be a ClaimReview feed."
+        ) from None
+
+
+def _parse_items(data):
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError:
@@ -238,6 +253,14 @@ def _clip(values):
     }
 
 
+def _by_url(urls):
+    """The archived fact-checks of these URLs, by URL."""
+    found = {}
+    for start in range(0, len(urls), BATCH):  # SQLite takes at most 32,766 parameters
+        found.update((fc.url, fc) for fc in FactCheck.objects.filter(url__in=urls[start:][:BATCH]))
+    return found
+
+
 def import_fact_checks(data, *, user=None):
     """Import every fact-check of `data` (bytes or str); return an ImportReport."""
     if user is not None:
@@ -254,27 +277,33 @@ def import_fact_checks(data, *, user=None):
             report.skipped.append((by_url[url][0], f"replaced by {where}, which has the same URL"))
         by_url[url] = (where, _clip(values))
     with transaction.atomic():
-        existing = {fc.url: fc for fc in FactCheck.objects.filter(url__in=list(by_url))}
+        existing = _by_url(list(by_url))
         added, removed = [], []  # terms, for the matcher's statistics
+        new, changed = [], []
         for url, (_where, values) in by_url.items():
             record = existing.get(url)
             if record is None:
                 record = FactCheck(url=url, imported_by=user, **values)
-                report.created += 1
+                new.append(record)
             elif any(getattr(record, k) != v for k, v in values.items()):
                 removed.append(record.match_terms.split())
                 for k, v in values.items():
                     setattr(record, k, v)
                 record.embedding = None  # computed again when the matcher next needs it
-                report.updated += 1
+                record.updated_at = timezone.now()
+                changed.append(record)
             else:
                 report.unchanged += 1
                 continue
             words = fact_check_terms(record)
             record.match_terms = " ".join(words)
-            record.save()
             added.append(words)
-            report.fact_checks.append(record)
+        FactCheck.objects.bulk_create(new, batch_size=BATCH)
+        FactCheck.objects.bulk_update(
+            changed, [*FIELDS, "match_terms", "embedding", "updated_at"], batch_size=BATCH
+        )
+        report.created, report.updated = len(new), len(changed)
+        report.fact_checks = new + changed
         count_terms(added)
         count_terms(removed, sign=-1)
         if report.fact_checks:
@@ -288,3 +317,98 @@ def _recheck_claims_later(fact_check_ids):
     from claims.tasks import enqueue_recheck
 
     transaction.on_commit(lambda: enqueue_recheck(fact_check_ids))
+
+
+# --- Files uploaded in the desk: imported by a worker ------------------------------------------
+
+SKIPPED_KEPT = 100  # reasons kept with an import's report (the count is kept whole)
+IMPORT_ATTEMPTS = 3  # runs of one import (a worker lost mid-way) before it is marked failed
+# Waiting this long means its message was lost (the broker was down); running this long, that
+# its worker died (a 50 MB feed takes a few minutes).
+STALE_QUEUED = timedelta(minutes=2)
+STALE_RUNNING = timedelta(minutes=30)
+
+
+def queue_import(upload, *, user):
+    """Keep an uploaded file of fact-checks and have a worker import it; returns the
+    ArchiveImport, whose report the archive page shows when it is done."""
+    require(user, "upload", "Only editors can import fact-checks.")
+    if upload.size > MAX_BYTES:
+        raise ArchiveImportError("The file is larger than 50 MB: split the feed.")
+    if not upload.size:
+        raise ArchiveImportError("The file is empty.")
+    record = ArchiveImport.objects.create(
+        file=upload, name=upload.name[:255], size=upload.size, imported_by=user
+    )
+    transaction.on_commit(lambda: publish_import(record.pk))
+    return record
+
+
+def publish_import(pk):
+    """Send the import task now; if the broker cannot be reached, the sweeper sends it later."""
+    from claims.tasks import import_archive
+
+    try:
+        import_archive.delay(pk)
+    except Exception:  # noqa: BLE001 - any broker failure: the import waits for the sweeper
+        log.warning("Could not enqueue archive import %s; the sweeper will retry", pk)
+        return False
+    return True
+
+
+def _finish(record, status, summary, skipped=()):
+    record.status, record.summary = status, summary
+    record.skipped = [list(item) for item in skipped[:SKIPPED_KEPT]]
+    record.skipped_count = len(skipped)
+    record.save(update_fields=["status", "summary", "skipped", "skipped_count", "updated_at"])
+    return record
+
+
+def run_import(pk):
+    """Import an uploaded file (the worker's side of queue_import). Safe to run twice: a finished
+    import is left alone, and importing the same fact-checks again changes nothing."""
+    with transaction.atomic():
+        record = ArchiveImport.objects.select_for_update().filter(pk=pk).first()
+        if record is None or record.is_finished:
+            return record
+        if record.attempts >= IMPORT_ATTEMPTS:
+            return _finish(
+                record, ArchiveImport.Status.FAILED,
+                f"The import was interrupted {record.attempts} times (the worker may have run out "
+                "of memory on this file). Nothing was imported: split the file and try again.",
+            )  # fmt: skip
+        record.status = ArchiveImport.Status.RUNNING
+        record.attempts += 1
+        record.save(update_fields=["status", "attempts", "updated_at"])
+    try:
+        with record.file.open("rb") as stored:
+            data = stored.read()
+        report = import_fact_checks(data, user=record.imported_by)
+    except WorkflowError as exc:
+        return _finish(record, ArchiveImport.Status.FAILED, f"{exc} Nothing was imported.")
+    except DatabaseError:
+        raise  # the task tries again
+    except Exception:
+        log.exception("Archive import %s failed", pk)
+        return _finish(
+            record, ArchiveImport.Status.FAILED,
+            "The import stopped on an unexpected error (the worker's log has it). Nothing was "
+            "imported.",
+        )  # fmt: skip
+    return _finish(record, ArchiveImport.Status.DONE, report.summary(), report.skipped)
+
+
+def requeue_stale_imports():
+    """Send again the imports whose message was lost or whose worker died; returns how many."""
+    now = timezone.now()
+    stale = ArchiveImport.objects.filter(
+        Q(status=ArchiveImport.Status.QUEUED, updated_at__lt=now - STALE_QUEUED)
+        | Q(status=ArchiveImport.Status.RUNNING, updated_at__lt=now - STALE_RUNNING)
+    )
+    ids = list(stale.values_list("pk", flat=True))
+    ArchiveImport.objects.filter(pk__in=ids).update(updated_at=now)  # not sent twice in a row
+    return sum(publish_import(pk) for pk in ids)
+
+
+def recent_imports(limit=5):
+    return ArchiveImport.objects.select_related("imported_by")[:limit]

@@ -10,14 +10,30 @@ from claims.forms import ArchiveImportForm
 from claims.permissions import user_can
 from newsroom.request_size import takes_file
 
-SKIPPED_SHOWN = 20
+
+def _imports():
+    imports = list(services.recent_imports())
+    return {"imports": imports, "importing": any(not i.is_finished for i in imports)}
+
+
+def _archive_page(request, form=None):
+    context = {
+        "page": selectors.fact_checks_page(request.GET.get("page")),
+        "form": form or (ArchiveImportForm() if user_can(request.user, "upload") else None),
+        **_imports(),
+    }
+    return render(request, "claims/archive_list.html", context)
 
 
 @require_GET
 def archive_list(request):
-    page = selectors.fact_checks_page(request.GET.get("page"))
-    form = ArchiveImportForm() if user_can(request.user, "upload") else None
-    return render(request, "claims/archive_list.html", {"page": page, "form": form})
+    return _archive_page(request)
+
+
+@require_GET
+def archive_imports(request):
+    """Polled by htmx while an import waits or runs; a finished list has no poller left."""
+    return render(request, "claims/archive_list.html#archive-imports", _imports())
 
 
 @require_POST
@@ -27,22 +43,14 @@ def archive_import(request):
         raise PermissionDenied("Only editors can import fact-checks.")
     form = ArchiveImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        page = selectors.fact_checks_page(None)
-        return render(request, "claims/archive_list.html", {"page": page, "form": form})
+        return _archive_page(request, form)
     upload = form.cleaned_data["file"]
-    if upload.size > services.archive.MAX_BYTES:
-        messages.error(request, "The file is larger than 50 MB: split the feed.")
-        return redirect("archive_list")
     try:
-        report = services.import_fact_checks(upload.read(), user=request.user)
+        services.queue_import(upload, user=request.user)
     except services.WorkflowError as exc:
         messages.error(request, f"{upload.name}: {exc}")
         return redirect("archive_list")
-    messages.success(request, f"{upload.name}: {report.summary()}")
-    for where, reason in report.skipped[:SKIPPED_SHOWN]:
-        messages.warning(request, f"{where.capitalize()}: {reason}.")
-    if len(report.skipped) > SKIPPED_SHOWN:
-        messages.warning(request, f"… and {len(report.skipped) - SKIPPED_SHOWN} more skipped.")
+    messages.success(request, f"“{upload.name}” is being imported: its report appears below.")
     return redirect("archive_list")
 
 

@@ -53,8 +53,12 @@ def test_import_upload_see_checked_before_and_confirm(
     editor.click("nav >> text=Archive")
     editor.set_input_files("#id_file", str(feed))
     editor.click("#archive-import button")
-    expect(editor.locator(".messages")).to_contain_text("1 new")
-    expect(editor.locator(".messages")).to_contain_text("it has no URL")
+    expect(editor.locator(".messages")).to_contain_text("is being imported")
+    imports = editor.locator("#archive-imports")  # the page follows the worker's import
+    expect(imports).to_contain_text("1 new", timeout=60_000)
+    imports.locator("summary", has_text="skipped").click()
+    expect(imports).to_contain_text("it has no URL")
+    editor.reload()
     expect(editor.locator("table.changelist")).to_contain_text("cut waste by 30 percent")
     assert FactCheck.objects.count() == 1
 
