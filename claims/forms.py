@@ -315,7 +315,19 @@ class BulkActionForm(forms.Form):
             and not (cleaned.get("reason") or "").strip()
         ):
             self.add_error("reason", f"Give a reason to {TRANSITIONS[action].label.lower()}.")
+        cleaned["versions"] = self._versions()
         return cleaned
+
+    def _versions(self):
+        """{claim id: version} the confirmation showed ("12:5" each); unreadable ones dropped."""
+        values = self.data.getlist("versions") if hasattr(self.data, "getlist") else []
+        versions = {}
+        for value in values:
+            pk, _, version = str(value).partition(":")
+            pk, version = parse_id(pk), parse_id(version)
+            if pk is not None and version is not None:
+                versions[pk] = version
+        return versions
 
 
 class ScheduleForm(VersionedForm):
