@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from claims import ingest, services
 from claims.extraction import extract
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Source
+from tests.conftest import text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -100,6 +101,29 @@ def test_every_other_view_sends_anonymous_users_to_login(client, method):
         if response.status_code != 302 or not response["Location"].startswith(logins):
             leaks.append((name, path, response.status_code))
     assert not leaks
+
+
+def test_a_form_sent_after_the_session_ended_leads_back_to_its_page_after_login(client, alice):
+    """A plain form posted once the session ended (a bulk change, an archive import) goes to the
+    login page; after it, the person is back on the page the form was on, told that nothing was
+    saved, not on the form's address, which answers a GET with an empty 405 page."""
+    response = client.post(
+        "/claims/bulk/", {"action": "dismiss"}, HTTP_REFERER="http://testserver/claims/?tab=all"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/login/?next=/claims/%3Ftab%3Dall"
+    assert "You were logged out" in text_of(client.get(response["Location"]))
+
+    logged_in = client.post(response["Location"], {"username": "alice", "password": "pw-alice"})
+    assert logged_in["Location"] == "/claims/?tab=all"
+
+
+@pytest.mark.parametrize("referer", ["", "https://elsewhere.example/claims/"])
+def test_a_form_posted_without_its_page_after_the_session_ended_leads_home(client, referer):
+    response = client.post("/archive/import/", HTTP_REFERER=referer)
+
+    assert response.status_code == 302
+    assert response["Location"] == "/login/"
 
 
 def test_public_claim_page_shows_only_published_claims(client, claim, claim_in_review, alice, dave):
