@@ -135,6 +135,13 @@ class ArticleUploadForm(forms.Form):
             raise forms.ValidationError("Paste the article's text or choose at least one file.")
         return cleaned
 
+    def chosen_file_names(self):
+        """The names of the files the form was sent with: a browser cannot put them back in the
+        form when it comes back, so the page names them, to choose again."""
+        if not self.is_bound or not hasattr(self.files, "getlist"):
+            return []
+        return [ingest.safe_filename(f.name or "upload") for f in self.files.getlist("files")]
+
     def article_details(self):
         """The article fields the form gives (the rest comes from the documents)."""
         return {
