@@ -135,6 +135,13 @@ class ArticleUploadForm(forms.Form):
             raise forms.ValidationError("Paste the article's text or choose at least one file.")
         return cleaned
 
+    def chosen_file_names(self):
+        """The names of the files the form was sent with: a browser cannot put them back in the
+        form when it comes back, so the page names them, to choose again."""
+        if not self.is_bound or not hasattr(self.files, "getlist"):
+            return []
+        return [ingest.safe_filename(f.name or "upload") for f in self.files.getlist("files")]
+
     def article_details(self):
         """The article fields the form gives (the rest comes from the documents)."""
         return {
@@ -315,7 +322,19 @@ class BulkActionForm(forms.Form):
             and not (cleaned.get("reason") or "").strip()
         ):
             self.add_error("reason", f"Give a reason to {TRANSITIONS[action].label.lower()}.")
+        cleaned["versions"] = self._versions()
         return cleaned
+
+    def _versions(self):
+        """{claim id: version} the confirmation showed ("12:5" each); unreadable ones dropped."""
+        values = self.data.getlist("versions") if hasattr(self.data, "getlist") else []
+        versions = {}
+        for value in values:
+            pk, _, version = str(value).partition(":")
+            pk, version = parse_id(pk), parse_id(version)
+            if pk is not None and version is not None:
+                versions[pk] = version
+        return versions
 
 
 class ScheduleForm(VersionedForm):

@@ -3,6 +3,8 @@
 Alice and Dave are editors, Bob and Carol fact-checkers, Vic a viewer.
 """
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -288,6 +290,23 @@ def test_mark_all_read(login, article, alice, bob):
     assert unseen_count(bob) == 0
     assert "Marked 3 notifications read." in text_of(response)
     assert 'class="badge new"' not in text_of(response)
+
+
+def test_mark_all_read_leaves_what_arrived_after_the_list_was_shown(login, article, alice, bob):
+    """Bob reads his list; Alice then assigns him another claim; his "Mark all read" is about
+    the list he saw: the new assignment stays unread, and the page says it arrived."""
+    first, second = article.claims.order_by("start")[:2]
+    services.assign_claim(first, bob, actor=alice)
+    client = login("bob")
+    page = client.get(reverse("notification_list")).content.decode()
+    shown = re.search(r'name="upto" value="(\d+)"', page)[1]
+    services.assign_claim(second, bob, actor=alice)
+
+    response = client.post(reverse("notification_read_all"), {"upto": shown}, follow=True)
+
+    assert unseen_count(bob) == 1
+    assert Notification.objects.get(recipient=bob, seen_at__isnull=True).claim == second
+    assert "Marked 1 notification read; 1 arrived since and is still unread." in text_of(response)
 
 
 def test_mark_all_read_leaves_other_people_s_alone(login, claim, alice, bob, carol):

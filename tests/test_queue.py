@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from claims import pagination, services
 from claims.extraction.types import ExtractedClaim
-from claims.models import Article, BulkAction, Claim, ClaimEvent, SavedView, Source
+from claims.models import Article, BulkAction, Claim, ClaimEvent, SavedView, Source, Verdict
 from claims.services import WorkflowError
 from tests.conftest import text_of, yesterday
 
@@ -1059,6 +1059,58 @@ def test_bulk_send_back_needs_a_reason(client, alice, claim_in_review):
 
     assert "Give a reason to send back." in text_of(response)
     assert Claim.objects.get(pk=claim_in_review.pk).state == State.IN_REVIEW
+
+
+def confirmation(client, data):
+    """The confirmation page of a bulk change and the form it posts when confirmed."""
+    page = bulk_post(client, data).content.decode()
+    form = re.search(r'<form method="post" action="/claims/bulk/".*?</form>', page, re.S)[0]
+    fields = {}
+    for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form):
+        fields.setdefault(name, []).append(unescape(value))
+    return unescape(page), fields
+
+
+def test_the_bulk_approval_confirmation_shows_each_verdict_and_summary(
+    client, dave, claim_in_review
+):
+    client.force_login(dave)
+
+    page, _ = confirmation(client, {"action": "approve", "claims": [claim_in_review.pk]})
+
+    item = re.search(rf'<li data-claim="{claim_in_review.pk}">(.*?)</li>', page, re.S)[1]
+    assert "False" in item and "The budget was $3.9m." in item
+    assert "In review" in item
+
+
+def test_a_claim_whose_verdict_changed_after_the_confirmation_is_not_approved(
+    client, alice, dave, bob, claim_in_review
+):
+    """Dave confirms approving the False verdict he was shown; meanwhile Alice sends the claim
+    back and Bob proposes True: Dave's confirmation must not approve a verdict he never saw."""
+    client.force_login(dave)
+    _, fields = confirmation(client, {"action": "approve", "claims": [claim_in_review.pk]})
+    services.transition(claim_in_review, "send_back", actor=alice, reason="Check the date.")
+    services.propose_verdict(
+        Claim.objects.get(pk=claim_in_review.pk), actor=bob,
+        verdict=Verdict.objects.get(slug="true"), summary="It was $4m after all.",
+    )  # fmt: skip
+
+    response = client.post(reverse("claim_bulk"), fields, follow=True)
+
+    claim = Claim.objects.get(pk=claim_in_review.pk)
+    assert claim.state == State.IN_REVIEW and claim.approval is None
+    assert f"Claim {claim.pk} was changed by bob after this confirmation" in text_of(response)
+
+
+def test_a_bulk_change_confirmed_on_the_current_claims_applies(client, dave, claim_in_review):
+    client.force_login(dave)
+    _, fields = confirmation(client, {"action": "approve", "claims": [claim_in_review.pk]})
+
+    response = client.post(reverse("claim_bulk"), fields, follow=True)
+
+    assert "Approved: 1 claim." in text_of(response)
+    assert Claim.objects.get(pk=claim_in_review.pk).state == State.VERIFIED
 
 
 def test_fact_checkers_bulk_actions_are_only_their_own(bob):

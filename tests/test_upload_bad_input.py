@@ -105,6 +105,28 @@ def test_bad_upload_creates_no_article(editor, data, message):
     assert not Article.objects.exists()
 
 
+def test_a_refused_upload_names_the_files_to_choose_again(editor):
+    """One empty file among five refuses them all (all or none), and a browser cannot keep the
+    chosen files when the form comes back: the form names each one to choose again, so that the
+    four good ones are not silently left out of the next try."""
+    response = upload(
+        editor,
+        url="not a url",
+        files=[("budget.txt", SAMPLE_TEXT.encode()), ("empty.txt", b""),
+               ("speech.md", SAMPLE_TEXT.encode())],
+    )  # fmt: skip
+
+    page = text_of(response)
+    assert "Files are not kept when the form comes back" in page
+    assert "budget.txt, empty.txt, speech.md" in page
+
+
+def test_a_form_without_files_says_nothing_about_choosing_them_again(editor):
+    response = upload(editor, text=SAMPLE_TEXT, url="not a url")
+
+    assert "Files are not kept" not in text_of(response)
+
+
 # Found when the worker reads the file: stored, then failed with the message on the article page.
 UNREADABLE = {
     "invalid UTF-8": (

@@ -107,10 +107,13 @@ def recent_notifications(user, limit=50):
     )
 
 
-def mark_seen(user, pk=None):
+def mark_seen(user, pk=None, *, upto=None):
     """Everything the user has been told about so far (or notification `pk`) counts as read;
-    returns how many were unread."""
+    returns how many were unread. `upto`: the newest notification on the list the user saw;
+    the ones that arrived after it stay unread, as nobody has seen them yet."""
     unread = Notification.objects.filter(recipient=user, seen_at__isnull=True)
     if pk is not None:
         unread = unread.filter(pk=pk)
+    if upto is not None:
+        unread = unread.filter(pk__lte=upto)
     return unread.update(seen_at=timezone.now())

@@ -7,7 +7,7 @@ from claims.models import BulkAction, Claim, ClaimEvent, Notification, SavedView
 from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import webhooks
-from claims.services.errors import WorkflowError
+from claims.services.errors import StaleClaimError, WorkflowError
 from claims.services.workflow import TRANSITIONS, assign_claim, transition
 
 # What a bulk transition did, for its message and the undo bar.
@@ -81,21 +81,31 @@ def bulk_question(action, count, assignee=None):
     return QUESTIONS[action].format(n=claims, who=display_name(assignee))
 
 
-def bulk_change(claims, action, *, actor, assignee=None, reason=""):
+def bulk_change(claims, action, *, actor, assignee=None, reason="", versions=None):
     """Apply one action to many claims; each goes through the same rules as a single change.
 
-    Returns (BulkAction or None, number done, [refusal messages]).
+    `versions` ({claim id: version}) are the versions the confirmation showed: a claim changed
+    since (say a verdict sent back and proposed anew) is left alone, so that nobody approves,
+    publishes or dismisses what they were not shown. Returns (BulkAction or None, number done,
+    [refusal messages]).
     """
+    versions = versions or {}
     if action == "assign":
         if assignee is None:
             raise WorkflowError("Choose who to assign the claims to.")
-        operation = lambda claim: assign_claim(claim, assignee, actor=actor)  # noqa: E731
+        operation = lambda claim, seen: assign_claim(  # noqa: E731
+            claim, assignee, actor=actor, expected_version=seen
+        )
         description = f"Assigned to {display_name(assignee)}"
     elif action == "unassign":
-        operation = lambda claim: assign_claim(claim, None, actor=actor)  # noqa: E731
+        operation = lambda claim, seen: assign_claim(  # noqa: E731
+            claim, None, actor=actor, expected_version=seen
+        )
         description = "Unassigned"
     elif action in TRANSITIONS:
-        operation = lambda claim: transition(claim, action, actor=actor, reason=reason)  # noqa: E731
+        operation = lambda claim, seen: transition(  # noqa: E731
+            claim, action, actor=actor, reason=reason, expected_version=seen
+        )
         description = DONE[action]
     else:
         raise WorkflowError("Unknown bulk action.")
@@ -104,7 +114,14 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
     for claim in claims:
         before = Claim.objects.values_list("state", "assignee_id").get(pk=claim.pk)
         try:
-            after = operation(claim)
+            after = operation(claim, versions.get(claim.pk))
+        except StaleClaimError as exc:
+            who = _last_actor(exc.claim)
+            refused.append(
+                f"Claim {claim.pk} was changed{f' by {who}' if who else ''} after this "
+                "confirmation was shown: it was left as it is; look at it again."
+            )
+            continue
         except WorkflowError as exc:
             refused.append(f"Claim {claim.pk}: {exc}")
             continue
@@ -123,6 +140,11 @@ def bulk_change(claims, action, *, actor, assignee=None, reason=""):
             changes=changes,
         )
     return bulk, len(changes), refused
+
+
+def _last_actor(claim):
+    event = claim.events.order_by("-created_at", "-id").select_related("actor").first()
+    return event.actor if event and event.actor else None
 
 
 def _note_notifications(changes, actor, *, after):

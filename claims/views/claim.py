@@ -236,8 +236,9 @@ def claim_response(request, pk, error=None, warning=None, **forms):
         for typed in _typed(form)
     ]
     response = render(request, template, context)
-    if in_peek and not error:
-        trigger_client_event(response, "queueChanged")  # the list shows the change too
+    if in_peek and (not error or isinstance(error, StaleClaimError)):
+        # The list shows the change too: the user's own, or the one that refused theirs.
+        trigger_client_event(response, "queueChanged")
     return response
 
 

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from claims.ids import parse_id
 from claims.models import Notification
 from claims.services import notifications
 
@@ -34,6 +35,13 @@ def notification_open(request, pk):
 
 @require_POST
 def notification_read_all(request):
-    count = notifications.mark_seen(request.user)
-    messages.success(request, f"Marked {count} notification{'s' if count != 1 else ''} read.")
+    """Mark read what the list showed (up to its newest notification, `upto`)."""
+    count = notifications.mark_seen(request.user, upto=parse_id(request.POST.get("upto")))
+    left = notifications.unseen_count(request.user)
+    since = ""
+    if left:
+        since = f"; {left} arrived since and {'is' if left == 1 else 'are'} still unread"
+    messages.success(
+        request, f"Marked {count} notification{'s' if count != 1 else ''} read{since}."
+    )
     return redirect("notification_list")

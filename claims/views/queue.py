@@ -105,7 +105,7 @@ def claim_bulk(request):
         return redirect(back)
     data = form.cleaned_data
     if not data["confirmed"]:
-        claims = list(data["claims"].select_related("source", "article"))
+        claims = list(data["claims"].select_related("source", "article", "verdict"))
         return render(
             request,
             "claims/bulk_confirm.html",
@@ -123,6 +123,7 @@ def claim_bulk(request):
             actor=request.user,
             assignee=data["assignee"],
             reason=data["reason"],
+            versions=data["versions"],
         )
     except WorkflowError as exc:
         messages.error(request, str(exc))

@@ -92,3 +92,65 @@ def test_the_queue_shows_twelve_claims_at_1440_by_900(new_page, alice, busy_queu
     assert max(widths, key=lambda w: w[1])[0] == "claim-col"
     assert lines == 2  # the claims are long: each takes two lines, and still twelve fit
     assert first.locator(".claim-meta").inner_text().startswith("health authority · Waiting times")
+
+
+ARABIC = "قال الوزير إن البطالة انخفضت إلى 5 في المئة."
+
+
+@pytest.fixture
+def two_scripts(alice):
+    """An article with an Arabic paragraph, then an English one; the Arabic sentence a claim."""
+    body = f"{ARABIC}\n\nThe minister said unemployment fell to 5 percent."
+    article = Article.objects.create(
+        headline=ARABIC, body=body, content_hash="two-scripts", uploaded_by=alice
+    )
+    services.apply_extraction(article, [ExtractedClaim(
+        text=ARABIC, start=0, end=len(ARABIC), sentence_start=0, sentence_end=len(ARABIC),
+        kind="unattributed", score=0.9,
+    )])  # fmt: skip
+    return article
+
+
+def full_stop_is_on_the_left(page, selector):
+    """Whether the final full stop of the Arabic text in `selector` is drawn at its left end, as
+    Arabic is read (right to left), rather than at its right end as in an English line."""
+    return page.evaluate(
+        """([selector, text]) => {
+            const root = document.querySelector(selector);
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(text);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at + text.length - 1);
+                range.setEnd(node, at + text.length);
+                const stop = range.getBoundingClientRect();
+                range.setStart(node, at);
+                range.setEnd(node, at + 3);
+                const first = range.getBoundingClientRect();
+                return stop.left < first.left;
+            }
+            return null;
+        }""",
+        [selector, ARABIC],
+    )
+
+
+def test_arabic_text_reads_right_to_left_beside_english(new_page, alice, two_scripts):
+    """An Arabic paragraph was laid out as an English line: its full stop at the right end and
+    a number or a Latin word inside it out of place. Each paragraph, headline and claim takes
+    the direction of its own text."""
+    page = new_page("alice", "pw-alice")
+    claim = two_scripts.claims.get()
+
+    page.goto(two_scripts.get_absolute_url())
+    assert full_stop_is_on_the_left(page, "#article-body")
+    assert full_stop_is_on_the_left(page, "h1")
+    assert full_stop_is_on_the_left(page, ".claim-list")
+
+    page.goto("/claims/?tab=all")
+    assert full_stop_is_on_the_left(page, f'tr[data-claim="{claim.pk}"] .claim-text')
+
+    page.goto(claim.get_absolute_url())
+    assert full_stop_is_on_the_left(page, ".in-context")

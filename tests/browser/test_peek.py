@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from claims import services
 from claims.models import Claim
 
 pytestmark = pytest.mark.browser
@@ -122,3 +123,27 @@ def test_a_comment_being_typed_in_the_panel_is_not_thrown_away_by_j(new_page, al
     page.keyboard.press("k")  # an empty comment box asks nothing
     expect(panel).to_have_attribute("data-claim", str(first.pk))
     assert len(asked) == 3
+
+
+def test_a_stale_panel_refused_by_a_change_elsewhere_updates_the_list_too(
+    new_page, alice, bob, article
+):
+    """Bob takes the claim Alice has open in the panel; her dismissal is refused and the panel
+    shows the claim as it is now: the list beside it must not go on showing it as new and
+    unassigned, as if her dismissal had only failed."""
+    claim = ordered()[0]
+    row = f'tr.row[data-claim="{claim.pk}"]'
+    page = new_page("alice", "pw-alice")
+    page.goto(f"/claims/?tab=all&peek={claim.pk}")
+    panel = page.locator("#peek-panel")
+    expect(page.locator(f"{row} td.assignee")).to_have_text("—")
+    services.assign_claim(Claim.objects.get(pk=claim.pk), bob, actor=bob)
+
+    panel.locator("input[aria-label='Reason to dismiss']").fill("An opinion, not a fact.")
+    panel.locator("[data-action=dismiss]").click()
+
+    expect(page.locator(".messages")).to_contain_text("changed by bob")
+    expect(panel.locator("#peek-assignee")).to_have_text("bob")
+    expect(page.locator(f"{row} td.assignee")).to_have_text("bob")
+    expect(page.locator(f"{row} .badge")).to_have_text("Assigned")
+    assert Claim.objects.get(pk=claim.pk).state == Claim.State.ASSIGNED
