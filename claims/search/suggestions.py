@@ -1,0 +1,239 @@
+""" "Did you mean …?": the closest words of the desk's vocabulary to a query's misspelt words.
+
+A query word is misspelt when no indexed text has its stem ("taxes" is known if "tax" was
+written). For each such word the closest written words are looked up, and the nearest by edit
+distance (a transposition counts one) wins: "budgte" → "budget", "Westhavn" → "Westhaven",
+"dreging" → "dredging". The corrected query keeps the query's syntax ("quoted phrases", `or`);
+-excluded words are left as they are (they never make a search find nothing).
+
+PostgreSQL: the vocabulary table (schema.VOCABULARY: the written words and their stems, kept
+current by triggers) answers both questions in one statement, through its stem index and its
+trigram index (pg_trgm's `%`): the searched tables are not read. SQLite: the FTS5 indexes' own
+terms (stems, read through fts5vocab tables) are compared with the query words' stems
+(difflib; a stem the word begins with counts as close), and each close stem is read back as
+written from a row that has it.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from claims.search import _TOKEN, MAX_QUERY, START, STOP
+from claims.search.schema import SEARCHED, VOCABULARY, WORD_LENGTHS
+
+FEW = 3  # a search that finds fewer results than this is offered a correction
+MAX_WORDS = 8  # a query's first words that are checked (a 200-character query has many)
+CANDIDATES = 8  # close words compared per misspelt word
+SIMILAR_STEM = 0.75  # difflib ratio of a query word's stem and an indexed stem (SQLite)
+PLACES = 5  # rows a close stem is read back from (SQLite): its forms as written
+_LETTERS = re.compile(r"[^\W\d_]+")
+_FTS_TOKEN = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and digits
+
+
+@dataclass
+class Suggestion:
+    """A corrected query: `q` to search, `marked` to show (safe HTML, corrected words in <b>)."""
+
+    q: str
+    marked: SafeString
+
+
+def did_you_mean(q):
+    """The query with its misspelt words corrected, or None when none has a close known word."""
+    q = q.replace("\x00", "").replace(START, "").replace(STOP, "").strip()[:MAX_QUERY]
+    words = list(dict.fromkeys(w.lower() for w in checked_words(q)))[:MAX_WORDS]
+    if not words:
+        return None
+    candidates = _pg_candidates(words) if connection.vendor == "postgresql" else _candidates(words)
+    fixes = {}
+    for word, found in candidates.items():
+        best = closest(word, found)
+        if best:
+            fixes[word] = best
+    if not fixes:
+        return None
+    return _rewritten(q, fixes)
+
+
+def checked_words(q):
+    """The words of `q` that a correction may change: those it looks for (not after "-", not
+    `or`), of letters only, between WORD_LENGTHS long."""
+    low, high = WORD_LENGTHS
+    words = []
+    for token in _TOKEN.findall(q):
+        if token.startswith("-") and len(token) > 1 or token.lower() == "or":
+            continue
+        words += [w for w in _FTS_TOKEN.findall(token) if w.isalpha() and low <= len(w) <= high]
+    return words
+
+
+def closest(word, found):
+    """The word of `found` nearest to `word` (edit distance, then the same length: a
+    transposition ("budgte") before a dropped letter, then difflib's ratio), or None when even
+    that is more than a slip of the keyboard away."""
+    allowed = 1 if len(word) <= 4 else 2
+    ranked = sorted(
+        (edits(word, other), len(other) != len(word), -_ratio(word, other), other)
+        for other in set(found)
+        if other != word
+    )
+    if ranked and ranked[0][0] <= allowed:
+        return ranked[0][3]
+    return None
+
+
+def edits(a, b):
+    """Edits from `a` to `b`: insertions, deletions, substitutions and swaps of neighbours."""
+    previous, current = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, current = previous, current, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], before[j - 2] + 1)
+    return current[len(b)]
+
+
+def _ratio(a, b):
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _rewritten(q, fixes):
+    """`q` with each misspelt word replaced (in its case: "Westhavn" → "Westhaven"), and the
+    same marked for display."""
+    parts, marked, end = [], [], 0
+
+    def fix(match):
+        word = match.group()
+        better = fixes.get(word.lower())
+        if better is None:
+            return word
+        if word.isupper() and len(word) > 1:
+            better = better.upper()
+        elif word[0].isupper():
+            better = better[0].upper() + better[1:]
+        return better
+
+    for token in _TOKEN.finditer(q):
+        text = token.group()
+        parts.append((q[end : token.start()], False))
+        end = token.end()
+        if text.startswith("-") and len(text) > 1 or text.lower() == "or":
+            parts.append((text, False))
+            continue
+        at = 0
+        for word in _FTS_TOKEN.finditer(text):
+            parts.append((text[at : word.start()], False))
+            better = fix(word) if word.group().isalpha() else word.group()
+            parts.append((better, better != word.group()))
+            at = word.end()
+        parts.append((text[at:], False))
+    parts.append((q[end:], False))
+    corrected = "".join(text for text, _ in parts)
+    marked = format_html_join(
+        "",
+        "{}",
+        ((format_html("<b>{}</b>", text) if changed else text,) for text, changed in parts if text),
+    )
+    return Suggestion(corrected, marked)
+
+
+def _pg_candidates(words):
+    """{misspelt word: close words as written} (PostgreSQL): words whose stem is in the
+    vocabulary, and stop words, are not misspelt. One statement on the vocabulary alone."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT q.w, c.word FROM unnest(%s::text[]) AS q(w) "
+            "CROSS JOIN LATERAL ("
+            f"SELECT word FROM {VOCABULARY} WHERE word %% q.w "
+            "ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS c "
+            "WHERE ts_lexize('english_stem', q.w) <> '{}' AND NOT EXISTS ("
+            f"SELECT 1 FROM {VOCABULARY} AS v WHERE v.stem = (ts_lexize('english_stem', q.w))[1])",
+            [words, CANDIDATES],
+        )
+        found = {}
+        for word, other in cursor.fetchall():
+            found.setdefault(word, []).append(other)
+        return found
+
+
+def _candidates(words):
+    """{misspelt word: close words as written} (SQLite): the query words' stems are compared
+    with the FTS5 indexes' terms, and each close term is read back from rows that have it."""
+    with connection.cursor() as cursor:
+        words = _unknown(cursor, words)
+        if not words:
+            return {}
+        stems = _stems(cursor, words)
+        tables = list(SEARCHED)
+        cursor.execute(" UNION ".join(f"SELECT term FROM {table}_fts_terms" for table in tables))
+        terms = {row[0] for row in cursor.fetchall()}
+        found = {}
+        for word in words:
+            stem = stems.get(word, word)
+            close = difflib.get_close_matches(stem, terms, CANDIDATES, SIMILAR_STEM)
+            # The stemmer cuts some words short ("timetable" is "timet"), too short to be
+            # close to a misspelt "timetabel": a stem the word begins with is a candidate too.
+            close += [word[:n] for n in range(4, len(word)) if word[:n] in terms]
+            written = [w for term in close for w in _as_written(cursor, tables, term)]
+            if written:
+                found[word] = written
+        return found
+
+
+def _unknown(cursor, words):
+    """The words no FTS5 index has (SQLite), in one statement: most searches' words are known,
+    and then this is the suggestion's only query."""
+    parts, params = [], []
+    for word in words:
+        tests = [f"EXISTS (SELECT 1 FROM {t}_fts WHERE {t}_fts MATCH %s)" for t in SEARCHED]
+        parts.append(f"SELECT {len(parts)}, " + " OR ".join(tests))
+        params += ['"' + word + '"'] * len(SEARCHED)
+    cursor.execute(" UNION ALL ".join(parts), params)
+    return [words[k] for k, known in cursor.fetchall() if not known]
+
+
+def _stems(cursor, words):
+    """{word: its stem as the FTS5 indexes store it} (SQLite): FTS5's own stemmer, through a
+    temporary index of the words."""
+    cursor.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_stems USING fts5(word, "
+        "tokenize='porter unicode61 remove_diacritics 2')"
+    )
+    cursor.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_stem_places "
+        "USING fts5vocab(search_stems, instance)"
+    )
+    cursor.execute("DELETE FROM temp.search_stems")
+    cursor.executemany(
+        "INSERT INTO temp.search_stems (rowid, word) VALUES (%s, %s)",
+        list(enumerate(words)),
+    )
+    cursor.execute("SELECT doc, term FROM temp.search_stem_places")
+    return {words[doc]: term for doc, term in cursor.fetchall()}
+
+
+def _as_written(cursor, tables, term):
+    """The forms of the indexed `term` (a stem) as written in the first rows that have it."""
+    written = set()
+    for table in tables:
+        cursor.execute(
+            f'SELECT doc, "col", "offset" FROM {table}_fts_places WHERE term = %s LIMIT %s',
+            [term, PLACES],
+        )
+        for doc, column, offset in cursor.fetchall():
+            if column not in SEARCHED[table]:
+                continue
+            cursor.execute(f"SELECT {column} FROM {table} WHERE id = %s", [doc])
+            row = cursor.fetchone()
+            tokens = _FTS_TOKEN.findall(row[0] or "") if row else []
+            if offset < len(tokens) and tokens[offset].isalpha():
+                written.add(tokens[offset].lower())
+        if written:
+            break
+    return written
