@@ -1,5 +1,8 @@
 """ "Did you mean …?": misspelt query words corrected from the desk's own vocabulary."""
 
+import json
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -41,6 +44,14 @@ def test_a_swap_of_neighbours_is_one_edit(a, b, expected):
 
 def test_a_swap_comes_before_a_dropped_letter():
     assert closest("budgte", ["budge", "budget", "budgets"]) == "budget"
+
+
+def test_the_more_common_word_wins_a_tie():
+    assert closest("electon", {"elector": 0.001, "election": 0.2}) == "election"
+
+
+def test_a_short_word_gets_one_slip():
+    assert closest("zqxwv", ["zqxqp"]) is None
 
 
 def test_a_word_more_than_two_slips_away_is_not_close():
@@ -115,8 +126,24 @@ class TestPostgresVocabulary:
         with CaptureQueriesContext(connection) as queries:
             assert corrected("budgte") == "budget"
         assert len(queries) == 1
-        assert "claims_claim" not in queries[0]["sql"]
-        assert "claims_article" not in queries[0]["sql"]
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN (FORMAT JSON) " + queries[0]["sql"])
+            plan = json.dumps(cursor.fetchone()[0])
+        read = set(re.findall(r'"Relation Name": "(\w+)"', plan))
+        assert "claims_searchword" in read
+        assert not {t for t in read if t.startswith("claims_") and t != "claims_searchword"}
+
+    def test_the_more_common_word_is_suggested(self, desk, alice):
+        for n in range(20):
+            body = f"The election result number {n} was announced."
+            Article.objects.create(headline=f"Election {n}", body=body, content_hash=f"e{n}")
+        Article.objects.create(headline="An elector", body="One elector.", content_hash="x")
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE claims_article")
+        assert corrected("electon") == "election"
+
+    def test_a_stop_word_is_never_suggested(self, desk):
+        assert did_you_mean("thier") is None  # "their" is written, and not indexed
 
     def test_a_state_change_does_not_touch_the_vocabulary(self, desk):
         with connection.cursor() as cursor:

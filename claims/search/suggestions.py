@@ -2,9 +2,10 @@
 
 A query word is misspelt when no indexed text has its stem ("taxes" is known if "tax" was
 written). For each such word the closest written words are looked up, and the nearest by edit
-distance (a transposition counts one) wins: "budgte" → "budget", "Westhavn" → "Westhaven",
-"dreging" → "dredging". The corrected query keeps the query's syntax ("quoted phrases", `or`);
--excluded words are left as they are (they never make a search find nothing).
+distance (a transposition counts one), then the most common, wins: "budgte" → "budget",
+"Westhavn" → "Westhaven", "dreging" → "dredging". The corrected query keeps the query's syntax
+("quoted phrases", `or`); -excluded words are left as they are (they never make a search find
+nothing).
 
 PostgreSQL: the vocabulary table (schema.VOCABULARY: the written words and their stems, kept
 current by triggers) answers both questions in one statement, through its stem index and its
@@ -72,17 +73,19 @@ def checked_words(q):
 
 
 def closest(word, found):
-    """The word of `found` nearest to `word` (edit distance, then the same length: a
-    transposition ("budgte") before a dropped letter, then difflib's ratio), or None when even
-    that is more than a slip of the keyboard away."""
-    allowed = 1 if len(word) <= 4 else 2
+    """The word of `found` ({word: how common it is, 0 when unknown}) nearest to `word`: the
+    fewest edits, then the most common ("electon": "election" before "elector"), then of the same
+    length (a swap, "budgte": "budget" before "budge"), then difflib's ratio. None when even that
+    is more than a slip of the keyboard away: one edit, two in a word of 7 letters or more."""
+    found = found if isinstance(found, dict) else dict.fromkeys(found, 0)
+    allowed = 1 if len(word) < 7 else 2
     ranked = sorted(
-        (edits(word, other), len(other) != len(word), -_ratio(word, other), other)
-        for other in set(found)
+        (edits(word, other), -share, len(other) != len(word), -_ratio(word, other), other)
+        for other, share in found.items()
         if other != word
     )
     if ranked and ranked[0][0] <= allowed:
-        return ranked[0][3]
+        return ranked[0][-1]
     return None
 
 
@@ -143,46 +146,61 @@ def _rewritten(q, fixes):
     return Suggestion(corrected, marked)
 
 
+# How common each stem is: the statistics PostgreSQL keeps on the claims' and articles' index
+# (ANALYZE's most common elements of a tsvector column, up to 1,000, with the share of rows
+# that have each; autovacuum keeps them current). Stems not among them count as rare.
+_STATISTICS = (
+    "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats AS s "
+    "WHERE s.schemaname = current_schema() AND s.attname = 'search_vector' "
+    "AND s.tablename IN ('claims_claim', 'claims_article') AND s.most_common_elems IS NOT NULL"
+)
+
+
 def _pg_candidates(words):
-    """{misspelt word: close words as written} (PostgreSQL): words whose stem is in the
-    vocabulary, and stop words, are not misspelt. One statement on the vocabulary alone."""
+    """{misspelt word: {close word as written: how common}} (PostgreSQL): words whose stem is in
+    the vocabulary, and stop words, are not misspelt. One statement, on the vocabulary and the
+    statistics alone."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT q.w, c.word FROM unnest(%s::text[]) AS q(w) "
-            "CROSS JOIN LATERAL ("
-            f"SELECT word FROM {VOCABULARY} WHERE word %% q.w "
+            f"WITH stats (stems, shares) AS MATERIALIZED ({_STATISTICS}) "
+            "SELECT q.w, c.word, coalesce(("
+            "SELECT max(shares[array_position(stems, c.stem)]) FROM stats), 0) "
+            "FROM unnest(%s::text[]) AS q(w) CROSS JOIN LATERAL ("
+            f"SELECT word, stem FROM {VOCABULARY} WHERE word %% q.w AND stem <> '' "
             "ORDER BY similarity(word, q.w) DESC, word LIMIT %s) AS c "
             "WHERE ts_lexize('english_stem', q.w) <> '{}' AND NOT EXISTS ("
             f"SELECT 1 FROM {VOCABULARY} AS v WHERE v.stem = (ts_lexize('english_stem', q.w))[1])",
             [words, CANDIDATES],
         )
         found = {}
-        for word, other in cursor.fetchall():
-            found.setdefault(word, []).append(other)
+        for word, other, share in cursor.fetchall():
+            found.setdefault(word, {})[other] = share
         return found
 
 
 def _candidates(words):
-    """{misspelt word: close words as written} (SQLite): the query words' stems are compared
-    with the FTS5 indexes' terms, and each close term is read back from rows that have it."""
+    """{misspelt word: {close word as written: how common}} (SQLite): the query words' stems
+    are compared with the FTS5 indexes' terms (how common: how many rows have the term), and
+    each close term is read back from rows that have it."""
     with connection.cursor() as cursor:
         words = _unknown(cursor, words)
         if not words:
             return {}
         stems = _stems(cursor, words)
         tables = list(SEARCHED)
-        cursor.execute(" UNION ".join(f"SELECT term FROM {table}_fts_terms" for table in tables))
-        terms = {row[0] for row in cursor.fetchall()}
+        every = " UNION ALL ".join(f"SELECT term, doc FROM {table}_fts_terms" for table in tables)
+        cursor.execute(f"SELECT term, sum(doc) FROM ({every}) GROUP BY term")
+        rows = dict(cursor.fetchall())  # term: how many rows have it
         found = {}
         for word in words:
             stem = stems.get(word, word)
-            close = difflib.get_close_matches(stem, terms, CANDIDATES, SIMILAR_STEM)
+            close = difflib.get_close_matches(stem, rows, CANDIDATES, SIMILAR_STEM)
             # The stemmer cuts some words short ("timetable" is "timet"), too short to be
             # close to a misspelt "timetabel": a stem the word begins with is a candidate too.
-            close += [word[:n] for n in range(4, len(word)) if word[:n] in terms]
-            written = [w for term in close for w in _as_written(cursor, tables, term)]
-            if written:
-                found[word] = written
+            close += [word[:n] for n in range(4, len(word)) if word[:n] in rows]
+            for term in close:
+                for written in _as_written(cursor, tables, term):
+                    found.setdefault(word, {})[written] = rows[term]
         return found
 
 
