@@ -10,8 +10,9 @@ nothing).
 PostgreSQL: the vocabulary table (schema.VOCABULARY: the written words and their stems, kept
 current by triggers) answers both questions in one statement, through its stem index and its
 trigram index (pg_trgm's `%`): the searched tables are not read. SQLite: the FTS5 indexes' own
-terms (stems, read through fts5vocab tables) are compared with the query words' stems
-(difflib; a stem the word begins with counts as close), and each close stem is read back as
+terms (stems, read through fts5vocab tables: those that begin with the same letter, or with
+the second) are compared with the query words' stems (difflib; a stem the word begins with
+counts as close), and each close stem is read back as
 written from a row that has it.
 """
 
@@ -30,7 +31,8 @@ FEW = 3  # a search that finds fewer results than this is offered a correction
 MAX_WORDS = 8  # a query's first words that are checked (a 200-character query has many)
 CANDIDATES = 8  # close words compared per misspelt word
 SIMILAR_STEM = 0.75  # difflib ratio of a query word's stem and an indexed stem (SQLite)
-PLACES = 5  # rows a close stem is read back from (SQLite): its forms as written
+CLOSE_STEMS = 5  # close stems read back as written per misspelt word (SQLite)
+PLACES = 3  # rows a close stem is read back from (SQLite): its forms as written
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FTS_TOKEN = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and digits
 
@@ -188,13 +190,11 @@ def _candidates(words):
             return {}
         stems = _stems(cursor, words)
         tables = list(SEARCHED)
-        every = " UNION ALL ".join(f"SELECT term, doc FROM {table}_fts_terms" for table in tables)
-        cursor.execute(f"SELECT term, sum(doc) FROM ({every}) GROUP BY term")
-        rows = dict(cursor.fetchall())  # term: how many rows have it
         found = {}
         for word in words:
             stem = stems.get(word, word)
-            close = difflib.get_close_matches(stem, rows, CANDIDATES, SIMILAR_STEM)
+            rows = _terms_like(cursor, tables, stem)  # term: how many rows have it
+            close = difflib.get_close_matches(stem, rows, CLOSE_STEMS, SIMILAR_STEM)
             # The stemmer cuts some words short ("timetable" is "timet"), too short to be
             # close to a misspelt "timetabel": a stem the word begins with is a candidate too.
             close += [word[:n] for n in range(4, len(word)) if word[:n] in rows]
@@ -214,6 +214,21 @@ def _unknown(cursor, words):
         params += ['"' + word + '"'] * len(SEARCHED)
     cursor.execute(" UNION ALL ".join(parts), params)
     return [words[k] for k, known in cursor.fetchall() if not known]
+
+
+def _terms_like(cursor, tables, stem):
+    """{term: how many rows have it} for the indexed terms that begin with the stem's first
+    letter, or its second (a swap of the first two), in one statement (SQLite). Reading every
+    term took 100 ms with 5,000 articles (34,000 terms); a letter's, 3 ms. A slip on the first
+    letter itself ("udget") is not corrected."""
+    parts, params = [], []
+    for letter in dict.fromkeys(stem[:2]):
+        for table in tables:
+            parts.append(f"SELECT term, doc FROM {table}_fts_terms WHERE term >= %s AND term < %s")
+            params += [letter, chr(ord(letter) + 1)]
+    every = " UNION ALL ".join(parts)
+    cursor.execute(f"SELECT term, sum(doc) FROM ({every}) GROUP BY term", params)
+    return dict(cursor.fetchall())
 
 
 def _stems(cursor, words):
