@@ -9,11 +9,11 @@ nothing).
 
 PostgreSQL: the vocabulary table (schema.VOCABULARY: the written words and their stems, kept
 current by triggers) answers both questions in one statement, through its stem index and its
-trigram index (pg_trgm's `%`): the searched tables are not read. SQLite: the FTS5 indexes' own
-terms (stems, read through fts5vocab tables: those that begin with the same letter, or with
-the second) are compared with the query words' stems (difflib; a stem the word begins with
-counts as close), and each close stem is read back as
-written from a row that has it.
+trigram index (pg_trgm's `%`), with PostgreSQL's statistics for how common a word is: the
+searched tables are not read. SQLite: the FTS5 indexes' own terms (stems, read through
+fts5vocab tables: those that begin with the same letter, or with the second) are compared with
+the query words' stems (difflib; a stem the word begins with counts as close), and each close
+stem is read back as written from a row that has it.
 """
 
 import difflib
@@ -33,7 +33,6 @@ CANDIDATES = 8  # close words compared per misspelt word
 SIMILAR_STEM = 0.75  # difflib ratio of a query word's stem and an indexed stem (SQLite)
 CLOSE_STEMS = 5  # close stems read back as written per misspelt word (SQLite)
 PLACES = 3  # rows a close stem is read back from (SQLite): its forms as written
-_LETTERS = re.compile(r"[^\W\d_]+")
 _FTS_TOKEN = re.compile(r"[^\W_]+")  # FTS5's unicode61 tokens: runs of letters and digits
 
 
