@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from claims import search, selectors, services
 from claims.forms import ArchiveImportForm
 from claims.permissions import user_can
+from claims.search.suggestions import FEW, did_you_mean
 from newsroom.request_size import takes_file
 
 
@@ -61,4 +62,6 @@ def site_search(request):
     # "-budget" alone only leaves words out: say what to add rather than "Nothing matches".
     only_excluded = bool(q) and search.fts5_query(q) is None
     context = {"q": q, "results": results, "only_excluded": only_excluded}
+    if results is not None and sum(map(len, results.values())) < FEW:
+        context["suggestion"] = did_you_mean(q)
     return render(request, "claims/search.html", context)

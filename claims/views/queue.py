@@ -14,6 +14,7 @@ from claims import selectors, services
 from claims.forms import BulkActionForm, SavedViewForm
 from claims.ids import parse_id
 from claims.models import BulkAction, SavedView
+from claims.search.suggestions import did_you_mean
 from claims.services import WorkflowError
 from claims.views.claim import page_claim, peek_context
 
@@ -48,12 +49,24 @@ def claim_queue(request):
         "save_form": SavedViewForm(initial={"params": query.params()}),
         "undoable": _undoable(request),
     }
+    context.update(_suggestion(query, context["page"]))
     template = "claims/claim_queue.html"
     if request.htmx and request.htmx.target == "queue-results":
         template += "#queue-results"
     else:
         context.update(_peek(request, query))
     return render(request, template, context)
+
+
+def _suggestion(query, page):
+    """ "Did you mean …?" for a search that finds no claims (a search that finds some keeps
+    its query count: the queue's pages are pinned to it)."""
+    if not query.q or page.rows:
+        return {}
+    suggestion = did_you_mean(query.q)
+    if suggestion is None:
+        return {}
+    return {"suggestion": suggestion, "suggestion_params": query.params(q=suggestion.q)}
 
 
 def _peek(request, query):

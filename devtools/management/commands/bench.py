@@ -179,6 +179,8 @@ def page_specs(people):
         ("queue: search, a word nobody wrote", queue + "?q=Zqxwv", "?q=Zqxwv"),
         ("search page: topic", reverse("site_search") + "?q=tram+line", None),
         ("search page: phrase -word", reverse("site_search") + '?q="bus+ridership"+-fell', None),
+        ("search page: typo, did you mean", reverse("site_search") + "?q=ridrship+Zqxwv", None),
+        ("queue: search typo in a word, did you mean", queue + "?q=ridrship", None),
         ("queue: sort by score", queue + "?o=score", "?o=-7"),
         ("queue: sort by date", queue + "?o=created", None),
         ("queue: page 500", queue + f"?after={deep_page_cursor()}&page=500", "?p=500"),
