@@ -16,5 +16,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0023_claim_source_recent")]
+    dependencies = [("claims", "0024_archive_import")]
     operations = [migrations.RunPython(create, drop)]
