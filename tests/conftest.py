@@ -36,12 +36,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         return
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT pid, application_name, client_port, backend_start, state, left(query, 120),"
-            " pg_terminate_backend(pid) FROM pg_stat_activity"
+            "SELECT pid, backend_type, application_name, client_addr, client_port, backend_start,"
+            " state, left(query, 160) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
-        for row in cursor.fetchall():
+        others = cursor.fetchall()
+        for row in others:
             sys.__stderr__.write(f"\nA session was left connected to the test database: {row}\n")
+        for pid, backend_type, *_ in others:
+            if backend_type == "client backend":
+                cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
     connection.close()
 
 
