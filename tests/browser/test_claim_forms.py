@@ -121,3 +121,23 @@ def test_a_comment_typed_but_not_sent_survives_going_away_and_back(new_page, cla
     page.go_back()
 
     expect(page.locator("textarea[name=text]")).to_have_value("Half-written: the audit says")
+
+
+def test_a_comment_whose_answer_was_lost_is_not_said_to_be_unsaved(new_page, claim, alice):
+    """The server saved the comment but its answer never arrived (it restarted, the network
+    dropped): the page said "this was not saved", and sending it again made it twice."""
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+
+    def saved_then_lost(route):
+        route.fetch()  # reaches the desk, which saves it
+        route.abort("connectionreset")
+
+    page.route("**/comment/", saved_then_lost)
+    page.locator("textarea[name=text]").fill("The audit is on page 4.")
+    page.click("form[action$='/comment/'] button")
+
+    notice = page.locator(".request-failure")
+    expect(notice).to_contain_text("may have been saved or not")
+    expect(notice).not_to_contain_text("was not saved")
+    assert claim.events.filter(text="The audit is on page 4.").count() == 1
