@@ -732,6 +732,19 @@ def test_saving_a_view_keeps_its_filters_and_shows_its_count(client, bob, claims
     assert page.context["active_view"] == view
 
 
+def test_saving_a_view_under_a_name_already_used_says_it_replaces_it(client, bob, claims):
+    services.save_view(user=bob, name="Quotes", params="tab=all&kind=direct")
+    client.force_login(bob)
+
+    response = client.post(
+        reverse("saved_view_create"), {"name": "Quotes", "params": "tab=mine"}, follow=True
+    )
+
+    assert "Replaced your view “Quotes”" in text_of(response)
+    assert "kind=direct" in text_of(response)  # what it showed, to save it again if need be
+    assert SavedView.objects.get(owner=bob).params == "tab=mine"
+
+
 def test_a_personal_view_is_not_shown_to_others_but_a_shared_one_is(client, alice, bob, claims):
     services.save_view(user=bob, name="Mine only", params="tab=mine")
     services.save_view(user=alice, name="Desk quotes", params="kind=direct", shared=True)

@@ -37,16 +37,20 @@ UNDO_WINDOW_SECONDS = 3600
 
 
 def save_view(*, user, name, params, shared=False):
-    """Save the queue's current filters under a name (shared views: editors only)."""
+    """Save the queue's current filters under a name (shared views: editors only); a view of the
+    same name is replaced, and `view.replaced` keeps the filters it had (None: none replaced)."""
     name = name.strip()
     if not name:
         raise WorkflowError("Give the view a name.")
     if shared and not user_can(user, "assign"):
         raise WorkflowError("Only editors can share a view with the desk.")
     params = "&".join(p for p in params.split("&") if p and not p.startswith("page="))
+    earlier = SavedView.objects.filter(owner=user, name=name[:100]).first()
     view, _ = SavedView.objects.update_or_create(
         owner=user, name=name[:100], defaults={"params": params[:1000], "shared": shared}
     )
+    # The filters the name stood for until now, for the message (None: a new view).
+    view.replaced = earlier.params if earlier and earlier.params != view.params else None
     return view
 
 

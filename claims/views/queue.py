@@ -165,7 +165,14 @@ def saved_view_create(request):
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect(_back(request))
-    messages.success(request, f"Saved the view “{view.name}”.")
+    if view.replaced is not None:
+        earlier = reverse("claim_queue") + (f"?{view.replaced}" if view.replaced else "")
+        messages.warning(
+            request,
+            f"Replaced your view “{view.name}”: it showed {earlier}, now it shows these filters.",
+        )
+    else:
+        messages.success(request, f"Saved the view “{view.name}”.")
     return redirect(view.get_absolute_url())
 
 
