@@ -8,7 +8,14 @@ from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import webhooks
 from claims.services.errors import StaleClaimError, WorkflowError
-from claims.services.workflow import TRANSITIONS, assign_claim, transition
+from claims.services.workflow import (
+    TRANSITIONS,
+    assign_claim,
+    check_assignment,
+    check_review,
+    check_transition,
+    transition,
+)
 
 # What a bulk transition did, for its message and the undo bar.
 DONE = {
@@ -83,6 +90,24 @@ def bulk_question(action, count, assignee=None):
     """The confirmation's question: "Assign 3 claims to Chris Checker?"."""
     claims = f"{count} claim{'s' if count != 1 else ''}"
     return QUESTIONS[action].format(n=claims, who=display_name(assignee))
+
+
+def bulk_refusal(claim, action, *, actor, assignee=None, reason=""):
+    """Why `action` would be refused for `claim` now (for the confirmation), or None."""
+    try:
+        if action == "assign":
+            check_assignment(claim, assignee, actor)
+        elif action == "unassign":
+            check_assignment(claim, None, actor)
+        elif action in TRANSITIONS:
+            check_transition(claim, action, actor, reason or "-")
+            if action in ("approve", "publish"):
+                check_review(claim, action)
+        else:
+            raise WorkflowError("Unknown bulk action.")
+    except WorkflowError as exc:
+        return str(exc)
+    return None
 
 
 def bulk_change(claims, action, *, actor, assignee=None, reason="", versions=None):

@@ -195,7 +195,7 @@ def review_snapshot(claim):
     }
 
 
-def _check_review(claim, action):
+def check_review(claim, action):
     """Approve what was proposed; publish what was approved."""
     if action == "approve" and claim.proposal != review_snapshot(claim):
         raise WorkflowError(
@@ -257,7 +257,7 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
     with transaction.atomic():
         claim = lock_claim(claim, expected_version)
         check_transition(claim, action, actor, reason)
-        _check_review(claim, action)
+        check_review(claim, action)
         before, target = claim.state, TRANSITIONS[action].target
         claim.state = target
         fields = ["state"]

@@ -105,13 +105,24 @@ def claim_bulk(request):
         return redirect(back)
     data = form.cleaned_data
     if not data["confirmed"]:
-        claims = list(data["claims"].select_related("source", "article", "verdict"))
+        claims, left = [], []
+        for claim in data["claims"].select_related("source", "article", "verdict", "assignee"):
+            refusal = services.bulk_refusal(
+                claim, data["action"], actor=request.user, assignee=data["assignee"],
+                reason=data["reason"],
+            )  # fmt: skip
+            if refusal:
+                left.append((claim, refusal))
+            else:
+                claims.append(claim)
         return render(
             request,
             "claims/bulk_confirm.html",
             {
                 "form": form,
                 "claims": claims,
+                "left": left,
+                "selected": len(claims) + len(left),
                 "question": services.bulk_question(data["action"], len(claims), data["assignee"]),
                 "back": back,
             },
