@@ -274,7 +274,6 @@ class CommentForm(forms.Form):
                 "rows": 2,
                 "placeholder": "Comment… (@username tells that person)",
                 "data-mentions": reverse_lazy("people_search"),
-                "autocomplete": "off",
             }
         ),
     )

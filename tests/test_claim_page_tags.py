@@ -126,8 +126,7 @@ TEMPLATE_ENTRY = (
     ' }}" hx-swap="outerHTML" class="form">\n'
     '          {% csrf_token %}<label class="visually-hidden" for="edit-comment-{{'
     ' event.pk }}">Comment</label><textarea name="text" id="edit-comment-{{ event.pk }}"'
-    ' rows="2" required data-mentions="{% url \'people_search\' %}"'
-    ' autocomplete="off">{{ event.text }}</textarea>\n'
+    ' rows="2" required data-mentions="{% url \'people_search\' %}">{{ event.text }}</textarea>\n'
     '          <button class="button small">Save</button>\n'
     "        </form></details>{% endif %}\n"
     "      {% url 'claim_comment_resolve' claim.pk event.pk as post_url %}<form"

@@ -289,6 +289,31 @@ def test_not_a_claim_hides_it_from_the_queue_and_a_filter_shows_it(client, artic
     assert fresh(claim).state == State.NEW  # not a workflow decision
 
 
+def test_a_claim_merged_away_while_it_was_worked_on_cannot_go_to_review(
+    claim_in_progress, alice, bob, verdict_false
+):
+    """Bob works on a claim; Alice merges it into another as a duplicate. Bob's page is stale:
+    his verdict for the duplicate must not go to review (and on to approval and a second public
+    page for the same claim)."""
+    other = claim_in_progress.article.claims.exclude(pk=claim_in_progress.pk).first()
+    corrections.merge_claims(other, [claim_in_progress], actor=alice)
+
+    with pytest.raises(WorkflowError, match="not a claim"):
+        services.propose_verdict(
+            fresh(claim_in_progress), actor=bob, verdict=verdict_false, summary="No."
+        )
+    assert fresh(claim_in_progress).state == State.IN_PROGRESS
+    assert not services.can_propose(fresh(claim_in_progress), bob)
+
+
+@pytest.mark.parametrize("action", ["start", "approve", "publish"])
+def test_not_a_claim_takes_no_step_towards_publication(claim, alice, action):
+    corrections.reject_claim(claim, actor=alice, reason="not_checkable")
+
+    with pytest.raises(WorkflowError, match="not a claim"):
+        services.check_transition(fresh(claim), action, alice)
+
+
 def test_not_a_claim_can_be_undone(claim, alice):
     corrections.reject_claim(claim, actor=alice, reason="markup")
 

@@ -710,8 +710,22 @@ def test_a_refused_action_in_the_panel_keeps_the_reason_and_changes_nothing(logi
     )
 
     assert 'value="Opinion."' in text_of(response)
-    assert "queueChanged" in response["HX-Trigger"]  # the list shows the claim as it is now
+    # Refused because the claim changed: the list beside the panel shows it as it is now.
+    assert "queueChanged" in response["HX-Trigger"]
     assert Claim.objects.get(pk=claim.pk).state == State.NEW
+
+
+def test_an_action_in_the_panel_refused_by_the_rules_leaves_the_list_alone(login, desk):
+    claim = Claim.objects.get(pk=desk["bus"])
+    response = login("alice").post(
+        reverse("claim_transition", args=[claim.pk]),
+        {"action": "approve", "version": claim.version},
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="peek-panel",
+    )
+
+    assert "cannot be moved to verified" in text_of(response)
+    assert "HX-Trigger" not in response
 
 
 # --- Saved views --------------------------------------------------------------------------------
@@ -730,6 +744,19 @@ def test_saving_a_view_keeps_its_filters_and_shows_its_count(client, bob, claims
     direct = Claim.objects.filter(kind="direct").count()
     assert [(v, count.value) for v, count in page.context["saved_views"]] == [(view, direct)]
     assert page.context["active_view"] == view
+
+
+def test_saving_a_view_under_a_name_already_used_says_it_replaces_it(client, bob, claims):
+    services.save_view(user=bob, name="Quotes", params="tab=all&kind=direct")
+    client.force_login(bob)
+
+    response = client.post(
+        reverse("saved_view_create"), {"name": "Quotes", "params": "tab=mine"}, follow=True
+    )
+
+    assert "Replaced your view “Quotes”" in text_of(response)
+    assert "kind=direct" in text_of(response)  # what it showed, to save it again if need be
+    assert SavedView.objects.get(owner=bob).params == "tab=mine"
 
 
 def test_a_personal_view_is_not_shown_to_others_but_a_shared_one_is(client, alice, bob, claims):
@@ -975,7 +1002,12 @@ def test_the_bulk_confirmation_names_the_person_and_lists_each_claim(client, ali
     [("unassign", "Unassign 2 claims?"), ("start", "Start work on 2 claims?"),
      ("restore", "Restore 2 claims?")],
 )  # fmt: skip
-def test_the_bulk_confirmation_asks_in_words(client, alice, claims, action, question):
+def test_the_bulk_confirmation_asks_in_words(client, alice, bob, claims, action, question):
+    # Claims the change applies to: assigned (to unassign or start), dismissed (to restore).
+    for claim in claims[:2]:
+        services.assign_claim(claim, bob, actor=alice)
+        if action == "restore":
+            services.transition(Claim.objects.get(pk=claim.pk), "dismiss", actor=alice, reason="x")
     client.force_login(alice)
 
     response = bulk_post(client, {"action": action, "claims": [c.pk for c in claims[:2]]})
@@ -1081,6 +1113,34 @@ def test_the_bulk_approval_confirmation_shows_each_verdict_and_summary(
     item = re.search(rf'<li data-claim="{claim_in_review.pk}">(.*?)</li>', page, re.S)[1]
     assert "False" in item and "The budget was $3.9m." in item
     assert "In review" in item
+
+
+def test_the_bulk_confirmation_counts_only_the_claims_the_change_applies_to(
+    client, dave, claim_in_review, article
+):
+    """Fifty ticked, one in review: "Approve the verdicts of 50 claims?" and, once confirmed,
+    49 refusals. The question counts the one, and the rest are listed apart with the reason."""
+    other = article.claims.exclude(pk=claim_in_review.pk).first()
+    client.force_login(dave)
+
+    page, fields = confirmation(
+        client, {"action": "approve", "claims": [claim_in_review.pk, other.pk]}
+    )
+
+    assert "Approve the verdicts of 1 claim?" in page
+    assert "1 selected claim is left as it is" in page
+    left = re.search(rf'<li data-left="{other.pk}">(.*?)</li>', page, re.S)[1]
+    assert "cannot be moved to verified" in left
+    assert fields["claims"] == [str(claim_in_review.pk)]
+
+
+def test_a_bulk_change_that_applies_to_none_of_the_claims_offers_no_button(client, dave, claims):
+    client.force_login(dave)
+
+    page, _ = confirmation(client, {"action": "approve", "claims": [c.pk for c in claims[:2]]})
+
+    assert "None of the 2 selected claims can take this change" in page
+    assert 'id="confirm-bulk"' not in page
 
 
 def test_a_claim_whose_verdict_changed_after_the_confirmation_is_not_approved(

@@ -604,6 +604,22 @@ def test_unlink_is_refused_with_message(login, claim_in_progress, who, message):
     assert ClaimEvidence.objects.filter(pk=claim_link.pk).exists()
 
 
+def test_unlinking_evidence_someone_unlinked_meanwhile_shows_the_claim_as_it_is(
+    login, claim_in_progress
+):
+    """Two people on the claim page; one unlinks the evidence, then the other (stale page) does:
+    the second got a bare 404 ("could not do this, not saved") and kept seeing the evidence."""
+    claim_link = claim_in_progress.evidence_links.get()
+    unlink(login("alice"), claim_in_progress, claim_link)
+
+    response = unlink(login("bob"), claim_in_progress, claim_link, htmx=True)
+
+    assert response.status_code == 200
+    assert "This evidence is no longer linked to the claim" in text_of(response)
+    listed = re.search(r'<ul class="evidence-list">(.*?)</ul>', text_of(response), re.S)[1]
+    assert "Budget document" not in listed
+
+
 def test_unlinking_another_claims_evidence_is_404(login, claim_in_progress, article):
     other = article.claims.exclude(pk=claim_in_progress.pk).first()
     claim_link = claim_in_progress.evidence_links.get()

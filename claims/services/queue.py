@@ -8,7 +8,14 @@ from claims.people import display_name
 from claims.permissions import user_can
 from claims.services import webhooks
 from claims.services.errors import StaleClaimError, WorkflowError
-from claims.services.workflow import TRANSITIONS, assign_claim, transition
+from claims.services.workflow import (
+    TRANSITIONS,
+    assign_claim,
+    check_assignment,
+    check_review,
+    check_transition,
+    transition,
+)
 
 # What a bulk transition did, for its message and the undo bar.
 DONE = {
@@ -37,16 +44,20 @@ UNDO_WINDOW_SECONDS = 3600
 
 
 def save_view(*, user, name, params, shared=False):
-    """Save the queue's current filters under a name (shared views: editors only)."""
+    """Save the queue's current filters under a name (shared views: editors only); a view of the
+    same name is replaced, and `view.replaced` keeps the filters it had (None: none replaced)."""
     name = name.strip()
     if not name:
         raise WorkflowError("Give the view a name.")
     if shared and not user_can(user, "assign"):
         raise WorkflowError("Only editors can share a view with the desk.")
     params = "&".join(p for p in params.split("&") if p and not p.startswith("page="))
+    earlier = SavedView.objects.filter(owner=user, name=name[:100]).first()
     view, _ = SavedView.objects.update_or_create(
         owner=user, name=name[:100], defaults={"params": params[:1000], "shared": shared}
     )
+    # The filters the name stood for until now, for the message (None: a new view).
+    view.replaced = earlier.params if earlier and earlier.params != view.params else None
     return view
 
 
@@ -79,6 +90,24 @@ def bulk_question(action, count, assignee=None):
     """The confirmation's question: "Assign 3 claims to Chris Checker?"."""
     claims = f"{count} claim{'s' if count != 1 else ''}"
     return QUESTIONS[action].format(n=claims, who=display_name(assignee))
+
+
+def bulk_refusal(claim, action, *, actor, assignee=None, reason=""):
+    """Why `action` would be refused for `claim` now (for the confirmation), or None."""
+    try:
+        if action == "assign":
+            check_assignment(claim, assignee, actor)
+        elif action == "unassign":
+            check_assignment(claim, None, actor)
+        elif action in TRANSITIONS:
+            check_transition(claim, action, actor, reason or "-")
+            if action in ("approve", "publish"):
+                check_review(claim, action)
+        else:
+            raise WorkflowError("Unknown bulk action.")
+    except WorkflowError as exc:
+        return str(exc)
+    return None
 
 
 def bulk_change(claims, action, *, actor, assignee=None, reason="", versions=None):

@@ -195,7 +195,7 @@ def review_snapshot(claim):
     }
 
 
-def _check_review(claim, action):
+def check_review(claim, action):
     """Approve what was proposed; publish what was approved."""
     if action == "approve" and claim.proposal != review_snapshot(claim):
         raise WorkflowError(
@@ -215,12 +215,30 @@ def _check_review(claim, action):
             raise WorkflowError("This claim cannot be published yet: " + " ".join(reasons))
 
 
+# The steps that take a claim on towards a public verdict: none for what the desk marked "not a
+# claim" (junk, or a duplicate merged into another claim, say while someone worked on it).
+TOWARDS_PUBLICATION = ("start", "approve", "publish")
+
+
+def _require_a_claim(claim):
+    if claim.rejection:
+        duplicate = (
+            f" (a duplicate of claim {claim.duplicate_of_id})" if claim.duplicate_of_id else ""
+        )
+        raise WorkflowError(
+            f"This is marked not a claim{duplicate}: it gets no verdict. "
+            "If it is a claim after all, say so on its page first."
+        )
+
+
 def check_transition(claim, action, actor, reason=""):
     """Raise WorkflowError when `actor` may not apply `action` to `claim` now."""
     if action not in TRANSITIONS:
         raise WorkflowError("Unknown action.")
     rule = TRANSITIONS[action]
     require(actor, action, f"Your role cannot {rule.does}.")
+    if action in TOWARDS_PUBLICATION:
+        _require_a_claim(claim)
     if claim.state not in rule.sources:
         raise WorkflowError(
             f"A claim that is {claim.get_state_display().lower()} cannot be moved to "
@@ -239,7 +257,7 @@ def transition(claim, action, *, actor, reason="", expected_version=None):
     with transaction.atomic():
         claim = lock_claim(claim, expected_version)
         check_transition(claim, action, actor, reason)
-        _check_review(claim, action)
+        check_review(claim, action)
         before, target = claim.state, TRANSITIONS[action].target
         claim.state = target
         fields = ["state"]
@@ -277,6 +295,7 @@ def check_proposal(claim, actor):
     """Raise WorkflowError when `actor` may not propose a verdict for `claim` now."""
     require(actor, "propose", "Your role cannot propose verdicts.")
     _require_worker(claim, actor, "propose a verdict")
+    _require_a_claim(claim)
     if claim.state not in (State.ASSIGNED, State.IN_PROGRESS):
         raise WorkflowError(
             f"A verdict can be proposed only for a claim in progress, "

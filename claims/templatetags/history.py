@@ -220,7 +220,7 @@ EDIT = (
     'hx-swap="outerHTML" class="form">\n'
     '          {csrf}<label class="visually-hidden" for="edit-comment-{pk}">Comment</label>'
     '<textarea name="text" id="edit-comment-{pk}" rows="2" required '
-    'data-mentions="{people}" autocomplete="off">{text}</textarea>\n'
+    'data-mentions="{people}">{text}</textarea>\n'
     '          <button class="button small">Save</button>\n'
     "        </form></details>"
 )

@@ -417,11 +417,26 @@ def claim_link_evidence(request, pk):
     return claim_response(request, pk)
 
 
+EVIDENCE_GONE = "This evidence is no longer linked to the claim: someone removed it meanwhile."
+
+
+def _link_of(pk, link_pk):
+    """The claim's evidence link; None when it is gone (unlinked from another page), so the
+    page shows the claim as it is; 404 for no such claim, or another claim's link."""
+    link = ClaimEvidence.objects.select_related("evidence").filter(pk=link_pk).first()
+    if link is None:
+        get_object_or_404(Claim, pk=pk)
+        return None
+    if link.claim_id != pk:
+        raise Http404("No such evidence on this claim.")
+    return link
+
+
 @require_POST
 def claim_unlink_evidence(request, pk, link_pk):
-    link = get_object_or_404(
-        ClaimEvidence.objects.select_related("evidence"), pk=link_pk, claim_id=pk
-    )
+    link = _link_of(pk, link_pk)
+    if link is None:
+        return claim_response(request, pk, EVIDENCE_GONE)
     try:
         services.unlink_evidence(link, actor=request.user)
     except WorkflowError as exc:
@@ -431,7 +446,9 @@ def claim_unlink_evidence(request, pk, link_pk):
 
 @require_POST
 def claim_evidence_public(request, pk, link_pk):
-    link = get_object_or_404(ClaimEvidence, pk=link_pk, claim_id=pk)
+    link = _link_of(pk, link_pk)
+    if link is None:
+        return claim_response(request, pk, EVIDENCE_GONE)
     try:
         services.set_evidence_public(link, request.POST.get("public") == "1", actor=request.user)
     except WorkflowError as exc:

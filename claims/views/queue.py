@@ -118,13 +118,24 @@ def claim_bulk(request):
         return redirect(back)
     data = form.cleaned_data
     if not data["confirmed"]:
-        claims = list(data["claims"].select_related("source", "article", "verdict"))
+        claims, left = [], []
+        for claim in data["claims"].select_related("source", "article", "verdict", "assignee"):
+            refusal = services.bulk_refusal(
+                claim, data["action"], actor=request.user, assignee=data["assignee"],
+                reason=data["reason"],
+            )  # fmt: skip
+            if refusal:
+                left.append((claim, refusal))
+            else:
+                claims.append(claim)
         return render(
             request,
             "claims/bulk_confirm.html",
             {
                 "form": form,
                 "claims": claims,
+                "left": left,
+                "selected": len(claims) + len(left),
                 "question": services.bulk_question(data["action"], len(claims), data["assignee"]),
                 "back": back,
             },
@@ -178,7 +189,14 @@ def saved_view_create(request):
     except WorkflowError as exc:
         messages.error(request, str(exc))
         return redirect(_back(request))
-    messages.success(request, f"Saved the view “{view.name}”.")
+    if view.replaced is not None:
+        earlier = reverse("claim_queue") + (f"?{view.replaced}" if view.replaced else "")
+        messages.warning(
+            request,
+            f"Replaced your view “{view.name}”: it showed {earlier}, now it shows these filters.",
+        )
+    else:
+        messages.success(request, f"Saved the view “{view.name}”.")
     return redirect(view.get_absolute_url())
 
 

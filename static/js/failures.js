@@ -36,8 +36,9 @@
       link.rel = "noopener";
       link.textContent = "log in again in a new tab";
       box.append(link, ", then come back and send it again.");
-    } else if (status === 0) {
-      box.textContent = "The desk could not be reached, so this was not saved. What you typed is still here: try again in a moment.";
+    } else if (status === 0 || status === 502 || status === 504) {
+      // No answer: the request may have been saved before the connection (or the server) went.
+      box.textContent = "The desk did not answer, so this may have been saved or not. What you typed is still here: look at the page in another tab (or reload it after copying your text) before sending it again.";
     } else {
       box.textContent = "The desk could not do this (error " + status + "), so it was not saved. What you typed is still here: try again, or copy it before reloading the page.";
     }

@@ -84,3 +84,60 @@ def test_a_comment_typed_when_the_session_ended_is_kept_and_sent_after_logging_i
     expect(page.locator(".history")).to_contain_text("The 2021 figure comes from the audit")
     expect(notice).to_have_count(0)
     assert claim.events.filter(text="The 2021 figure comes from the audit, page 4.").exists()
+
+
+def test_back_to_a_claim_page_shows_the_claim_as_it_is_now(new_page, claim, alice, bob):
+    """Alice assigns the claim on its page (htmx), goes to the dashboard and comes Back: the
+    browser showed the page as first loaded from its cache (New, nobody, the Assign form),
+    as if the assignment had not been made."""
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+    page.select_option("#claim-panel select[name=assignee]", label="bob")
+    page.click("#claim-panel button:has-text('Assign')")
+    expect(page.locator("#claim-state")).to_have_text("Assigned")
+    page.locator("textarea[name=text]").fill("Bob: the minutes are in the shared folder.")
+
+    page.click("nav >> text=Dashboard")
+    page.wait_for_url("**/")
+    page.go_back()
+
+    expect(page.locator("#claim-state")).to_have_text("Assigned")
+    expect(page.locator(".claim-main .facts")).to_contain_text("bob")
+    expect(page.locator(".messages")).to_contain_text("it now shows it as it is")
+    expect(page.locator("textarea[name=text]")).to_have_value(
+        "Bob: the minutes are in the shared folder."
+    )
+
+
+def test_a_comment_typed_but_not_sent_survives_going_away_and_back(new_page, claim, alice):
+    """The comment box said autocomplete="off", and the browser then keeps nothing typed in it
+    for Back: a half-written comment was gone after a look at the article or a source."""
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+    page.locator("textarea[name=text]").fill("Half-written: the audit says")
+
+    page.click("nav >> text=Dashboard")
+    page.wait_for_url("**/")
+    page.go_back()
+
+    expect(page.locator("textarea[name=text]")).to_have_value("Half-written: the audit says")
+
+
+def test_a_comment_whose_answer_was_lost_is_not_said_to_be_unsaved(new_page, claim, alice):
+    """The server saved the comment but its answer never arrived (it restarted, the network
+    dropped): the page said "this was not saved", and sending it again made it twice."""
+    page = new_page("alice", "pw-alice")
+    page.goto(claim.get_absolute_url())
+
+    def saved_then_lost(route):
+        route.fetch()  # reaches the desk, which saves it
+        route.abort("connectionreset")
+
+    page.route("**/comment/", saved_then_lost)
+    page.locator("textarea[name=text]").fill("The audit is on page 4.")
+    page.click("form[action$='/comment/'] button")
+
+    notice = page.locator(".request-failure")
+    expect(notice).to_contain_text("may have been saved or not")
+    expect(notice).not_to_contain_text("was not saved")
+    assert claim.events.filter(text="The audit is on page 4.").count() == 1
