@@ -44,8 +44,8 @@ class DeskLoginRequiredMiddleware(LoginRequiredMiddleware):
 
 def _page_of_the_form(request):
     """Where the form that was posted came from: its `next` field (the queue's forms carry one),
-    else the page that sent it; None when neither is a page of this site (or is the form's
-    own address)."""
+    else the page that sent it (the upload page posts to its own address); None when neither
+    is a page of this site."""
     candidates = []
     # Only a urlencoded body is read here: a file upload is read by its view, within its limits.
     if request.content_type == "application/x-www-form-urlencoded":
@@ -57,7 +57,7 @@ def _page_of_the_form(request):
         ):
             continue
         path = _local(url)
-        if path and path.split("?")[0] != request.path:
+        if path:
             return path
     return None
 

@@ -118,6 +118,12 @@ def test_a_form_sent_after_the_session_ended_leads_back_to_its_page_after_login(
     assert logged_in["Location"] == "/claims/?tab=all"
 
 
+def test_a_form_posted_to_its_own_page_after_the_session_ended_comes_back_to_it(client):
+    response = client.post("/articles/new/", HTTP_REFERER="http://testserver/articles/new/")
+
+    assert response["Location"] == "/login/?next=/articles/new/"
+
+
 @pytest.mark.parametrize("referer", ["", "https://elsewhere.example/claims/"])
 def test_a_form_posted_without_its_page_after_the_session_ended_leads_home(client, referer):
     response = client.post("/archive/import/", HTTP_REFERER=referer)
