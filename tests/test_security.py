@@ -128,6 +128,15 @@ def test_a_form_sent_to_its_own_page_after_the_session_ended_leads_back_to_it(cl
     assert not Article.objects.exists()
 
 
+def test_a_page_shown_in_answer_to_a_post_is_not_where_login_leads(client, article):
+    """A refused details form is shown at its POST-only address: sent again from there once
+    the session ended, login leads home rather than to that address (a 405 page)."""
+    path = reverse("article_details", args=[article.pk])
+    response = client.post(path, {"headline": ""}, HTTP_REFERER=f"http://testserver{path}")
+
+    assert response["Location"] == "/login/"
+
+
 @pytest.mark.parametrize("referer", ["", "https://elsewhere.example/claims/"])
 def test_a_form_posted_without_its_page_after_the_session_ended_leads_home(client, referer):
     response = client.post("/archive/import/", HTTP_REFERER=referer)
