@@ -224,6 +224,19 @@ def test_editor_sees_a_confirmation_before_merging(login, holloway, duplicate):
     assert "Merge “J. Holloway” into “Jane Holloway”?" in page
     assert "<strong>1</strong> claim attributed to" in page
     assert Source.objects.filter(pk=duplicate.pk).exists()  # nothing happened yet
+    assert "verdict approved or published" not in page
+
+
+def test_the_confirmation_names_the_approved_claims_whose_speaker_changes(
+    login, holloway, duplicate
+):
+    duplicate.claims.update(state=Claim.State.PUBLISHED)
+    url = reverse("source_merge", args=[holloway.pk]) + f"?other={duplicate.pk}"
+
+    page = text_of(login("alice").get(url))
+
+    assert "<strong>1</strong> of them has its verdict approved or published" in page
+    assert "the claimant its ClaimReview names, will be Jane Holloway" in page
 
 
 def test_editor_confirms_and_the_sources_are_merged(login, holloway, duplicate):

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from claims import selectors, services
 from claims.forms import SourceMergeForm
-from claims.models import Source
+from claims.models import Claim, Source
 from claims.permissions import user_can
 from claims.services import WorkflowError
 
@@ -58,5 +58,7 @@ def source_merge(request, pk):
             "other": other,
             "aliases": services.merged_aliases(keep, other),
             "claim_count": other.claims.count(),
+            # An editor approved their speaker with their verdict: the merge changes it.
+            "approved_count": other.claims.filter(state__in=Claim.APPROVED_STATES).count(),
         },
     )
