@@ -88,6 +88,7 @@ def test_the_csv_has_the_claim_and_its_work(login, claim_in_review):
     row = next(r for r in rows if int(r["id"]) == claim_in_review.pk)
     assert row["claim"] == claim_in_review.text
     assert (row["state"], row["verdict"], row["assignee"]) == ("In review", "False", "bob")
+    assert row["verdict_approved"] == "no"  # proposed, not yet approved
     assert row["verdict_summary"] == "The budget was $3.9m."
     assert row["article"] == "Council passes budget"
 
@@ -115,6 +116,8 @@ def test_the_csv_has_human_labels_and_the_claim_s_addresses(login, published):
     assert done["public_url"] == f"http://testserver/public/claims/{published.pk}/"
     assert {r["state"] for r in rows.values()} == {"New"}
     assert {r["public_url"] for r in rows.values()} == {""}  # not published: no public page
+    assert done["verdict_approved"] == "yes"
+    assert {r["verdict_approved"] for r in rows.values()} == {""}  # no verdict yet
 
 
 def test_the_csv_respects_the_queue_filters(login, claim_in_review, article):

@@ -24,8 +24,11 @@ FIELDS = [
 HEADER = [
     "id", "claim", "kind", "source", "source_as_written", "cue", "score", "state", "verdict",
     "verdict_summary", "assignee", "priority", "due_date", "article_id", "article",
-    "article_url", "desk_url", "public_url", "created_at", "updated_at",
+    "article_url", "desk_url", "public_url", "created_at", "updated_at", "verdict_approved",
 ]  # fmt: skip
+# "yes" once an editor approved the verdict; "no" for one only proposed (or sent back): a
+# spreadsheet filtered on the verdict column alone would otherwise take it for the desk's.
+APPROVED = {state: "yes" for state in Claim.APPROVED_STATES}
 
 
 def _cells(row, site):
@@ -72,6 +75,7 @@ def _cells(row, site):
         site + detail_url("public_claim", pk) if state == PUBLISHED else "",
         created_at.isoformat(),
         updated_at.isoformat(),
+        (APPROVED.get(state, "no") if verdict else ""),
     ]
 
 
