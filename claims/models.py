@@ -605,6 +605,7 @@ class Notification(models.Model):
         REVIEW = "review", "Waiting for your review"
         PUBLISHED = "published", "Your verdict was published"
         MENTIONED = "mentioned", "Mentioned you"
+        SET_ASIDE = "set_aside", "Your claim is not a claim to check"
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"

@@ -12,8 +12,9 @@ from django.urls import reverse
 from claims import services
 from claims.exports import claimreview
 from claims.extraction import extract
-from claims.models import Article, Claim, ClaimEvent, Source
+from claims.models import Article, Claim, ClaimEvent, Notification, Source
 from claims.services import WorkflowError, corrections
+from claims.services.notifications import describe
 from claims.services.spans import word_edges
 from tests.conftest import SAMPLE_TEXT
 
@@ -270,6 +271,23 @@ def test_merged_claims_end_as_duplicates_with_their_work(article, alice, bob):
     assert (other.rejection, other.duplicate_of) == ("duplicate", target)
     assert other.events.filter(action=Action.COMMENT).exists()
     assert target.events.filter(action=Action.MERGED).exists()
+
+
+def test_the_assignee_learns_that_an_editor_set_their_claim_aside(article, alice, bob):
+    target, other, junk = (by_text(article, t) for t in ("cut waste", "tram line", "ridership"))
+    for claim in (other, junk):
+        services.assign_claim(claim, bob, actor=alice)
+
+    corrections.merge_claims(target, [fresh(other)], actor=alice)
+    corrections.reject_claim(fresh(junk), actor=alice, reason="fragment", note="Half a line.")
+    corrections.reject_claim(fresh(target), actor=alice, reason="other")  # nobody else's
+
+    told = Notification.objects.filter(kind=Notification.Kind.SET_ASIDE).order_by("pk")
+    assert [(n.recipient, n.claim_id, n.text) for n in told] == [
+        (bob, other.pk, f"Merged into claim {target.pk}."),
+        (bob, junk.pk, "A fragment, not a statement. Half a line."),
+    ]
+    assert "set claim" in describe(told[0]) and "aside" in describe(told[0])
 
 
 def test_claims_of_another_article_cannot_be_merged(article, story, alice):

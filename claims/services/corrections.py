@@ -12,10 +12,11 @@ from django.db.models import Q
 from claims import extraction
 from claims.extraction.checkworthiness import score_claim
 from claims.extraction.numbers import find_numbers
-from claims.models import Claim, ClaimEvent, Source
+from claims.models import Claim, ClaimEvent, Notification, Source
 from claims.permissions import FACT_CHECKER, role_of
 from claims.services.articles import existing_source, fingerprint, source_for_name
 from claims.services.errors import NotAllowed, WorkflowError, require
+from claims.services.notifications import notify
 from claims.services.spans import WORD, sentence_around, snap_to_words
 from claims.services.workflow import lock_claim, record_event, save_claim
 
@@ -403,6 +404,7 @@ def merge_claims(target, others, *, actor):
             save_claim(other, "rejection", "duplicate_of")
             record_event(other, actor, ClaimEvent.Action.MERGED, "", f"claim {target.pk}",
                     text=f"Merged into claim {target.pk}.")  # fmt: skip
+            _tell_assignee(other, actor, f"Merged into claim {target.pk}.")
             record_event(target, actor, ClaimEvent.Action.MERGED, f"claim {other.pk}", "",
                     text=f"Claim {other.pk} merged into this one.")  # fmt: skip
         save_claim(target)
@@ -421,7 +423,14 @@ def reject_claim(claim, *, actor, reason, note="", expected_version=None):
         claim.rejection = reason
         save_claim(claim, "rejection")
         record_event(claim, actor, ClaimEvent.Action.REJECTED, "", reason, text=note.strip())
+        _tell_assignee(claim, actor, f"{claim.get_rejection_display()}. {note.strip()}".strip())
     return claim
+
+
+def _tell_assignee(claim, actor, why):
+    """The fact-checker working on a claim someone else set aside learns it from a
+    notification, not from the claim vanishing from their list."""
+    notify(claim.assignee, claim, Notification.Kind.SET_ASIDE, actor=actor, text=why)
 
 
 def accept_claim(claim, *, actor, expected_version=None):

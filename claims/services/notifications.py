@@ -66,6 +66,7 @@ SENTENCES = {
     Kind.REVIEW: "{who}'s verdict on {claim} waits for your review",
     Kind.PUBLISHED: "{who} published your verdict on {claim}",
     Kind.MENTIONED: "{who} mentioned you on {claim}",
+    Kind.SET_ASIDE: "{who} set {claim}, assigned to you, aside: not a claim to check",
 }
 
 
