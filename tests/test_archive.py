@@ -284,6 +284,7 @@ class TestPages:
         client.force_login(alice)
         file = SimpleUploadedFile("feed.json", b"")
         page = client.post(reverse("archive_import"), {"file": file}, follow=True)
+        assert page.redirect_chain == [(reverse("archive_list"), 302)]  # a reload sends nothing
         assert "The submitted file is empty." in page.content.decode()
         assert not ArchiveImport.objects.exists()
 

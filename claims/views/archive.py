@@ -17,10 +17,10 @@ def _imports():
     return {"imports": imports, "importing": any(not i.is_finished for i in imports)}
 
 
-def _archive_page(request, form=None):
+def _archive_page(request):
     context = {
         "page": selectors.fact_checks_page(request.GET.get("page")),
-        "form": form or (ArchiveImportForm() if user_can(request.user, "upload") else None),
+        "form": ArchiveImportForm() if user_can(request.user, "upload") else None,
         **_imports(),
     }
     return render(request, "claims/archive_list.html", context)
@@ -43,8 +43,10 @@ def archive_import(request):
     if not user_can(request.user, "upload"):
         raise PermissionDenied("Only editors can import fact-checks.")
     form = ArchiveImportForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _archive_page(request, form)
+    if not form.is_valid():  # said on the archive page: a reload there sends nothing again
+        for error in form.errors.get("file", []) or form.non_field_errors():
+            messages.error(request, f"Nothing was imported: {error}")
+        return redirect("archive_list")
     upload = form.cleaned_data["file"]
     try:
         services.queue_import(upload, user=request.user)
