@@ -13,7 +13,7 @@ import logging
 from .attribution import find_attributions
 from .attribution.non_claims import REFUSAL
 from .checkworthiness import CHECK_WORTHY, score_claim
-from .junk import not_a_claim
+from .junk import headline_line, not_a_claim
 from .numbers import find_numbers
 from .sentences import split_sentences
 from .sources import SourceResolver
@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 
 # An unattributed sentence becomes a claim unless it scores below 0.1 (where held-out debate
 # sentences were almost never check-worthy: 0 of 99 in dev-test, 2 of 468 in dev) or it is a
-# fragment without a figure; markup, bylines, captions and navigation never do (junk.py).
+# fragment without a figure; markup, bylines, captions, navigation and a headline line never do
+# (junk.py).
 _MIN_SCORE_UNATTRIBUTED = 0.1
 _MIN_WORDS_WITH_NUMBERS = 6
 
@@ -69,11 +70,13 @@ def _extract(text: str) -> list[ExtractedClaim]:
     # Sentences not covered by a claim or a refusal to comment: keep those that state something
     # checkable. One that holds only an attribution without a claim of its own ("offered a
     # plan", markup after "wrote:") comes back only when the sentence itself is check-worthy, so
-    # no check-worthy sentence is lost ("He has never offered a plan.").
+    # no check-worthy sentence is lost ("He has never offered a plan."). A headline line on its
+    # own is never a claim (junk.headline_line).
     covered = _covered(sentences, [(c.start, c.end) for c in claims] + refusals)
     nothing_to_check = _covered(sentences, not_claims)
+    headline = headline_line(text)
     for n, (ss, se) in enumerate(sentences):
-        if n in covered:
+        if n in covered or (headline is not None and headline[0] <= ss < headline[1]):
             continue
         try:
             claim = _unattributed_claim(

@@ -103,6 +103,27 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+# A headline: the article's first line, short, with no final punctuation ("Council approves $4m
+# flood wall after heated debate"). It sums up the story in the desk's own words; the claims are
+# in the article's sentences. (An attributed headline, "Mayor says ...", is read by the
+# attribution rules; this is about the line as an unattributed claim.)
+_HEADLINE_MAX_WORDS = 20
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def headline_line(text: str) -> tuple[int, int] | None:
+    """The span of ``text``'s first line if it reads as a headline, else None."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].rstrip()
+    if not line or end == len(text) or len(line.split()) > _HEADLINE_MAX_WORDS:
+        return None  # (a text of one line is a sentence, not an article with a headline)
+    if _FINAL_PUNCTUATION.search(line):
+        return None
+    return start, start + len(line)
+
+
 _TAG_AT_START = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>\s*")
 _TAG_AT_END = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>[\W]*$")
 
