@@ -13,7 +13,7 @@ import logging
 from .attribution import find_attributions
 from .attribution.non_claims import REFUSAL
 from .checkworthiness import CHECK_WORTHY, score_claim
-from .junk import headline_line, not_a_claim
+from .junk import headline_line, not_a_claim, without_dateline
 from .numbers import find_numbers
 from .sentences import split_sentences
 from .sources import SourceResolver
@@ -188,7 +188,7 @@ def _unattributed_claim(
         not mentions or len(sentence.split()) < _MIN_WORDS_WITH_NUMBERS
     ):
         return None
-    start, end = balanced_quotes(text, ss, se)
+    start, end = balanced_quotes(text, without_dateline(text, ss, se), se)
     if start >= end:
         return None
     return ExtractedClaim(
@@ -215,7 +215,7 @@ def _attributed_claim(text: str, att, resolver) -> ExtractedClaim:
     if att.cue is not None:
         cue_start, cue_end = att.cue
         cue = text[cue_start:cue_end]
-    start, end = balanced_quotes(text, att.start, att.end)
+    start, end = balanced_quotes(text, without_dateline(text, att.start, att.end), att.end)
     if start >= end:
         start, end = att.start, att.end
     content = text[start:end]

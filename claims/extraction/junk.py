@@ -73,6 +73,8 @@ RULES: tuple[Rule, ...] = (
             r"|^\W*(?i:(?:photo(?:graph)?|image|picture|video)\s*(?:credit|courtesy|source|copyright|"
             r"caption)?\s*(?::|by\b))"
             r"|^\W*(?i:credit|image\s+copyright|image\s+caption|photo\s+illustration)\s*:"
+            # a credit of its own in brackets, agency and photographer: "(Coastline Wire/Jo Lee)"
+            rf"|^\W*\(\s*{_NAMES}\s*/\s*{_NAMES}(?:\s*/\s*{_NAMES})?\s*\)\W*$"
         ),
         "photo caption or credit",
         "Supporters wait outside the hall on Monday. (AP Photo/Sam Poe)",
@@ -122,6 +124,30 @@ def headline_line(text: str) -> tuple[int, int] | None:
     if _FINAL_PUNCTUATION.search(line):
         return None
     return start, start + len(line)
+
+
+# A wire dateline opening a paragraph: the place in capitals, maybe a region and a date, maybe the
+# agency in brackets, then a dash: "PORT SELWYN, Nov. 18 (Coastline Wire) — ", "LONDON (AP) - ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
+    r"(?: ?\([^()\n]{2,40}\))?"
+    r"(?P<dash> ?(?:—|–|--?) ?)"
+)
+
+
+def without_dateline(text: str, start: int, end: int) -> int:
+    """Where the span ``text[start:end]`` starts once a wire dateline that opens its paragraph
+    is left out ("PORT SELWYN, Nov. 18 (Coastline Wire) — More than 1,200 dockworkers ...")."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start, end)
+    if m is None or len(m.group().split()[0]) < 3 or not text[m.end() : m.end() + 1].isalnum():
+        return start
+    if m.group("dash").strip() == "-" and (")" not in m.group() or m.group("dash") == "-"):
+        return start  # (a plain hyphen only after the agency: "USA - China trade", "AFL-CIO")
+    return m.end()
 
 
 _TAG_AT_START = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>\s*")

@@ -127,6 +127,8 @@ def test_every_junk_rule_fires_on_its_example(rule):
         ("Reporting by Sam Poe; Editing by Jane Roe", "byline"),
         ("Photo: Sam Poe/Getty Images", "photo caption or credit"),
         ("Getty/Instagram.", "photo caption or credit"),
+        ("(Harbour Daily/Ines Marlow)", "photo caption or credit"),
+        ("(Northline News / Tom Beck / Pool)", "photo caption or credit"),
         ("FACEBOOK.", "a label or a single word"),
         ("Refugees.", "a label or a single word"),
         ("Marchers cross the bridge on Sunday. (Photo by Sam Poe/Getty Images)", "photo"),
@@ -149,12 +151,31 @@ def test_page_furniture_is_not_a_claim(sentence, reason):
         "The bill passed 52-48, Reuters reported.",
         "Video showed police officers pushing a man to the ground.",
         "China is paying.",
+        "(Sales rose 4 percent in 2025/26.)",
         "Sign-ups for the program fell by half after the fee was introduced in 2019, "
         "according to figures the ministry published on Monday, and officials blamed the cost.",
     ],
 )
 def test_prose_that_resembles_furniture_is_left_to_the_model(sentence):
     assert not_a_claim(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "claim"),
+    [
+        (
+            "HALDEN, Jan. 9 (Northline News) — Exports from the port fell 8 percent in 2025.",
+            "Exports from the port fell 8 percent in 2025.",
+        ),
+        ("KESTREL BAY (NW) - Exports from the port fell 8 percent in 2025.", None),
+        ("OSLO — Exports from the port fell 8 percent in 2025.", None),
+        ("USA - Canada trade fell 8 percent.", "USA - Canada trade fell 8 percent."),
+        ("AFL-CIO members fell 8 percent.", "AFL-CIO members fell 8 percent."),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_claim(line, claim):
+    claims = extract(f"Port exports fall\n{line}\nThe port employs 3,000 people.")
+    assert claims[0].text == (claim or "Exports from the port fell 8 percent in 2025.")
 
 
 def test_prose_drops_markup_and_links_but_keeps_the_words():
