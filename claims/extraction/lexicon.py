@@ -1279,6 +1279,7 @@ GROUP_NOUNS = frozenset(
         survivors victims witnesses fans players officers detectives prosecutors lawyers
         attorneys judges historians donors organizers organisers executives shareholders
         crowd audience panel community attendees couple crowds audiences panels communities
+        jury juries jurors
         """
     )
 ) | frozenset(role + "s" for role in PERSON_ROLES if not role.endswith(("s", "man", "woman")))
@@ -1493,6 +1494,7 @@ ORGANISATION_NOUNS = frozenset(
         institute university organization organisation center centre pac club bank team
         fund coalition movement league society charity nonprofit group lab laboratory maker board
         manufacturer retailer airline insurer lender chain startup conglomerate network
+        utility chamber
         """
     )
 )
@@ -1503,7 +1505,7 @@ ORGANISATION_NAME_ENDINGS = frozenset(
         freight logistics capital securities holdings partners systems industries airlines
         airways motors energy pharmaceuticals foods labs technologies ventures investments
         properties resources services solutions enterprises international haulage shipping
-        insurance trust bancorp brands communications
+        insurance trust bancorp brands communications terminals
         """
     )
 )
