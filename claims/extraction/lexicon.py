@@ -1342,7 +1342,8 @@ NOT_PERSON_NAME_ENDINGS = frozenset(
         """
         states county counties district america war avenue road boulevard island islands valley
         river mountains heights kingdom coast airport stadium arena forum summit convention caucus
-        caucuses primary project program programme plaza
+        caucuses primary project program programme plaza bridge tunnel highway freeway motorway
+        dam canal harbour harbor university college school academy hospital clinic museum library
         """
     )
 )

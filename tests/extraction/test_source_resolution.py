@@ -189,3 +189,22 @@ def test_a_pronoun_never_resolves_to_a_place(place):
 def test_common_nouns_give_their_kind(text, kind):
     (claim,) = attributed(text)
     assert claim.source_kind == kind
+
+
+def test_a_full_name_that_ends_its_sentence_is_the_person_of_later_mentions():
+    text = (
+        "The mayor turned to her finance director, Nadia Ferreira.\n"
+        "“We have $2 million in reserve,” Ferreira said. She added that no tax would rise."
+    )
+    claims = [c for c in attributed(text) if c.source]
+    assert [c.source_name for c in claims] == ["Nadia Ferreira", "Nadia Ferreira"]
+
+
+def test_a_bridge_or_a_hospital_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Councillor Adaeze Okafor said the repairs would cost $9 million. The Dunmore Bridge "
+        "reopened in June. She said the Eastfield Hospital had 40 beds. She added that it would "
+        "close in 2027."
+    )
+    claims = [c for c in attributed(text) if c.source in ("She", "she")]
+    assert [c.source_name for c in claims] == ["Adaeze Okafor", "Adaeze Okafor"]
