@@ -4,7 +4,7 @@ normalised within the article, kinds from what the text says (issue 17)."""
 import pytest
 
 from claims.extraction.sources import SourceResolver, classify, head_name
-from tests.extraction.checks import attributed
+from tests.extraction.checks import attributed, only
 
 
 def names(text):
@@ -208,3 +208,9 @@ def test_a_bridge_or_a_hospital_is_no_one_a_pronoun_stands_for():
     )
     claims = [c for c in attributed(text) if c.source in ("She", "she")]
     assert [c.source_name for c in claims] == ["Adaeze Okafor", "Adaeze Okafor"]
+
+
+def test_a_role_dated_by_a_month_gives_way_to_the_name_after_it():
+    text = "The mayor’s rival in March, former Councillor Ines Marlow, said the fund was empty."
+    c = only(text)
+    assert c.source_name == "Ines Marlow"
