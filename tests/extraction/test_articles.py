@@ -28,6 +28,7 @@ SPEAKERS = {
     "health-sugar-tax-study.txt": {
         ("study", "document"),  # the headline: "..., study finds"
         ("a study published on Wednesday in the Journal of Public Health Dentistry", "document"),
+        ("The researchers", "group"),  # "They found ...", after "The researchers, from ..."
         ("Samuel Okonkwo", "person"),
         ("Joanna Pratt", "person"),
         ("Soft Drinks Association", "organisation"),
@@ -43,7 +44,7 @@ SPEAKERS = {
         ("Kevin Osterberg", "person"),
     },
     "wire-port-strike.txt": {
-        ("Union", "organisation"),  # known: "The Dockworkers’ Union" loses "Dockworkers’"
+        ("Dockworkers’ Union", "organisation"),
         ("Ellen Baptiste", "person"),
         ("Selwyn Terminals", "organisation"),
         ("Chamber of Commerce", "organisation"),
@@ -59,6 +60,11 @@ PRONOUNS = {
         ("She", "Miriam Achebe"),
         ("he", "Harold Finch"),
         ("she", "Rosa Quintero"),
+    ],
+    "health-sugar-tax-study.txt": [
+        ("They", "The researchers"),
+        ("He", "Samuel Okonkwo"),
+        ("she", "Joanna Pratt"),
     ],
     "press-conference-bridge-closure.txt": [
         ("he", "Thomas Reilly"),

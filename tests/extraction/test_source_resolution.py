@@ -214,3 +214,26 @@ def test_a_role_dated_by_a_month_gives_way_to_the_name_after_it():
     text = "The mayor’s rival in March, former Councillor Ines Marlow, said the fund was empty."
     c = only(text)
     assert c.source_name == "Ines Marlow"
+
+
+def test_they_is_no_single_document():
+    text = (
+        "A report by the audit office said the depot had lost $2 million. "
+        "They found that 40 buses were never repaired."
+    )
+    claims = [c for c in attributed(text) if c.source == "They"]
+    assert [(c.source_name, c.source_kind) for c in claims] == [(None, "group")]
+
+
+def test_a_body_named_for_its_members_keeps_their_name():
+    c = only("The Nurses’ Union said 300 posts were empty.")
+    assert (c.source_name, c.source_kind) == ("Nurses’ Union", "organisation")
+
+
+def test_they_after_a_sentence_opened_by_a_group_is_that_group():
+    text = (
+        "The inspectors, sent by the county in March, visited 12 depots. "
+        "They said half of the buses had faulty brakes."
+    )
+    claims = [c for c in attributed(text) if c.source == "They"]
+    assert [(c.source_name, c.source_kind) for c in claims] == [("The inspectors", "group")]

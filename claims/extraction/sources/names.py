@@ -24,6 +24,8 @@ def without_possessor(phrase: str) -> str:
     words = phrase.split()
     for k in range(len(words) - 1, 0, -1):
         if _POSSESSOR.search(words[k - 1]) and words[k][:1].isupper():
+            if k == len(words) - 1 and words[k].lower() in lx.ORGANISATION_NOUNS:
+                return phrase  # a body named for its members: "the Dockworkers’ Union"
             return " ".join(words[k:])
     return phrase
 
