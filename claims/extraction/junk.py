@@ -33,6 +33,11 @@ _MIN_PROSE_WORDS = 3
 
 _NAME = r"[A-Z][\w.'’-]*"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+# A byline's role after the names: "Staff writers", "Health Correspondent", "Senior Editor".
+_ROLE = (
+    r"(?i:(?:[a-z]+\s+){0,3}(?:writers?|reporters?|correspondents?|editors?|columnists?|"
+    r"contributors?|photographers?))"
+)
 _AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?:\s+Images)?|Shutterstock|Bloomberg|Xinhua)"
 
 
@@ -58,7 +63,8 @@ RULES: tuple[Rule, ...] = (
         "byline",
         re.compile(
             rf"^\W*(?i:(?:(?:written|reported|edited|compiled)\s+)?by)\s+{_NAMES}"
-            rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAMES})?\W*$"
+            rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAMES})?"
+            rf"(?:\s*(?:,|\||-|–|—)\s*{_ROLE})?\W*$"
             r"|^\W*(?i:(?:additional\s+)?reporting\s+by)\s+[^.;]{2,80}"
             r"(?:;\s*(?i:editing\s+by)\s+[^.;]{2,80})?\W*$"
         ),
@@ -69,7 +75,7 @@ RULES: tuple[Rule, ...] = (
         "photo-credit",
         re.compile(
             rf"\((?:[^()]{{0,80}}/)?{_AGENCY}(?:\s+(?i:photo|images?))?(?:/[^()]{{0,60}})?\)\W*$"
-            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$|^\W*{_AGENCY}\s*/\s*{_NAMES}\W*$"
+            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$|^\W*{_NAMES}\s*/\s*{_NAMES}\W*$"
             r"|^\W*(?i:(?:photo(?:graph)?|image|picture|video)\s*(?:credit|courtesy|source|copyright|"
             r"caption)?\s*(?::|by\b))"
             r"|^\W*(?i:credit|image\s+copyright|image\s+caption|photo\s+illustration)\s*:"
@@ -78,6 +84,45 @@ RULES: tuple[Rule, ...] = (
         ),
         "photo caption or credit",
         "Supporters wait outside the hall on Monday. (AP Photo/Sam Poe)",
+    ),
+    Rule(
+        "timestamp",
+        # "Published Dec. 7, 2026, 5:45 a.m. ET | Updated ...", "Last updated 9:10 a.m."
+        re.compile(
+            r"^\W*(?i:(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|modified))"
+            r"(?:\s+(?i:on|at))?:?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}[:.]\d\d|"
+            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d)"
+        ),
+        "publication time",
+        "Published Dec. 7, 2026, 5:45 a.m. ET | Updated Dec. 7, 2026, 9:10 a.m. ET",
+        max_words=25,
+    ),
+    Rule(
+        "contact",
+        # an e-mail address in a short sentence: "Contact the reporter at jo@paper.com."
+        re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        "contact details",
+        "Contact Jane Roe at jroe@example.com or 555-0100.",
+        max_words=20,
+    ),
+    Rule(
+        "editorial-note",
+        re.compile(
+            r"^\W*(?i:editor[’']?s\s+note|note\s+to\s+readers|clarification)\s*:"
+            r"|^\W*(?i:this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+"
+            r"(?:(?:originally|first)\s+)?(?:produced|updated|corrected|supported|funded|"
+            r"published|amended|part)\b)"
+        ),
+        "editor's note",
+        "Editor’s note: This story has been updated with a comment from the council.",
+    ),
+    Rule(
+        "menu",
+        # a line of links: "Terms of Service | Privacy Policy | Cookie Settings"
+        re.compile(r"^[^|.!?\d]{1,40}(?:\|[^|.!?\d]{1,40}){2,}$"),
+        "navigation or page furniture",
+        "Terms of Service | Privacy Policy | Cookie Settings",
+        max_words=25,
     ),
     Rule(
         "label",

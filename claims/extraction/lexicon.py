@@ -1050,7 +1050,7 @@ NOT_HEADLINE_SOURCE = frozenset(
         update updated note editor’s editor's watch read related photo video live breaking q a
         answer question email e-mail contributing byline correction corrections twitter paid
         plus look revealed credit credits latest exclusive name wow boom bombshell remember so
-        leaked stat
+        leaked stat image images picture pictures photos caption listen
         """
     )
 )
