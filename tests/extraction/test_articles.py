@@ -1,6 +1,7 @@
 """Four articles written for these tests (tests/extraction/articles/), read as the desk reads
 them: a court report, a health story quoting a study, a press conference with several speakers
-and pronouns, and a wire story with a dateline, a byline, a photo credit and "Related:" links.
+and pronouns, a wire story with a dateline, a byline, a photo credit and "Related:" links, and a
+web page with its furniture (time stamps, editor's note, contact lines, a line of links).
 No junk claim (headline line, refusal to comment, byline, credit, navigation, dateline, unpaired
 quotation marks), no fragment as a speaker, every speaker with its kind."""
 
@@ -51,6 +52,8 @@ SPEAKERS = {
         ("Ayesha Rahman", "person"),
         ("port data", "document"),
     },
+    # a web page: time stamps, byline with roles, editor's note, contact, credit, links
+    "web-page-ferry-fares.txt": {("the company", "organisation")},
 }
 # The person each pronoun that speaks stands for, in article order.
 PRONOUNS = {
@@ -111,6 +114,14 @@ def test_no_junk_claims(name):
         assert c.kind != UNATTRIBUTED or headline is None or c.start >= headline[1], c.text
         assert not c.text.startswith(("PORT SELWYN", "By ", "Photo", "(")), c.text
         assert balanced_quotes(c.text, 0, len(c.text)) == (0, len(c.text)), c.text
+
+
+def test_a_web_page_keeps_only_its_one_claim():
+    claims = extract(text_of("web-page-ferry-fares.txt"))
+    assert [c.text for c in claims] == [
+        "The ferry operator will raise fares by 12 percent in January, its third increase since "
+        "2023"
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(SPEAKERS))
