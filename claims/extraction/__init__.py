@@ -13,7 +13,7 @@ import logging
 from .attribution import find_attributions
 from .attribution.non_claims import REFUSAL
 from .checkworthiness import CHECK_WORTHY, score_claim
-from .junk import not_a_claim
+from .junk import headline_line, not_a_claim, without_dateline
 from .numbers import find_numbers
 from .sentences import split_sentences
 from .sources import SourceResolver
@@ -35,7 +35,8 @@ log = logging.getLogger(__name__)
 
 # An unattributed sentence becomes a claim unless it scores below 0.1 (where held-out debate
 # sentences were almost never check-worthy: 0 of 99 in dev-test, 2 of 468 in dev) or it is a
-# fragment without a figure; markup, bylines, captions and navigation never do (junk.py).
+# fragment without a figure; markup, bylines, captions, navigation and a headline line never do
+# (junk.py).
 _MIN_SCORE_UNATTRIBUTED = 0.1
 _MIN_WORDS_WITH_NUMBERS = 6
 
@@ -69,11 +70,13 @@ def _extract(text: str) -> list[ExtractedClaim]:
     # Sentences not covered by a claim or a refusal to comment: keep those that state something
     # checkable. One that holds only an attribution without a claim of its own ("offered a
     # plan", markup after "wrote:") comes back only when the sentence itself is check-worthy, so
-    # no check-worthy sentence is lost ("He has never offered a plan.").
+    # no check-worthy sentence is lost ("He has never offered a plan."). A headline line on its
+    # own is never a claim (junk.headline_line).
     covered = _covered(sentences, [(c.start, c.end) for c in claims] + refusals)
     nothing_to_check = _covered(sentences, not_claims)
+    headline = headline_line(text)
     for n, (ss, se) in enumerate(sentences):
-        if n in covered:
+        if n in covered or (headline is not None and headline[0] <= ss < headline[1]):
             continue
         try:
             claim = _unattributed_claim(
@@ -101,6 +104,74 @@ def _covered(sentences: list[tuple[int, int]], spans: list[tuple[int, int]]) -> 
     return out
 
 
+_DOUBLE_MARKS = '“”"'
+
+
+def balanced_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span ``text[start:end]`` without quotation marks at its edges that pair with nothing
+    inside it: a long quotation cut into sentences leaves '“A.' and 'B.”'; a closing mark that
+    opens a span or an opening mark that ends it never pairs. Marks pair by position, so that
+    misprints ('“A,“', '"A,”') still pair; a closing ’ after a letter is an apostrophe ('the
+    Smiths’') and stays; '“A.\n“B.”' (a quotation over two paragraphs) stays."""
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return start, end
+        span = text[start:end]
+        if _unpaired_first(span):
+            start += 1
+        elif _unpaired_last(span):
+            end -= 1
+        else:
+            return start, end
+
+
+def _closing_at(span: str, i: int) -> bool:
+    """Whether the double mark at ``span[i]`` closes a quotation: ” does, and so does “ or "
+    right after a word or a mark ('state,“') and not before one."""
+    mark = span[i]
+    if mark == "”":
+        return True
+    before = span[i - 1] if i > 0 else " "
+    after = span[i + 1] if i + 1 < len(span) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _unpaired_first(span: str) -> bool:
+    first = span[0]
+    if first == "”" or first == "’":
+        return True
+    if first == "‘":
+        return "’" not in span and not any(
+            span[i] == "‘" and _closing_at(span, i) for i in range(1, len(span))
+        )
+    if first == '"' and span.count('"') % 2 == 0:
+        return False  # ('"A, "': a space before the closing mark)
+    if first in _DOUBLE_MARKS:
+        closing = (i for i in range(1, len(span)) if span[i] in _DOUBLE_MARKS)
+        return not any(_closing_at(span, i) for i in closing)
+    return False
+
+
+def _unpaired_last(span: str) -> bool:
+    last, n = span[-1], len(span) - 1
+    if last == "‘":
+        return True
+    if last == "’":  # (after a letter or a figure: an apostrophe)
+        return "‘" not in span[:n] and not span[n - 1 : n].isalnum()
+    if last == '"' and span[:n].count('"') % 2 == 1:
+        return False  # ('"A, "': a space before the closing mark)
+    if last in _DOUBLE_MARKS:
+        if not _closing_at(span, n):
+            return True  # an opening mark that ends the span
+        opening = (i for i in range(n) if span[i] in _DOUBLE_MARKS)
+        return all(_closing_at(span, i) for i in opening)
+    return False
+
+
 def _unattributed_claim(
     text: str, ss: int, se: int, min_score: float | None = None
 ) -> ExtractedClaim | None:
@@ -117,10 +188,13 @@ def _unattributed_claim(
         not mentions or len(sentence.split()) < _MIN_WORDS_WITH_NUMBERS
     ):
         return None
+    start, end = balanced_quotes(text, without_dateline(text, ss, se), se)
+    if start >= end:
+        return None
     return ExtractedClaim(
-        text=sentence,
-        start=ss,
-        end=se,
+        text=text[start:end],
+        start=start,
+        end=end,
         sentence_start=ss,
         sentence_end=se,
         kind=UNATTRIBUTED,
@@ -141,13 +215,16 @@ def _attributed_claim(text: str, att, resolver) -> ExtractedClaim:
     if att.cue is not None:
         cue_start, cue_end = att.cue
         cue = text[cue_start:cue_end]
-    content = text[att.start : att.end]
-    mentions = find_numbers(text, att.start, att.end)
+    start, end = balanced_quotes(text, without_dateline(text, att.start, att.end), att.end)
+    if start >= end:
+        start, end = att.start, att.end
+    content = text[start:end]
+    mentions = find_numbers(text, start, end)
     value, why = score_claim(content, text[slice(*att.sentence)], att.kind, mentions)
     return ExtractedClaim(
         text=content,
-        start=att.start,
-        end=att.end,
+        start=start,
+        end=end,
         sentence_start=att.sentence[0],
         sentence_end=att.sentence[1],
         kind=DIRECT if att.kind == "direct" else INDIRECT,

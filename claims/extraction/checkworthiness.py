@@ -124,6 +124,16 @@ _REASON_FLAGS = tuple((flag, p) for flag, p in _PATTERN_FLAGS if flag in dict(_F
 _NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
+# Spaces other than U+0020 (no-break, narrow no-break, thin, figure, ideographic): the patterns and
+# the NAME class are written with a plain space, so a sentence is read with plain spaces.
+_OTHER_SPACES = dict.fromkeys((0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000), " ")
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every other kind of space written as a plain space (same length)."""
+    return text if text.isascii() else text.translate(_OTHER_SPACES)
+
+
 def _lower(text: str) -> str:
     return text.lower().replace("’", "'")
 
@@ -338,7 +348,7 @@ def clear_cache() -> None:
 
 def score(sentence: str) -> tuple[float, tuple[str, ...]]:
     """(check-worthiness in [0, 1], reasons) of one sentence read as the reporter's narration."""
-    reading = _read_sentence(sentence, True)
+    reading = _read_sentence(plain_spaces(sentence), True)
     return reading.value, reading.reasons
 
 
@@ -352,6 +362,7 @@ def score_claim(
     what its words would score as the reporter's own narration. ``mentions`` are the claim's
     (its reasons name them).
     """
+    content, sentence = plain_spaces(content), plain_spaces(sentence)
     reading = _read_sentence(sentence, kind == UNATTRIBUTED)
     if reading.junk or (kind == UNATTRIBUTED and content == sentence):
         return reading.value, reading.reasons

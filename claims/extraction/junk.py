@@ -33,6 +33,11 @@ _MIN_PROSE_WORDS = 3
 
 _NAME = r"[A-Z][\w.'’-]*"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,3}}"
+# A byline's role after the names: "Staff writers", "Health Correspondent", "Senior Editor".
+_ROLE = (
+    r"(?i:(?:[a-z]+\s+){0,3}(?:writers?|reporters?|correspondents?|editors?|columnists?|"
+    r"contributors?|photographers?))"
+)
 _AGENCY = r"(?:AP|AFP|EPA|Reuters|REUTERS|Getty(?:\s+Images)?|Shutterstock|Bloomberg|Xinhua)"
 
 
@@ -58,7 +63,8 @@ RULES: tuple[Rule, ...] = (
         "byline",
         re.compile(
             rf"^\W*(?i:(?:(?:written|reported|edited|compiled)\s+)?by)\s+{_NAMES}"
-            rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAMES})?\W*$"
+            rf"(?:\s*(?:,|and|&)\s*{_NAMES})*(?:\s*(?:,|\||-|–|—|in)\s*{_NAMES})?"
+            rf"(?:\s*(?:,|\||-|–|—)\s*{_ROLE})?\W*$"
             r"|^\W*(?i:(?:additional\s+)?reporting\s+by)\s+[^.;]{2,80}"
             r"(?:;\s*(?i:editing\s+by)\s+[^.;]{2,80})?\W*$"
         ),
@@ -69,13 +75,54 @@ RULES: tuple[Rule, ...] = (
         "photo-credit",
         re.compile(
             rf"\((?:[^()]{{0,80}}/)?{_AGENCY}(?:\s+(?i:photo|images?))?(?:/[^()]{{0,60}})?\)\W*$"
-            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$|^\W*{_AGENCY}\s*/\s*{_NAMES}\W*$"
+            rf"|\b{_AGENCY}\s+(?i:photo)\s*/|/\s*{_AGENCY}\W*$|^\W*{_NAMES}\s*/\s*{_NAMES}\W*$"
             r"|^\W*(?i:(?:photo(?:graph)?|image|picture|video)\s*(?:credit|courtesy|source|copyright|"
             r"caption)?\s*(?::|by\b))"
             r"|^\W*(?i:credit|image\s+copyright|image\s+caption|photo\s+illustration)\s*:"
+            # a credit of its own in brackets, agency and photographer: "(Coastline Wire/Jo Lee)"
+            rf"|^\W*\(\s*{_NAMES}\s*/\s*{_NAMES}(?:\s*/\s*{_NAMES})?\s*\)\W*$"
         ),
         "photo caption or credit",
         "Supporters wait outside the hall on Monday. (AP Photo/Sam Poe)",
+    ),
+    Rule(
+        "timestamp",
+        # "Published Dec. 7, 2026, 5:45 a.m. ET | Updated ...", "Last updated 9:10 a.m."
+        re.compile(
+            r"^\W*(?i:(?:first\s+|last\s+|originally\s+)?(?:published|updated|posted|modified))"
+            r"(?:\s+(?i:on|at))?:?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b|\d{1,2}[:.]\d\d|"
+            r"\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d)"
+        ),
+        "publication time",
+        "Published Dec. 7, 2026, 5:45 a.m. ET | Updated Dec. 7, 2026, 9:10 a.m. ET",
+        max_words=25,
+    ),
+    Rule(
+        "contact",
+        # an e-mail address in a short sentence: "Contact the reporter at jo@paper.com."
+        re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+        "contact details",
+        "Contact Jane Roe at jroe@example.com or 555-0100.",
+        max_words=20,
+    ),
+    Rule(
+        "editorial-note",
+        re.compile(
+            r"^\W*(?i:editor[’']?s\s+note|note\s+to\s+readers|clarification)\s*:"
+            r"|^\W*(?i:this\s+(?:article|story|report|piece)\s+(?:was|has\s+been|is)\s+"
+            r"(?:(?:originally|first)\s+)?(?:produced|updated|corrected|supported|funded|"
+            r"published|amended|part)\b)"
+        ),
+        "editor's note",
+        "Editor’s note: This story has been updated with a comment from the council.",
+    ),
+    Rule(
+        "menu",
+        # a line of links: "Terms of Service | Privacy Policy | Cookie Settings"
+        re.compile(r"^[^|.!?\d]{1,40}(?:\|[^|.!?\d]{1,40}){2,}$"),
+        "navigation or page furniture",
+        "Terms of Service | Privacy Policy | Cookie Settings",
+        max_words=25,
     ),
     Rule(
         "label",
@@ -101,6 +148,51 @@ RULES: tuple[Rule, ...] = (
         max_words=15,
     ),
 )
+
+
+# A headline: the article's first line, short, with no final punctuation ("Council approves $4m
+# flood wall after heated debate"). It sums up the story in the desk's own words; the claims are
+# in the article's sentences. (An attributed headline, "Mayor says ...", is read by the
+# attribution rules; this is about the line as an unattributed claim.)
+_HEADLINE_MAX_WORDS = 20
+_FINAL_PUNCTUATION = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+
+
+def headline_line(text: str) -> tuple[int, int] | None:
+    """The span of ``text``'s first line if it reads as a headline, else None."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    line = text[start:end].rstrip()
+    if not line or end == len(text) or len(line.split()) > _HEADLINE_MAX_WORDS:
+        return None  # (a text of one line is a sentence, not an article with a headline)
+    if _FINAL_PUNCTUATION.search(line):
+        return None
+    return start, start + len(line)
+
+
+# A wire dateline opening a paragraph: the place in capitals, maybe a region and a date, maybe the
+# agency in brackets, then a dash: "PORT SELWYN, Nov. 18 (Coastline Wire) — ", "LONDON (AP) - ".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2})?"
+    r"(?:, (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8}\.?))?"
+    r"(?: ?\([^()\n]{2,40}\))?"
+    r"(?P<dash> ?(?:—|–|--?) ?)"
+)
+
+
+def without_dateline(text: str, start: int, end: int) -> int:
+    """Where the span ``text[start:end]`` starts once a wire dateline that opens its paragraph
+    is left out ("PORT SELWYN, Nov. 18 (Coastline Wire) — More than 1,200 dockworkers ...")."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = _DATELINE.match(text, start, end)
+    if m is None or len(m.group().split()[0]) < 3 or not text[m.end() : m.end() + 1].isalnum():
+        return start
+    if m.group("dash").strip() == "-" and (")" not in m.group() or m.group("dash") == "-"):
+        return start  # (a plain hyphen only after the agency: "USA - China trade", "AFL-CIO")
+    return m.end()
 
 
 _TAG_AT_START = re.compile(r"\s*<[!/?]?[A-Za-z][^<>]{0,400}>\s*")

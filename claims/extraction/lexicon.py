@@ -1050,7 +1050,7 @@ NOT_HEADLINE_SOURCE = frozenset(
         update updated note editor’s editor's watch read related photo video live breaking q a
         answer question email e-mail contributing byline correction corrections twitter paid
         plus look revealed credit credits latest exclusive name wow boom bombshell remember so
-        leaked stat
+        leaked stat image images picture pictures photos caption listen
         """
     )
 )
@@ -1279,6 +1279,7 @@ GROUP_NOUNS = frozenset(
         survivors victims witnesses fans players officers detectives prosecutors lawyers
         attorneys judges historians donors organizers organisers executives shareholders
         crowd audience panel community attendees couple crowds audiences panels communities
+        jury juries jurors
         """
     )
 ) | frozenset(role + "s" for role in PERSON_ROLES if not role.endswith(("s", "man", "woman")))
@@ -1341,7 +1342,8 @@ NOT_PERSON_NAME_ENDINGS = frozenset(
         """
         states county counties district america war avenue road boulevard island islands valley
         river mountains heights kingdom coast airport stadium arena forum summit convention caucus
-        caucuses primary project program programme plaza
+        caucuses primary project program programme plaza bridge tunnel highway freeway motorway
+        dam canal harbour harbor university college school academy hospital clinic museum library
         """
     )
 )
@@ -1493,6 +1495,7 @@ ORGANISATION_NOUNS = frozenset(
         institute university organization organisation center centre pac club bank team
         fund coalition movement league society charity nonprofit group lab laboratory maker board
         manufacturer retailer airline insurer lender chain startup conglomerate network
+        utility chamber
         """
     )
 )
@@ -1503,7 +1506,7 @@ ORGANISATION_NAME_ENDINGS = frozenset(
         freight logistics capital securities holdings partners systems industries airlines
         airways motors energy pharmaceuticals foods labs technologies ventures investments
         properties resources services solutions enterprises international haulage shipping
-        insurance trust bancorp brands communications
+        insurance trust bancorp brands communications terminals
         """
     )
 )

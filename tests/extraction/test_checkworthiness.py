@@ -5,9 +5,16 @@ import json
 import pytest
 
 from claims.extraction import train_checkworthiness
-from claims.extraction.checkworthiness import MODEL_PATH, features, probability, score
+from claims.extraction.checkworthiness import (
+    MODEL_PATH,
+    features,
+    probability,
+    score,
+    score_claim,
+)
 from claims.extraction.train_checkworthiness import main as train_main
 from claims.extraction.train_checkworthiness import runtime_score
+from claims.extraction.types import INDIRECT
 
 
 def test_checkworthiness_ranks_facts_above_chatter():
@@ -25,6 +32,16 @@ def test_checkworthiness_opinion_and_promises_rank_low():
 
 def test_checkworthiness_features_ignore_apostrophe_style():
     assert features("We don’t have the votes.") == features("We don't have the votes.")
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_checkworthiness_reads_other_spaces_as_plain_spaces(space):
+    plain = "The levy led to a fall of 12 percent in sales, Mayor Ruth Akande said in March."
+    odd = plain.replace(" ", space)
+    assert score(odd) == score(plain)
+    assert score_claim("a fall of 12 percent", odd, INDIRECT) == score_claim(
+        "a fall of 12 percent", plain, INDIRECT
+    )
 
 
 def test_train_checkworthiness_cross_validates_and_is_deterministic(tmp_path, capsys, monkeypatch):

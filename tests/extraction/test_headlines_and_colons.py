@@ -4,7 +4,7 @@ credit lines.
 
 import pytest
 
-from claims.extraction import DIRECT
+from claims.extraction import DIRECT, extract
 from tests.extraction.checks import attributed, only
 
 
@@ -169,3 +169,27 @@ def test_the_heads_of_a_scorecard_are_no_headlines():
 def test_a_single_label_line_is_still_a_headline():
     text = "Dunn: Win in a walk.\n\nDunn has led in every poll of the county this year.\n"
     assert [c.source for c in attributed(text) if c.cue == ":"] == ["Dunn"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Council approves $4m flood wall after heated debate",
+        "Ferry operator posts record $12 million loss as fuel bill doubles",
+        "  Two schools to close in Eastfield by 2028",
+    ],
+)
+def test_an_unattributed_headline_line_is_no_claim(headline):
+    text = f"{headline}\nThe vote on Tuesday was 7 to 2, and the wall will cost $4.1 million."
+    texts = [c.text for c in extract(text)]
+    assert headline.strip() not in texts
+    assert any(t.startswith("The vote on Tuesday") for t in texts)
+
+
+def test_a_first_line_ending_in_a_full_stop_is_a_sentence_not_a_headline():
+    text = "The ferry operator lost $12 million in 2025, its worst year.\nFuel cost twice as much."
+    assert extract(text)[0].text == "The ferry operator lost $12 million in 2025, its worst year."
+
+
+def test_a_text_of_one_line_without_a_full_stop_is_still_read():
+    assert extract("The ferry operator lost $12 million in 2025, its worst year")

@@ -127,10 +127,21 @@ def test_every_junk_rule_fires_on_its_example(rule):
         ("Reporting by Sam Poe; Editing by Jane Roe", "byline"),
         ("Photo: Sam Poe/Getty Images", "photo caption or credit"),
         ("Getty/Instagram.", "photo caption or credit"),
+        ("(Harbour Daily/Ines Marlow)", "photo caption or credit"),
+        ("(Northline News / Tom Beck / Pool)", "photo caption or credit"),
         ("FACEBOOK.", "a label or a single word"),
         ("Refugees.", "a label or a single word"),
         ("Marchers cross the bridge on Sunday. (Photo by Sam Poe/Getty Images)", "photo"),
         ("Share this article", "navigation or page furniture"),
+        ("By Ines Marlow and Tom Beck | Staff writers", "byline"),
+        ("By Ines Marlow, Transport Correspondent", "byline"),
+        ("Posted Jan. 12, 2026 at 8:05 a.m.", "publication time"),
+        ("Last updated 10:40 a.m. GMT", "publication time"),
+        ("Write to Ines Marlow at imarlow@example.org.", "contact details"),
+        ("Editor’s note: An earlier version misspelled the mayor’s name.", "editor's note"),
+        ("This story has been updated with the council’s vote.", "editor's note"),
+        ("Home | Local | Sport | Weather", "navigation or page furniture"),
+        ("Ines Marlow/Harbour Daily", "photo caption or credit"),
         ("Sign up for our morning newsletter", "navigation or page furniture"),
     ],
 )
@@ -149,12 +160,35 @@ def test_page_furniture_is_not_a_claim(sentence, reason):
         "The bill passed 52-48, Reuters reported.",
         "Video showed police officers pushing a man to the ground.",
         "China is paying.",
+        "Updated figures show 40 percent of buses ran late in 2025.",
+        "Published reports put the cost at $4 million, up from $3 million in 2024.",
+        "This story began in 2019, when the county sold the depot for $1.",
+        "Wages rose 3 percent | prices rose 4 percent | rents rose 9 percent",
+        "(Sales rose 4 percent in 2025/26.)",
         "Sign-ups for the program fell by half after the fee was introduced in 2019, "
         "according to figures the ministry published on Monday, and officials blamed the cost.",
     ],
 )
 def test_prose_that_resembles_furniture_is_left_to_the_model(sentence):
     assert not_a_claim(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "claim"),
+    [
+        (
+            "HALDEN, Jan. 9 (Northline News) — Exports from the port fell 8 percent in 2025.",
+            "Exports from the port fell 8 percent in 2025.",
+        ),
+        ("KESTREL BAY (NW) - Exports from the port fell 8 percent in 2025.", None),
+        ("OSLO — Exports from the port fell 8 percent in 2025.", None),
+        ("USA - Canada trade fell 8 percent.", "USA - Canada trade fell 8 percent."),
+        ("AFL-CIO members fell 8 percent.", "AFL-CIO members fell 8 percent."),
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_claim(line, claim):
+    claims = extract(f"Port exports fall\n{line}\nThe port employs 3,000 people.")
+    assert claims[0].text == (claim or "Exports from the port fell 8 percent in 2025.")
 
 
 def test_prose_drops_markup_and_links_but_keeps_the_words():

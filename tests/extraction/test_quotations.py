@@ -4,7 +4,7 @@ speaker.
 
 import pytest
 
-from claims.extraction import DIRECT
+from claims.extraction import DIRECT, balanced_quotes, extract
 from tests.extraction.checks import attributed, check_spans, only
 
 
@@ -486,3 +486,58 @@ def test_a_quotation_ending_in_a_quoted_question_before_its_speaker():
     told = [c for c in attributed(text) if c.cue == "told"][0]
     assert told.text == "“Their answer was, ‘Who will pay?’”"
     assert told.source == "she"
+
+
+def test_an_unattributed_quotation_cut_into_sentences_leaves_no_unpaired_marks():
+    text = (
+        "The hall was full. “The levee held for 40 years. Then the river rose two metres in a "
+        "night. Nobody had planned for that.” The inquiry opens in May."
+    )
+    texts = [c.text for c in extract(text)]
+    assert "The levee held for 40 years." in texts
+    assert "Nobody had planned for that." in texts
+    assert not any(t.count("“") != t.count("”") for t in texts)
+
+
+def test_a_quotation_cut_by_a_line_break_leaves_no_unpaired_marks():
+    text = "Ortiz said: “The pumps failed at 3 a.m.\nWe lost power to 800 homes.”"
+    texts = [c.text for c in extract(text)]
+    assert texts[0] == "The pumps failed at 3 a.m."
+    assert texts[-1] == "We lost power to 800 homes."
+
+
+@pytest.mark.parametrize(
+    ("span", "kept"),
+    [
+        ("”The dam is safe.", "The dam is safe."),
+        ("The dam is safe. “", "The dam is safe."),
+        ('"The dam is safe.', "The dam is safe."),
+        ("‘The dam is safe.", "The dam is safe."),
+        ("The dam is safe.’", "The dam is safe."),
+        ("“The dam is safe,” he said.", "“The dam is safe,” he said."),
+        (
+            "“The dam is safe.\n“It was built in 1961.”",
+            "“The dam is safe.\n“It was built in 1961.”",
+        ),  # noqa: E501
+        ("the Joneses’", "the Joneses’"),
+        ("the ‘safe’ dam", "the ‘safe’ dam"),
+    ],
+)
+def test_balanced_quotes_trims_only_marks_that_pair_with_nothing(span, kept):
+    start, end = balanced_quotes(span, 0, len(span))
+    assert span[start:end] == kept
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        '"The dam is safe,”',
+        "“The dam is safe,“",
+        "the report called it “safe.“",
+        '"safe" and sound',
+        '"The dam is safe, "',
+        "‘safe‘ and sound",
+    ],
+)
+def test_misprinted_marks_still_pair(span):
+    assert balanced_quotes(span, 0, len(span)) == (0, len(span))

@@ -82,6 +82,19 @@ def test_people_who_speak_together_are_a_group(phrase):
     assert classify(phrase) == "group"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("a jury in Halden County", "group"),
+        ("the Chamber of Shipping", "organisation"),
+        ("Brackwater Terminals", "organisation"),
+        ("the water utility", "organisation"),
+    ],
+)
+def test_juries_chambers_and_operators(phrase, kind):
+    assert classify(phrase) == kind
+
+
 def test_one_of_a_group_is_a_person():
     assert classify("one of the mayor's advisers") == "person"
 

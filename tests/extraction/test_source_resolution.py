@@ -4,7 +4,7 @@ normalised within the article, kinds from what the text says (issue 17)."""
 import pytest
 
 from claims.extraction.sources import SourceResolver, classify, head_name
-from tests.extraction.checks import attributed
+from tests.extraction.checks import attributed, only
 
 
 def names(text):
@@ -189,3 +189,51 @@ def test_a_pronoun_never_resolves_to_a_place(place):
 def test_common_nouns_give_their_kind(text, kind):
     (claim,) = attributed(text)
     assert claim.source_kind == kind
+
+
+def test_a_full_name_that_ends_its_sentence_is_the_person_of_later_mentions():
+    text = (
+        "The mayor turned to her finance director, Nadia Ferreira.\n"
+        "“We have $2 million in reserve,” Ferreira said. She added that no tax would rise."
+    )
+    claims = [c for c in attributed(text) if c.source]
+    assert [c.source_name for c in claims] == ["Nadia Ferreira", "Nadia Ferreira"]
+
+
+def test_a_bridge_or_a_hospital_is_no_one_a_pronoun_stands_for():
+    text = (
+        "Councillor Adaeze Okafor said the repairs would cost $9 million. The Dunmore Bridge "
+        "reopened in June. She said the Eastfield Hospital had 40 beds. She added that it would "
+        "close in 2027."
+    )
+    claims = [c for c in attributed(text) if c.source in ("She", "she")]
+    assert [c.source_name for c in claims] == ["Adaeze Okafor", "Adaeze Okafor"]
+
+
+def test_a_role_dated_by_a_month_gives_way_to_the_name_after_it():
+    text = "The mayor’s rival in March, former Councillor Ines Marlow, said the fund was empty."
+    c = only(text)
+    assert c.source_name == "Ines Marlow"
+
+
+def test_they_is_no_single_document():
+    text = (
+        "A report by the audit office said the depot had lost $2 million. "
+        "They found that 40 buses were never repaired."
+    )
+    claims = [c for c in attributed(text) if c.source == "They"]
+    assert [(c.source_name, c.source_kind) for c in claims] == [(None, "group")]
+
+
+def test_a_body_named_for_its_members_keeps_their_name():
+    c = only("The Nurses’ Union said 300 posts were empty.")
+    assert (c.source_name, c.source_kind) == ("Nurses’ Union", "organisation")
+
+
+def test_they_after_a_sentence_opened_by_a_group_is_that_group():
+    text = (
+        "The inspectors, sent by the county in March, visited 12 depots. "
+        "They said half of the buses had faulty brakes."
+    )
+    claims = [c for c in attributed(text) if c.source == "They"]
+    assert [(c.source_name, c.source_kind) for c in claims] == [("The inspectors", "group")]

@@ -24,6 +24,8 @@ def without_possessor(phrase: str) -> str:
     words = phrase.split()
     for k in range(len(words) - 1, 0, -1):
         if _POSSESSOR.search(words[k - 1]) and words[k][:1].isupper():
+            if k == len(words) - 1 and words[k].lower() in lx.ORGANISATION_NOUNS:
+                return phrase  # a body named for its members: "the Dockworkers’ Union"
             return " ".join(words[k:])
     return phrase
 
@@ -59,8 +61,8 @@ def _name_in_apposition(source: str) -> str | None:
     the pension fund Northgate Capital"."""
     head = head_phrase(source)
     rest = source.strip()[len(head) :]
-    if not rest.startswith(",") or any(w[:1].isupper() for w in _own_words(head)):
-        return None
+    if not rest.startswith(",") or any(w[:1].isupper() for w in _own_words(head) if not _date(w)):
+        return None  # ("The governor’s opponent in November, state Sen. Carla Whitmore")
     apposition = rest[1:].split(",", 1)[0].split()
     k = len(apposition)
     while k > 0 and (apposition[k - 1][:1].isupper() or apposition[k - 1] in lx.NAME_PARTICLES):
@@ -71,6 +73,11 @@ def _name_in_apposition(source: str) -> str | None:
     ):
         return None
     return " ".join(apposition[k:])
+
+
+def _date(word: str) -> bool:
+    low = word.lower().strip(".,")
+    return low in lx.MONTH_NAMES or low in lx.WEEKDAYS
 
 
 def _own_words(head: str) -> list[str]:

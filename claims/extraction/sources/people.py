@@ -156,6 +156,10 @@ def _name_of(written: list[str]) -> list[str]:
     """The words of a person's name in a capitalised run (its words as written, ``name_words``):
     no title, no sentence opener, nothing before a sentence's end ("Monday. Acme")."""
     words = written
+    last = words[-1] if words else ""
+    if _first_name_then_full_stop(words):
+        # the sentence ends after the name: "..., Maria Delgado." (not "Monday. Acme")
+        words = [*words[:-1], last[:-1]]
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
         short = word.lower()[:-1] in lx.MONTH_NAMES  # "by May. Hale said"
@@ -171,6 +175,17 @@ def _name_of(written: list[str]) -> list[str]:
             words = words[k + 1 :]  # "Although Scott", "For Trump", "Despite Ted Cruz"
             break
     return words[title_words(words) :]
+
+
+def _first_name_then_full_stop(words: list[str]) -> bool:
+    """ "Maria Delgado.": a first name the lexicon knows, then a surname and the sentence's
+    full stop (a book or a show at a sentence's end, "Tough Choices.", is no one)."""
+    if len(words) != 2 or not words[1].endswith(".") or len(words[1]) < 4:
+        return False
+    first = words[0].lower()
+    return words[1][-2].islower() and (
+        first in lx.MALE_FIRST_NAMES or first in lx.FEMALE_FIRST_NAMES
+    )
 
 
 def _opening_word(word: str) -> bool:

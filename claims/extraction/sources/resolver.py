@@ -20,6 +20,12 @@ _TRAILING_NAME = re.compile(r"(?:[A-Z][\w&’'.\-]*\s+){0,4}[A-Z][\w&’'.\-]*$"
 # How far back (characters) a pronoun looks for its antecedent: a few paragraphs.
 _WINDOW = 1500
 _THINGS = ("organisation", "media", "government", "document")
+# A sentence that opens with a plural noun phrase: "The researchers", "Many local doctors".
+_GROUP_OPENING = re.compile(
+    r"(?:^|(?<=[.!?”\n])\s*|(?<=[.!?”] ))((?:The|These|Those|Many|Some|Most|Local)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?([a-z]+s))\b",
+    re.MULTILINE,
+)
 
 
 class SourceResolver:
@@ -99,17 +105,28 @@ class SourceResolver:
         """ "it" the latest organisation, outlet, body or document that spoke; "they" the latest
         group or organisation."""
         plural = low in lx.PLURAL_PRONOUNS
-        named = self._latest(
-            position,
-            lambda kind, many, _: kind in _THINGS or (plural and (many or kind != "person")),
-        )
+        named = self._latest(position, _agrees_with_they if plural else _agrees_with_it)
         if named is not None:
             return named
         if not plural:
             organisation = self._organisation_before(position)
             if organisation is not None:
                 return organisation, "organisation"
+        else:
+            group = self._group_subject_before(position)
+            if group is not None:
+                return group, "group"
         return None, "group" if plural else "organisation"
+
+    def _group_subject_before(self, position: int) -> str | None:
+        """ "The researchers, from Eastbrook University, compared ... They found ...": the
+        plural noun that opens the sentence before, when nobody who spoke agrees."""
+        start = max(0, position - _WINDOW)
+        found = None
+        for m in _GROUP_OPENING.finditer(self.text, start, position):
+            if m.group(2).lower() in lx.GROUP_NOUNS:
+                found = m.group(1)
+        return found
 
     def _organisation_before(self, position: int) -> str | None:
         """ "Acme Corp. filed the suit. It said ...": the organisation named last before."""
@@ -123,6 +140,16 @@ class SourceResolver:
             if at < position and position - at <= _WINDOW and agrees(kind, plural, name):
                 return name, kind
         return None
+
+
+def _agrees_with_it(kind: str, many: bool, name: str) -> bool:
+    return kind in _THINGS
+
+
+def _agrees_with_they(kind: str, many: bool, name: str) -> bool:
+    """ "they": a group, a body or an organisation, or a plural; not a person, nor one document
+    ("a study ..." is no "they": the researchers are)."""
+    return many or kind not in ("person", "document")
 
 
 def _refers_back(kind: str, noun: str):
