@@ -43,12 +43,7 @@ def _workflow_context(request, claim, version, people=None):
     this user may do with it now (assign or take, the workflow's steps, comment). `people`: the
     assignable users, when already read (DeskLookups), for the assign form's menu."""
     user = request.user
-    assign_form = AssignForm(initial={**version, "assignee": claim.assignee_id})
-    if people is not None:
-        assign_form.fields["assignee"].widget.choices = [
-            ("", assign_form.fields["assignee"].empty_label),
-            *((person.pk, str(person)) for person in people.values()),
-        ]
+    assign_form = AssignForm(initial={**version, "assignee": claim.assignee_id}, people=people)
     return {
         "seen": version["seen"].isoformat(),
         "claim": claim,
