@@ -105,7 +105,7 @@ def _claim_panel_context(request, claim, lookups, **forms):
         else None,
         **_correction_context(claim, user, version),
         "matches": services.matches_for_page(claim),
-        "family": list(services.family_of(claim)),
+        "family": services.family_of(claim),
         "can_decide_match": user_can(user, "decide_match"),
         "organisation_name": settings.ORGANISATION_NAME,
     }
