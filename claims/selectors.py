@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
@@ -544,8 +545,14 @@ def published_claims():
     )
 
 
-def claim_for_page(pk, lookups=None):
+def claim_for_page(pk, lookups=None, history=None):
     """The claim with its article, speaker, verdict, evidence, history and the people they name.
+
+    With `lookups` and `history` (a number), only the newest `history` events of its history are
+    read, and every approval or publication before them (its ClaimReview is dated by those),
+    into claim.history_events (oldest first; see page_history, events_read); claim.events is
+    then not read. The bench's claim page shows 30 of its 100 events: reading only those (and
+    its approvals) took its request from 64,200 Python calls to 57,200.
 
     With `lookups` (DeskLookups, which the claim page reads for its menus) the verdict and the
     people come from there instead of from joins. The bench's claim (100k claims): the claim,
@@ -577,20 +584,59 @@ def claim_for_page(pk, lookups=None):
                 Prefetch(
                     "evidence_links", queryset=ClaimEvidence.objects.select_related("evidence")
                 ),
-                "events",
+                *(["events"] if history is None else []),
             )
             .get(pk=pk)
         )
+        if history is not None:
+            claim.history_events = _history_events(claim.pk, history)
         _attach_lookups(claim, lookups)
     # Earlier texts of edited comments: a query only when some comment was edited.
-    edited = [event for event in claim.events.all() if event.edited_at]
+    edited = [event for event in events_read(claim) if event.edited_at]
     prefetch_related_objects(edited, "revisions")
     return claim
 
 
+def _history_events(pk, history):
+    """The claim's newest `history` events and its approvals and publications before them
+    (claims.exports.claimreview.review_date), oldest first, each with its rank from the newest
+    (`newest`) and the history's length (`total`): one statement with window functions, written
+    out (the ORM's subquery for a filter on a window took 4,500 Python calls to build, more than
+    the 70 unread events saved)."""
+    meta, quote = ClaimEvent._meta, connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in meta.concrete_fields)
+    newest_first = f"{quote('created_at')} DESC, {quote('id')} DESC"
+    sql = (
+        f"SELECT * FROM (SELECT {columns}, "
+        f"ROW_NUMBER() OVER (ORDER BY {newest_first}) AS newest, COUNT(*) OVER () AS total "
+        f"FROM {quote(meta.db_table)} WHERE {quote('claim_id')} = %s) AS history "
+        f"WHERE newest <= %s OR ({quote('action')} = %s AND {quote('to_value')} IN (%s, %s)) "
+        f"ORDER BY {quote('created_at')}, {quote('id')}"
+    )
+    params = [pk, history, ClaimEvent.Action.STATE, Claim.State.VERIFIED, Claim.State.PUBLISHED]
+    return list(ClaimEvent.objects.raw(sql, params))
+
+
+def events_read(claim):
+    """The events claim_for_page read: all of them, or those of claim.history_events."""
+    read = getattr(claim, "history_events", None)
+    return claim.events.all() if read is None else read
+
+
+def page_history(claim, history=None):
+    """(the newest `history` events, newest first; how many the history has in all), from what
+    claim_for_page read (with the same `history`, or None for all)."""
+    read = getattr(claim, "history_events", None)
+    if read is None:
+        events = list(claim.events.all())[::-1]
+        return (events if history is None else events[:history]), len(events)
+    shown = [event for event in reversed(read) if event.newest <= history]
+    return shown, read[0].total if read else 0
+
+
 def _attach_lookups(claim, lookups):
     """Give the claim its verdict, and it, its evidence links and its events their people."""
-    links, events = claim.evidence_links.all(), claim.events.all()
+    links, events = claim.evidence_links.all(), events_read(claim)
     people = lookups.people_named(
         [claim.assignee_id, claim.proposed_by_id, claim.added_by_id]
         + [link.added_by_id for link in links]

@@ -898,3 +898,31 @@ def test_a_long_history_shows_its_latest_entries_and_all_on_request(login, claim
     assert f"Note number {HISTORY_SHOWN + 4}." in page and "Note number 4." not in page
     assert f"Show all {HISTORY_SHOWN + 5} entries" in page
     assert "Note number 0." in full and "Show all" not in full
+
+
+def test_a_claim_approved_before_its_shown_history_is_dated_by_the_approval(
+    login, claim_in_review, alice, dave
+):
+    Article.objects.filter(pk=claim_in_review.article_id).update(url="https://news.example/a")
+    services.transition(claim_in_review, "approve", actor=dave)
+    approved = claim_in_review.events.get(to_value=Claim.State.VERIFIED)
+    ClaimEvent.objects.filter(pk=approved.pk).update(
+        created_at=approved.created_at - datetime.timedelta(days=3)
+    )
+    for n in range(HISTORY_SHOWN + 2):  # the approval is no longer among the entries shown
+        services.add_comment(claim_in_review, actor=alice, text=f"Later note {n}.")
+    client = login("alice")
+
+    page = unescape(client.get(claim_in_review.get_absolute_url()).content.decode())
+    full = unescape(
+        client.get(claim_in_review.get_absolute_url(), {"history": "all"}).content.decode()
+    )
+
+    day = timezone.localdate(approved.created_at - datetime.timedelta(days=3)).isoformat()
+    assert f'"datePublished": "{day}"' in page and f'"datePublished": "{day}"' in full
+    assert "moved it from <em>In review</em> to <em>Verified</em>" not in page
+    assert "moved it from <em>In review</em> to <em>Verified</em>" in full
+    total = claim_in_review.events.count()
+    assert f"Show all {total} entries" in page
+    assert page.count('<li class="event-') == HISTORY_SHOWN
+    assert full.count('<li class="event-') == total
