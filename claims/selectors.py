@@ -548,7 +548,8 @@ def published_claims():
 def claim_for_page(pk, lookups=None, history=None):
     """The claim with its article, speaker, verdict, evidence, history and the people they name.
 
-    With `lookups` and `history` (a number), only the newest `history` events of its history are
+    With `lookups` and `history` (a number; the claim page), its evidence links are read as rows
+    (claim.page_links, see links_read), and only the newest `history` events of its history are
     read, and every approval or publication before them (its ClaimReview is dated by those),
     into claim.history_events (oldest first; see page_history, events_read); claim.events is
     then not read. The bench's claim page shows 30 of its 100 events: reading only those (and
@@ -577,6 +578,11 @@ def claim_for_page(pk, lookups=None, history=None):
             )
             .get(pk=pk)
         )
+    elif history is not None:  # the claim page: its evidence as rows, its newest events
+        claim = Claim.objects.select_related("article", "source").get(pk=pk)
+        claim.page_links = _page_links(claim.pk)
+        claim.history_events = _history_events(claim.pk, history)
+        _attach_lookups(claim, lookups)
     else:
         claim = (
             Claim.objects.select_related("article", "source")
@@ -584,12 +590,10 @@ def claim_for_page(pk, lookups=None, history=None):
                 Prefetch(
                     "evidence_links", queryset=ClaimEvidence.objects.select_related("evidence")
                 ),
-                *(["events"] if history is None else []),
+                "events",
             )
             .get(pk=pk)
         )
-        if history is not None:
-            claim.history_events = _history_events(claim.pk, history)
         _attach_lookups(claim, lookups)
     # Earlier texts of edited comments: a query only when some comment was edited.
     edited = [event for event in events_read(claim) if event.edited_at]
@@ -617,6 +621,66 @@ def _history_events(pk, history):
     return list(ClaimEvent.objects.raw(sql, params))
 
 
+@dataclass
+class PageEvidence:
+    """What the claim page shows of a piece of evidence (claim_page.evidence_item) and cites in
+    its ClaimReview (claimreview._citation)."""
+
+    id: int
+    title: str
+    url: str
+    excerpt: str
+    publisher: str
+    public: bool
+
+    @property
+    def pk(self):
+        return self.id
+
+
+@dataclass
+class PageLink:
+    """A piece of evidence linked to the claim, as the claim page reads it (page_links): read as
+    rows, not as two models each, the bench's claim's 20 links took 1,300 Python calls instead
+    of 4,900."""
+
+    id: int
+    evidence_id: int
+    stance: str
+    added_by_id: int | None
+    created_at: object
+    evidence: PageEvidence
+    added_by: object = None
+
+    @property
+    def pk(self):
+        return self.id
+
+
+# What the claim page reads of its evidence links (PageLink, then PageEvidence's fields).
+PAGE_LINK_FIELDS = (
+    "id", "evidence_id", "stance", "added_by_id", "created_at",
+    "evidence__title", "evidence__url", "evidence__excerpt", "evidence__publisher",
+    "evidence__public",
+)  # fmt: skip
+
+
+def _page_links(claim_pk):
+    rows = (
+        ClaimEvidence.objects.filter(claim_id=claim_pk)
+        .order_by("created_at", "id")
+        .values_list(*PAGE_LINK_FIELDS)
+    )
+    return [PageLink(*row[:5], PageEvidence(row[1], *row[5:])) for row in rows]
+
+
+def links_read(claim):
+    """The claim's evidence links as claim_for_page read them: the page's rows (page_links), or
+    the prefetched links."""
+    read = getattr(claim, "page_links", None)
+    return claim.evidence_links.all() if read is None else read
+
+
 def events_read(claim):
     """The events claim_for_page read: all of them, or those of claim.history_events."""
     read = getattr(claim, "history_events", None)
@@ -636,7 +700,7 @@ def page_history(claim, history=None):
 
 def _attach_lookups(claim, lookups):
     """Give the claim its verdict, and it, its evidence links and its events their people."""
-    links, events = claim.evidence_links.all(), events_read(claim)
+    links, events = links_read(claim), events_read(claim)
     people = lookups.people_named(
         [claim.assignee_id, claim.proposed_by_id, claim.added_by_id]
         + [link.added_by_id for link in links]

@@ -87,7 +87,9 @@ def build_claim_review(claim, *, page_url, scale, organisation_name, organisatio
 
 def public_evidence_links(claim):
     """The claim's evidence links that readers may see (interviews and notes usually not)."""
-    return [link for link in claim.evidence_links.all() if link.evidence.public]
+    from claims.selectors import links_read  # the claim page reads them as rows
+
+    return [link for link in links_read(claim) if link.evidence.public]
 
 
 def _citation(evidence):

@@ -107,11 +107,12 @@ def _claim_panel_context(request, claim, lookups, **forms):
         "evidence_form": EvidenceForm(),
         # Its menu is a query: read for those who may link evidence only (the page shows it).
         "link_form": LinkEvidenceForm(
-            claim=claim, linked={link.evidence_id for link in claim.evidence_links.all()}
+            claim=claim, linked={link.evidence_id for link in selectors.links_read(claim)}
         )
         if can_edit_evidence
         else None,
         **_correction_context(claim, user, version),
+        "evidence_links": selectors.links_read(claim),
         "matches": services.matches_for_page(claim),
         "family": services.family_of(claim),
         "can_decide_match": user_can(user, "decide_match"),
