@@ -194,9 +194,18 @@ class AssignForm(VersionedForm):
         queryset=None, required=False, empty_label="— nobody —", label="Assign to"
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, people=None, **kwargs):
+        """`people`: the assignable users ({pk: user}, DeskLookups) when the caller has read
+        them: an unbound form lists them in its menu without a queryset of its own."""
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = assignable_users()
+        field = self.fields["assignee"]
+        if people is None or self.is_bound:
+            field.queryset = assignable_users()
+        else:
+            field.widget.choices = [
+                ("", field.empty_label),
+                *((person.pk, str(person)) for person in people.values()),
+            ]
 
 
 class VerdictForm(VersionedForm):
@@ -249,8 +258,9 @@ class LinkEvidenceForm(forms.Form):
         (the claim page): the menu then leaves them out itself."""
         super().__init__(*args, **kwargs)
         if claim is not None:
-            linkable = Evidence.objects.exclude(claim_links__claim=claim)
-            self.fields["evidence"].queryset = linkable
+            if self.is_bound:  # what it accepts: any piece not linked to the claim yet
+                linkable = Evidence.objects.exclude(claim_links__claim=claim)
+                self.fields["evidence"].queryset = linkable
             newest = Evidence.objects.order_by("-created_at", "-id").values_list("pk", "title")
             if linked is None:
                 recent = list(newest.exclude(claim_links__claim=claim)[: self.MENU_SIZE])

@@ -1,5 +1,7 @@
 """Roles and what each may do: the one table the services (and templates) consult."""
 
+import functools
+
 EDITORS = "Editors"
 FACT_CHECKERS = "Fact-checkers"
 VIEWERS = "Viewers"
@@ -45,7 +47,7 @@ def role_of(user):
         return None
     role = getattr(user, "_newsroom_role", None)
     if role is None:
-        names = set(user.groups.values_list("name", flat=True))
+        names = group_names(user)
         if user.is_superuser or EDITORS in names:
             role = EDITOR
         elif FACT_CHECKERS in names:
@@ -58,3 +60,30 @@ def role_of(user):
 
 def user_can(user, action):
     return role_of(user) in PERMISSIONS[action]
+
+
+def group_names(user):
+    """The names of the user's groups: one statement, written out. Every desk page asks (the
+    top bar says the role): through the ORM (user.groups.values_list) the question took about
+    830 Python calls, a tenth of the work of the search page's view besides its search."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(_group_names_sql(), [user.pk])
+        return {name for (name,) in cursor.fetchall()}
+
+
+@functools.cache
+def _group_names_sql():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    groups = get_user_model()._meta.get_field("groups")
+    return (
+        f"SELECT g.{quote('name')} FROM {quote(Group._meta.db_table)} g "
+        f"INNER JOIN {quote(groups.m2m_db_table())} m "
+        f"ON m.{quote(groups.m2m_reverse_name())} = g.{quote(Group._meta.pk.column)} "
+        f"WHERE m.{quote(groups.m2m_column_name())} = %s"
+    )

@@ -348,6 +348,20 @@ def test_script_json_escapes_what_could_end_the_script():
     assert json.loads(text) == {"claimReviewed": "</script><b>&"}
 
 
+def test_the_review_for_a_page_writes_its_json_only_when_asked(verified, monkeypatch):
+    review = claimreview.review_for_request(None, verified)
+    dumps = []
+    monkeypatch.setattr(claimreview.json, "dumps", lambda *a, **k: dumps.append(a) or "{}")
+
+    assert review["reasons"] == [] and review["data"]["@type"] == "ClaimReview"
+    assert dumps == []  # built, checked, and no JSON written yet
+    monkeypatch.undo()
+    assert review["pretty"] == json.dumps(review["data"], ensure_ascii=False, indent=2)
+    assert review["json"] == claimreview.as_script_json(review["data"])
+    with pytest.raises(KeyError):
+        review["other"]
+
+
 # --- ClaimReview on the claim page ---------------------------------------------------------------
 
 

@@ -347,6 +347,39 @@ def test_claim_hits_write_what_the_template_wrote():
     assert ours == Template(CLAIM_HITS_TEMPLATE).render(context)
 
 
+def test_a_hit_s_headline_is_cut_as_truncator_cuts_it():
+    from django.utils.text import Truncator
+
+    from claims.templatetags.search_hits import _headline
+
+    combining = "Cafe\u0301 " * 12  # not in composed form: Truncator composes it
+    headlines = ["", "Short", "x" * 59, "x" * 60, "x" * 61, "é" * 60, combining, combining[:20]]
+    for headline in headlines:
+        assert _headline(headline) == Truncator(headline).chars(60), headline
+
+
+ARTICLE_HITS_TEMPLATE = (
+    '{% for hit in articles %}<li><a href="{{ hit.obj.get_absolute_url }}">{{ hit.obj.headline }}'
+    "</a><br><small>{{ hit.snippet }}</small></li>{% endfor %}"
+)
+
+
+def test_article_hits_write_what_the_template_wrote():
+    from django.template import Context, Template
+
+    hits = [
+        search.Hit(Article(pk=7 + n, headline=headline), 0.5, search.highlight(snippet))
+        for n, (headline, snippet) in enumerate(
+            [('Council <budget> & "tram"', "a \x01tram\x02 & <b>"), ("", ""), ("Plain", "x")]
+        )
+    ]
+    context = Context({"articles": hits})
+
+    ours = Template("{% load search_hits %}{% article_hits articles %}").render(context)
+
+    assert ours == Template(ARTICLE_HITS_TEMPLATE).render(context)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("few, looked_up", [(search.FEW_IDS, True), (0, True), (0, False)])
 def test_claim_search_by_headline_and_speaker_as_lists_or_subqueries(

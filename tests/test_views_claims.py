@@ -14,7 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import services
+from claims import selectors, services
+from claims.exports import claimreview
 from claims.extraction.types import ExtractedClaim
 from claims.models import Article, Claim, ClaimEvent, ClaimEvidence, Evidence, Verdict
 from claims.services import WorkflowError
@@ -914,3 +915,61 @@ def test_a_long_history_shows_its_latest_entries_and_all_on_request(login, claim
     assert f"Note number {HISTORY_SHOWN + 4}." in page and "Note number 4." not in page
     assert f"Show all {HISTORY_SHOWN + 5} entries" in page
     assert "Note number 0." in full and "Show all" not in full
+
+
+def test_a_claim_approved_before_its_shown_history_is_dated_by_the_approval(
+    login, claim_in_review, alice, dave
+):
+    Article.objects.filter(pk=claim_in_review.article_id).update(url="https://news.example/a")
+    services.transition(claim_in_review, "approve", actor=dave)
+    approved = claim_in_review.events.get(to_value=Claim.State.VERIFIED)
+    ClaimEvent.objects.filter(pk=approved.pk).update(
+        created_at=approved.created_at - datetime.timedelta(days=3)
+    )
+    for n in range(HISTORY_SHOWN + 2):  # the approval is no longer among the entries shown
+        services.add_comment(claim_in_review, actor=alice, text=f"Later note {n}.")
+    client = login("alice")
+
+    page = unescape(client.get(claim_in_review.get_absolute_url()).content.decode())
+    full = unescape(
+        client.get(claim_in_review.get_absolute_url(), {"history": "all"}).content.decode()
+    )
+
+    day = timezone.localdate(approved.created_at - datetime.timedelta(days=3)).isoformat()
+    assert f'"datePublished": "{day}"' in page and f'"datePublished": "{day}"' in full
+    assert "moved it from <em>In review</em> to <em>Verified</em>" not in page
+    assert "moved it from <em>In review</em> to <em>Verified</em>" in full
+    total = claim_in_review.events.count()
+    assert f"Show all {total} entries" in page
+    assert page.count('<li class="event-') == HISTORY_SHOWN
+    assert full.count('<li class="event-') == total
+
+
+def test_the_claim_page_lists_every_piece_of_evidence_and_cites_the_public_ones(
+    login, claim_in_progress, bob
+):
+    services.add_evidence(
+        claim_in_progress,
+        actor=bob,
+        title="Budget <report>",
+        url="https://a.example/r",
+        publisher="City & Co",
+    )
+    services.add_evidence(claim_in_progress, actor=bob, title="Call with the mayor", public=False)
+
+    page = unescape(login("bob").get(claim_in_progress.get_absolute_url()).content.decode())
+    as_page_reads_it = selectors.claim_for_page(
+        claim_in_progress.pk, selectors.DeskLookups.read(), HISTORY_SHOWN
+    )
+    review = claimreview.review_for_request(None, as_page_reads_it)
+
+    total = claim_in_progress.evidence_links.count()
+    assert f'Evidence <span class="count">{total}</span>' in page
+    assert "Budget <report>" in page and "Call with the mayor" in page
+    assert "added by bob" in page
+    citations = review["data"]["citation"]
+    cited = {c["name"]: c for c in citations}
+    assert "Call with the mayor" not in cited
+    assert cited["Budget <report>"]["publisher"]["name"] == "City & Co"
+    whole = claimreview.review_for_request(None, selectors.claim_for_page(claim_in_progress.pk))
+    assert review["data"] == whole["data"] and review["reasons"] == whole["reasons"]

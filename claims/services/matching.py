@@ -437,10 +437,11 @@ def _join_families(claim, other):
 
 def family_of(claim):
     """The other claims confirmed to say the same thing as `claim` (as loaded: a claim fresh
-    from the database). No query for a claim without a family."""
+    from the database), as a list. No query for a claim without a family, nor the work of
+    compiling one: an empty queryset cost the claim page 2,600 Python calls (4% of them)."""
     if claim.family_id is None:
-        return Claim.objects.none()
-    return (
+        return []
+    return list(
         Claim.objects.filter(family_id=claim.family_id)
         .exclude(pk=claim.pk)
         .select_related("article", "verdict")

@@ -7,11 +7,12 @@ the user has not read; following a notification to its claim reads it, and "Mark
 reads them all.
 """
 
+import functools
 import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from claims.models import Notification
@@ -96,8 +97,22 @@ def send_notification_email(notification):
 
 
 def unseen_count(user):
-    """For the top bar: one COUNT over an index on (recipient, seen_at)."""
-    return Notification.objects.filter(recipient=user, seen_at__isnull=True).count()
+    """For the top bar: one COUNT over an index on (recipient, seen_at), written out. Every desk
+    page shows it: the ORM's count() took about 1,000 Python calls to build its statement, this
+    about 60 (the search page's view besides its search makes some 9,000)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_unseen_count_sql(), [user.pk])
+        return cursor.fetchone()[0]
+
+
+@functools.cache
+def _unseen_count_sql():
+    quote, meta = connection.ops.quote_name, Notification._meta
+    recipient, seen_at = meta.get_field("recipient").column, meta.get_field("seen_at").column
+    return (
+        f"SELECT COUNT(*) FROM {quote(meta.db_table)} "
+        f"WHERE {quote(recipient)} = %s AND {quote(seen_at)} IS NULL"
+    )
 
 
 def recent_notifications(user, limit=50):

@@ -7,11 +7,13 @@ cost about 4 ms of the page's 33 ms (p50 at 280 claims on PostgreSQL; same bytes
 html.escape escapes the same five characters as Django's escape, to the same entities.
 """
 
+import functools
 from html import escape
 
 from django import template
 from django.template.defaultfilters import floatformat
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from claims.models import Claim
 from claims.templatetags.desk_format import clip
@@ -22,23 +24,39 @@ KINDS = dict(Claim.Kind.choices)
 STATES = dict(Claim.State.choices)
 MARK = '<a href="{}" class="claim-mark state-{} kind-{}" id="c{}" title="{}{} · {}">{}</a>'
 
+# Each known state and kind, and its label, escaped once: escaping eight values of each of the
+# 5,000-word article's 275 highlights was 60% of the work of writing its text (Python calls).
+# A value outside the choices is escaped where it is written, as before.
+ESCAPED_KINDS = {kind: (escape(kind), escape(str(label))) for kind, label in KINDS.items()}
+ESCAPED_STATES = {state: (escape(state), escape(str(label))) for state, label in STATES.items()}
+
+
+def _escaped_kind(kind):
+    return ESCAPED_KINDS.get(kind) or (escape(str(kind)), escape(str(kind)))
+
+
+def _escaped_state(state):
+    return ESCAPED_STATES.get(state) or (escape(str(state)), escape(str(state)))
+
 
 def _segment(segment):
     claim = segment.claim
     if claim is None:
         return escape(segment.text)
-    source = f" · {claim.source_name}" if claim.source_name is not None else ""
-    values = (
-        claim.get_absolute_url(),
-        claim.state,
-        claim.kind,
-        claim.pk,
-        KINDS.get(claim.kind, claim.kind),
+    source = f" · {escape(claim.source_name)}" if claim.source_name is not None else ""
+    kind, kind_label = _escaped_kind(claim.kind)
+    state, state_label = _escaped_state(claim.state)
+    pk = claim.pk if type(claim.pk) is int else escape(str(claim.pk))
+    return MARK.format(
+        escape(claim.get_absolute_url()),
+        state,
+        kind,
+        pk,
+        kind_label,
         source,
-        STATES.get(claim.state, claim.state),
-        segment.text,
+        state_label,
+        escape(segment.text),
     )
-    return MARK.format(*(escape(str(value)) for value in values))
 
 
 @register.simple_tag
@@ -81,19 +99,30 @@ def _speaker(claim):
     return "unattributed"
 
 
+@functools.lru_cache(maxsize=4096)
+def _score(score, language):
+    """floatformat(score, 2), which takes some 40 Python calls, once per score and language
+    (its decimal separator)."""
+    return floatformat(score, 2)
+
+
 def _claim_item(claim):
     verdict = claim.verdict
+    state, state_label = _escaped_state(claim.state)
+    score = claim.score
     return CLAIM_ITEM.format(
         "detached" if claim.detached else "",
         escape(claim.get_absolute_url()),
         claim.pk,
-        escape(claim.state),
-        escape(STATES.get(claim.state, claim.state)),
-        escape(KINDS.get(claim.kind, claim.kind)),
+        state,
+        state_label,
+        _escaped_kind(claim.kind)[1],
         VERDICT.format(escape(verdict.colour), escape(verdict.label)) if verdict else "",
         escape(clip(claim.text, 200)),
         _speaker(claim),
-        floatformat(claim.score, 2),
+        _score(score, get_language())
+        if type(score) is float and abs(score) < 1000
+        else floatformat(score, 2),
         f" · {escape(str(claim.assignee))}" if claim.assignee else "",
         " · text no longer in article" if claim.detached else "",
     )

@@ -45,8 +45,16 @@ def csrf_input(context):
     return f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(str(token))}">'
 
 
+def _page_csrf(context):
+    """csrf_input, written once per rendering of the page's evidence list, not per piece."""
+    csrf = context.render_context.get(_page_csrf)
+    if csrf is None:
+        csrf = context.render_context[_page_csrf] = csrf_input(context)
+    return csrf
+
+
 def _forms(context, link):
-    claim, csrf = context["claim"], csrf_input(context)
+    claim, csrf = context["claim"], _page_csrf(context)
     public = link.evidence.public
     public_form = FORM.format(
         url=escape(detail_url("claim_evidence_public", claim.pk, link.pk)),

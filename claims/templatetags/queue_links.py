@@ -5,10 +5,15 @@
 {% sort_params query "score" %}        ... sorted by score (again: the other way)
 {% sort_link query "score" "Score" %}   the link to that, marked when the queue is sorted so
 {% sort_header query "score" "Score" %} that link in its column's header
+{% filter_link_items links %}          a filter's links in the sidebar (selectors.filter_links)
 """
 
+from html import escape
+
 from django import template
+from django.template.base import render_value_in_context
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -53,3 +58,27 @@ def sort_header(query, key, label):
     return format_html(
         '<th class="sort-{}"{}>{}</th>', key, direction, sort_link(query, key, label)
     )
+
+
+def _printed(value, context):
+    """`{{ value }}`: a plain str is only escaped (as Django's escape does); anything else goes
+    through the template's own printing."""
+    return escape(value) if type(value) is str else render_value_in_context(value, context)
+
+
+@register.simple_tag(takes_context=True)
+def filter_link_items(context, links):
+    """The <li>s of one filter's links, as the template's loop wrote them: its 100 links took the
+    queue page some 5,000 Python calls through template lookups, 1,300 this way."""
+    return mark_safe(
+        "".join(
+            LINK_ITEM.format(
+                _printed(params, context), CURRENT if chosen else "", _printed(label, context)
+            )
+            for label, params, chosen in links
+        )
+    )
+
+
+LINK_ITEM = '<li><a href="?{}"{}>{}</a></li>\n      '
+CURRENT = ' aria-current="true"'

@@ -38,17 +38,14 @@ from claims.services import StaleClaimError, WorkflowError, corrections, spans
 HISTORY_SHOWN = 30
 
 
-def _workflow_context(request, claim, version, people=None):
+def _workflow_context(request, claim, version, people=None, history=None):
     """What the claim page and the queue's quick peek share: the claim in its sentence and what
     this user may do with it now (assign or take, the workflow's steps, comment). `people`: the
-    assignable users, when already read (DeskLookups), for the assign form's menu."""
+    assignable users, when already read (DeskLookups), for the assign form's menu; `history`:
+    how many of the newest events to show (None: all), as the claim was read with."""
+    history, history_total = selectors.page_history(claim, history)
     user = request.user
-    assign_form = AssignForm(initial={**version, "assignee": claim.assignee_id})
-    if people is not None:
-        assign_form.fields["assignee"].widget.choices = [
-            ("", assign_form.fields["assignee"].empty_label),
-            *((person.pk, str(person)) for person in people.values()),
-        ]
+    assign_form = AssignForm(initial={**version, "assignee": claim.assignee_id}, people=people)
     return {
         "seen": version["seen"].isoformat(),
         "claim": claim,
@@ -61,7 +58,8 @@ def _workflow_context(request, claim, version, people=None):
         "comment_form": CommentForm(),
         "transition_version": claim.version,
         "transition_form": None,
-        "history": list(claim.events.all())[::-1],  # newest first (prefetched: no query)
+        "history": history,  # newest first (prefetched: no query)
+        "history_total": history_total,
     }
 
 
@@ -76,9 +74,14 @@ def peek_context(request, claim, queue_params, **forms):
             **forms}  # fmt: skip
 
 
+def history_shown(request):
+    """How many of the newest events of a claim's history its page shows (None: all)."""
+    return None if request.GET.get("history") == "all" else HISTORY_SHOWN
+
+
 def _claim_panel_context(request, claim, lookups, **forms):
     """The claim page's panel; `lookups` (DeskLookups): the verdicts and people the claim was
-    read with (selectors.claim_for_page), which its menus list."""
+    read with (selectors.claim_for_page, with history_shown), which its menus list."""
     user = request.user
     version = _version(claim)
     verdicts = list(lookups.verdicts.values())
@@ -91,7 +94,7 @@ def _claim_panel_context(request, claim, lookups, **forms):
     ]
     can_edit_evidence = services.can_edit_evidence(claim, user)
     context = {
-        **_workflow_context(request, claim, version, lookups.people),
+        **_workflow_context(request, claim, version, lookups.people, history_shown(request)),
         "verdict_scale": claimreview.scale_of(verdicts),
         "today": timezone.localdate(),
         "can_schedule": user_can(user, "assign"),
@@ -104,19 +107,17 @@ def _claim_panel_context(request, claim, lookups, **forms):
         "evidence_form": EvidenceForm(),
         # Its menu is a query: read for those who may link evidence only (the page shows it).
         "link_form": LinkEvidenceForm(
-            claim=claim, linked={link.evidence_id for link in claim.evidence_links.all()}
+            claim=claim, linked={link.evidence_id for link in selectors.links_read(claim)}
         )
         if can_edit_evidence
         else None,
         **_correction_context(claim, user, version),
+        "evidence_links": selectors.links_read(claim),
         "matches": services.matches_for_page(claim),
-        "family": list(services.family_of(claim)),
+        "family": services.family_of(claim),
         "can_decide_match": user_can(user, "decide_match"),
         "organisation_name": settings.ORGANISATION_NAME,
     }
-    context["history_total"] = len(context["history"])
-    if request.GET.get("history") != "all":
-        context["history"] = context["history"][:HISTORY_SHOWN]
     context.update(forms)
     return context
 
@@ -150,10 +151,10 @@ def _correction_context(claim, user, version):
     }
 
 
-def page_claim(pk, lookups=None):
+def page_claim(pk, lookups=None, history=None):
     """The claim with all its page shows (selectors.claim_for_page), or a 404."""
     try:
-        return selectors.claim_for_page(pk, lookups)
+        return selectors.claim_for_page(pk, lookups, history)
     except Claim.DoesNotExist:
         raise Http404("No such claim.") from None
 
@@ -161,7 +162,7 @@ def page_claim(pk, lookups=None):
 @require_GET
 def claim_detail(request, pk):
     lookups = selectors.DeskLookups.read()
-    claim = page_claim(pk, lookups)
+    claim = page_claim(pk, lookups, history_shown(request))
     context = _claim_panel_context(request, claim, lookups)
     if "tab" in request.GET:  # opened from the queue: walk it with its filters kept
         query = selectors.QueueQuery.from_params(request.GET)
@@ -225,7 +226,7 @@ def claim_response(request, pk, error=None, warning=None, **forms):
         template = "claims/claim_queue.html#peek-panel"
     else:
         lookups = selectors.DeskLookups.read()
-        claim = selectors.claim_for_page(pk, lookups)
+        claim = selectors.claim_for_page(pk, lookups, history_shown(request))
         context = {**_claim_panel_context(request, claim, lookups, **forms), **extra}
         template = "claims/claim_detail.html" + ("#claim-panel" if request.htmx else "")
     context["verdict_conflict"] = warning
