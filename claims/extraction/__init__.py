@@ -19,7 +19,7 @@ from .sentences import split_sentences
 from .sources import SourceResolver
 from .types import DIRECT, INDIRECT, UNATTRIBUTED, ExtractedClaim, NumberMention
 
-EXTRACTOR_VERSION = "3.10"
+EXTRACTOR_VERSION = "3.11"
 
 __all__ = [
     "EXTRACTOR_VERSION",
