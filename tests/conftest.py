@@ -34,7 +34,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     if connection.vendor != "postgresql":
         return
-    with django_db_blocker.unblock(), connection.cursor() as cursor:
+    try:
+        with django_db_blocker.unblock():
+            connection.close()  # a test may have cut this process's own connection
+            _end_other_sessions(connection)
+            connection.close()
+    except Exception as exc:  # noqa: BLE001 - a look before the drop; never fails the suite
+        sys.__stderr__.write(f"\nCould not list the sessions on the test database: {exc}\n")
+
+
+def _end_other_sessions(connection):
+    with connection.cursor() as cursor:
         cursor.execute(
             "SELECT pid, backend_type, application_name, client_addr, client_port, backend_start,"
             " state, left(query, 160) FROM pg_stat_activity"
@@ -46,7 +56,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
         for pid, backend_type, *_ in others:
             if backend_type == "client backend":
                 cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
-    connection.close()
 
 
 @pytest.fixture(autouse=True)
