@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from .attribution.tokens import plain_spaces  # the patterns are written with plain spaces
 from .junk import not_a_claim, prose
 from .numbers import find_numbers
 from .types import DIRECT, UNATTRIBUTED
@@ -122,16 +123,6 @@ _REASON_FLAGS = tuple((flag, p) for flag, p in _PATTERN_FLAGS if flag in dict(_F
 # A word's shape: every digit reads 0, so "1990" and "2016" share evidence. (The words of
 # ``_WORD`` hold ASCII digits only, so the whole text is shaped at once, not word by word.)
 _NONZERO_DIGIT = re.compile(r"[1-9]")
-
-
-# Spaces other than U+0020 (no-break, narrow no-break, thin, figure, ideographic): the patterns and
-# the NAME class are written with a plain space, so a sentence is read with plain spaces.
-_OTHER_SPACES = dict.fromkeys((0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000), " ")
-
-
-def plain_spaces(text: str) -> str:
-    """``text`` with every other kind of space written as a plain space (same length)."""
-    return text if text.isascii() else text.translate(_OTHER_SPACES)
 
 
 def _lower(text: str) -> str:
