@@ -257,7 +257,9 @@ def _by_url(urls):
     """The archived fact-checks of these URLs, by URL."""
     found = {}
     for start in range(0, len(urls), BATCH):  # SQLite takes at most 32,766 parameters
-        found.update((fc.url, fc) for fc in FactCheck.objects.filter(url__in=urls[start:][:BATCH]))
+        found.update(
+            (fc.url, fc) for fc in FactCheck.objects.filter(url__in=urls[start : start + BATCH])
+        )
     return found
 
 
